@@ -1,0 +1,74 @@
+// The claim model: plain data, as stored in a sidecar file (`article.md.claims.yaml`).
+// Nothing here knows about VS Code, YAML or the file system.
+
+/** How a source bears on the claim. */
+export type Stance = 'supports' | 'refutes' | 'context';
+export const STANCES: readonly Stance[] = ['supports', 'refutes', 'context'];
+
+export interface Source {
+  url: string;
+  title?: string;
+  /** Date the source was read, `YYYY-MM-DD`. */
+  accessed?: string;
+  /** An archived copy (e.g. a Wayback Machine URL). */
+  archive?: string;
+  /** The passage in the source that bears on the claim. */
+  excerpt?: string;
+  stance?: Stance;
+}
+
+export interface Claim {
+  /** Short, random, stable; never derived from position and never reused. */
+  id: string;
+  /** The exact words that were marked and rated. */
+  quote: string;
+  /** About 32 characters of article text just before and after the quote. */
+  before: string;
+  after: string;
+  /** Position hints: 1-based line and UTF-16 offset of the quote when it was last written. */
+  line?: number;
+  offset?: number;
+  /** A key of the status scale. */
+  status: string;
+  explanation?: string;
+  claimant?: string;
+  tags?: string[];
+  sources: Source[];
+  /** ISO 8601 timestamps and the author (git user.name when available). */
+  created?: string;
+  updated?: string;
+  by?: string;
+}
+
+/** The whole content of one sidecar file. */
+export interface Sidecar {
+  /** Format version of the file. */
+  factmark: number;
+  /** File name of the article, relative to the sidecar's folder. */
+  article: string;
+  claims: Claim[];
+}
+
+export const FORMAT_VERSION = 1;
+export const SIDECAR_SUFFIX = '.claims.yaml';
+export const CONTEXT_LENGTH = 32;
+
+/** A problem found in a file, with a 1-based line and column where known. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  message: string;
+  /** Path or name of the file the problem is in. */
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Stable machine-readable code, e.g. `yaml-syntax`, `duplicate-id`. */
+  code: string;
+}
+
+export function sidecarPathFor(articlePath: string, suffix = SIDECAR_SUFFIX): string {
+  return articlePath + suffix;
+}
+
+export function articlePathFor(sidecarPath: string, suffix = SIDECAR_SUFFIX): string | undefined {
+  return sidecarPath.endsWith(suffix) ? sidecarPath.slice(0, -suffix.length) : undefined;
+}
