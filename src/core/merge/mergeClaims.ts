@@ -1,0 +1,111 @@
+// Three-way merge of sidecars by claim id: the logic behind `factmark merge-driver`, and what
+// the extension does when a sidecar changed on disk while it had unsaved changes.
+//
+// Per claim: a change made on one side only is taken; a field changed differently on both
+// sides is a conflict on that claim only (the rest still merges). `updated`/`by` never
+// conflict: the later edit wins. Nothing is dropped: a claim deleted on one side and edited
+// on the other is a conflict, not a deletion.
+import type { Claim, Sidecar } from '../model';
+import { deepEqual } from './deepEqual';
+
+export interface ClaimConflict {
+  id: string;
+  base?: Claim;
+  ours?: Claim;
+  theirs?: Claim;
+  /** Fields changed differently on both sides; empty for delete-vs-edit and add/add. */
+  fields: string[];
+}
+
+export interface MergeResult {
+  /** The merged file; a conflicting claim appears in its `ours` form (or `theirs` when ours deleted it). */
+  merged: Sidecar;
+  conflicts: ClaimConflict[];
+}
+
+const VOLATILE = new Set(['updated', 'by']);
+
+export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: Sidecar): MergeResult {
+  const baseById = byId(base?.claims ?? []);
+  const oursById = byId(ours.claims);
+  const theirsById = byId(theirs.claims);
+  const conflicts: ClaimConflict[] = [];
+  const result = new Map<string, Claim>();
+
+  for (const id of unionIds(ours.claims, theirs.claims, base?.claims ?? [])) {
+    const b = baseById.get(id), o = oursById.get(id), t = theirsById.get(id);
+    if (o && t) {
+      const merged = mergeClaim(b, o, t);
+      result.set(id, merged.claim);
+      if (merged.fields.length) conflicts.push({ id, base: b, ours: o, theirs: t, fields: merged.fields });
+    } else if (o || t) {
+      const present = (o ?? t) as Claim;
+      if (!b) result.set(id, present); // added on one side
+      else if (deepEqual(b, present)) {
+        // deleted on the other side and untouched here: the deletion stands
+      } else {
+        result.set(id, present); // edited here, deleted there: keep it and say so
+        conflicts.push({ id, base: b, ours: o, theirs: t, fields: [] });
+      }
+    }
+  }
+
+  return {
+    merged: { ...ours, claims: orderClaims(ours.claims, theirs.claims, result) },
+    conflicts,
+  };
+}
+
+function mergeClaim(b: Claim | undefined, o: Claim, t: Claim): { claim: Claim; fields: string[] } {
+  if (deepEqual(o, t)) return { claim: o, fields: [] };
+  const out: Record<string, unknown> = {};
+  const fields: string[] = [];
+  const keys = unionKeys(o, t, b);
+  const oRec = o as unknown as Record<string, unknown>, tRec = t as unknown as Record<string, unknown>;
+  const bRec = (b ?? {}) as Record<string, unknown>;
+  const theirsIsLater = (t.updated ?? '') > (o.updated ?? '');
+  for (const k of keys) {
+    const ov = oRec[k], tv = tRec[k], bv = bRec[k];
+    let v: unknown;
+    if (deepEqual(ov, tv)) v = ov;
+    else if (VOLATILE.has(k)) v = theirsIsLater ? tv : ov;
+    else if (b && deepEqual(ov, bv)) v = tv;
+    else if (b && deepEqual(tv, bv)) v = ov;
+    else { v = ov; fields.push(k); }
+    if (v !== undefined) out[k] = v;
+  }
+  return { claim: out as unknown as Claim, fields };
+}
+
+/** Ours' order, with claims only theirs has placed after the claim they follow in theirs. */
+function orderClaims(ours: Claim[], theirs: Claim[], keep: Map<string, Claim>): Claim[] {
+  const order = ours.map((c) => c.id).filter((id) => keep.has(id));
+  const placed = new Set(order);
+  let prev: string | undefined;
+  for (const c of theirs) {
+    if (!placed.has(c.id) && keep.has(c.id)) {
+      const at = prev === undefined ? 0 : order.indexOf(prev) + 1;
+      order.splice(at, 0, c.id);
+      placed.add(c.id);
+    }
+    if (placed.has(c.id)) prev = c.id;
+  }
+  for (const id of keep.keys()) if (!placed.has(id)) order.push(id); // only-in-base conflicts
+  return order.map((id) => keep.get(id) as Claim);
+}
+
+function byId(claims: Claim[]): Map<string, Claim> {
+  return new Map(claims.map((c) => [c.id, c]));
+}
+
+function unionIds(...lists: Claim[][]): string[] {
+  const ids = new Set<string>();
+  for (const l of lists) for (const c of l) ids.add(c.id);
+  return [...ids];
+}
+
+function unionKeys(...objs: (object | undefined)[]): string[] {
+  const keys = new Set<string>();
+  for (const o of objs) if (o) for (const k of Object.keys(o)) keys.add(k);
+  return [...keys];
+}

@@ -1,0 +1,284 @@
+// The claims of one article: the sidecar as last read, the claims as edited since, and where
+// each claim sits in the article's current text. Pure; the store wraps it with events.
+import { anchorAll, captureSelector } from '../anchoring/anchor';
+import { applyChanges, type TextChange, type TrackedRange } from '../anchoring/editTracker';
+import { normalizeForCompare } from '../anchoring/normalize';
+import type { AnchorResult } from '../anchoring/types';
+import { mergeSidecars, type ClaimConflict } from '../merge/mergeClaims';
+import { FORMAT_VERSION, type Claim, type Problem, type Sidecar } from '../model';
+import { parseSidecar, serializeSidecar, type LoadedSidecar } from '../sidecar/sidecarYaml';
+import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarState } from './types';
+
+interface Placement {
+  state: ClaimState;
+  range?: TrackedRange;
+  currentText?: string;
+  reason: string;
+  confidence: number;
+}
+
+export class ArticleModel {
+  sidecarState: SidecarState = 'missing';
+  problems: Problem[] = [];
+  dirty = false;
+  conflicts: ClaimConflict[] = [];
+  /** The last successfully parsed file: the base for splice-writing and three-way merges. */
+  private loaded?: LoadedSidecar;
+  /** Raw text of the sidecar as last read or written, to tell our own writes from others'. */
+  private lastDiskText?: string;
+  private claims: Claim[] = [];
+  private placements = new Map<string, Placement>();
+  private text?: string;
+
+  constructor(readonly article: string, public sidecar: string, private articleName: string) {}
+
+  snapshot(): ArticleSnapshot {
+    return {
+      article: this.article,
+      sidecar: this.sidecar,
+      sidecarState: this.sidecarState,
+      problems: this.problems,
+      dirty: this.dirty,
+      claims: this.claims.map((c) => this.entry(c)),
+    };
+  }
+
+  entry(claim: Claim): ClaimEntry {
+    const p = this.placements.get(claim.id);
+    if (!p) return { claim, state: 'unresolved', reason: 'article not read yet', confidence: 0 };
+    return {
+      claim,
+      state: p.state,
+      start: p.range?.start,
+      end: p.range?.end,
+      currentText: p.currentText,
+      reason: p.reason,
+      confidence: p.confidence,
+    };
+  }
+
+  find(id: string): Claim | undefined {
+    return this.claims.find((c) => c.id === id);
+  }
+
+  ids(): Set<string> {
+    return new Set(this.claims.map((c) => c.id));
+  }
+
+  /**
+   * Takes the sidecar's text as read from disk (`undefined`: no file). Returns false when the
+   * text is what we last read or wrote (nothing to do).
+   */
+  loadSidecar(source: string | undefined): boolean {
+    if (source === this.lastDiskText && this.sidecarState !== 'missing') return false;
+    this.lastDiskText = source;
+    if (source === undefined) {
+      // Deleted on disk: keep what we have in memory as unsaved, so nothing is lost.
+      if (this.claims.length) this.dirty = true;
+      this.loaded = undefined;
+      this.sidecarState = 'missing';
+      this.problems = [];
+      return true;
+    }
+    const result = parseSidecar(source, this.sidecar);
+    if (!result.ok) {
+      this.sidecarState = 'broken';
+      this.problems = result.problems;
+      return true;
+    }
+    const theirs = result.loaded;
+    this.problems = theirs.warnings;
+    if (this.dirty && this.loaded) {
+      const merge = mergeSidecars(this.loaded.sidecar, this.currentSidecar(), theirs.sidecar);
+      this.loaded = theirs;
+      this.setClaims(merge.merged.claims);
+      this.conflicts = merge.conflicts;
+      this.sidecarState = merge.conflicts.length ? 'conflict' : 'ok';
+    } else {
+      this.loaded = theirs;
+      this.setClaims(theirs.sidecar.claims);
+      this.conflicts = [];
+      this.dirty = false;
+      this.sidecarState = 'ok';
+    }
+    return true;
+  }
+
+  /** Resolves a `conflict` state by taking the disk version or ours, claim by claim. */
+  resolveConflicts(choice: 'ours' | 'theirs'): void {
+    if (choice === 'theirs') {
+      for (const c of this.conflicts) {
+        const i = this.claims.findIndex((x) => x.id === c.id);
+        if (c.theirs && i >= 0) this.claims[i] = c.theirs;
+        else if (c.theirs) this.claims.push(c.theirs);
+        else if (i >= 0) this.claims.splice(i, 1);
+      }
+      this.reanchor();
+    }
+    this.conflicts = [];
+    this.sidecarState = this.loaded ? 'ok' : 'missing';
+    this.dirty = true;
+  }
+
+  /** Re-anchors every claim against the article's full text (on open, on reload from disk). */
+  setText(text: string): void {
+    this.text = text;
+    this.reanchor();
+  }
+
+  hasText(): boolean {
+    return this.text !== undefined;
+  }
+
+  /**
+   * Carries ranges through edits without re-anchoring (runs on every keystroke); `text` is the
+   * article after the edits. Returns the ids of claims whose words the edits touched.
+   */
+  applyEdits(changes: readonly TextChange[], text: string): string[] {
+    this.text = text;
+    const ids: string[] = [];
+    const ranges: TrackedRange[] = [];
+    const wasTouched: boolean[] = [];
+    for (const [id, p] of this.placements) {
+      if (!p.range) continue;
+      ids.push(id);
+      ranges.push(p.range);
+      wasTouched.push(p.range.touched);
+      p.range.touched = false; // so that we see which ranges these edits touch
+    }
+    applyChanges(ranges, changes);
+    const touchedIds: string[] = [];
+    ranges.forEach((range, i) => {
+      if (!range.touched) { range.touched = wasTouched[i]; return; }
+      const id = ids[i];
+      const p = this.placements.get(id) as Placement;
+      const claim = this.find(id) as Claim;
+      touchedIds.push(id);
+      const now = text.slice(range.start, range.end);
+      if (normalizeForCompare(now) === normalizeForCompare(claim.quote)) {
+        Object.assign(p, { state: 'anchored', currentText: undefined, reason: 'the words as rated', confidence: 1 });
+        range.touched = false;
+      } else {
+        Object.assign(p, {
+          state: 'changed',
+          currentText: now,
+          reason: now.length ? 'the words were edited since they were rated' : 'the words were deleted',
+          confidence: 1,
+        });
+      }
+    });
+    return touchedIds;
+  }
+
+  add(claim: Claim, start: number, end: number): void {
+    const sel = captureSelector(this.requireText(), start, end);
+    const full: Claim = { ...claim, quote: sel.quote, before: sel.before, after: sel.after, line: sel.line, offset: sel.offset };
+    const index = this.claims.findIndex((c) => (this.placements.get(c.id)?.range?.start ?? -1) > start);
+    if (index < 0) this.claims.push(full); else this.claims.splice(index, 0, full);
+    this.place(full.id, { state: 'anchored', range: { start, end, touched: false }, reason: 'just marked', confidence: 1 });
+    this.dirty = true;
+  }
+
+  update(id: string, patch: Partial<Claim>): Claim {
+    const i = this.claims.findIndex((c) => c.id === id);
+    const next = { ...this.claims[i], ...patch, id } as Claim;
+    for (const k of Object.keys(next) as (keyof Claim)[]) if (next[k] === undefined) delete next[k];
+    this.claims[i] = next;
+    this.dirty = true;
+    return next;
+  }
+
+  /** Writes the claim's current position into its hints (only when its lines are written anyway). */
+  refreshHints(id: string): Partial<Claim> {
+    const p = this.placements.get(id);
+    if (!p?.range || !this.text || (p.state !== 'anchored' && p.state !== 'moved')) return {};
+    const sel = captureSelector(this.text, p.range.start, p.range.end);
+    return { offset: sel.offset, line: sel.line, before: sel.before, after: sel.after };
+  }
+
+  /** Takes the article's current words as the claim's quote (an explicit act by the user). */
+  rebase(id: string, start: number, end: number, patch: Partial<Claim> = {}): Claim {
+    const sel = captureSelector(this.requireText(), start, end);
+    this.place(id, { state: 'anchored', range: { start, end, touched: false }, reason: 'wording accepted', confidence: 1 });
+    return this.update(id, { ...patch, quote: sel.quote, before: sel.before, after: sel.after, offset: sel.offset, line: sel.line });
+  }
+
+  remove(id: string): { claim: Claim; index: number } | undefined {
+    const index = this.claims.findIndex((c) => c.id === id);
+    if (index < 0) return undefined;
+    const [claim] = this.claims.splice(index, 1);
+    this.placements.delete(id);
+    this.dirty = true;
+    return { claim, index };
+  }
+
+  restore(claim: Claim, index: number): void {
+    this.claims.splice(Math.min(index, this.claims.length), 0, claim);
+    this.dirty = true;
+    if (this.text !== undefined) this.reanchor();
+  }
+
+  currentSidecar(): Sidecar {
+    return {
+      factmark: this.loaded?.sidecar.factmark ?? FORMAT_VERSION,
+      article: this.loaded?.sidecar.article ?? this.articleName,
+      claims: this.claims,
+    };
+  }
+
+  /** The text to write, or undefined when writing now would lose something. */
+  serialize(): string {
+    return serializeSidecar(this.currentSidecar(), this.loaded);
+  }
+
+  /** After our own write succeeded: what is on disk is now the base. */
+  markSaved(written: string): void {
+    const result = parseSidecar(written, this.sidecar);
+    if (result.ok) this.loaded = result.loaded;
+    this.lastDiskText = written;
+    this.sidecarState = 'ok';
+    this.dirty = false;
+  }
+
+  rename(article: string, sidecar: string, articleName: string): void {
+    (this as { article: string }).article = article;
+    this.sidecar = sidecar;
+    this.articleName = articleName;
+    if (this.loaded || this.claims.length) this.claims = this.claims.slice();
+    this.dirty = this.dirty || this.loaded?.sidecar.article !== articleName;
+  }
+
+  private setClaims(claims: Claim[]): void {
+    this.claims = claims.slice();
+    if (this.text !== undefined) this.reanchor();
+    else this.placements.clear();
+  }
+
+  private reanchor(): void {
+    const text = this.requireText();
+    const results = anchorAll(text, this.claims);
+    this.placements.clear();
+    this.claims.forEach((c, i) => this.place(c.id, fromAnchor(results[i])));
+  }
+
+  private place(id: string, p: Placement): void {
+    this.placements.set(id, p);
+  }
+
+  private requireText(): string {
+    if (this.text === undefined) throw new Error(`the text of ${this.article} has not been read`);
+    return this.text;
+  }
+}
+
+function fromAnchor(r: AnchorResult): Placement {
+  // An ambiguous claim keeps its best candidate's range so that it can be shown as unsure
+  // there; it is never treated as settled on those words until the user confirms.
+  return {
+    state: r.state,
+    range: r.state !== 'orphaned' && r.start !== undefined && r.end !== undefined ? { start: r.start, end: r.end, touched: r.state === 'changed' } : undefined,
+    currentText: r.state === 'changed' ? r.text : undefined,
+    reason: r.reason,
+    confidence: r.confidence,
+  };
+}

@@ -1,0 +1,226 @@
+// The single source of truth for the claims of every article in a workspace. Views (tree,
+// decorations, status bar, details) and persistence subscribe to `onDidChange`; nothing polls.
+import { Emitter, type Event } from '../events';
+import type { TextChange } from '../anchoring/editTracker';
+import { newClaimId } from '../ids';
+import type { Claim } from '../model';
+import type { StatusScale } from '../statusScale';
+import { findStatus } from '../statusScale';
+import { ArticleModel } from './articleModel';
+import { StoreError, type ArticleSnapshot, type ClaimEntry, type StoreChange } from './types';
+
+export interface StoreOptions {
+  scale: StatusScale;
+  /** ISO timestamp; injectable so that tests are deterministic. */
+  now?: () => string;
+  /** Who is editing (git user.name), written as `by`. */
+  author?: () => string | undefined;
+}
+
+interface Removed { article: string; claim: Claim; index: number }
+
+export class ClaimStore {
+  private readonly models = new Map<string, ArticleModel>();
+  private readonly removed: Removed[] = [];
+  private readonly changed = new Emitter<StoreChange>();
+  readonly onDidChange: Event<StoreChange> = this.changed.event;
+  scale: StatusScale;
+
+  constructor(private readonly options: StoreOptions) {
+    this.scale = options.scale;
+  }
+
+  articles(): string[] {
+    return [...this.models.keys()];
+  }
+
+  get(article: string): ArticleSnapshot | undefined {
+    return this.models.get(article)?.snapshot();
+  }
+
+  claim(article: string, id: string): ClaimEntry | undefined {
+    const m = this.models.get(article);
+    const c = m?.find(id);
+    return m && c ? m.entry(c) : undefined;
+  }
+
+  /** Registers an article (idempotent). `articleName` is what the sidecar's `article:` says. */
+  open(article: string, sidecar: string, articleName: string): ArticleModel {
+    let m = this.models.get(article);
+    if (!m) {
+      m = new ArticleModel(article, sidecar, articleName);
+      this.models.set(article, m);
+    }
+    return m;
+  }
+
+  loadSidecar(article: string, source: string | undefined): void {
+    const m = this.model(article);
+    if (m.loadSidecar(source)) this.fire(article, 'loaded');
+  }
+
+  setArticleText(article: string, text: string): void {
+    this.model(article).setText(text);
+    this.fire(article, 'anchors');
+  }
+
+  hasArticleText(article: string): boolean {
+    return this.models.get(article)?.hasText() ?? false;
+  }
+
+  applyEdits(article: string, changes: readonly TextChange[], text: string): void {
+    const m = this.models.get(article);
+    if (!m || !m.hasText()) return;
+    const ids = m.applyEdits(changes, text);
+    this.fire(article, 'anchors', ids);
+  }
+
+  addClaim(article: string, start: number, end: number, init: Partial<Claim> = {}): Claim {
+    const m = this.writable(article);
+    if (start >= end) throw new StoreError('Select the words of the claim first.');
+    const now = this.now();
+    const claim: Claim = {
+      id: newClaimId(m.ids()),
+      quote: '', before: '', after: '',
+      status: init.status ?? this.scale.initial,
+      ...withoutUndefined(init),
+      sources: init.sources ?? [],
+      created: now,
+      updated: now,
+      ...this.by(),
+    };
+    m.add(claim, start, end);
+    const added = m.find(claim.id) as Claim;
+    this.fire(article, 'claims', [added.id]);
+    return added;
+  }
+
+  updateClaim(article: string, id: string, patch: Partial<Omit<Claim, 'id'>>): Claim {
+    const m = this.writable(article);
+    this.existing(m, id);
+    if (patch.status !== undefined && !findStatus(this.scale, patch.status)) {
+      throw new StoreError(`"${patch.status}" is not a status of this repository's scale.`);
+    }
+    const next = m.update(id, { ...patch, ...m.refreshHints(id), updated: this.now(), ...this.by() });
+    this.fire(article, 'claims', [id]);
+    return next;
+  }
+
+  /** Takes the article's current words as the claim's quote (after a re-check). */
+  acceptWording(article: string, id: string): Claim {
+    const m = this.writable(article);
+    const entry = m.entry(this.existing(m, id));
+    if (entry.start === undefined || entry.end === undefined) throw new StoreError('This claim is not attached to any words; re-attach it to a selection instead.');
+    const next = m.rebase(id, entry.start, entry.end, { updated: this.now(), ...this.by() });
+    this.fire(article, 'claims', [id]);
+    return next;
+  }
+
+  /** Attaches an orphaned, ambiguous or changed claim to the given words. */
+  reattach(article: string, id: string, start: number, end: number): Claim {
+    const m = this.writable(article);
+    this.existing(m, id);
+    if (start >= end) throw new StoreError('Select the words to attach the claim to first.');
+    const next = m.rebase(id, start, end, { updated: this.now(), ...this.by() });
+    this.fire(article, 'claims', [id]);
+    return next;
+  }
+
+  removeClaim(article: string, id: string): Claim {
+    const m = this.writable(article);
+    const r = m.remove(id);
+    if (!r) throw new StoreError(`There is no claim ${id} in this article.`);
+    this.removed.push({ article, ...r });
+    this.fire(article, 'claims', [id]);
+    return r.claim;
+  }
+
+  /** Brings back the most recently deleted claim; undefined when there is none. */
+  undoRemove(): { article: string; claim: Claim } | undefined {
+    const r = this.removed.pop();
+    if (!r) return undefined;
+    this.writable(r.article).restore(r.claim, r.index);
+    this.fire(r.article, 'claims', [r.claim.id]);
+    return { article: r.article, claim: r.claim };
+  }
+
+  resolveConflicts(article: string, choice: 'ours' | 'theirs'): void {
+    this.model(article).resolveConflicts(choice);
+    this.fire(article, 'claims');
+  }
+
+  /** The text to write to the sidecar. Throws when the file on disk must not be written over. */
+  serialize(article: string): string {
+    const m = this.model(article);
+    if (m.sidecarState === 'broken') throw new StoreError(`${m.sidecar} has errors; fix them first — it will not be written over.`);
+    if (m.sidecarState === 'conflict') throw new StoreError(`${m.sidecar} changed on disk in the same claims; choose which version to keep first.`);
+    return m.serialize();
+  }
+
+  markSaved(article: string, written: string): void {
+    this.model(article).markSaved(written);
+    this.fire(article, 'saved');
+  }
+
+  rename(oldArticle: string, article: string, sidecar: string, articleName: string): void {
+    const m = this.models.get(oldArticle);
+    if (!m) return;
+    this.models.delete(oldArticle);
+    m.rename(article, sidecar, articleName);
+    this.models.set(article, m);
+    this.fire(oldArticle, 'removed');
+    this.fire(article, 'loaded');
+  }
+
+  forget(article: string): void {
+    if (this.models.delete(article)) this.fire(article, 'removed');
+  }
+
+  setScale(scale: StatusScale): void {
+    this.scale = scale;
+    for (const a of this.models.keys()) this.fire(a, 'claims');
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private model(article: string): ArticleModel {
+    const m = this.models.get(article);
+    if (!m) throw new Error(`unknown article ${article}`);
+    return m;
+  }
+
+  private writable(article: string): ArticleModel {
+    const m = this.model(article);
+    if (m.sidecarState === 'broken') {
+      const p = m.problems[0];
+      throw new StoreError(`${m.sidecar} has errors${p ? ` (line ${p.line ?? '?'}: ${p.message})` : ''}; fix the file first — Factmark will not write over it.`);
+    }
+    if (!m.hasText()) throw new StoreError(`The article ${m.article} has not been read yet.`);
+    return m;
+  }
+
+  private existing(m: ArticleModel, id: string): Claim {
+    const c = m.find(id);
+    if (!c) throw new StoreError(`There is no claim ${id} in this article.`);
+    return c;
+  }
+
+  private now(): string {
+    return this.options.now?.() ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  private by(): { by?: string } {
+    const by = this.options.author?.();
+    return by ? { by } : {};
+  }
+
+  private fire(article: string, kind: StoreChange['kind'], ids?: readonly string[]): void {
+    this.changed.fire({ article, kind, ids });
+  }
+}
+
+function withoutUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

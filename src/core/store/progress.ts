@@ -1,0 +1,40 @@
+// Progress figures for an article (status bar, tree descriptions, CLI summary).
+import type { StatusScale } from '../statusScale';
+import { isSettled } from '../statusScale';
+import type { ClaimEntry } from './types';
+
+export interface Progress {
+  total: number;
+  /** Claims with a verdict (a settled status). */
+  settled: number;
+  /** Not settled yet: what still needs work. */
+  open: number;
+  /** Words changed since rated, or an unsure anchor. */
+  needsRecheck: number;
+  orphaned: number;
+  byStatus: Map<string, number>;
+}
+
+export function progressOf(claims: readonly ClaimEntry[], scale: StatusScale): Progress {
+  const byStatus = new Map<string, number>();
+  let settled = 0, needsRecheck = 0, orphaned = 0;
+  for (const c of claims) {
+    byStatus.set(c.claim.status, (byStatus.get(c.claim.status) ?? 0) + 1);
+    if (isSettled(scale, c.claim.status)) settled++;
+    if (c.state === 'changed' || c.state === 'ambiguous') needsRecheck++;
+    if (c.state === 'orphaned') orphaned++;
+  }
+  return { total: claims.length, settled, open: claims.length - settled, needsRecheck, orphaned, byStatus };
+}
+
+/** "7/12 checked · 1 false · 1 needs re-check" */
+export function progressLabel(p: Progress, scale: StatusScale): string {
+  const parts = [`${p.settled}/${p.total} checked`];
+  for (const s of scale.statuses) {
+    const n = p.byStatus.get(s.key) ?? 0;
+    if (n && s.settled && s.rating !== undefined && s.rating <= 2) parts.push(`${n} ${s.label.toLowerCase()}`);
+  }
+  if (p.needsRecheck) parts.push(`${p.needsRecheck} needs re-check`);
+  if (p.orphaned) parts.push(`${p.orphaned} orphaned`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,53 @@
+// What the store publishes: one snapshot per article and typed change events.
+import type { AnchorState } from '../anchoring/types';
+import type { Claim, Problem } from '../model';
+
+/** `unresolved`: the article's text has not been read yet, so the claim was not anchored. */
+export type ClaimState = AnchorState | 'unresolved';
+
+export interface ClaimEntry {
+  readonly claim: Claim;
+  readonly state: ClaimState;
+  /** Current range in the article (UTF-16 offsets); absent when orphaned or unresolved. */
+  readonly start?: number;
+  readonly end?: number;
+  /** The article's words at the range now; differs from `claim.quote` when `changed`. */
+  readonly currentText?: string;
+  /** Why the claim is in its state, for hovers and the tree. */
+  readonly reason: string;
+  readonly confidence: number;
+}
+
+export type SidecarState =
+  /** No sidecar file yet (nothing to lose). */
+  | 'missing'
+  /** Loaded and writable. */
+  | 'ok'
+  /** The file on disk does not parse or validate: shown, never written over. */
+  | 'broken'
+  /** Changed on disk and here in the same claim fields: waits for the user's choice. */
+  | 'conflict';
+
+export interface ArticleSnapshot {
+  /** The article's key (a URI string in the extension, a path in the CLI). */
+  readonly article: string;
+  readonly sidecar: string;
+  readonly sidecarState: SidecarState;
+  readonly problems: readonly Problem[];
+  /** In article order. */
+  readonly claims: readonly ClaimEntry[];
+  /** Has changes not yet written to the sidecar. */
+  readonly dirty: boolean;
+}
+
+export type StoreChangeKind = 'loaded' | 'claims' | 'anchors' | 'problems' | 'saved' | 'removed';
+
+export interface StoreChange {
+  readonly article: string;
+  readonly kind: StoreChangeKind;
+  /** Claims concerned, when the change is about particular claims. */
+  readonly ids?: readonly string[];
+}
+
+/** A mutation that cannot be done, with a message fit to show a user. */
+export class StoreError extends Error {}
