@@ -1,0 +1,24 @@
+// What the parts of the VS Code layer share. activate() builds one Services object and hands
+// it to each part's register function; parts never reach into each other otherwise.
+import type * as vscode from 'vscode';
+import type { ClaimStore } from '../core/store/claimStore';
+import type { Event } from '../core/events';
+
+/** A claim is addressed by its article's key (the article URI as a string) and its id. */
+export interface ClaimRef {
+  article: string;
+  id: string;
+}
+
+export interface Services {
+  readonly store: ClaimStore;
+  readonly extensionUri: vscode.Uri;
+  articleUri(article: string): vscode.Uri;
+  articleKey(uri: vscode.Uri): string;
+  /** The claim under the cursor in the active editor, else the one selected in the tree. */
+  currentClaim(): ClaimRef | undefined;
+  /** The claim the user is looking at (cursor in the article, or selection in the tree). */
+  readonly onDidChangeCurrentClaim: Event<ClaimRef | undefined>;
+  /** Called by the tree and details view when the user picks a claim there. */
+  setSelectedClaim(ref: ClaimRef | undefined): void;
+}
