@@ -1,0 +1,104 @@
+// `factmark add <article> --quote TEXT …`: mark a claim from a script and print its id.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { findOccurrences } from '../core/occurrences';
+import { STANCES, sidecarPathFor, type Source, type Stance } from '../core/model';
+import { ClaimStore } from '../core/store/claimStore';
+import { findStatus } from '../core/statusScale';
+import { readArticle, scaleFor } from './files';
+import { gitUserName } from './gitAuthor';
+import { EXIT, UsageError, type Io } from './io';
+import { formatProblem } from './output';
+import { writeFileSafely } from './safeWrite';
+
+export const ADD_HELP = `Usage: factmark add <article> --quote TEXT [options]
+
+Marks the words TEXT of the article as a claim, writes it to the article's sidecar
+(<article>.claims.yaml, created when missing) and prints the new claim's id.
+
+Options:
+  --quote TEXT           the exact words of the claim (required)
+  --occurrence N         which occurrence, when TEXT appears more than once (1-based)
+  --status KEY           a status of the scale (default: the scale's initial status)
+  --source URL           a source (repeatable)
+  --stance S             stance of the sources given: supports, refutes or context
+  --explanation TEXT     the rationale
+  --claimant NAME        who made the claim
+  --tag TAG              a tag (repeatable)
+  -h, --help             this help
+
+Exit codes: 0 added, 1 the claim could not be added (quote not found, ambiguous, bad sidecar), 2 usage error.`;
+
+export function runAdd(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      quote: { type: 'string' },
+      occurrence: { type: 'string' },
+      status: { type: 'string' },
+      source: { type: 'string', multiple: true },
+      stance: { type: 'string' },
+      explanation: { type: 'string' },
+      claimant: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) { io.out(ADD_HELP); return EXIT.ok; }
+  if (positionals.length !== 1) throw new UsageError('give exactly one article');
+  const quote = values.quote;
+  if (!quote) throw new UsageError('--quote TEXT is required');
+  const article = positionals[0];
+  const { scale } = scaleFor(article);
+  if (values.status && !findStatus(scale, values.status)) {
+    throw new UsageError(`--status: "${values.status}" is not a status; use one of ${scale.statuses.map((s) => s.key).join(', ')}`);
+  }
+  if (values.stance && !STANCES.includes(values.stance as Stance)) throw new UsageError(`--stance must be one of ${STANCES.join(', ')}`);
+  const sources: Source[] = [];
+  for (const url of values.source ?? []) {
+    if (!/^https?:\/\/\S+$/i.test(url)) throw new UsageError(`--source: "${url}" is not an http(s) URL`);
+    sources.push({ url, accessed: new Date().toISOString().slice(0, 10), ...(values.stance ? { stance: values.stance as Stance } : {}) });
+  }
+
+  const text = readArticle(article);
+  if (typeof text !== 'string') { io.err(formatProblem(text)); return EXIT.problems; }
+  const found = findOccurrences(text, quote);
+  let pick = found[0];
+  if (found.length === 0) {
+    io.err(`${article}: the quote is not in the article: "${quote}"`);
+    return EXIT.problems;
+  }
+  if (values.occurrence !== undefined) {
+    const n = Number(values.occurrence);
+    if (!Number.isInteger(n) || n < 1 || n > found.length) throw new UsageError(`--occurrence must be from 1 to ${found.length}`);
+    pick = found[n - 1];
+  } else if (found.length > 1) {
+    io.err(`${article}: the quote appears ${found.length} times (lines ${found.map((f) => f.line).join(', ')}); choose one with --occurrence N`);
+    return EXIT.problems;
+  }
+
+  const sidecar = sidecarPathFor(article);
+  const before = fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8') : undefined;
+  const store = new ClaimStore({ scale, author: () => gitUserName(path.dirname(path.resolve(article))) });
+  store.open(article, sidecar, path.basename(article));
+  store.loadSidecar(article, before);
+  const snapshot = store.get(article);
+  if (snapshot?.sidecarState === 'broken') {
+    for (const p of snapshot.problems) io.err(formatProblem(p));
+    io.err(`${sidecar} has errors; nothing was written`);
+    return EXIT.problems;
+  }
+  store.setArticleText(article, text);
+  const claim = store.addClaim(article, pick.start, pick.end, {
+    status: values.status,
+    sources,
+    explanation: values.explanation,
+    claimant: values.claimant,
+    tags: values.tag,
+  });
+  writeFileSafely(sidecar, store.serialize(article), before);
+  io.out(claim.id);
+  return EXIT.ok;
+}

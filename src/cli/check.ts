@@ -1,0 +1,86 @@
+// `factmark check [paths…]`: validate sidecars, re-anchor claims, apply the CI policy.
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { checkArticle, type ArticleReport } from '../core/check/checkArticle';
+import { DEFAULT_FAIL_ON, parseFailOn } from '../core/check/policy';
+import type { Problem } from '../core/model';
+import { findPairs, readArticle, readText, scaleFor } from './files';
+import { formatProblem, formatReport, reportJson } from './output';
+import { EXIT, UsageError, type Io } from './io';
+
+export const CHECK_HELP = `Usage: factmark check [paths…] [options]
+
+Finds article/sidecar pairs under the paths (default: the current folder), validates each
+sidecar, re-anchors every claim against the article's current text and reports its status
+and anchor state (anchored, moved, changed, ambiguous, orphaned).
+
+Options:
+  --json                 machine-readable report on stdout
+  --require-sources      settled claims need an explanation, verdicts also a source
+  --fail-on LIST         comma-separated anchor states and/or status keys that fail the
+                         check; also "needs-recheck" (changed,ambiguous), "open" (every
+                         unsettled status) and "none". Default: ${DEFAULT_FAIL_ON.join(',')}
+  -q, --quiet            print only claims and files with problems
+  -h, --help             this help
+
+Exit codes: 0 all good, 1 problems or policy violations found, 2 usage error.`;
+
+export function runCheck(argv: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      'require-sources': { type: 'boolean' },
+      'fail-on': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) { io.out(CHECK_HELP); return EXIT.ok; }
+
+  const { pairs, problems } = findPairs(positionals);
+  const reports: ArticleReport[] = [];
+  for (const pair of pairs) {
+    const { scale, problems: configProblems } = scaleFor(pair.sidecar);
+    problems.push(...configProblems);
+    const failOn = parseFailOn(values['fail-on'] ?? DEFAULT_FAIL_ON.join(','), scale);
+    if (failOn.errors.length) throw new UsageError(failOn.errors.join('\n'));
+    let sidecarSource: string;
+    try { sidecarSource = readText(pair.sidecar); } catch (e) {
+      problems.push({ severity: 'error', code: 'sidecar-unreadable', file: pair.sidecar, message: `cannot read ${pair.sidecar}: ${(e as Error).message}` });
+      continue;
+    }
+    reports.push(checkArticle({
+      article: rel(pair.article),
+      sidecar: rel(pair.sidecar),
+      articleText: readArticle(pair.article),
+      sidecarSource,
+    }, scale, { requireSources: values['require-sources'] === true, failOn: failOn.failOn }));
+  }
+
+  const ok = problems.every((p) => p.severity !== 'error') && reports.every((r) => r.ok);
+  if (values.json) {
+    io.out(JSON.stringify(reportJson(reports, problems), null, 2));
+  } else {
+    for (const p of problems) io.err(formatProblem(p));
+    for (const r of reports) {
+      if (values.quiet && r.ok) continue;
+      io.out(formatReport(values.quiet ? { ...r, claims: r.claims.filter((c) => c.violations.length) } : r));
+    }
+    io.out(summary(reports, problems, ok));
+  }
+  return ok ? EXIT.ok : EXIT.problems;
+}
+
+function summary(reports: ArticleReport[], problems: Problem[], ok: boolean): string {
+  const claims = reports.reduce((n, r) => n + r.claims.length, 0);
+  const failing = reports.reduce((n, r) => n + r.claims.filter((c) => c.violations.length).length, 0);
+  const fileProblems = problems.filter((p) => p.severity === 'error').length + reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
+  return `${ok ? 'OK' : 'FAILED'}: ${reports.length} article${reports.length === 1 ? '' : 's'}, ${claims} claims, ${failing} failing the policy, ${fileProblems} file problem${fileProblems === 1 ? '' : 's'}`;
+}
+
+function rel(p: string): string {
+  const r = path.relative(process.cwd(), p);
+  return r && !r.startsWith('..') ? r : p;
+}

@@ -1,0 +1,46 @@
+// The `factmark` command line: the same core as the extension, for scripts, hooks and CI.
+import { ADD_HELP, runAdd } from './add';
+import { CHECK_HELP, runCheck } from './check';
+import { EXIT, processIo, UsageError, type Io } from './io';
+import { ChangedOnDiskError } from './safeWrite';
+
+const HELP = `Usage: factmark <command> [options]
+
+Commands:
+  check [paths…]     validate sidecars and re-anchor claims (for CI and pre-commit hooks)
+  add <article>      mark a claim from a script and print its id
+
+Run "factmark <command> --help" for a command's options.
+Exit codes: 0 ok, 1 problems found, 2 usage error, 3 internal error.`;
+
+type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
+
+export const COMMANDS: Record<string, Command> = {
+  check: { run: runCheck, help: CHECK_HELP },
+  add: { run: runAdd, help: ADD_HELP },
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') { io.out(HELP); return name ? EXIT.ok : EXIT.usage; }
+  if (name === '--version' || name === '-v') { io.out(VERSION); return EXIT.ok; }
+  const command = COMMANDS[name];
+  if (!command) { io.err(`factmark: unknown command "${name}"\n\n${HELP}`); return EXIT.usage; }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`factmark ${name}: ${(e as Error).message}\nRun "factmark ${name} --help" for usage.`);
+      return EXIT.usage;
+    }
+    io.err(`factmark ${name}: ${(e as Error).message}`);
+    return e instanceof ChangedOnDiskError ? EXIT.problems : EXIT.internal;
+  }
+}
+
+declare const FACTMARK_VERSION: string | undefined;
+const VERSION = typeof FACTMARK_VERSION === 'string' ? FACTMARK_VERSION : 'dev';
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

@@ -1,0 +1,55 @@
+// How the CLI prints reports: readable lines for people and CI logs, or JSON for tools.
+import type { ArticleReport } from '../core/check/checkArticle';
+import type { Problem } from '../core/model';
+
+const STATE_MARK: Record<string, string> = { anchored: '✔', moved: '↪', changed: '⟲', ambiguous: '?', orphaned: '✖' };
+
+export function formatProblem(p: Problem): string {
+  const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+  return `${where ? where + ': ' : ''}${p.severity}: ${p.message} [${p.code}]`;
+}
+
+function excerpt(s: string, max = 60): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > max ? one.slice(0, max - 1) + '…' : one;
+}
+
+export function formatReport(r: ArticleReport): string {
+  const out: string[] = [];
+  const checked = r.claims.filter((c) => c.violations.length === 0).length;
+  out.push(`${r.article}  (${r.claims.length} claim${r.claims.length === 1 ? '' : 's'}${r.claims.length ? `, ${checked} pass` : ''})`);
+  for (const p of r.problems) out.push(`  ${formatProblem(p)}`);
+  const labelWidth = Math.max(0, ...r.claims.map((c) => c.statusLabel.length));
+  for (const c of r.claims) {
+    const where = c.range ? `L${c.range.line}` : '';
+    let line = `  ${STATE_MARK[c.state] ?? ' '} ${c.id}  ${c.statusLabel.padEnd(labelWidth)}  ${c.state.padEnd(9)} ${where.padEnd(6)} "${excerpt(c.quote)}"`;
+    if (c.state === 'changed' && c.range) line += `\n      now: "${excerpt(c.range.text)}"`;
+    if (c.state !== 'anchored' && c.state !== 'moved') line += `\n      ${c.reason}`;
+    for (const v of c.violations) line += `\n      ✖ ${v}`;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+export function reportJson(reports: ArticleReport[], problems: Problem[]): unknown {
+  return {
+    ok: problems.every((p) => p.severity !== 'error') && reports.every((r) => r.ok),
+    problems,
+    articles: reports.map((r) => ({
+      article: r.article,
+      sidecar: r.sidecar,
+      ok: r.ok,
+      problems: r.problems,
+      claims: r.claims.map((c) => ({
+        id: c.id,
+        status: c.status,
+        state: c.state,
+        confidence: c.confidence,
+        reason: c.reason,
+        quote: c.quote,
+        range: c.range,
+        violations: c.violations,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,78 @@
+// The heart of `factmark check`: validate one sidecar, re-anchor each claim against the
+// article's current text and hold it to the policy. Pure: the CLI does the reading/printing.
+import { anchorAll } from '../anchoring/anchor';
+import type { AnchorState } from '../anchoring/types';
+import { LineIndex } from '../lineIndex';
+import type { Problem } from '../model';
+import { parseSidecar } from '../sidecar/sidecarYaml';
+import { validateStatuses } from '../sidecar/validate';
+import type { StatusScale } from '../statusScale';
+import { findStatus } from '../statusScale';
+import { violations, type Policy } from './policy';
+
+export interface ClaimReport {
+  id: string;
+  status: string;
+  statusLabel: string;
+  quote: string;
+  state: AnchorState;
+  reason: string;
+  confidence: number;
+  /** Where the claim's words are now; null when orphaned. For ambiguous: the best guess, not accepted. */
+  range: { start: number; end: number; line: number; column: number; text: string } | null;
+  violations: string[];
+}
+
+export interface ArticleReport {
+  article: string;
+  sidecar: string;
+  problems: Problem[];
+  claims: ClaimReport[];
+  /** No error-level problem and no policy violation. */
+  ok: boolean;
+}
+
+export interface CheckInput {
+  article: string;
+  sidecar: string;
+  /** The article's decoded text, or the problem that prevented reading it. */
+  articleText: string | Problem;
+  sidecarSource: string;
+}
+
+export function checkArticle(input: CheckInput, scale: StatusScale, policy: Policy): ArticleReport {
+  const report: ArticleReport = { article: input.article, sidecar: input.sidecar, problems: [], claims: [], ok: false };
+  const parsed = parseSidecar(input.sidecarSource, input.sidecar);
+  if (!parsed.ok) {
+    report.problems.push(...parsed.problems);
+    return report;
+  }
+  const { sidecar, warnings } = parsed.loaded;
+  report.problems.push(...warnings, ...validateStatuses(parsed.loaded, scale));
+  if (typeof input.articleText !== 'string') {
+    report.problems.push(input.articleText);
+    return report;
+  }
+  const text = input.articleText;
+  const lines = new LineIndex(text);
+  const results = anchorAll(text, sidecar.claims);
+  sidecar.claims.forEach((claim, i) => {
+    const r = results[i];
+    const range = r.start !== undefined && r.end !== undefined && r.state !== 'orphaned'
+      ? { start: r.start, end: r.end, ...lines.position(r.start), text: text.slice(r.start, r.end) }
+      : null;
+    report.claims.push({
+      id: claim.id,
+      status: claim.status,
+      statusLabel: findStatus(scale, claim.status)?.label ?? claim.status,
+      quote: claim.quote,
+      state: r.state,
+      reason: r.reason,
+      confidence: r.confidence,
+      range,
+      violations: violations(claim, r.state, policy, scale),
+    });
+  });
+  report.ok = !report.problems.some((p) => p.severity === 'error') && report.claims.every((c) => c.violations.length === 0);
+  return report;
+}
