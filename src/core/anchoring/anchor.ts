@@ -1,0 +1,96 @@
+// Public entry points: find claims in the current text of an article, one at a time or all at
+// once, and capture a selector for a new claim.
+import { CONTEXT_LENGTH } from '../model';
+import { Query } from './candidates';
+import { lineStarts, lineOf } from './lines';
+import { locate } from './locate';
+import { NormalizedText, normalizeForCompare, normalizeText, toNormalized } from './normalize';
+import { AnchorResult, AnchorSelector } from './types';
+
+/** anchorAll's first search window reaches this far either side of the predicted position. */
+const WINDOW = 1024;
+
+function isAccepted(r: AnchorResult): boolean {
+  return r.state === 'anchored' || r.state === 'moved' || r.state === 'changed';
+}
+
+function query(n: NormalizedText, sel: AnchorSelector, starts: () => Int32Array, drift = 0): Query {
+  const q: Query = { quote: normalizeForCompare(sel.quote), before: normalizeForCompare(sel.before), after: normalizeForCompare(sel.after) };
+  if (sel.offset !== undefined) {
+    q.hint = toNormalized(n, sel.offset);
+    q.expected = toNormalized(n, sel.offset + drift);
+  } else if (sel.line !== undefined) {
+    // A line is a weak hint: good enough to prefer the nearer of two equal places, never "anchored".
+    const ls = starts();
+    q.expected = ls[Math.max(0, Math.min(ls.length - 1, sel.line - 1))];
+  }
+  return q;
+}
+
+function lazyLineStarts(n: NormalizedText): () => Int32Array {
+  let cached: Int32Array | undefined;
+  return () => (cached ??= lineStarts(n.text));
+}
+
+/** Finds one claim in `text` (position → exact → fuzzy; see AnchorState). */
+export function anchor(text: string, sel: AnchorSelector): AnchorResult {
+  const n = normalizeText(text);
+  return locate(n, query(n, sel, lazyLineStarts(n)));
+}
+
+/**
+ * Finds many claims at once. Claims sit in article order and an edit shifts all later claims by
+ * the same amount, so each claim is first looked for in a window around its hint plus the drift
+ * measured on the previous claim; only claims not found there get a whole-text search.
+ * Results are in the order of `sels` and mean the same as anchor()'s.
+ */
+export function anchorAll(text: string, sels: readonly AnchorSelector[]): AnchorResult[] {
+  const n = normalizeText(text);
+  const starts = lazyLineStarts(n);
+  const results: AnchorResult[] = new Array(sels.length);
+  const order = sels.map((_, i) => i).filter((i) => sels[i].offset !== undefined);
+  order.sort((a, b) => sels[a].offset! - sels[b].offset! || a - b);
+  let drift = 0;
+  for (const i of order) {
+    const sel = sels[i];
+    const q = query(n, sel, starts, drift);
+    const at = q.expected!;
+    let r = locate(n, q, { from: at - WINDOW, to: at + q.quote.length + WINDOW });
+    if (!isAccepted(r)) r = locate(n, q);
+    if (isAccepted(r)) drift = r.start! - sel.offset!;
+    results[i] = r;
+  }
+  for (let i = 0; i < sels.length; i++) {
+    if (sels[i].offset === undefined) results[i] = locate(n, query(n, sels[i], starts));
+  }
+  return results;
+}
+
+/** LF line ends and no BOM: how quotes and context are stored, whatever the article uses. */
+function storedForm(s: string): string {
+  return s.replace(/\uFEFF/g, '').replace(/\r\n?/g, '\n');
+}
+
+function isHigh(c: number): boolean { return c >= 0xd800 && c <= 0xdbff; }
+function isLow(c: number): boolean { return c >= 0xdc00 && c <= 0xdfff; }
+
+function selectorAt(text: string, start: number, end: number, line: number): AnchorSelector {
+  // Take a little more raw text than needed: dropped CRs would otherwise shorten the context.
+  let before = storedForm(text.slice(Math.max(0, start - 2 * CONTEXT_LENGTH), start)).slice(-CONTEXT_LENGTH);
+  let after = storedForm(text.slice(end, end + 2 * CONTEXT_LENGTH)).slice(0, CONTEXT_LENGTH);
+  // Never store half an emoji: a lone surrogate is not valid text in YAML.
+  if (before.length && isLow(before.charCodeAt(0))) before = before.slice(1);
+  if (after.length && isHigh(after.charCodeAt(after.length - 1))) after = after.slice(0, -1);
+  return { quote: storedForm(text.slice(start, end)), before, after, offset: start, line };
+}
+
+/** Selector for a new claim at raw UTF-16 offsets [start, end) of `text`. */
+export function captureSelector(text: string, start: number, end: number): AnchorSelector {
+  return selectorAt(text, start, end, lineOf(lineStarts(text.slice(0, start)), start));
+}
+
+/** Selectors for many ranges at once; computes line starts once instead of once per range. */
+export function captureSelectors(text: string, ranges: readonly { start: number; end: number }[]): AnchorSelector[] {
+  const ls = lineStarts(text);
+  return ranges.map((r) => selectorAt(text, r.start, r.end, lineOf(ls, r.start)));
+}

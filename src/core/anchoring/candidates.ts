@@ -1,0 +1,136 @@
+// Finding candidate places for a quote in the normalised text: exact occurrences and fuzzy
+// matches, each scored against the stored context. Deciding between them is decide.ts' job.
+import { fuzzySearch } from './fuzzy';
+import { contextScore } from './similarity';
+
+/** A quote, its context and position hints, all in normalised form/offsets. */
+export interface Query {
+  quote: string;
+  before: string;
+  after: string;
+  /** Where the quote was recorded. */
+  hint?: number;
+  /** Where we expect it now (the hint plus the drift seen on neighbouring claims). */
+  expected?: number;
+}
+
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Quote similarity, 1 for an exact match. */
+  sim: number;
+  /** Context similarity, 0..1. */
+  ctx: number;
+  /** Distance from the expected position (Infinity when there is none). */
+  dist: number;
+}
+
+/** Beyond this many exact hits we keep only the nearest: a quote that common is ambiguous anyway. */
+const MAX_EXACT = 64;
+
+export function makeCandidate(text: string, q: Query, start: number, end: number, errors: number): Candidate {
+  return {
+    start,
+    end,
+    sim: 1 - errors / q.quote.length,
+    ctx: contextScore(text, start, end, q.before, q.after),
+    dist: q.expected === undefined ? Infinity : Math.abs(start - q.expected),
+  };
+}
+
+/** Overall score used to rank candidates and to report them: mostly the words, then the context. */
+export function score(c: Candidate): number {
+  return 0.6 * c.sim + 0.4 * c.ctx;
+}
+
+/** Start offsets of exact occurrences of `quote` starting inside [from, to - quote.length]. */
+export function exactStarts(text: string, quote: string, from: number, to: number): number[] {
+  from = Math.max(0, from);
+  to = Math.min(text.length, to);
+  // Searching a slice keeps a miss bounded by the window instead of scanning to the end.
+  const hay = from === 0 && to === text.length ? text : text.slice(from, to);
+  const out: number[] = [];
+  for (let i = hay.indexOf(quote); i >= 0; i = hay.indexOf(quote, i + 1)) {
+    out.push(i + from);
+    if (out.length > 4 * MAX_EXACT) break;
+  }
+  return out;
+}
+
+export function exactCandidates(text: string, q: Query, from: number, to: number): { all: number; candidates: Candidate[] } {
+  const starts = exactStarts(text, q.quote, from, to);
+  let cands = starts.map((s) => makeCandidate(text, q, s, s + q.quote.length, 0));
+  if (cands.length > MAX_EXACT) cands = cands.sort((a, b) => a.dist - b.dist).slice(0, MAX_EXACT);
+  return { all: starts.length, candidates: cands };
+}
+
+/** The error budget of a fuzzy search: half the quote (as Hypothesis does) but bounded for speed. */
+export function maxErrorsFor(quote: string): number {
+  return Math.min(64, Math.floor(quote.length / 2));
+}
+
+/**
+ * Best fuzzy matches in [from, to), skipping `exclude` ranges (exact hits would otherwise hide
+ * every weaker match: the matcher only reports the lowest-error ones).
+ */
+export function fuzzyCandidates(text: string, q: Query, from: number, to: number, exclude: readonly Candidate[] = []): Candidate[] {
+  const k = maxErrorsFor(q.quote);
+  const out: Candidate[] = [];
+  const gaps: [number, number][] = [];
+  let cursor = Math.max(0, from);
+  for (const e of [...exclude].sort((a, b) => a.start - b.start)) {
+    if (e.start > cursor) gaps.push([cursor, e.start]);
+    cursor = Math.max(cursor, e.end);
+  }
+  gaps.push([cursor, Math.min(text.length, to)]);
+  for (const [a, b] of gaps) {
+    if (b - a < q.quote.length - k) continue;
+    for (const m of fuzzySearch(text, q.quote, k, a, b)) out.push(makeCandidate(text, q, m.start, m.end, m.errors));
+  }
+  return out;
+}
+
+/**
+ * Runner-up fuzzy matches around an accepted best one: searches the window on each side of it,
+ * so that a second, slightly worse place can make the result ambiguous instead of silently chosen.
+ */
+export function runnersUp(text: string, q: Query, from: number, to: number, best: Candidate): Candidate[] {
+  return fuzzyCandidates(text, q, from, to, [best]);
+}
+
+const SEED = 16;
+const MAX_SEED_HITS = 16;
+const MAX_REGIONS = 32;
+
+/**
+ * Fuzzy search over the whole text without running the matcher over all of it: exact hits of
+ * a few 16-character pieces of the quote point at regions, and only those are verified.
+ * A word edit spoils one or two pieces, not all of them. Pieces that occur too often are skipped.
+ */
+export function seededFuzzyCandidates(text: string, q: Query): Candidate[] {
+  const L = q.quote.length;
+  if (L < SEED) return [];
+  const pieces = Math.min(8, Math.floor(L / SEED));
+  const step = pieces > 1 ? Math.floor((L - SEED) / (pieces - 1)) : 0;
+  const origins: number[] = [];
+  for (let p = 0; p < pieces; p++) {
+    const at = p * step;
+    const hits = exactStarts(text, q.quote.slice(at, at + SEED), 0, text.length);
+    if (hits.length > MAX_SEED_HITS) continue;
+    for (const h of hits) origins.push(h - at);
+  }
+  origins.sort((a, b) => a - b);
+  const regions: { from: number; to: number; votes: number }[] = [];
+  for (const o of origins) {
+    const last = regions[regions.length - 1];
+    if (last && o - last.from <= L) { last.votes++; continue; }
+    regions.push({ from: o, to: o, votes: 1 });
+  }
+  regions.sort((a, b) => b.votes - a.votes);
+  const k = maxErrorsFor(q.quote);
+  const out: Candidate[] = [];
+  for (const r of regions.slice(0, MAX_REGIONS)) {
+    out.push(...fuzzyCandidates(text, q, r.from - k - 8, r.from + 2 * L + k + 8));
+  }
+  return out;
+}

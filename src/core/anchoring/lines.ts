@@ -1,0 +1,24 @@
+// 1-based lines as VS Code counts them: CRLF, LF and a lone CR each end a line.
+
+/** Offsets at which each line starts (index 0 = line 1). */
+export function lineStarts(text: string): Int32Array {
+  const out: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) out.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) out.push(i + 1);
+  }
+  return Int32Array.from(out);
+}
+
+/** 1-based line containing `offset`. */
+export function lineOf(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}

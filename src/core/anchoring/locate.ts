@@ -1,0 +1,154 @@
+// The fixed fallback order for one claim: position → exact → fuzzy, with the rule that a place
+// is accepted only when it is clearly better than every other place we know of. Works inside
+// a window (anchorAll's fast path) or over the whole text (anchor, and anchorAll's fallback).
+import { NormalizedText, rawEnd, rawStart } from './normalize';
+import { Candidate, Query, exactCandidates, fuzzyCandidates, makeCandidate, runnersUp, score, seededFuzzyCandidates } from './candidates';
+import { AnchorResult, AnchorState } from './types';
+
+/** Context scores closer than this are "equally good". */
+const CTX_TIE = 0.1;
+/** At or above this the context is the claim's own, give or take a word. */
+const CTX_SURE = 0.9;
+/** Below this the surrounding text is not the claim's recorded context. */
+const CTX_GOOD = 0.5;
+/** Combined scores closer than this are "equally good" fuzzy matches. */
+const SCORE_TIE = 0.05;
+/** A match this close to the expected position is "where we expected it". */
+const NEAR = 64;
+/** A fuzzy match is accepted as `changed` only with this much of the quote and context intact. */
+const FUZZY_SIM = 0.75;
+const FUZZY_CTX = 0.6;
+/** Below this quote similarity a fuzzy match is not even worth reporting as ambiguous. */
+const FUZZY_WEAK = 0.5;
+/** How far from the expected position the whole-text mode looks for an edited quote. */
+const FUZZY_RADIUS = 2048;
+
+export interface Scope { from: number; to: number }
+
+function result(n: NormalizedText, state: AnchorState, method: AnchorResult['method'], best: Candidate | undefined, confidence: number, reason: string, others?: Candidate[]): AnchorResult {
+  if (!best) return { state, method, confidence, reason };
+  const start = rawStart(n, best.start);
+  const end = rawEnd(n, best.start, best.end);
+  const r: AnchorResult = { state, method, start, end, text: n.raw.slice(start, end), confidence: round(confidence), reason };
+  if (others) {
+    r.candidates = others.map((c) => ({ start: rawStart(n, c.start), end: rawEnd(n, c.start, c.end), score: round(score(c)) }));
+  }
+  return r;
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+}
+
+/** With equal context, the nearest place wins only if the next one is much farther away. */
+function clearlyNearer(a: Candidate, b: Candidate): boolean {
+  return a.dist !== Infinity && b.dist >= 3 * a.dist + 2 * NEAR;
+}
+
+function ambiguous(n: NormalizedText, method: AnchorResult['method'], cands: Candidate[], reason: string): AnchorResult {
+  const sorted = [...cands].sort((a, b) => score(b) - score(a) || a.dist - b.dist);
+  return result(n, 'ambiguous', method, sorted[0], 0.5 * score(sorted[0]), reason, sorted);
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Locates one claim. `scope` bounds every search (a window around the expected position);
+ * without it the whole text is searched, with the fuzzy matcher still run only on bounded windows.
+ */
+export function locate(n: NormalizedText, q: Query, scope?: Scope): AnchorResult {
+  const text = n.text;
+  const L = q.quote.length;
+  if (L === 0) return { state: 'orphaned', method: 'none', confidence: 0, reason: 'the claim has no quote' };
+
+  // 1. Position: the quote is still where it was recorded, with its context around it.
+  if (q.hint !== undefined && text.startsWith(q.quote, q.hint)) {
+    const c = makeCandidate(text, q, q.hint, q.hint + L, 0);
+    if (c.ctx >= CTX_GOOD) return result(n, 'anchored', 'position', c, 0.8 + 0.2 * c.ctx, 'at its recorded position');
+  }
+
+  // 2. Exact words, told apart by context and then by distance from the expected position.
+  const from = scope ? scope.from : 0;
+  const to = scope ? scope.to : text.length;
+  const { all, candidates: exact } = exactCandidates(text, q, from, to);
+  if (exact.length > 0) return decideExact(n, q, exact, all, from, to, scope !== undefined);
+
+  // 3. Fuzzy: the words were edited.
+  const near = nearWindow(q, L, scope);
+  let fuzzy = near ? fuzzyCandidates(text, q, near.from, near.to) : [];
+  if (!scope && !fuzzy.some(acceptable)) fuzzy = fuzzy.concat(seededFuzzyCandidates(text, q));
+  return decideFuzzy(n, q, dedupe(fuzzy), near);
+}
+
+function nearWindow(q: Query, L: number, scope?: Scope): Scope | undefined {
+  if (scope) return scope;
+  if (q.expected === undefined) return undefined;
+  return { from: q.expected - FUZZY_RADIUS, to: q.expected + L + FUZZY_RADIUS };
+}
+
+function acceptable(c: Candidate): boolean {
+  return c.sim >= FUZZY_SIM && c.ctx >= FUZZY_CTX;
+}
+
+/** Whether an edited match `alt` is as credible a place for the claim as the exact copy `exact`. */
+function rivals(alt: Candidate, exact: Candidate): boolean {
+  if (alt.sim < FUZZY_WEAK || alt.ctx < FUZZY_CTX || alt.dist >= exact.dist + NEAR) return false;
+  return alt.ctx > exact.ctx || (alt.sim >= FUZZY_SIM && alt.ctx >= exact.ctx - CTX_TIE);
+}
+
+function dedupe(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => score(b) - score(a));
+  const out: Candidate[] = [];
+  for (const c of sorted) if (!out.some((o) => overlaps(o, c))) out.push(c);
+  return out;
+}
+
+function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: number, from: number, to: number, windowed: boolean): AnchorResult {
+  const times = all === 1 ? 'found once' : `found ${all} times`;
+  exact.sort((a, b) => b.ctx - a.ctx || a.dist - b.dist);
+  const tied = exact.filter((c) => c.ctx >= exact[0].ctx - CTX_TIE).sort((a, b) => a.dist - b.dist);
+  let chosen = tied[0];
+  if (tied.length > 1 && !clearlyNearer(tied[0], tied[1])) {
+    const why = tied[0].dist === Infinity ? 'and there is no position hint' : 'and none is clearly nearest its expected place';
+    return ambiguous(n, 'exact', tied, `${times}; context matches ${tied.length} equally ${why}`);
+  }
+  if (chosen.ctx < CTX_GOOD) {
+    return ambiguous(n, 'exact', [chosen], `${times}, but not in its recorded context`);
+  }
+  // Unless the words sit where we expected them, in their own context, they may be a copy and
+  // the claim's own words may have been edited: look for an edited version at the expected place.
+  if (q.expected !== undefined && (chosen.dist > NEAR || chosen.ctx < CTX_SURE)) {
+    const near = windowed ? { from, to } : { from: q.expected - FUZZY_RADIUS, to: q.expected + q.quote.length + FUZZY_RADIUS };
+    const alt = fuzzyCandidates(n.text, q, near.from, near.to, exact).filter((c) => rivals(c, chosen));
+    if (alt.length > 0) {
+      return ambiguous(n, 'exact', [chosen, ...alt], `${times}, but an edited version nearer its expected place fits its context as well`);
+    }
+  }
+  const state = chosen.start === q.hint ? 'anchored' : 'moved';
+  const reason = state === 'anchored' ? `${times}, at its recorded position` : tied.length > 1 ? `${times}; the nearest with matching context` : `${times} with matching context`;
+  return result(n, state, 'exact', chosen, 0.6 + 0.4 * chosen.ctx, reason);
+}
+
+function decideFuzzy(n: NormalizedText, q: Query, fuzzy: Candidate[], near?: Scope): AnchorResult {
+  const plausible = fuzzy.filter((c) => c.sim >= FUZZY_WEAK).sort((a, b) => score(b) - score(a) || a.dist - b.dist);
+  if (plausible.length === 0) return { state: 'orphaned', method: 'none', confidence: 0, reason: 'not found, not even approximately' };
+  let best = plausible[0];
+  if (!acceptable(best)) {
+    const pct = Math.round(best.sim * 100);
+    return ambiguous(n, 'fuzzy', plausible.slice(0, 5), `best match keeps ${pct}% of the quote${best.ctx < FUZZY_CTX ? ' and its context differs' : ''}: too weak to accept`);
+  }
+  // The matcher reports only the lowest-error matches; look on both sides for a close second.
+  const second = near ? runnersUp(n.text, q, near.from, near.to, best) : [];
+  const tied = dedupe(plausible.concat(second)).filter((c) => score(c) >= score(best) - SCORE_TIE).sort((a, b) => a.dist - b.dist || score(b) - score(a));
+  if (tied.length > 1) {
+    if (!clearlyNearer(tied[0], tied[1])) {
+      return ambiguous(n, 'fuzzy', tied, `edited; ${tied.length} places match about equally well`);
+    }
+    best = tied[0];
+    if (!acceptable(best)) return ambiguous(n, 'fuzzy', tied, 'edited; the nearest match is too weak to accept');
+  }
+  const pct = Math.round(best.sim * 100);
+  return result(n, 'changed', 'fuzzy', best, 0.5 * best.sim + 0.4 * best.ctx, `edited: ${pct}% of the quote's characters unchanged`);
+}
