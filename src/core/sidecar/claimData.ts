@@ -1,0 +1,62 @@
+// Model ⇄ plain data in the file's key order. Objects built here have their keys in the order
+// they are written, with absent fields left out, so JSON.stringify of them is a canonical form
+// (used to tell which claims changed).
+import type { Claim, Sidecar, Source } from '../model';
+import type { RenderStyle } from '../yaml/yamlDocument';
+
+export const CLAIM_KEYS = ['id', 'quote', 'before', 'after', 'line', 'offset', 'status', 'claimant', 'explanation',
+  'sources', 'tags', 'created', 'updated', 'by'] as const;
+export const SOURCE_KEYS = ['url', 'title', 'accessed', 'archive', 'excerpt', 'stance'] as const;
+
+/** How values are printed when a claim is written. */
+export const SIDECAR_STYLE: RenderStyle = {
+  doubleQuoted: new Set(['quote', 'before', 'after', 'excerpt']),
+  literal: new Set(['explanation']),
+  flow: new Set(['tags']),
+};
+
+export type Data = Record<string, unknown>;
+
+export function claimToData(claim: Claim): Data {
+  const out = pick(claim as unknown as Data, CLAIM_KEYS);
+  // An empty source list is left out: `sources` is optional in the file.
+  if (claim.sources?.length) out.sources = claim.sources.map((s) => pick(s as unknown as Data, SOURCE_KEYS));
+  else delete out.sources;
+  if (claim.tags) out.tags = [...claim.tags];
+  return reorder(out, CLAIM_KEYS);
+}
+
+/** The claim without its position hints, as a string: equal strings mean nothing to write. */
+export function claimContentKey(claim: Claim): string {
+  const data = claimToData(claim);
+  delete data.line;
+  delete data.offset;
+  return JSON.stringify(data);
+}
+
+/** Plain data already checked against the schema → model objects (fresh copies). */
+export function dataToSidecar(data: Data): Sidecar {
+  const claims = (data.claims as Data[]).map((c) => {
+    const claim = pick(c, CLAIM_KEYS) as unknown as Claim;
+    claim.sources = ((c.sources as Data[] | undefined) ?? []).map((s) => pick(s, SOURCE_KEYS) as unknown as Source);
+    if (Array.isArray(c.tags)) claim.tags = [...(c.tags as string[])];
+    return claim;
+  });
+  return { factmark: data.factmark as number, article: data.article as string, claims };
+}
+
+export function sidecarToData(sidecar: Sidecar): Data {
+  return { factmark: sidecar.factmark, article: sidecar.article, claims: sidecar.claims.map(claimToData) };
+}
+
+function pick(from: Data, keys: readonly string[]): Data {
+  const out: Data = {};
+  for (const k of keys) if (from[k] !== undefined) out[k] = from[k];
+  return out;
+}
+
+function reorder(data: Data, keys: readonly string[]): Data {
+  const out: Data = {};
+  for (const k of keys) if (data[k] !== undefined) out[k] = data[k];
+  return out;
+}

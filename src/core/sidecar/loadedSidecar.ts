@@ -1,0 +1,44 @@
+// What a successful parse hands back. The `layout` it carries is what lets the writer keep
+// untouched text byte for byte; it can only come from parseSidecar (the registry below is
+// filled there), so a file that failed to parse can never be written over.
+import type { Problem, Sidecar } from '../model';
+import type { ItemSpan, YamlText } from '../yaml/yamlDocument';
+import type { Locator } from './validate';
+
+export interface SidecarLayout {
+  readonly yaml: YamlText;
+  /** Line break used by the file (`\r\n` or `\n`). */
+  readonly eol: string;
+  /** Spans of the claim items when `claims` is a block list we can splice, else undefined. */
+  readonly items: readonly ItemSpan[] | undefined;
+  /** Canonical content of each claim as loaded (without position hints), in file order. */
+  readonly contentKeys: readonly string[];
+  readonly ids: readonly string[];
+  readonly factmark: number;
+  readonly article: string;
+  readonly locate: Locator;
+  readonly file?: string;
+}
+
+export interface LoadedSidecar {
+  /** The claims as read; the caller may change this copy freely. */
+  sidecar: Sidecar;
+  /** The text that was parsed. */
+  source: string;
+  warnings: Problem[];
+  /** Opaque: used by serializeSidecar. */
+  readonly layout: SidecarLayout;
+}
+
+export type LoadResult = { ok: true; loaded: LoadedSidecar } | { ok: false; problems: Problem[] };
+
+const fromParser = new WeakSet<SidecarLayout>();
+
+export function registerLayout(layout: SidecarLayout): SidecarLayout {
+  fromParser.add(layout);
+  return layout;
+}
+
+export function isParsedLayout(layout: unknown): layout is SidecarLayout {
+  return typeof layout === 'object' && layout !== null && fromParser.has(layout as SidecarLayout);
+}

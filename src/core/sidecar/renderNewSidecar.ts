@@ -1,0 +1,21 @@
+// A sidecar written from scratch: header comment, fixed key order, one blank line between
+// claims (so that git sees separate hunks for neighbouring claims).
+import type { Sidecar } from '../model';
+import { renderItem, renderMapping } from '../yaml/yamlDocument';
+import { SIDECAR_STYLE, claimToData } from './claimData';
+
+export const FORMAT_URL = 'https://github.com/factmark/factmark#sidecar-format';
+export const ITEM_INDENT = 2;
+
+export function renderNewSidecar(sidecar: Sidecar, eol = '\n'): string {
+  const name = sidecar.article.replace(/[\r\n]+/g, ' ');
+  const header = `# Factmark claims for ${name} — ${FORMAT_URL}${eol}`;
+  const fields = renderMapping({ factmark: sidecar.factmark, article: sidecar.article }, SIDECAR_STYLE, eol);
+  return header + fields + 'claims:' + renderClaimsBlock(sidecar, ITEM_INDENT, eol) + eol;
+}
+
+/** What follows `claims:` (no final line break): ` []`, or the items on their own lines. */
+export function renderClaimsBlock(sidecar: Sidecar, indent: number, eol: string): string {
+  if (sidecar.claims.length === 0) return ' []';
+  return eol + sidecar.claims.map((c) => renderItem(claimToData(c), SIDECAR_STYLE, 'claims', indent, eol)).join(eol + eol);
+}
