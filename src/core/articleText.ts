@@ -1,0 +1,59 @@
+// Bytes of an article → text. A UTF-8 BOM is removed (and reported, so it can be written back);
+// binary files and invalid UTF-8 are refused with the line and column of the first bad byte,
+// because offsets into a mis-decoded article would point at the wrong words.
+import type { Problem } from './model';
+
+export type DecodedArticle = { ok: true; text: string; hadBom: boolean } | { ok: false; problem: Problem };
+
+export function decodeArticle(bytes: Uint8Array, file?: string): DecodedArticle {
+  const fail = (code: string, message: string, at: number): DecodedArticle =>
+    ({ ok: false, problem: { severity: 'error', code, file, message, ...positionOf(bytes, at) } });
+
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail('unsupported-encoding', 'The article is UTF-16; Factmark reads UTF-8 only. Save it as UTF-8.', 0);
+  }
+  const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const start = hadBom ? 3 : 0;
+  const nul = bytes.indexOf(0, start);
+  if (nul !== -1) return fail('binary-file', 'The article looks like a binary file (it contains a NUL byte), not text.', nul);
+  const bad = firstInvalidUtf8(bytes, start);
+  if (bad !== -1) {
+    return fail('invalid-utf8', `The article is not valid UTF-8 (byte 0x${bytes[bad].toString(16).padStart(2, '0')}). Save it as UTF-8.`, bad);
+  }
+  return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(start)), hadBom };
+}
+
+/** Index of the first byte that does not start a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
+  let i = from;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) { i++; continue; }
+    let need: number;
+    let min = 0x80;
+    let max = 0xbf; // allowed range of the second byte (excludes overlongs and surrogates)
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; if (b === 0xe0) min = 0xa0; if (b === 0xed) max = 0x9f; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; if (b === 0xf0) min = 0x90; if (b === 0xf4) max = 0x8f; }
+    else return i;
+    if (i + need >= bytes.length) return i; // truncated sequence at the end
+    if (bytes[i + 1] < min || bytes[i + 1] > max) return i;
+    for (let k = 2; k <= need; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** 1-based line and column (in UTF-16 code units, as editors count) of byte `at`. */
+function positionOf(bytes: Uint8Array, at: number): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < at; i++) {
+    const b = bytes[i];
+    if (b === 0x0a) { line++; column = 1; continue; }
+    if (b === 0xef && i === 0 && bytes[1] === 0xbb && bytes[2] === 0xbf) { i += 2; continue; }
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: counted with its lead byte
+    column += b >= 0xf0 ? 2 : 1; // four-byte sequences are two UTF-16 code units
+  }
+  return { line, column };
+}
