@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/sidecarYaml';
 import type { LoadedSidecar } from '../../src/core/sidecar/sidecarYaml';
-import { changedLines, claim, copy, fixture, load } from './sidecarHelpers';
+import { changedLines, claim, copy, fixture, load } from '../fixtures/sidecars/fixtures';
 
 const TREATY = fixture('treaty.md.claims.yaml');
 
