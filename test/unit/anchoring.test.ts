@@ -92,12 +92,19 @@ describe('anchor: telling repeated quotes apart', () => {
     'In 2023 the minister said the budget was balanced again.',
   ].join('\n');
 
-  it('context picks the right occurrence even when the hint points at another', () => {
+  it('context picks the right occurrence when there is no position hint', () => {
     const sel = mark(text, 'the budget was balanced', 1); // the auditor's
-    const misleading = { ...sel, offset: text.indexOf('the budget was balanced') };
-    const r = anchor(text, misleading);
-    assert.ok(accepted(r), r.reason);
+    const r = anchor(text, { ...sel, offset: undefined, line: undefined });
+    assert.strictEqual(r.state, 'moved', r.reason);
     assert.strictEqual(r.start, sel.offset);
+  });
+
+  it('when the hint points at another occurrence, position and context disagree: ambiguous, context\u2019s choice first', () => {
+    const sel = mark(text, 'the budget was balanced', 1);
+    const r = anchor(text, { ...sel, offset: text.indexOf('the budget was balanced') });
+    assert.strictEqual(r.state, 'ambiguous');
+    assert.strictEqual(r.start, sel.offset);
+    assert.ok(r.candidates!.some((c) => c.start === text.indexOf('the budget was balanced')));
   });
 
   it('with equal context, the occurrence nearest the hint wins', () => {

@@ -2,6 +2,7 @@
 // once, and capture a selector for a new claim.
 import { CONTEXT_LENGTH } from '../model';
 import { Query } from './candidates';
+import { flagOutOfOrder, resolveCollisions } from './collisions';
 import { lineStarts, lineOf } from './lines';
 import { locate } from './locate';
 import { NormalizedText, normalizeForCompare, normalizeText, toNormalized } from './normalize';
@@ -9,6 +10,8 @@ import { AnchorResult, AnchorSelector } from './types';
 
 /** anchorAll's first search window reaches this far either side of the predicted position. */
 const WINDOW = 1024;
+/** A claim found this close to its prediction confirms the drift. */
+const NEAR = 64;
 
 function isAccepted(r: AnchorResult): boolean {
   return r.state === 'anchored' || r.state === 'moved' || r.state === 'changed';
@@ -50,19 +53,40 @@ export function anchorAll(text: string, sels: readonly AnchorSelector[]): Anchor
   const results: AnchorResult[] = new Array(sels.length);
   const order = sels.map((_, i) => i).filter((i) => sels[i].offset !== undefined);
   order.sort((a, b) => sels[a].offset! - sels[b].offset! || a - b);
+  const expected: (number | undefined)[] = new Array(sels.length);
+  const confirmed: boolean[] = new Array(sels.length).fill(false);
+  // `drift` is trusted: confirmed by a claim found close to its prediction. A claim found far
+  // from it only proposes a new drift, trusted once the next claim is found close to that;
+  // otherwise one wrongly placed claim would send every later window astray.
   let drift = 0;
+  let proposed: number | undefined;
+  const inWindow = (q: Query) => locate(n, q, { from: q.expected! - WINDOW, to: q.expected! + q.quote.length + WINDOW });
+  const close = (r: AnchorResult, at: number) => isAccepted(r) && Math.abs(r.start! - at) <= NEAR;
   for (const i of order) {
     const sel = sels[i];
-    const q = query(n, sel, starts, drift);
-    const at = q.expected!;
-    let r = locate(n, q, { from: at - WINDOW, to: at + q.quote.length + WINDOW });
+    let q = query(n, sel, starts, drift);
+    expected[i] = sel.offset! + drift;
+    let r = inWindow(q);
+    if (!isAccepted(r) && proposed !== undefined) {
+      const alt = query(n, sel, starts, proposed);
+      const ra = inWindow(alt);
+      if (close(ra, sel.offset! + proposed)) { r = ra; q = alt; expected[i] = sel.offset! + proposed; }
+    }
     if (!isAccepted(r)) r = locate(n, q);
-    if (isAccepted(r)) drift = r.start! - sel.offset!;
+    if (close(r, expected[i]!) || (proposed !== undefined && close(r, sel.offset! + proposed))) {
+      confirmed[i] = true;
+      drift = r.start! - sel.offset!;
+      proposed = undefined;
+    } else if (isAccepted(r)) {
+      proposed = r.start! - sel.offset!;
+    }
     results[i] = r;
   }
   for (let i = 0; i < sels.length; i++) {
     if (sels[i].offset === undefined) results[i] = locate(n, query(n, sels[i], starts));
   }
+  resolveCollisions(sels, results, expected);
+  flagOutOfOrder(order, results, confirmed);
   return results;
 }
 

@@ -1,7 +1,7 @@
 // Finding candidate places for a quote in the normalised text: exact occurrences and fuzzy
 // matches, each scored against the stored context. Deciding between them is decide.ts' job.
 import { fuzzySearch } from './fuzzy';
-import { contextScore } from './similarity';
+import { alignAfter, alignBefore, editDistance } from './similarity';
 
 /** A quote, its context and position hints, all in normalised form/offsets. */
 export interface Query {
@@ -29,11 +29,20 @@ export interface Candidate {
 const MAX_EXACT = 64;
 
 export function makeCandidate(text: string, q: Query, start: number, end: number, errors: number): Candidate {
+  const b = alignBefore(text, start, q.before);
+  const a = alignAfter(text, end, q.after);
+  if (errors > 0 && b.score >= 0.5 && a.score >= 0.5 && b.at < a.at && (b.at !== start || a.at !== end)) {
+    // The matcher trims edited words at the quote's edges; the context shows where the claim
+    // really begins and ends, so report its current words in full.
+    // (Accepted only if the words in between still resemble the quote about as well.)
+    const d = editDistance(q.quote, text.slice(b.at, a.at));
+    if (d <= 2 * errors + 4) { start = b.at; end = a.at; errors = d; }
+  }
   return {
     start,
     end,
-    sim: 1 - errors / q.quote.length,
-    ctx: contextScore(text, start, end, q.before, q.after),
+    sim: Math.max(0, 1 - errors / q.quote.length),
+    ctx: (a.score + b.score) / 2,
     dist: q.expected === undefined ? Infinity : Math.abs(start - q.expected),
   };
 }

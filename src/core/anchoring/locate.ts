@@ -13,6 +13,8 @@ const CTX_SURE = 0.9;
 const CTX_GOOD = 0.5;
 /** Combined scores closer than this are "equally good" fuzzy matches. */
 const SCORE_TIE = 0.05;
+/** How far a prediction may be off: drift from edits between a claim and its neighbour. */
+const SLACK = 16;
 /** A match this close to the expected position is "where we expected it". */
 const NEAR = 64;
 /** A fuzzy match is accepted as `changed` only with this much of the quote and context intact. */
@@ -66,7 +68,8 @@ export function locate(n: NormalizedText, q: Query, scope?: Scope): AnchorResult
   // 1. Position: the quote is still where it was recorded, with its context around it.
   if (q.hint !== undefined && text.startsWith(q.quote, q.hint)) {
     const c = makeCandidate(text, q, q.hint, q.hint + L, 0);
-    if (c.ctx >= CTX_GOOD) return result(n, 'anchored', 'position', c, 0.8 + 0.2 * c.ctx, 'at its recorded position');
+    // Only with its context nearly intact: a pasted copy can sit exactly where the claim was.
+    if (c.ctx >= CTX_SURE) return result(n, 'anchored', 'position', c, 0.8 + 0.2 * c.ctx, 'at its recorded position');
   }
 
   // 2. Exact words, told apart by context and then by distance from the expected position.
@@ -94,7 +97,10 @@ function acceptable(c: Candidate): boolean {
 
 /** Whether an edited match `alt` is as credible a place for the claim as the exact copy `exact`. */
 function rivals(alt: Candidate, exact: Candidate): boolean {
-  if (alt.sim < FUZZY_WEAK || alt.ctx < FUZZY_CTX || alt.dist >= exact.dist + NEAR) return false;
+  if (alt.sim < FUZZY_WEAK || alt.ctx < CTX_GOOD || alt.dist >= exact.dist + NEAR) return false;
+  // A far copy against a plausible edited version right at the expected place: too close to call.
+  if (exact.dist > NEAR && alt.dist <= NEAR) return true;
+  if (alt.ctx < FUZZY_CTX) return false;
   return alt.ctx > exact.ctx || (alt.sim >= FUZZY_SIM && alt.ctx >= exact.ctx - CTX_TIE);
 }
 
@@ -113,6 +119,13 @@ function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: numbe
   if (tied.length > 1 && !clearlyNearer(tied[0], tied[1])) {
     const why = tied[0].dist === Infinity ? 'and there is no position hint' : 'and none is clearly nearest its expected place';
     return ambiguous(n, 'exact', tied, `${times}; context matches ${tied.length} equally ${why}`);
+  }
+  // Context prefers one place but another, with plausible context too, is nearer where we
+  // expect the claim: the evidence conflicts, so let a person decide.
+  // (Right at the expected place, the exact words count as evidence even with their context gone.)
+  const nearer = exact.find((c) => c !== chosen && (c.ctx >= CTX_GOOD || c.dist <= NEAR) && c.dist + SLACK < chosen.dist);
+  if (nearer) {
+    return ambiguous(n, 'exact', [chosen, nearer], `${times}; its context fits one place best, but another is much nearer its expected place`);
   }
   if (chosen.ctx < CTX_GOOD) {
     return ambiguous(n, 'exact', [chosen], `${times}, but not in its recorded context`);

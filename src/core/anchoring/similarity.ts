@@ -32,12 +32,61 @@ export function similarity(expected: string, actual: string): number {
   return len === 0 ? 1 : 1 - editDistance(expected, actual) / len;
 }
 
+/** Context may line up a few characters off when the quote's own edges were edited. */
+const SLACK = 8;
+
+function reverse(s: string): string {
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  return out;
+}
+
 /**
- * How well the text around [start, end) matches the stored context, 0..1.
- * An empty stored context means the quote was at the start (or end) of the article.
+ * Best match of `pattern` ending near the end of `hay` (free start, free end, edit distance),
+ * preferring ends closer to `hay.length - SLACK`. Returns the distance and where the match ends.
  */
+function alignEnd(pattern: string, hay: string, ideal: number): { dist: number; at: number } {
+  const m = pattern.length;
+  const cols = hay.length + 1;
+  let prev = new Int32Array(cols); // row 0: a match may start anywhere
+  let cur = new Int32Array(cols);
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    const c = pattern.charCodeAt(i - 1);
+    for (let j = 1; j < cols; j++) {
+      const sub = prev[j - 1] + (c === hay.charCodeAt(j - 1) ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j] + 1, cur[j - 1] + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  let best = { dist: Infinity, at: ideal };
+  for (let j = 0; j < cols; j++) {
+    if (prev[j] < best.dist || (prev[j] === best.dist && Math.abs(j - ideal) < Math.abs(best.at - ideal))) best = { dist: prev[j], at: j };
+  }
+  return best;
+}
+
+/** Where the stored `before` context best ends near `start`, and how well it matches (0..1). */
+export function alignBefore(text: string, start: number, before: string): { score: number; at: number } {
+  if (before.length === 0) return { score: start === 0 ? 1 : 0.5, at: start };
+  if (text.startsWith(before, start - before.length)) return { score: 1, at: start };
+  const from = Math.max(0, start - before.length - SLACK);
+  const hay = text.slice(from, Math.min(text.length, start + SLACK));
+  const a = alignEnd(before, hay, start - from);
+  return { score: Math.max(0, 1 - a.dist / before.length), at: from + a.at };
+}
+
+/** Where the stored `after` context best begins near `end`, and how well it matches (0..1). */
+export function alignAfter(text: string, end: number, after: string): { score: number; at: number } {
+  if (after.length === 0) return { score: end === text.length ? 1 : 0.5, at: end };
+  if (text.startsWith(after, end)) return { score: 1, at: end };
+  const from = Math.max(0, end - SLACK);
+  const to = Math.min(text.length, end + after.length + SLACK);
+  const a = alignEnd(reverse(after), reverse(text.slice(from, to)), to - end);
+  return { score: Math.max(0, 1 - a.dist / after.length), at: to - a.at };
+}
+
+/** How well the text around [start, end) matches the stored context, 0..1. */
 export function contextScore(text: string, start: number, end: number, before: string, after: string): number {
-  const b = before.length ? similarity(before, text.slice(Math.max(0, start - before.length), start)) : start === 0 ? 1 : 0.5;
-  const a = after.length ? similarity(after, text.slice(end, end + after.length)) : end === text.length ? 1 : 0.5;
-  return (a + b) / 2;
+  return (alignBefore(text, start, before).score + alignAfter(text, end, after).score) / 2;
 }

@@ -1,0 +1,70 @@
+// Two claims marked on different words cannot both be on the same words now. When that happens
+// (typically: one claim's words were edited away and a copy of them sits where another claim
+// is), the claim that found them farther from where it was expected loses them and becomes
+// ambiguous, instead of being silently put on its neighbour's words.
+import type { AnchorResult, AnchorSelector } from './types';
+
+function accepted(r: AnchorResult): boolean {
+  return r.state === 'anchored' || r.state === 'moved' || r.state === 'changed';
+}
+
+/**
+ * `expected[i]` is where claim i was predicted (raw offset), or undefined.
+ * Mutates `results` in place. Claims recorded at the same place on the same words may share them.
+ */
+export function resolveCollisions(sels: readonly AnchorSelector[], results: AnchorResult[], expected: readonly (number | undefined)[]): void {
+  const idx = results.map((_, i) => i).filter((i) => accepted(results[i]));
+  idx.sort((a, b) => results[a].start! - results[b].start!);
+  const miss = (i: number) => (expected[i] === undefined ? Infinity : Math.abs(results[i].start! - expected[i]!));
+  let open = -1; // the accepted claim reaching farthest right so far
+  for (const i of idx) {
+    if (open >= 0 && results[i].start! < results[open].end! && !sameMark(sels[i], sels[open])) {
+      const loser = miss(i) > miss(open) ? i : open;
+      const winner = loser === i ? open : i;
+      downgrade(results[loser], 'but another claim was found on these words nearer its own expected place');
+      if (loser === open) open = winner;
+      continue;
+    }
+    if (open < 0 || results[i].end! > results[open].end!) open = i;
+  }
+}
+
+function sameMark(a: AnchorSelector, b: AnchorSelector): boolean {
+  return a.offset === b.offset && a.quote === b.quote;
+}
+
+function downgrade(r: AnchorResult, why: string): void {
+  r.candidates = [{ start: r.start!, end: r.end!, score: r.confidence }];
+  r.state = 'ambiguous';
+  r.confidence = Math.round(r.confidence * 500) / 1000;
+  r.reason = `${r.reason}; ${why}`;
+}
+
+/**
+ * Claims keep their article order under ordinary editing. A claim found far from its prediction
+ * and out of order with the neighbours that were found where predicted is more likely a copy of
+ * its words than the claim itself (or a moved paragraph, which a person should confirm).
+ * `order` lists claim indices by recorded offset; `confirmed[i]` = found close to its prediction.
+ */
+export function flagOutOfOrder(order: readonly number[], results: AnchorResult[], confirmed: readonly boolean[]): void {
+  const prevConfirmed: number[] = new Array(order.length);
+  let last = -1;
+  for (let k = 0; k < order.length; k++) {
+    prevConfirmed[k] = last;
+    if (confirmed[order[k]]) last = order[k];
+  }
+  let next = -1;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k];
+    const r = results[i];
+    if (!confirmed[i] && accepted(r)) {
+      const p = prevConfirmed[k];
+      const before = p >= 0 && r.start! < results[p].start!;
+      const after = next >= 0 && r.start! > results[next].start!;
+      if (before || after) {
+        downgrade(r, 'but that is out of order with the claims around it');
+      }
+    }
+    if (confirmed[i]) next = i;
+  }
+}
