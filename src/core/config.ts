@@ -2,7 +2,7 @@
 // parseScale) and the `initial` status. A missing or broken file gives the default scale, with
 // problems (line/column) for what was wrong, so a typo never stops anyone from working.
 import type { Problem } from './model';
-import { DEFAULT_SCALE, parseScale } from './statusScale';
+import { DEFAULT_SCALE, findStatus, parseScale } from './statusScale';
 import type { StatusScale } from './statusScale';
 import { didYouMean } from './sidecar/didYouMean';
 import { parseYamlValue } from './yaml/parseYamlValue';
@@ -34,7 +34,13 @@ export function loadConfig(source?: string, file: string = CONFIG_FILE): LoadedC
       message: `Unknown setting "${key}" in ${file}.${hint ? ` Did you mean "${hint}"?` : ` Known settings: ${KNOWN_KEYS.join(', ')}.`}` });
   }
   if (raw.statuses === undefined && raw.initial === undefined) return { scale: DEFAULT_SCALE, problems };
-  const result = parseScale({ statuses: raw.statuses ?? DEFAULT_SCALE.statuses, initial: raw.initial ?? (raw.statuses ? undefined : DEFAULT_SCALE.initial) });
+  if (raw.statuses === undefined) {
+    if (typeof raw.initial === 'string' && findStatus(DEFAULT_SCALE, raw.initial)) return { scale: { ...DEFAULT_SCALE, initial: raw.initial }, problems };
+    problems.push({ severity: 'error', code: 'config-invalid', ...at(['initial']),
+      message: `\`initial\` must be one of the status keys (${DEFAULT_SCALE.statuses.map((x) => x.key).join(', ')}) (in ${file}); using the default scale.` });
+    return { scale: DEFAULT_SCALE, problems };
+  }
+  const result = parseScale({ statuses: raw.statuses, initial: raw.initial });
   if (result.scale) return { scale: result.scale, problems };
   for (const message of result.errors) {
     problems.push({ severity: 'error', code: 'config-invalid', ...at(pathOf(message)), message: `${message} (in ${file}); using the default scale.` });

@@ -1,0 +1,48 @@
+// Sidecar reader/writer timings on a 1,000-claim file: parse, then one status change written
+// back with serializeSidecar (the path taken on every rating). Prints figures with targets.
+import type { Claim, Sidecar } from '../src/core/model';
+import { parseSidecar, serializeSidecar } from '../src/core/sidecar/sidecarYaml';
+
+const CLAIMS = 1000;
+const TARGET_CHANGE_MS = 50;
+
+function generate(n: number): Sidecar {
+  const claims: Claim[] = [];
+  for (let i = 0; i < n; i++) {
+    claims.push({
+      id: `c${i.toString(36).padStart(5, '0')}`,
+      quote: `Claim number ${i}: the treaty was signed by ${100 + (i % 94)} countries in a single afternoon`,
+      before: 'In a ceremony on Tuesday afternoon, ', after: ', a record for any accord of its kind.',
+      line: i * 3 + 1, offset: i * 240, status: i % 3 ? 'accurate' : 'unverified', claimant: 'UN spokesperson',
+      explanation: `Checked against the depositary list.\nSecond line for claim ${i}.\n`,
+      sources: [{ url: `https://example.org/source/${i}`, title: 'UN Treaty Collection', accessed: '2026-11-20', stance: 'supports' }],
+      tags: ['treaty', 'numbers'], created: '2026-11-28T12:00:00Z', updated: '2026-11-28T12:00:00Z', by: 'Jane Doe',
+    });
+  }
+  return { factmark: 1, article: 'treaty.md', claims };
+}
+
+function time<T>(fn: () => T, runs = 5): { ms: number; value: T } {
+  let value = fn(); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) value = fn();
+  return { ms: (performance.now() - start) / runs, value };
+}
+
+export async function run(log: (line: string) => void): Promise<void> {
+  const text = serializeSidecar(generate(CLAIMS));
+  log(`sidecar: ${CLAIMS} claims, ${(text.length / 1024).toFixed(0)} KB`);
+  const parse = time(() => parseSidecar(text, 'bench.claims.yaml'));
+  if (!parse.value.ok) throw new Error('bench sidecar did not parse');
+  const loaded = parse.value.loaded;
+  log(`  parse + validate:              ${parse.ms.toFixed(1)} ms`);
+  const change = time(() => {
+    const next = { ...loaded.sidecar, claims: loaded.sidecar.claims.map((c, i) => (i === 500 ? { ...c, status: 'mixed', updated: '2026-11-29T09:00:00Z' } : c)) };
+    return serializeSidecar(next, loaded);
+  });
+  const verdict = change.ms <= TARGET_CHANGE_MS ? 'ok' : 'OVER TARGET';
+  log(`  one status change + serialize: ${change.ms.toFixed(1)} ms (target ≤ ${TARGET_CHANGE_MS} ms: ${verdict})`);
+  const untouched = time(() => serializeSidecar(loaded.sidecar, loaded));
+  log(`  untouched re-save:             ${untouched.ms.toFixed(1)} ms`);
+  log(`  fresh render of all claims:    ${time(() => serializeSidecar(loaded.sidecar)).ms.toFixed(1)} ms`);
+}
