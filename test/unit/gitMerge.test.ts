@@ -105,6 +105,12 @@ describe('git merge of sidecars written by serializeSidecar', function () {
     assert.deepStrictEqual(merged.claims.map((c) => c.id), ['early1', 'aaaaaa', 'bbbbbb', 'cccccc', 'late22', 'dddddd']);
   });
 
+  it('merges a claim appended after the last one with an edit of that last claim', () => {
+    const merged = mergeBoth((s) => add(s, claim('append', { offset: 9000 })), (s) => rate(s, 'dddddd', 'inaccurate', 'Bob'));
+    assert.deepStrictEqual(merged.claims.map((c) => c.id), ['aaaaaa', 'bbbbbb', 'cccccc', 'dddddd', 'append']);
+    assert.strictEqual(statusOf(merged).dddddd, 'inaccurate');
+  });
+
   it('merges a deleted claim with an edit of a different one', () => {
     const merged = mergeBoth((s) => remove(s, 'bbbbbb'), (s) => rate(s, 'cccccc', 'accurate', 'Bob'));
     assert.deepStrictEqual(merged.claims.map((c) => c.id), ['aaaaaa', 'cccccc', 'dddddd']);

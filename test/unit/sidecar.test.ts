@@ -201,9 +201,9 @@ claims:
         excerpt: "the passage"
         stance: supports
     tags: [treaty, numbers]
-    created: 2026-11-28T12:00:00Z
     updated: 2026-11-28T12:00:00Z
     by: Jane Doe
+    created: 2026-11-28T12:00:00Z
 
   - id: "234567"
     quote: "quote of 234567"

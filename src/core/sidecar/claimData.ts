@@ -4,8 +4,11 @@
 import type { Claim, Sidecar, Source } from '../model';
 import type { RenderStyle } from '../yaml/yamlDocument';
 
+// `created` comes last on purpose: it never changes, so a claim appended after the last one on
+// one branch and an edit of that last claim (which rewrites `updated`/`by`) on another are
+// separated by an unchanged line, and git merges them without a conflict.
 export const CLAIM_KEYS = ['id', 'quote', 'before', 'after', 'line', 'offset', 'status', 'claimant', 'explanation',
-  'sources', 'tags', 'created', 'updated', 'by'] as const;
+  'sources', 'tags', 'updated', 'by', 'created'] as const;
 export const SOURCE_KEYS = ['url', 'title', 'accessed', 'archive', 'excerpt', 'stance'] as const;
 
 /** How values are printed when a claim is written. */
