@@ -1,0 +1,95 @@
+// One test session: a git-initialised copy of the fixture workspace, code-server serving it,
+// and Chromium. `runGuarded` adds the overall time limit and makes sure all of it goes away.
+import * as path from 'path';
+import { Browser, launchBrowser } from './browser';
+import { CodeServer, ensureCodeServer, repoRoot, startCodeServer } from './codeServer';
+import { copyWorkspace, Workspace } from './workspace';
+
+export const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
+
+export interface Session {
+  readonly workspace: Workspace;
+  readonly server: CodeServer;
+  readonly browser: Browser;
+  /** The last lines code-server printed, for failure reports. */
+  serverLog(): string[];
+  close(): Promise<void>;
+}
+
+const verbose = !!process.env.FACTMARK_VERBOSE;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+export async function openSession(env: NodeJS.ProcessEnv = {}): Promise<Session> {
+  const codeServerDir = ensureCodeServer();
+  const workspace = copyWorkspace(fixtureWorkspace, { git: true });
+  cleanups.push(() => workspace.dispose());
+  const recent: string[] = [];
+  const server = await startCodeServer({
+    codeServerDir,
+    env,
+    log: (line) => {
+      if (!line.trim()) return;
+      if (verbose) console.log(`[server] ${line}`);
+      recent.push(line);
+      if (recent.length > 50) recent.shift();
+    },
+  });
+  cleanups.push(() => server.stop());
+  const browser = await launchBrowser();
+  cleanups.push(() => browser.close());
+  return {
+    workspace,
+    server,
+    browser,
+    serverLog: () => [...recent],
+    close: closeAll,
+  };
+}
+
+/** Closes browser, server and workspace, newest first; safe to call more than once. */
+async function closeAll(): Promise<void> {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()!();
+    } catch (err) {
+      console.error('cleanup failed:', err);
+    }
+  }
+}
+
+/**
+ * Runs `main` (which resolves to an exit code) under an overall time limit, and on every way
+ * out — done, timeout, Ctrl-C, crash — closes everything, then prints `summary()` as the last
+ * line and exits.
+ */
+export function runGuarded(
+  name: string,
+  timeoutMs: number,
+  main: () => Promise<number>,
+  summary: () => string,
+): void {
+  let finished = false;
+  const finish = async (code: number, message?: string) => {
+    if (finished) return;
+    finished = true;
+    if (message) console.error(message);
+    await closeAll();
+    // The last line, for CI to read.
+    console.log(summary());
+    process.exit(code);
+  };
+  const timer = setTimeout(() => finish(1, `${name}: gave up after ${timeoutMs / 1000} s (overall timeout)`), timeoutMs);
+  timer.unref();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => finish(130, `${name}: interrupted (${signal})`));
+  }
+  main().then(
+    (code) => finish(code),
+    (err) => finish(1, `${name}: ${err instanceof Error ? err.stack : err}`),
+  );
+}
+
+export function timeoutFromEnv(name: string, fallbackMs: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallbackMs;
+}
