@@ -39,12 +39,15 @@ export function runCheck(argv: string[], io: Io): number {
   });
   if (values.help) { io.out(CHECK_HELP); return EXIT.ok; }
 
+  const failOnText = values['fail-on'] ?? DEFAULT_FAIL_ON.join(',');
+  const failOnHere = parseFailOn(failOnText, scaleFor(process.cwd()).scale);
+  if (failOnHere.errors.length) throw new UsageError(failOnHere.errors.join('\n'));
   const { pairs, problems } = findPairs(positionals);
   const reports: ArticleReport[] = [];
   for (const pair of pairs) {
     const { scale, problems: configProblems } = scaleFor(pair.sidecar);
     problems.push(...configProblems);
-    const failOn = parseFailOn(values['fail-on'] ?? DEFAULT_FAIL_ON.join(','), scale);
+    const failOn = parseFailOn(failOnText, scale);
     if (failOn.errors.length) throw new UsageError(failOn.errors.join('\n'));
     let sidecarSource: string;
     try { sidecarSource = readText(pair.sidecar); } catch (e) {
