@@ -1,0 +1,142 @@
+// The store behind the extension's views: edits, persistence and reloads, in plain Node.
+import * as assert from 'assert';
+import { ClaimStore } from '../../src/core/store/claimStore';
+import { DEFAULT_SCALE } from '../../src/core/statusScale';
+import { StoreError, type StoreChange } from '../../src/core/store/types';
+
+const ARTICLE = 'file:///ws/treaty.md';
+const TEXT = [
+  'The treaty was signed in Moscow on Friday.',
+  'According to the ambassador, it will remain effective for 20 years.',
+  'Trade between the two countries grew by 15% last year.',
+].join('\n');
+
+function store(): { s: ClaimStore; events: StoreChange[] } {
+  let t = 0;
+  const s = new ClaimStore({ scale: DEFAULT_SCALE, now: () => `2026-11-28T12:00:${String(t++).padStart(2, '0')}Z`, author: () => 'Ana' });
+  const events: StoreChange[] = [];
+  s.onDidChange((e) => events.push(e));
+  s.open(ARTICLE, ARTICLE + '.claims.yaml', 'treaty.md');
+  s.loadSidecar(ARTICLE, undefined);
+  s.setArticleText(ARTICLE, TEXT);
+  return { s, events };
+}
+
+const at = (words: string, text = TEXT) => [text.indexOf(words), text.indexOf(words) + words.length] as const;
+
+describe('ClaimStore', () => {
+  it('marks a claim on the selected words, in article order, and says so', () => {
+    const { s, events } = store();
+    const late = s.addClaim(ARTICLE, ...at('grew by 15%'));
+    const early = s.addClaim(ARTICLE, ...at('signed in Moscow'));
+    const snap = s.get(ARTICLE)!;
+    assert.deepStrictEqual(snap.claims.map((c) => c.claim.id), [early.id, late.id]);
+    assert.strictEqual(early.quote, 'signed in Moscow');
+    assert.strictEqual(early.status, 'unverified');
+    assert.strictEqual(early.by, 'Ana');
+    assert.strictEqual(early.line, 1);
+    assert.ok(snap.dirty);
+    assert.deepStrictEqual(events.filter((e) => e.kind === 'claims').map((e) => e.ids), [[late.id], [early.id]]);
+  });
+
+  it('typing above a claim moves it with its words; typing inside marks it changed, undoing that restores it', () => {
+    const { s } = store();
+    const c = s.addClaim(ARTICLE, ...at('remain effective for 20 years'));
+    const inserted = 'BREAKING: ';
+    let text = inserted + TEXT;
+    s.applyEdits(ARTICLE, [{ offset: 0, removed: 0, inserted }], text);
+    let e = s.claim(ARTICLE, c.id)!;
+    assert.strictEqual(text.slice(e.start, e.end), 'remain effective for 20 years');
+    assert.strictEqual(e.state, 'anchored');
+
+    const at20 = text.indexOf('20 years');
+    text = text.slice(0, at20) + '25' + text.slice(at20 + 2);
+    s.applyEdits(ARTICLE, [{ offset: at20, removed: 2, inserted: '25' }], text);
+    e = s.claim(ARTICLE, c.id)!;
+    assert.strictEqual(e.state, 'changed');
+    assert.strictEqual(e.currentText, 'remain effective for 25 years');
+    assert.strictEqual(e.claim.quote, 'remain effective for 20 years', 'the rated words are kept until accepted');
+
+    text = text.slice(0, at20) + '20' + text.slice(at20 + 2);
+    s.applyEdits(ARTICLE, [{ offset: at20, removed: 2, inserted: '20' }], text);
+    assert.strictEqual(s.claim(ARTICLE, c.id)!.state, 'anchored');
+  });
+
+  it('accepting new wording takes the current words as the quote', () => {
+    const { s } = store();
+    const c = s.addClaim(ARTICLE, ...at('grew by 15%'));
+    const i = TEXT.indexOf('15%');
+    const text = TEXT.slice(0, i) + '17%' + TEXT.slice(i + 3);
+    s.applyEdits(ARTICLE, [{ offset: i, removed: 3, inserted: '17%' }], text);
+    const accepted = s.acceptWording(ARTICLE, c.id);
+    assert.strictEqual(accepted.quote, 'grew by 17%');
+    assert.strictEqual(s.claim(ARTICLE, c.id)!.state, 'anchored');
+  });
+
+  it('updates a claim, refreshing its position hints and timestamp', () => {
+    const { s } = store();
+    const c = s.addClaim(ARTICLE, ...at('grew by 15%'));
+    const text = 'New first line.\n' + TEXT;
+    s.applyEdits(ARTICLE, [{ offset: 0, removed: 0, inserted: 'New first line.\n' }], text);
+    const next = s.updateClaim(ARTICLE, c.id, { status: 'accurate' });
+    assert.strictEqual(next.status, 'accurate');
+    assert.strictEqual(next.line, 4);
+    assert.strictEqual(next.offset, text.indexOf('grew by 15%'));
+    assert.ok(next.updated! > c.updated!);
+    assert.throws(() => s.updateClaim(ARTICLE, c.id, { status: 'true' }), StoreError);
+  });
+
+  it('deletes a claim and brings it back with undo', () => {
+    const { s } = store();
+    const a = s.addClaim(ARTICLE, ...at('signed in Moscow'));
+    const b = s.addClaim(ARTICLE, ...at('grew by 15%'));
+    s.removeClaim(ARTICLE, a.id);
+    assert.deepStrictEqual(s.get(ARTICLE)!.claims.map((c) => c.claim.id), [b.id]);
+    const back = s.undoRemove();
+    assert.strictEqual(back?.claim.id, a.id);
+    assert.deepStrictEqual(s.get(ARTICLE)!.claims.map((c) => c.claim.id), [a.id, b.id]);
+    assert.strictEqual(s.claim(ARTICLE, a.id)!.state, 'anchored');
+    assert.strictEqual(s.undoRemove(), undefined);
+  });
+
+  it('serializes, and after the write an external edit of another claim is merged with unsaved changes here', () => {
+    const { s } = store();
+    const a = s.addClaim(ARTICLE, ...at('signed in Moscow'));
+    const b = s.addClaim(ARTICLE, ...at('grew by 15%'));
+    const written = s.serialize(ARTICLE);
+    s.markSaved(ARTICLE, written);
+    assert.strictEqual(s.get(ARTICLE)!.dirty, false);
+
+    s.updateClaim(ARTICLE, a.id, { status: 'accurate' }); // unsaved here
+    const onDisk = written.replace(/(id: "?)(\w+)("?\n[\s\S]*?)status: unverified/g, (m, p, id, rest) => (id === b.id ? `${p}${id}${rest}status: inaccurate` : m));
+    assert.notStrictEqual(onDisk, written);
+    s.loadSidecar(ARTICLE, onDisk);
+    const snap = s.get(ARTICLE)!;
+    assert.strictEqual(snap.sidecarState, 'ok');
+    assert.deepStrictEqual(snap.claims.map((c) => c.claim.status), ['accurate', 'inaccurate']);
+    assert.ok(snap.dirty, 'the merged result still has to be written');
+  });
+
+  it('a sidecar that does not parse is reported, kept, and never serialized over', () => {
+    const { s } = store();
+    s.addClaim(ARTICLE, ...at('signed in Moscow'));
+    s.loadSidecar(ARTICLE, 'factmark: 1\nclaims: [\n');
+    const snap = s.get(ARTICLE)!;
+    assert.strictEqual(snap.sidecarState, 'broken');
+    assert.ok(snap.problems[0].line! >= 1);
+    assert.throws(() => s.serialize(ARTICLE), StoreError);
+    assert.throws(() => s.addClaim(ARTICLE, ...at('grew by 15%')), /will not write over/);
+    assert.strictEqual(snap.claims.length, 1, 'claims in memory are kept');
+  });
+
+  it('re-anchors claims when the article is replaced (e.g. by git checkout)', () => {
+    const { s } = store();
+    const c = s.addClaim(ARTICLE, ...at('grew by 15%'));
+    s.markSaved(ARTICLE, s.serialize(ARTICLE));
+    const checkedOut = 'An intro paragraph was added.\n\n' + TEXT;
+    s.setArticleText(ARTICLE, checkedOut);
+    const e = s.claim(ARTICLE, c.id)!;
+    assert.strictEqual(e.state, 'moved');
+    assert.strictEqual(checkedOut.slice(e.start, e.end), 'grew by 15%');
+  });
+});
