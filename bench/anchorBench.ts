@@ -12,7 +12,7 @@ const TARGET_BYTES = 5_000_000;
 const CLAIMS = 10_000;
 const EDIT_RATE = 0.01;
 const DUPLICATES = 300;
-const HYPOTHESIS_SAMPLE = 30;
+const HYPOTHESIS_SAMPLE = Number(process.env.BENCH_HYP_SAMPLE ?? 30);
 
 function mulberry32(seed: number): () => number {
   return () => {
@@ -161,7 +161,8 @@ function median(xs: number[]): number {
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
 
-export async function run(log: (line: string) => void): Promise<void> {
+/** The edited article, the selectors captured before the edits, and the ground truth. */
+export function buildScenario(log: (line: string) => void = () => {}) {
   const rand = mulberry32(20250117);
   const { tokens, sentenceStarts } = buildArticle(rand);
 
@@ -205,6 +206,11 @@ export async function run(log: (line: string) => void): Promise<void> {
   log(`article: ${fmt(text.length / 1e6, 2)} M UTF-16 units, ${CLAIMS} claims, ${edits} word edits (${insideQuotes} inside quotes), ${DUPLICATES} sentences duplicated elsewhere`);
   log(`claims whose words survive: ${edited.spans.filter(Boolean).length}; of them edited: ${edited.spans.filter((s) => s?.edited).length}`);
 
+  return { rand, sels, edited, text };
+}
+
+export async function run(log: (line: string) => void): Promise<void> {
+  const { rand, sels, edited, text } = buildScenario(log);
   // ---- ours
   anchorAll(text.slice(0, 200_000), sels.slice(0, 300)); // warm up the JIT on a small slice
   const times: number[] = [];
@@ -248,6 +254,16 @@ export async function run(log: (line: string) => void): Promise<void> {
   log(`  recall          ${pct(ours.correct, ours.present)} (${ours.correct}/${ours.present})      target >= 99.9%`);
   log(`  silently wrong  ${ours.wrong}                                target 0`);
   log(`  states          ${states(ours)}`);
+  const reasons = new Map<string, number>();
+  results.forEach((r, i) => {
+    const j = judge(r, edited.spans[i]);
+    if (j === 'correct') return;
+    const key = `${j}: ${r.state}: ${r.reason.replace(/\d+/g, 'N')}`;
+    reasons.set(key, (reasons.get(key) ?? 0) + 1);
+    if (j === 'wrong' || process.env.BENCH_VERBOSE) log(`  ${j} #${i}: ${r.state} [${r.start},${r.end}) ${JSON.stringify(r.text)} truth ${JSON.stringify(edited.spans[i])} ${JSON.stringify(text.slice(edited.spans[i]?.start, edited.spans[i]?.end))} quote ${JSON.stringify(sels[i].quote)}`);
+  });
+  log('  not recalled, by reason:');
+  for (const [k, v] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8)) log(`    ${v}  ${k}`);
   log('');
   log(`Hypothesis method (approx-string-match over the whole text per quote), sample of ${HYPOTHESIS_SAMPLE}:`);
   log(`  per quote       ${fmt(hypApprox.ms, 1)} ms -> ${fmt((hypApprox.ms * CLAIMS) / 1000, 0)} s extrapolated to ${CLAIMS} claims`);

@@ -17,8 +17,9 @@ export interface Query {
 export interface Candidate {
   start: number;
   end: number;
-  /** Quote similarity, 1 for an exact match. */
+  /** Quote similarity, 1 for an exact match, and the edit distance behind it. */
   sim: number;
+  errors: number;
   /** Context similarity, 0..1. */
   ctx: number;
   /** Distance from the expected position (Infinity when there is none). */
@@ -42,6 +43,7 @@ export function makeCandidate(text: string, q: Query, start: number, end: number
     start,
     end,
     sim: Math.max(0, 1 - errors / q.quote.length),
+    errors,
     ctx: (a.score + b.score) / 2,
     dist: q.expected === undefined ? Infinity : Math.abs(start - q.expected),
   };
@@ -140,6 +142,24 @@ export function seededFuzzyCandidates(text: string, q: Query): Candidate[] {
   const out: Candidate[] = [];
   for (const r of regions.slice(0, MAX_REGIONS)) {
     out.push(...fuzzyCandidates(text, q, r.from - k - 8, r.from + 2 * L + k + 8));
+  }
+  return out;
+}
+
+/** How far from the expected position an edited quote is first looked for. */
+const NARROW = 64;
+
+/**
+ * Fuzzy candidates in a window, plus the best one right at the expected position: in repetitive
+ * text a sibling sentence farther away can match with fewer errors and would otherwise hide
+ * the claim's own, edited words (the matcher reports only the lowest-error matches).
+ */
+export function fuzzyAround(text: string, q: Query, from: number, to: number, exclude: readonly Candidate[] = []): Candidate[] {
+  const out = fuzzyCandidates(text, q, from, to, exclude);
+  if (q.expected !== undefined) {
+    const k = maxErrorsFor(q.quote);
+    const narrow = fuzzyCandidates(text, q, Math.max(from, q.expected - NARROW), Math.min(to, q.expected + q.quote.length + k + NARROW), exclude);
+    for (const c of narrow) if (!out.some((o) => o.start === c.start && o.end === c.end)) out.push(c);
   }
   return out;
 }

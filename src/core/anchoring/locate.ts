@@ -2,13 +2,15 @@
 // is accepted only when it is clearly better than every other place we know of. Works inside
 // a window (anchorAll's fast path) or over the whole text (anchor, and anchorAll's fallback).
 import { NormalizedText, rawEnd, rawStart } from './normalize';
-import { Candidate, Query, exactCandidates, fuzzyCandidates, makeCandidate, runnersUp, score, seededFuzzyCandidates } from './candidates';
+import { Candidate, Query, exactCandidates, fuzzyAround, makeCandidate, runnersUp, score, seededFuzzyCandidates } from './candidates';
 import { AnchorResult, AnchorState } from './types';
 
 /** Context scores closer than this are "equally good". */
 const CTX_TIE = 0.1;
 /** At or above this the context is the claim's own, give or take a word. */
 const CTX_SURE = 0.9;
+/** Context this good at the expected place outweighs a far exact copy. */
+const CTX_CLEAR = 0.75;
 /** Below this the surrounding text is not the claim's recorded context. */
 const CTX_GOOD = 0.5;
 /** Combined scores closer than this are "equally good" fuzzy matches. */
@@ -22,6 +24,8 @@ const FUZZY_SIM = 0.75;
 const FUZZY_CTX = 0.6;
 /** Below this quote similarity a fuzzy match is not even worth reporting as ambiguous. */
 const FUZZY_WEAK = 0.5;
+/** Edit distance of replacing, inserting or deleting one ordinary word. */
+const ONE_WORD = 12;
 /** How far from the expected position the whole-text mode looks for an edited quote. */
 const FUZZY_RADIUS = 2048;
 
@@ -44,7 +48,7 @@ function round(x: number): number {
 
 /** With equal context, the nearest place wins only if the next one is much farther away. */
 function clearlyNearer(a: Candidate, b: Candidate): boolean {
-  return a.dist !== Infinity && b.dist >= 3 * a.dist + 2 * NEAR;
+  return a.dist !== Infinity && b.dist >= 3 * a.dist + 2 * SLACK;
 }
 
 function ambiguous(n: NormalizedText, method: AnchorResult['method'], cands: Candidate[], reason: string): AnchorResult {
@@ -80,7 +84,7 @@ export function locate(n: NormalizedText, q: Query, scope?: Scope): AnchorResult
 
   // 3. Fuzzy: the words were edited.
   const near = nearWindow(q, L, scope);
-  let fuzzy = near ? fuzzyCandidates(text, q, near.from, near.to) : [];
+  let fuzzy = near ? fuzzyAround(text, q, near.from, near.to) : [];
   if (!scope && !fuzzy.some(acceptable)) fuzzy = fuzzy.concat(seededFuzzyCandidates(text, q));
   return decideFuzzy(n, q, dedupe(fuzzy), near);
 }
@@ -92,14 +96,17 @@ function nearWindow(q: Query, L: number, scope?: Scope): Scope | undefined {
 }
 
 function acceptable(c: Candidate): boolean {
-  return c.sim >= FUZZY_SIM && c.ctx >= FUZZY_CTX;
+  // One edited word in its intact context is accepted even when it is most of a short quote.
+  return (c.sim >= FUZZY_SIM && c.ctx >= FUZZY_CTX) || (c.errors <= ONE_WORD && c.sim >= FUZZY_WEAK && c.ctx >= CTX_SURE);
 }
 
 /** Whether an edited match `alt` is as credible a place for the claim as the exact copy `exact`. */
 function rivals(alt: Candidate, exact: Candidate): boolean {
-  if (alt.sim < FUZZY_WEAK || alt.ctx < CTX_GOOD || alt.dist >= exact.dist + NEAR) return false;
+  if (alt.ctx < CTX_GOOD || alt.dist >= exact.dist + NEAR) return false;
   // A far copy against a plausible edited version right at the expected place: too close to call.
-  if (exact.dist > NEAR && alt.dist <= NEAR) return true;
+  // (For a short quote one edited word is most of it, hence the absolute allowance.)
+  if (exact.dist > NEAR && alt.dist <= NEAR && (alt.sim >= FUZZY_WEAK || alt.errors <= ONE_WORD) && alt.ctx >= exact.ctx - 2 * CTX_TIE) return true;
+  if (alt.sim < FUZZY_WEAK) return false;
   if (alt.ctx < FUZZY_CTX) return false;
   return alt.ctx > exact.ctx || (alt.sim >= FUZZY_SIM && alt.ctx >= exact.ctx - CTX_TIE);
 }
@@ -134,7 +141,12 @@ function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: numbe
   // the claim's own words may have been edited: look for an edited version at the expected place.
   if (q.expected !== undefined && (chosen.dist > NEAR || chosen.ctx < CTX_SURE)) {
     const near = windowed ? { from, to } : { from: q.expected - FUZZY_RADIUS, to: q.expected + q.quote.length + FUZZY_RADIUS };
-    const alt = fuzzyCandidates(n.text, q, near.from, near.to, exact).filter((c) => rivals(c, chosen));
+    const alt = fuzzyAround(n.text, q, near.from, near.to, exact).filter((c) => rivals(c, chosen));
+    // An edited version exactly where the claim should be, in its own context, beats a far copy.
+    const here = alt.find((c) => c.dist <= SLACK && c.ctx >= CTX_CLEAR && c.ctx >= chosen.ctx - CTX_TIE && chosen.dist > NEAR);
+    if (here) {
+      return result(n, 'changed', 'fuzzy', here, 0.5 * here.sim + 0.4 * here.ctx, `edited where expected (${Math.round(here.sim * 100)}% of the quote unchanged); an exact copy ${chosen.dist} characters away has no better context`);
+    }
     if (alt.length > 0) {
       return ambiguous(n, 'exact', [chosen, ...alt], `${times}, but an edited version nearer its expected place fits its context as well`);
     }
@@ -161,6 +173,18 @@ function decideFuzzy(n: NormalizedText, q: Query, fuzzy: Candidate[], near?: Sco
     }
     best = tied[0];
     if (!acceptable(best)) return ambiguous(n, 'fuzzy', tied, 'edited; the nearest match is too weak to accept');
+  }
+  // A better match far from where neighbours say the claim must be, and a plausible one right
+  // there: in repetitive text the far one is usually a sibling sentence. Prefer the near one if
+  // it is nearly as good, otherwise let a person decide.
+  if (best.dist > NEAR) {
+    const near = dedupe(plausible.concat(second)).filter((c) => c.dist <= NEAR && c.ctx >= CTX_GOOD).sort((a, b) => score(b) - score(a))[0];
+    if (near) {
+      if (!acceptable(near) || score(near) < score(best) - 2 * SCORE_TIE) {
+        return ambiguous(n, 'fuzzy', [best, near], 'edited; the best match is far from its expected place, a weaker one is right there');
+      }
+      best = near;
+    }
   }
   const pct = Math.round(best.sim * 100);
   return result(n, 'changed', 'fuzzy', best, 0.5 * best.sim + 0.4 * best.ctx, `edited: ${pct}% of the quote's characters unchanged`);
