@@ -1,12 +1,66 @@
-// Entry point of the VS Code extension. Kept thin: wiring only (see the files beside it).
+// Entry point of the VS Code extension. Wiring only: build the store and the services, start
+// the file and document sync, register the commands and the views (see the files beside it).
+// Nothing runs at import time.
 import * as vscode from 'vscode';
+import { DEFAULT_SCALE } from '../core/statusScale';
+import { ClaimStore } from '../core/store/claimStore';
+import type { FactmarkApi } from './api';
+import { articleKey } from './articles';
+import { registerCommands } from './commands';
+import { ContextKeySetter } from './contextKeys';
+import { createServices } from './currentClaim';
+import { registerDocumentSync } from './documentSync';
+import { AuthorName } from './gitAuthor';
+import { watchScale } from './repoConfig';
+import { WorkspaceSync } from './workspaceSync';
 
-export interface FactmarkApi {
-  readonly version: string;
-}
+export type { FactmarkApi } from './api';
+
+let sync: WorkspaceSync | undefined;
 
 export function activate(context: vscode.ExtensionContext): FactmarkApi {
-  return { version: String(context.extension.packageJSON.version) };
+  const log = vscode.window.createOutputChannel('Factmark', { log: true });
+  const author = new AuthorName();
+  const store = new ClaimStore({ scale: DEFAULT_SCALE, author: () => author.get() });
+  const keys = new ContextKeySetter();
+  const services = createServices(context, store, keys);
+  sync = new WorkspaceSync(store, log);
+  context.subscriptions.push(log, sync, { dispose: () => store.dispose() });
+
+  registerCommands(context, { services, store, sync, keys, log });
+  const views: Record<string, unknown> = registerViews(context, services);
+
+  // The scale first, so that sidecars are validated against the repository's statuses.
+  const ready = Promise.all([author.init(), watchScale(context, store, sync.diagnostics, log)]).then(() => {
+    registerDocumentSync(context, store, sync as WorkspaceSync, log);
+    (sync as WorkspaceSync).start();
+    return (sync as WorkspaceSync).ready;
+  }).catch((e) => log.error(`start-up: ${String(e)}`));
+
+  const s = sync;
+  return {
+    version: String(context.extension.packageJSON.version),
+    store,
+    services,
+    ready,
+    async flush() {
+      await ready;
+      await s.flush();
+    },
+    claimsOf: (uri) => store.get(articleKey(uri))?.claims ?? [],
+    articleOf: (uri) => store.get(articleKey(uri)),
+    currentClaim: () => services.currentClaim(),
+    views,
+  };
 }
 
-export function deactivate(): void {}
+/** The view parts (tree, decorations, hover, status bar, details) subscribe to the store. */
+function registerViews(_context: vscode.ExtensionContext, _services: ReturnType<typeof createServices>): Record<string, unknown> {
+  return {};
+}
+
+export async function deactivate(): Promise<void> {
+  // Pending writes are flushed so that closing the window never loses a change.
+  await sync?.flush();
+  sync = undefined;
+}

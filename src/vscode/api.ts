@@ -1,0 +1,23 @@
+// The object activate() returns: what integration tests (and other extensions) use.
+import type * as vscode from 'vscode';
+import type { ClaimStore } from '../core/store/claimStore';
+import type { ClaimEntry, ArticleSnapshot } from '../core/store/types';
+import type { ClaimRef, Services } from './services';
+
+export interface FactmarkApi {
+  readonly version: string;
+  readonly store: ClaimStore;
+  readonly services: Services;
+  /** Resolves when the sidecars found at start-up are loaded. */
+  readonly ready: Promise<void>;
+  /** Waits until every pending sidecar write (and load) has finished. */
+  flush(): Promise<void>;
+  /** The claims of an article, in article order (empty when it has none). */
+  claimsOf(uri: vscode.Uri): readonly ClaimEntry[];
+  /** The article's snapshot (sidecar state, problems, claims), if it has a sidecar or claims. */
+  articleOf(uri: vscode.Uri): ArticleSnapshot | undefined;
+  /** The claim under the cursor, else the one picked in the tree or details. */
+  currentClaim(): ClaimRef | undefined;
+  /** What the view parts returned from their register functions (for their own tests). */
+  readonly views: Record<string, unknown>;
+}

@@ -1,0 +1,54 @@
+// Which documents are articles, and where their sidecars are. An article is keyed in the store by
+// its URI string; its sidecar sits beside it (`city-budget.md` → `city-budget.md.claims.yaml`).
+import * as vscode from 'vscode';
+import { sidecarSuffix } from './settings';
+
+export const ARTICLE_LANGUAGES = new Set(['markdown', 'plaintext', 'factmark-article']);
+
+export function articleKey(uri: vscode.Uri): string {
+  return uri.toString();
+}
+
+export function articleUri(key: string): vscode.Uri {
+  return vscode.Uri.parse(key, true);
+}
+
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+export function sidecarUriFor(article: vscode.Uri): vscode.Uri {
+  return article.with({ path: article.path + sidecarSuffix(article) });
+}
+
+export function isSidecarUri(uri: vscode.Uri): boolean {
+  return uri.path.endsWith(sidecarSuffix(uri));
+}
+
+export function articleUriForSidecar(sidecar: vscode.Uri): vscode.Uri | undefined {
+  const suffix = sidecarSuffix(sidecar);
+  if (!sidecar.path.endsWith(suffix)) return undefined;
+  return sidecar.with({ path: sidecar.path.slice(0, -suffix.length) });
+}
+
+/** A document that can hold claims: prose in a language we know, not a sidecar itself. */
+export function isArticleDocument(doc: vscode.TextDocument): boolean {
+  return ARTICLE_LANGUAGES.has(doc.languageId) && !isSidecarUri(doc.uri) && doc.uri.scheme !== 'git' && doc.uri.scheme !== 'output';
+}
+
+/** Whether `uri` is `folder` or inside it. */
+export function isUnder(uri: vscode.Uri, folder: vscode.Uri): boolean {
+  if (uri.scheme !== folder.scheme || uri.authority !== folder.authority) return false;
+  const base = folder.path.endsWith('/') ? folder.path : folder.path + '/';
+  return uri.path === folder.path || uri.path.startsWith(base);
+}
+
+/** `uri` moved from under `from` to under `to` (for folder renames). */
+export function rebase(uri: vscode.Uri, from: vscode.Uri, to: vscode.Uri): vscode.Uri {
+  return to.with({ path: to.path + uri.path.slice(from.path.length) });
+}
+
+export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+}

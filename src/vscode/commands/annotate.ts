@@ -1,0 +1,177 @@
+// Marking claims and editing what is said about them: status, explanation, claimant, tags;
+// deleting with undo.
+import * as vscode from 'vscode';
+import { splitSentences } from '../../core/suggest/sentences';
+import { parseTags } from '../../core/sourceInput';
+import type { Claim } from '../../core/model';
+import type { StatusDef } from '../../core/statusScale';
+import { baseName, isArticleDocument } from '../articles';
+import { ContextKeys } from '../contextKeys';
+import type { ClaimRef } from '../services';
+import { resolveClaim, short, statusLabel, UserError, type CommandDeps, type Handler } from './shared';
+
+interface MarkArgs { uri?: vscode.Uri | string; start?: number; end?: number }
+
+export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
+  const { store } = deps;
+  let deleted = 0;
+
+  const edit = async (arg: unknown, patch: (c: Claim) => Partial<Claim> | undefined) => {
+    const found = await resolveClaim(deps, arg);
+    if (!found) return undefined;
+    const p = patch(found.entry.claim);
+    if (!p) return undefined;
+    store.updateClaim(found.ref.article, found.ref.id, p);
+    return found.ref;
+  };
+
+  const textField = (field: 'explanation' | 'claimant', prompt: string) =>
+    async (arg: unknown, value?: string) => {
+      const found = await resolveClaim(deps, arg);
+      if (!found) return undefined;
+      const text = value ?? (await vscode.window.showInputBox({
+        title: `${prompt} — ${short(found.entry.claim.quote, 40)}`,
+        value: found.entry.claim[field] ?? '',
+        prompt: field === 'explanation' ? 'One line here; for several paragraphs use the Claim Details panel.' : 'Who made the claim (a person or an organisation).',
+        ignoreFocusOut: true,
+      }));
+      if (text === undefined) return undefined;
+      return edit(found.ref, () => ({ [field]: text.trim() || undefined }));
+    };
+
+  return {
+    'factmark.markClaim': async (arg?: vscode.Uri | MarkArgs) => {
+      const args: MarkArgs = arg instanceof vscode.Uri ? { uri: arg } : (arg && typeof arg === 'object' ? arg : {});
+      const uri = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
+      const editor = uri
+        ? await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri))
+        : vscode.window.activeTextEditor;
+      if (!editor) throw new UserError('Open an article (Markdown or plain text) and select the words of the claim first.');
+      const doc = editor.document;
+      if (doc.isUntitled) {
+        const save = await vscode.window.showWarningMessage('Save the article first: its claims are kept in a file beside it.', 'Save As…');
+        if (save) await vscode.commands.executeCommand('workbench.action.files.saveAs');
+        return undefined;
+      }
+      if (!isArticleDocument(doc)) throw new UserError(`Claims can be marked in Markdown and plain-text articles, not in ${doc.languageId} files.`);
+      let { start, end } = args.start !== undefined && args.end !== undefined ? { start: args.start, end: args.end }
+        : { start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end) };
+      const text = doc.getText();
+      if (start === end) {
+        const sentence = splitSentences(text).find((s) => s.start <= start && start <= s.end);
+        if (!sentence) throw new UserError('Select the words of the claim first.');
+        const ok = await vscode.window.showQuickPick([
+          { label: '$(check) Mark this sentence', detail: sentence.text, mark: true },
+          { label: '$(close) Cancel — I will select the words myself', mark: false },
+        ], { placeHolder: 'Nothing is selected. Mark the sentence at the cursor?' });
+        if (!ok?.mark) return undefined;
+        ({ start, end } = sentence);
+      }
+      // Leading and trailing spaces are never part of the claim.
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      if (start === end) throw new UserError('The selection holds only spaces; select the words of the claim.');
+      const key = await deps.sync.ensureArticle(doc.uri, true);
+      if (!key) throw new UserError(`Could not read ${baseName(doc.uri)}.`);
+      const same = store.get(key)?.claims.find((e) => e.start === start && e.end === end);
+      if (same) {
+        void vscode.window.showInformationMessage(`These words are already claim ${same.claim.id}.`);
+        return { article: key, id: same.claim.id };
+      }
+      const claim = store.addClaim(key, start, end);
+      deps.services.setSelectedClaim({ article: key, id: claim.id });
+      vscode.window.setStatusBarMessage(`Factmark: marked ${short(claim.quote, 40)} — set its status with Ctrl+Alt+S`, 4000);
+      return { article: key, id: claim.id } satisfies ClaimRef;
+    },
+
+    'factmark.setStatus': async (arg?: unknown, statusKey?: string) => {
+      const found = await resolveClaim(deps, arg);
+      if (!found) return undefined;
+      const key = statusKey ?? (await pickStatus(deps, found.entry.claim));
+      if (!key) return undefined;
+      store.updateClaim(found.ref.article, found.ref.id, { status: key });
+      vscode.window.setStatusBarMessage(`Factmark: ${short(found.entry.claim.quote, 40)} is now ${statusLabel(deps, key)}`, 3000);
+      return found.ref;
+    },
+
+    'factmark.editExplanation': textField('explanation', 'Explanation'),
+    'factmark.editClaimant': textField('claimant', 'Claimant'),
+
+    'factmark.editTags': async (arg?: unknown, tags?: string[] | string) => {
+      const found = await resolveClaim(deps, arg);
+      if (!found) return undefined;
+      const value = tags ?? (await vscode.window.showInputBox({
+        title: `Tags — ${short(found.entry.claim.quote, 40)}`,
+        value: (found.entry.claim.tags ?? []).join(', '),
+        prompt: 'Separated by commas or spaces, e.g. budget, housing',
+        ignoreFocusOut: true,
+      }));
+      if (value === undefined) return undefined;
+      const list = Array.isArray(value) ? parseTags(value.join(',')) : parseTags(value);
+      return edit(found.ref, () => ({ tags: list.length ? list : undefined }));
+    },
+
+    'factmark.deleteClaim': async (arg?: unknown, options?: { confirm?: boolean }) => {
+      const found = await resolveClaim(deps, arg);
+      if (!found) return undefined;
+      const c = found.entry.claim;
+      if (options?.confirm !== false) {
+        const detail = [`Status: ${statusLabel(deps, c.status)}`, c.sources.length ? `${c.sources.length} source(s)` : '', c.explanation ? 'an explanation' : '']
+          .filter(Boolean).join(', ');
+        const ok = await vscode.window.showWarningMessage(`Delete the claim ${short(c.quote)}?`, { modal: true, detail: `${detail}. You can undo this.` }, 'Delete');
+        if (ok !== 'Delete') return undefined;
+      }
+      store.removeClaim(found.ref.article, found.ref.id);
+      deleted++;
+      deps.keys.set(ContextKeys.canUndoDelete, true);
+      void vscode.window.showInformationMessage(`Deleted the claim ${short(c.quote, 40)}.`, 'Undo').then((choice) => {
+        if (choice === 'Undo') void vscode.commands.executeCommand('factmark.undoDelete');
+      });
+      return found.ref;
+    },
+
+    'factmark.undoDelete': () => {
+      const r = store.undoRemove();
+      deleted = Math.max(0, deleted - 1);
+      deps.keys.set(ContextKeys.canUndoDelete, deleted > 0);
+      if (!r) {
+        void vscode.window.showInformationMessage('There is no deleted claim to bring back.');
+        return undefined;
+      }
+      vscode.window.setStatusBarMessage(`Factmark: restored ${short(r.claim.quote, 40)}`, 3000);
+      return { article: r.article, id: r.claim.id } satisfies ClaimRef;
+    },
+  };
+}
+
+interface StatusItem extends vscode.QuickPickItem { status: StatusDef }
+
+/** The scale as a quick pick; typing a status's shortcut letter alone picks it at once. */
+function pickStatus(deps: CommandDeps, claim: Claim): Promise<string | undefined> {
+  const qp = vscode.window.createQuickPick<StatusItem>();
+  const items: StatusItem[] = deps.store.scale.statuses.map((s) => ({
+    status: s,
+    label: s.label,
+    description: [s.shortcut ? `(${s.shortcut})` : '', s.key === claim.status ? 'current' : ''].filter(Boolean).join(' '),
+    detail: s.definition,
+    iconPath: new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(`factmark.status.${s.key}`)),
+  }));
+  qp.items = items;
+  qp.title = `Status of ${short(claim.quote, 50)}`;
+  qp.placeholder = 'Pick a status, or type its letter';
+  qp.matchOnDetail = true;
+  const current = items.find((i) => i.status.key === claim.status);
+  if (current) qp.activeItems = [current];
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (key: string | undefined) => { if (done) return; done = true; resolve(key); qp.hide(); };
+    qp.onDidChangeValue((v) => {
+      if (v.length !== 1) return;
+      const hit = items.find((i) => i.status.shortcut?.toLowerCase() === v.toLowerCase());
+      if (hit) finish(hit.status.key);
+    });
+    qp.onDidAccept(() => finish(qp.selectedItems[0]?.status.key ?? qp.activeItems[0]?.status.key));
+    qp.onDidHide(() => { finish(undefined); qp.dispose(); });
+    qp.show();
+  });
+}

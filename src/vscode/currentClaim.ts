@@ -1,0 +1,63 @@
+// Builds the Services object the parts share: the store, URI ↔ key conversion and "the claim
+// the user is looking at" (cursor in an article, else the claim picked in the tree or details).
+import * as vscode from 'vscode';
+import { Emitter } from '../core/events';
+import { claimAt } from '../core/navigation';
+import type { ClaimStore } from '../core/store/claimStore';
+import { articleKey, articleUri } from './articles';
+import { ContextKeys, type ContextKeySetter } from './contextKeys';
+import type { ClaimRef, Services } from './services';
+
+export function createServices(context: vscode.ExtensionContext, store: ClaimStore, keys: ContextKeySetter): Services {
+  const changed = new Emitter<ClaimRef | undefined>();
+  let selected: ClaimRef | undefined;
+  let last: ClaimRef | undefined;
+
+  const atCursor = (): ClaimRef | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return undefined;
+    const key = articleKey(editor.document.uri);
+    const snap = store.get(key);
+    if (!snap) return undefined;
+    const entry = claimAt(snap.claims, editor.document.offsetAt(editor.selection.active));
+    return entry ? { article: key, id: entry.claim.id } : undefined;
+  };
+
+  const current = (): ClaimRef | undefined => {
+    const ref = atCursor() ?? selected;
+    // A claim deleted since it was picked is no longer current.
+    return ref && store.claim(ref.article, ref.id) ? ref : undefined;
+  };
+
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    const snap = editor ? store.get(articleKey(editor.document.uri)) : undefined;
+    keys.set(ContextKeys.articleHasClaims, !!snap?.claims.length);
+    keys.set(ContextKeys.claimAtCursor, !!atCursor());
+    const now = current();
+    if (now?.article !== last?.article || now?.id !== last?.id) {
+      last = now;
+      changed.fire(now);
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeTextEditorSelection(update),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    store.onDidChange(update),
+    { dispose: () => changed.dispose() },
+  );
+
+  return {
+    store,
+    extensionUri: context.extensionUri,
+    articleUri,
+    articleKey,
+    currentClaim: current,
+    onDidChangeCurrentClaim: changed.event,
+    setSelectedClaim(ref) {
+      selected = ref;
+      update();
+    },
+  };
+}

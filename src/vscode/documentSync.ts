@@ -1,0 +1,44 @@
+// Keeps the store in step with open articles: their text when opened, every edit as it happens
+// (ranges are carried through edits, not re-anchored per keystroke), and a full re-anchor when
+// the text is replaced from disk (git checkout, revert) or the editor is closed.
+import * as vscode from 'vscode';
+import type { ClaimStore } from '../core/store/claimStore';
+import { articleKey, isArticleDocument } from './articles';
+import { toTextChanges } from './convert';
+import type { WorkspaceSync } from './workspaceSync';
+
+export function registerDocumentSync(context: vscode.ExtensionContext, store: ClaimStore, sync: WorkspaceSync, log: vscode.LogOutputChannel): void {
+  const opened = (doc: vscode.TextDocument) => {
+    if (!isArticleDocument(doc) || doc.isUntitled) return;
+    const key = articleKey(doc.uri);
+    if (store.get(key)) {
+      store.setArticleText(key, doc.getText());
+      return;
+    }
+    // Only articles that already have a sidecar are loaded on open; marking a claim creates one.
+    sync.ensureArticle(doc.uri, false).catch((e) => log.error(`opening ${key}: ${String(e)}`));
+  };
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(opened),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!e.contentChanges.length) return;
+      const key = articleKey(e.document.uri);
+      if (!store.get(key) || !store.hasArticleText(key)) return;
+      const text = e.document.getText();
+      if (!e.document.isDirty && e.reason === undefined) {
+        // The editor now matches the disk again without an undo/redo: a reload from disk
+        // (git checkout, another tool). Anchor afresh, as the text may have been rearranged.
+        store.setArticleText(key, text);
+      } else {
+        store.applyEdits(key, toTextChanges(e.contentChanges), text);
+      }
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      const key = articleKey(doc.uri);
+      // Closed, perhaps without saving: the disk's text is the article's text again.
+      if (store.get(key)) void sync.readArticleText(doc.uri);
+    }),
+  );
+  for (const doc of vscode.workspace.textDocuments) opened(doc);
+}

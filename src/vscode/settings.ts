@@ -1,0 +1,30 @@
+// Typed access to the `factmark.*` settings (package.json `contributes.configuration`).
+// Read on demand, never at module scope, so that a change applies without a reload.
+import * as vscode from 'vscode';
+import { SIDECAR_SUFFIX } from '../core/model';
+
+function config(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('factmark', scope);
+}
+
+/** Milliseconds between a change and the sidecar write (0 = at once). */
+export function autoSaveDelay(scope?: vscode.ConfigurationScope): number {
+  const v = config(scope).get<number>('autoSaveDelay', 300);
+  return typeof v === 'number' && v >= 0 ? Math.min(v, 10000) : 300;
+}
+
+/** `.claims.yaml` unless the user chose another suffix (validated by the settings schema). */
+export function sidecarSuffix(scope?: vscode.ConfigurationScope): string {
+  const v = config(scope).get<string>('sidecarSuffix', SIDECAR_SUFFIX);
+  return typeof v === 'string' && /^\.[A-Za-z0-9._-]+$/.test(v) ? v : SIDECAR_SUFFIX;
+}
+
+/** The `by` name the user set; empty means "ask git". */
+export function authorSetting(scope?: vscode.ConfigurationScope): string | undefined {
+  const v = config(scope).get<string>('author', '');
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+export function affectsFactmark(e: vscode.ConfigurationChangeEvent, key: string): boolean {
+  return e.affectsConfiguration(`factmark.${key}`);
+}

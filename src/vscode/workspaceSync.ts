@@ -1,0 +1,240 @@
+// Keeps the store in step with the files: finds every sidecar in the workspace, reads sidecars
+// and articles (vscode.workspace.fs only), watches both for changes made outside the editor
+// (git checkout, another tool, hand edits), writes after changes, shows sidecar problems, and
+// moves or removes a sidecar when its article is renamed or deleted.
+import * as vscode from 'vscode';
+import type { ClaimStore } from '../core/store/claimStore';
+import { articleKey, articleUri, articleUriForSidecar, baseName, isUnder, openDocument, rebase, sidecarUriFor } from './articles';
+import { exists, readArticleFile, readTextFile } from './fileText';
+import { SidecarDiagnostics } from './sidecarDiagnostics';
+import { SidecarWriter } from './sidecarWriter';
+import { sidecarSuffix } from './settings';
+
+const ARTICLE_GLOB = '**/*.{md,markdown,mdown,txt,text}';
+const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
+
+export class WorkspaceSync implements vscode.Disposable {
+  readonly writer: SidecarWriter;
+  readonly diagnostics = new SidecarDiagnostics();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Old and new URIs of renames in progress: their watcher deletes are not deletions. */
+  private readonly renaming = new Set<string>();
+  /** Articles being loaded, so that concurrent triggers share one read. */
+  private readonly loading = new Map<string, Promise<string | undefined>>();
+  ready: Promise<void> = Promise.resolve();
+
+  constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel) {
+    this.writer = new SidecarWriter(store, log);
+    this.disposables.push(this.writer, this.diagnostics);
+    this.disposables.push(store.onDidChange((e) => {
+      const snap = store.get(e.article);
+      if (e.kind === 'removed') return;
+      if (snap) this.diagnostics.update(snap, vscode.Uri.parse(snap.sidecar, true));
+      if (e.kind === 'claims' || (e.kind === 'loaded' && snap?.dirty && this.writer.busy !== e.article)) this.writer.schedule(e.article);
+    }));
+    this.disposables.push(this.writer.onDidFail(({ article, message }) => {
+      void vscode.window.showErrorMessage(`Factmark could not save the claims of ${baseName(articleUri(article))}: ${message}. They are kept in memory; the next change tries again.`);
+    }));
+  }
+
+  start(): void {
+    const suffix = sidecarSuffix();
+    const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${suffix}`);
+    const articles = vscode.workspace.createFileSystemWatcher(ARTICLE_GLOB, true, false, true);
+    this.disposables.push(
+      sidecars, articles,
+      sidecars.onDidCreate((u) => void this.sidecarChanged(u)),
+      sidecars.onDidChange((u) => void this.sidecarChanged(u)),
+      sidecars.onDidDelete((u) => void this.sidecarDeleted(u)),
+      articles.onDidChange((u) => void this.articleChangedOnDisk(u)),
+      vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.path.endsWith(suffix)) void this.sidecarChanged(d.uri); }),
+      vscode.workspace.onWillRenameFiles((e) => { for (const f of e.files) { this.renaming.add(f.oldUri.toString()); this.renaming.add(f.newUri.toString()); } }),
+      vscode.workspace.onDidRenameFiles((e) => void this.renamed(e.files)),
+      vscode.workspace.onDidDeleteFiles((e) => void this.deleted(e.files)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
+    );
+    this.ready = this.scan();
+  }
+
+  /** Finds every sidecar in the workspace folders and loads it with its article. */
+  async scan(): Promise<void> {
+    const found = await vscode.workspace.findFiles(`**/*${sidecarSuffix()}`, EXCLUDE);
+    for (const sidecar of found) {
+      const article = articleUriForSidecar(sidecar);
+      if (!article) continue;
+      try {
+        await this.ensureArticle(article);
+      } catch (e) {
+        this.log.error(`loading ${sidecar.toString()}: ${String(e)}`);
+      }
+    }
+  }
+
+  /**
+   * Registers the article with the store (once), reads its sidecar and its text. Returns the
+   * article's key. `create`: also for an article that has no sidecar yet (marking a claim).
+   */
+  async ensureArticle(article: vscode.Uri, create = true): Promise<string | undefined> {
+    const key = articleKey(article);
+    if (this.store.get(key) && this.store.hasArticleText(key)) return key;
+    const running = this.loading.get(key);
+    if (running) return running;
+    const job = this.load(article, create).finally(() => this.loading.delete(key));
+    this.loading.set(key, job);
+    return job;
+  }
+
+  private async load(article: vscode.Uri, create: boolean): Promise<string | undefined> {
+    const key = articleKey(article);
+    const sidecar = sidecarUriFor(article);
+    if (!this.store.get(key)) {
+      const source = await readTextFile(sidecar);
+      if (source === undefined && !create) return undefined;
+      this.store.open(key, sidecar.toString(), baseName(article));
+      this.store.loadSidecar(key, source);
+    }
+    if (!this.store.hasArticleText(key)) await this.readArticleText(article);
+    return key;
+  }
+
+  /** The article's text from its open editor, else from disk (a missing article orphans its claims). */
+  async readArticleText(article: vscode.Uri): Promise<void> {
+    const key = articleKey(article);
+    const doc = openDocument(article);
+    if (doc) { this.store.setArticleText(key, doc.getText()); return; }
+    const text = await readArticleFile(article);
+    if (typeof text === 'object') {
+      this.log.warn(`${article.toString()}: ${text.message}`);
+      void vscode.window.showWarningMessage(`Factmark cannot place the claims of ${baseName(article)}: ${text.message}`);
+      return;
+    }
+    if (!this.store.get(key)) return;
+    this.store.setArticleText(key, text ?? '');
+  }
+
+  /** Re-reads every sidecar and article from disk (the Refresh command). */
+  async reloadAll(): Promise<void> {
+    await this.writer.flush();
+    for (const key of this.store.articles()) {
+      const article = articleUri(key);
+      const snap = this.store.get(key);
+      if (!snap) continue;
+      await this.reloadSidecar(key, vscode.Uri.parse(snap.sidecar, true));
+      await this.readArticleText(article);
+    }
+    await this.scan();
+  }
+
+  private async reloadSidecar(key: string, sidecar: vscode.Uri): Promise<void> {
+    const source = await readTextFile(sidecar);
+    if (!this.store.get(key)) return;
+    this.store.loadSidecar(key, source);
+  }
+
+  private async sidecarChanged(sidecar: vscode.Uri): Promise<void> {
+    const article = articleUriForSidecar(sidecar);
+    if (!article) return;
+    const key = articleKey(article);
+    try {
+      if (!this.store.get(key)) { await this.ensureArticle(article); return; }
+      await this.reloadSidecar(key, sidecar);
+      if (!this.store.hasArticleText(key)) await this.readArticleText(article);
+    } catch (e) {
+      this.log.error(`reloading ${sidecar.toString()}: ${String(e)}`);
+    }
+  }
+
+  private async sidecarDeleted(sidecar: vscode.Uri): Promise<void> {
+    if (this.renaming.has(sidecar.toString())) return;
+    const article = articleUriForSidecar(sidecar);
+    if (!article) return;
+    const key = articleKey(article);
+    const snap = this.store.get(key);
+    if (!snap || snap.sidecar !== sidecar.toString()) return;
+    if (await exists(sidecar)) return; // replaced at once (some tools write by delete + create)
+    if (snap.dirty) {
+      // Unsaved changes: keep everything; the next write recreates the file.
+      this.store.loadSidecar(key, undefined);
+      void vscode.window.showWarningMessage(`${baseName(sidecar)} was deleted while it had unsaved claims; Factmark will write them again.`);
+      return;
+    }
+    this.store.forget(key);
+    this.diagnostics.delete(sidecar);
+  }
+
+  private async articleChangedOnDisk(article: vscode.Uri): Promise<void> {
+    const key = articleKey(article);
+    if (!this.store.get(key)) return;
+    // An open document follows the disk through its own change events (see documentSync).
+    if (openDocument(article)) return;
+    await this.readArticleText(article);
+  }
+
+  private async renamed(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
+    try {
+      for (const { oldUri, newUri } of files) {
+        for (const key of this.store.articles()) {
+          const article = articleUri(key);
+          if (article.toString() === oldUri.toString()) await this.renameArticle(key, newUri, true);
+          else if (isUnder(article, oldUri)) await this.renameArticle(key, rebase(article, oldUri, newUri), false);
+        }
+      }
+    } finally {
+      setTimeout(() => { for (const f of files) { this.renaming.delete(f.oldUri.toString()); this.renaming.delete(f.newUri.toString()); } }, 2000);
+    }
+  }
+
+  /** `moveSidecar`: the article itself was renamed, so its sidecar has to follow it. */
+  private async renameArticle(oldKey: string, newArticle: vscode.Uri, moveSidecar: boolean): Promise<void> {
+    const snap = this.store.get(oldKey);
+    if (!snap) return;
+    const oldSidecar = vscode.Uri.parse(snap.sidecar, true);
+    const newSidecar = sidecarUriFor(newArticle);
+    if (moveSidecar && (await exists(oldSidecar))) {
+      if (await exists(newSidecar)) {
+        void vscode.window.showWarningMessage(`${baseName(newSidecar)} already exists, so ${baseName(oldSidecar)} was not renamed with its article. Merge them by hand.`);
+        return;
+      }
+      this.renaming.add(oldSidecar.toString());
+      this.renaming.add(newSidecar.toString());
+      await this.writer.flush();
+      await vscode.workspace.fs.rename(oldSidecar, newSidecar);
+    }
+    this.diagnostics.delete(oldSidecar);
+    this.store.rename(oldKey, articleKey(newArticle), newSidecar.toString(), baseName(newArticle));
+    if (!this.store.hasArticleText(articleKey(newArticle))) await this.readArticleText(newArticle);
+    this.log.info(`renamed ${oldKey} → ${newArticle.toString()}`);
+  }
+
+  private async deleted(files: readonly vscode.Uri[]): Promise<void> {
+    for (const uri of files) {
+      const key = articleKey(uri);
+      const snap = this.store.get(key);
+      if (!snap || !snap.claims.length) continue;
+      const sidecar = vscode.Uri.parse(snap.sidecar, true);
+      if (!(await exists(sidecar))) { this.store.forget(key); continue; }
+      const n = snap.claims.length;
+      const choice = await vscode.window.showWarningMessage(
+        `${baseName(uri)} was deleted. It has ${n} claim${n === 1 ? '' : 's'} in ${baseName(sidecar)}.`,
+        'Keep the Sidecar', 'Delete the Sidecar Too');
+      if (choice === 'Delete the Sidecar Too') {
+        await this.writer.flush();
+        await vscode.workspace.fs.delete(sidecar, { useTrash: true });
+        this.store.forget(key);
+        this.diagnostics.delete(sidecar);
+      } else {
+        this.store.setArticleText(key, '');
+      }
+    }
+  }
+
+  async flush(): Promise<void> {
+    await this.ready;
+    await Promise.all([...this.loading.values()]);
+    await this.writer.flush();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
