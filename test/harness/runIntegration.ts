@@ -21,6 +21,7 @@ let counted: { passed: number; failed: number } | undefined;
 
 async function main(): Promise<number> {
   if (!fs.existsSync(testsEntry)) throw new Error(`${testsEntry} is missing: run \`npm run build\` first`);
+  fs.rmSync(path.join(resultsDir, 'integration-failure.png'), { force: true });
   const grep = process.env.FACTMARK_TEST_GREP;
   const session = await openSession(grep ? { FACTMARK_TEST_GREP: grep } : {});
   const page = await session.browser.context.newPage();

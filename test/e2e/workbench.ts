@@ -1,0 +1,153 @@
+// Drives the real VS Code workbench in Chromium the way a user does: Quick Open, the Find widget,
+// the Command Palette, screenshots. test/harness/runE2e.ts serves the workbench (code-server with
+// Factmark loaded, a git-initialised copy of test/fixtures/workspace) and hands it to this module.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import type { Session } from '../harness/session';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const resultsDir = path.join(repoRoot, 'test-results', 'e2e');
+const docsScreenshots = path.join(repoRoot, 'docs', 'screenshots');
+
+let session: Session | undefined;
+const open = new Set<Workbench>();
+
+/** Called by the runner before the suite starts. */
+export function useSession(s: Session): void {
+  session = s;
+}
+
+/** Workbenches still open, for the runner's screenshot-on-failure hook. */
+export function openWorkbenches(): Workbench[] {
+  return [...open];
+}
+
+/** The absolute path of a file in the workspace copy the suite runs in. */
+export function workspaceFile(relativePath: string): string {
+  if (!session) throw new Error('no e2e session: run e2e tests with `npm run test:e2e`');
+  return path.join(session.workspace.dir, relativePath);
+}
+
+/** Opens a new browser tab on the workbench (optionally with a file open) and waits until it is ready. */
+export async function openWorkbench(options: { openFile?: string } = {}): Promise<Workbench> {
+  if (!session) throw new Error('no e2e session: run e2e tests with `npm run test:e2e`');
+  const page = await session.browser.context.newPage();
+  await page.goto(session.server.workbenchUrl({
+    folder: session.workspace.dir,
+    extensionDevelopmentPath: repoRoot,
+    openFile: options.openFile && workspaceFile(options.openFile),
+  }));
+  const wb = new Workbench(page);
+  open.add(wb);
+  await wb.ready();
+  return wb;
+}
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Resolves once the explorer shows the workspace (the workbench is restored by then). */
+  async ready(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor();
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  }
+
+  async close(): Promise<void> {
+    open.delete(this);
+    await this.page.close();
+  }
+
+  /** The active editor. */
+  get editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** The tab of the active editor. */
+  get activeTab(): Locator {
+    return this.page.locator('.editor-group-container.active .tab.active');
+  }
+
+  /** Opens a workspace file through Quick Open (Ctrl+P), as a user would. */
+  async quickOpen(fileName: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(fileName);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.activeTab.filter({ hasText: fileName }).waitFor();
+    await this.editor.locator('.view-lines').waitFor();
+  }
+
+  /** Text of the lines the editor currently renders (Monaco renders only what is visible). */
+  async visibleText(): Promise<string> {
+    const text = await this.editor.locator('.view-lines').innerText();
+    return text.replace(/\u00a0/g, ' ');
+  }
+
+  /** Selects the first occurrence of `text` in the active editor with the Find widget. */
+  async selectText(text: string): Promise<void> {
+    await this.editor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+Home');
+    await this.page.keyboard.press('Control+F');
+    const find = this.editor.locator('.find-widget textarea, .find-widget input').first();
+    await find.waitFor();
+    await find.fill(text);
+    await this.editor.locator('.find-widget .matchesCount', { hasNotText: 'No results' }).waitFor();
+    await this.page.keyboard.press('Enter');
+    // Closing the widget leaves the match selected and the editor focused.
+    await this.editor.locator('.find-widget .codicon-widget-close').click();
+    await this.editor.locator('.find-widget.visible').waitFor({ state: 'detached' });
+    await this.editor.locator('.selected-text').first().waitFor();
+  }
+
+  /** The status bar's cursor item, e.g. "Ln 6, Col 27 (13 selected)". */
+  async cursorStatus(): Promise<string> {
+    return (await this.page.locator('[id="status.editor.selection"]').innerText()).trim();
+  }
+
+  /** Labels the Command Palette lists for `query`; leaves the palette closed. */
+  async paletteCommands(query: string): Promise<string[]> {
+    await this.openPalette(query);
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor();
+    const labels = await rows.locator('.label-name').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    return labels.map((l) => l.replace(/\u00a0/g, ' ').trim());
+  }
+
+  /** Runs a command from the Command Palette by its exact label, e.g. "Factmark: Mark Claim". */
+  async runCommand(label: string): Promise<void> {
+    await this.openPalette(label);
+    const row = this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+    await row.first().click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Saves a screenshot to test-results/e2e/NAME.png, and to docs/screenshots/ with `docs`
+   *  or FACTMARK_DOCS_SCREENSHOTS=1 (kept out of normal runs so tests do not touch tracked files). */
+  async screenshot(name: string, options: { docs?: boolean } = {}): Promise<string> {
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const file = path.join(resultsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    if (options.docs || process.env.FACTMARK_DOCS_SCREENSHOTS) {
+      fs.mkdirSync(docsScreenshots, { recursive: true });
+      fs.copyFileSync(file, path.join(docsScreenshots, `${name}.png`));
+    }
+    return file;
+  }
+
+  private async openPalette(text: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${text}`);
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
