@@ -29,6 +29,7 @@ export class ArticleModel {
   private claims: Claim[] = [];
   private placements = new Map<string, Placement>();
   private text?: string;
+  private renamed = false;
 
   constructor(readonly article: string, public sidecar: string, private articleName: string) {}
 
@@ -221,7 +222,8 @@ export class ArticleModel {
   currentSidecar(): Sidecar {
     return {
       factmark: this.loaded?.sidecar.factmark ?? FORMAT_VERSION,
-      article: this.loaded?.sidecar.article ?? this.articleName,
+      // After a rename the file must name the article's new name, not what it was loaded with.
+      article: this.renamed ? this.articleName : (this.loaded?.sidecar.article ?? this.articleName),
       claims: this.claims,
     };
   }
@@ -244,6 +246,7 @@ export class ArticleModel {
     (this as { article: string }).article = article;
     this.sidecar = sidecar;
     this.articleName = articleName;
+    this.renamed = true;
     if (this.loaded || this.claims.length) this.claims = this.claims.slice();
     this.dirty = this.dirty || this.loaded?.sidecar.article !== articleName;
   }
