@@ -37,7 +37,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
         return await handler(...args);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
-        if (!(e instanceof StoreError)) deps.log.error(`${id}: ${e instanceof Error && e.stack ? e.stack : message}`);
+        if (e instanceof StoreError) deps.log.info(`${id}: ${message}`);
+        else deps.log.error(`${id}: ${e instanceof Error && e.stack ? e.stack : message}`);
         void vscode.window.showErrorMessage(e instanceof StoreError ? message : `Factmark: ${message}`);
         return undefined;
       }

@@ -78,7 +78,12 @@ export class WorkspaceSync implements vscode.Disposable {
     const key = articleKey(article);
     if (this.store.get(key) && this.store.hasArticleText(key)) return key;
     const running = this.loading.get(key);
-    if (running) return running;
+    if (running) {
+      // A load without `create` (on open) may be running: it gives up when there is no sidecar.
+      const done = await running;
+      if (done || !create) return done;
+      return this.ensureArticle(article, create);
+    }
     const job = this.load(article, create).finally(() => this.loading.delete(key));
     this.loading.set(key, job);
     return job;

@@ -1,0 +1,164 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api } from './helpers';
+import {
+  ARTICLE, entryOf, fileUri, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile,
+} from './claimFiles';
+
+describe('keeping claims and files in step', () => {
+  before(async () => { await (await api()).ready; });
+
+  it('typing above and inside a claim keeps it attached, then Accept New Wording takes the new words', async () => {
+    const editor = await openNewArticle(uniqueName('typing'), ARTICLE);
+    const ref = await markWords(editor, 'Spending on housing rises to £58 million');
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'UPDATED: figures revised on Tuesday.\n\n'));
+    let entry = await entryOf(ref);
+    assert.ok(entry && entry.start !== undefined && entry.end !== undefined);
+    assert.strictEqual(editor.document.getText().slice(entry.start, entry.end), 'Spending on housing rises to £58 million');
+    assert.ok(entry.state === 'anchored' || entry.state === 'moved', entry.state);
+
+    const at = editor.document.getText().indexOf('£58 million');
+    await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 3)), '£61'));
+    entry = await entryOf(ref);
+    assert.strictEqual(entry?.state, 'changed');
+    assert.strictEqual(entry?.currentText, 'Spending on housing rises to £61 million');
+
+    await vscode.commands.executeCommand('factmark.acceptWording', ref);
+    assert.strictEqual((await entryOf(ref))?.state, 'anchored');
+    assert.strictEqual((await sidecarYaml(editor.document.uri)).claims[0].quote, 'Spending on housing rises to £61 million');
+  });
+
+  it('a WorkspaceEdit that inserts a paragraph before the claim moves it along', async () => {
+    const editor = await openNewArticle(uniqueName('wsedit'), ARTICLE);
+    const ref = await markWords(editor, 'Bus fares will stay frozen');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(2, 0), 'A new first paragraph, written later.\n\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const entry = await entryOf(ref);
+    assert.strictEqual(editor.document.getText().slice(entry?.start, entry?.end), 'Bus fares will stay frozen');
+  });
+
+  it('picks up an edit of the sidecar made outside the editor', async () => {
+    const editor = await openNewArticle(uniqueName('external'), ARTICLE);
+    const ref = await markWords(editor, 'a budget of £412 million');
+    await sidecarYaml(editor.document.uri);
+    const sidecar = sidecarOf(editor.document.uri);
+    const text = (await readFile(sidecar)) as string;
+    await writeFile(sidecar, text.replace('status: unverified', 'status: inaccurate'));
+    await waitFor('the new status', async () => (await entryOf(ref))?.claim.status === 'inaccurate');
+  });
+
+  it('merges an outside edit with a change made here, by claim id', async () => {
+    const factmark = await api();
+    const editor = await openNewArticle(uniqueName('merge'), ARTICLE);
+    const a = await markWords(editor, 'a budget of £412 million');
+    const b = await markWords(editor, 'Bus fares will stay frozen');
+    await sidecarYaml(editor.document.uri);
+    const sidecar = sidecarOf(editor.document.uri);
+    const onDisk = (await readFile(sidecar)) as string;
+    // Here: a status on claim b, not yet written; there: a status on claim a.
+    await vscode.commands.executeCommand('factmark.setStatus', b, 'accurate');
+    const lines = onDisk.split('\n');
+    const ia = lines.findIndex((l) => l.includes(`id: ${a.id}`));
+    const is = lines.findIndex((l, i) => i > ia && l.trim().startsWith('status:'));
+    lines[is] = lines[is].replace('unverified', 'mixed');
+    await writeFile(sidecar, lines.join('\n'));
+    await factmark.flush();
+    const yaml = await waitFor('both statuses in the file', async () => {
+      const y = await sidecarYaml(editor.document.uri);
+      const sa = y.claims.find((c) => c.id === a.id)?.status, sb = y.claims.find((c) => c.id === b.id)?.status;
+      return sa === 'mixed' && sb === 'accurate' ? y : undefined;
+    });
+    assert.strictEqual(yaml.claims.length, 2);
+  });
+
+  it('re-anchors an open article rewritten on disk (git checkout)', async () => {
+    const editor = await openNewArticle(uniqueName('checkout-open'), ARTICLE);
+    const ref = await markWords(editor, 'Bus fares will stay frozen');
+    await sidecarYaml(editor.document.uri);
+    const moved = ARTICLE.replace('# Council approves the 2026 city budget\n', '# Council approves the 2026 city budget\n\nAn introduction added on another branch.\n');
+    await writeFile(editor.document.uri, moved);
+    await waitFor('the editor to reload', () => editor.document.getText() === moved);
+    const entry = await waitFor('the claim to follow', async () => {
+      const e = await entryOf(ref);
+      return e && e.start !== undefined && moved.slice(e.start, e.end) === 'Bus fares will stay frozen' ? e : undefined;
+    });
+    assert.ok(entry.state === 'anchored' || entry.state === 'moved', entry.state);
+  });
+
+  it('re-anchors an article that is not open when it changes on disk', async () => {
+    const factmark = await api();
+    const article = fileUri(uniqueName('checkout-closed'));
+    await writeFile(article, ARTICLE);
+    const quote = 'Spending on housing rises to £58 million';
+    const start = ARTICLE.indexOf(quote);
+    const sidecarText = [
+      'factmark: 1',
+      `article: ${article.path.split('/').pop()}`,
+      'claims:',
+      '  - id: zz2345',
+      `    quote: "${quote}"`,
+      '    before: "last year.\\n\\n"',
+      '    after: ", the largest increase"',
+      `    offset: ${start}`,
+      '    status: accurate',
+      '',
+    ].join('\n');
+    await writeFile(sidecarOf(article), sidecarText);
+    const ref = { article: article.toString(), id: 'zz2345' };
+    await waitFor('the sidecar to load', async () => (await entryOf(ref))?.state === 'anchored');
+    await writeFile(article, 'A new first line.\n\n' + ARTICLE.replace('£58 million', '£60 million'));
+    const entry = await waitFor('the claim to be re-anchored', async () => {
+      const e = await entryOf(ref);
+      return e?.state === 'changed' ? e : undefined;
+    });
+    assert.strictEqual(entry.currentText, 'Spending on housing rises to £60 million');
+    assert.strictEqual(factmark.claimsOf(article).length, 1);
+  });
+
+  it('reports a broken sidecar as a diagnostic and never writes over it', async () => {
+    const editor = await openNewArticle(uniqueName('broken'), ARTICLE);
+    const ref = await markWords(editor, 'a budget of £412 million');
+    await sidecarYaml(editor.document.uri);
+    const sidecar = sidecarOf(editor.document.uri);
+    const good = (await readFile(sidecar)) as string;
+    const broken = good.replace('status: unverified', 'status: [unverified');
+    await writeFile(sidecar, broken);
+    const diags = await waitFor('a diagnostic on the sidecar', () => {
+      const d = vscode.languages.getDiagnostics(sidecar).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
+      return d.length ? d : undefined;
+    });
+    assert.ok(diags[0].range.start.line > 0, 'the diagnostic has no line');
+    assert.strictEqual((await api()).articleOf(editor.document.uri)?.sidecarState, 'broken');
+    await vscode.commands.executeCommand('factmark.setStatus', ref, 'accurate');
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Typing while broken. '));
+    await (await api()).flush();
+    await new Promise((r) => setTimeout(r, 500));
+    assert.strictEqual(await readFile(sidecar), broken, 'the broken file was changed');
+
+    await writeFile(sidecar, good);
+    await waitFor('the sidecar to be readable again', () => (api().then((f) => f.articleOf(editor.document.uri)?.sidecarState === 'ok')));
+    await waitFor('the diagnostic to go', () => !vscode.languages.getDiagnostics(sidecar).some((x) => x.severity === vscode.DiagnosticSeverity.Error));
+  });
+
+  it('renames the sidecar with its article', async () => {
+    const factmark = await api();
+    const editor = await openNewArticle(uniqueName('rename'), ARTICLE);
+    const ref = await markWords(editor, 'a budget of £412 million');
+    await sidecarYaml(editor.document.uri);
+    const oldUri = editor.document.uri;
+    const newUri = fileUri(uniqueName('renamed'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(oldUri, newUri);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the new sidecar', async () => (await readFile(sidecarOf(newUri))) !== undefined);
+    await waitFor('the old sidecar to go', async () => (await readFile(sidecarOf(oldUri))) === undefined);
+    const yaml = await waitFor('the article name in the sidecar', async () => {
+      const y = await sidecarYaml(newUri);
+      return y.article === newUri.path.split('/').pop() ? y : undefined;
+    });
+    assert.deepStrictEqual(yaml.claims.map((c) => c.id), [ref.id]);
+    assert.strictEqual(factmark.claimsOf(newUri).length, 1);
+    assert.strictEqual(factmark.claimsOf(oldUri).length, 0);
+  });
+});
