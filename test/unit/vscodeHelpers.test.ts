@@ -1,0 +1,137 @@
+// Pure helpers behind the VS Code commands: claim navigation, source input checks, git conflict
+// markers and resolving a sidecar that has them.
+import * as assert from 'assert';
+import { claimAt, isOpenClaim, stepClaim } from '../../src/core/navigation';
+import { asSourceUrl, isoDate, parseTags, validateIsoDate, validateSourceUrl } from '../../src/core/sourceInput';
+import { hasConflictMarkers, splitConflict } from '../../src/core/conflictMarkers';
+import { resolveConflictFile } from '../../src/core/merge/conflictFile';
+import { DEFAULT_SCALE } from '../../src/core/statusScale';
+import type { ClaimEntry } from '../../src/core/store/types';
+import { parseSidecar } from '../../src/core/sidecar/sidecarYaml';
+
+function entry(id: string, start: number | undefined, end: number | undefined, status = 'unverified', state: ClaimEntry['state'] = 'anchored'): ClaimEntry {
+  return { claim: { id, quote: id, before: '', after: '', status, sources: [] }, state, start, end, reason: '', confidence: 1 };
+}
+
+describe('claim navigation', () => {
+  const claims = [entry('c', 50, 60), entry('a', 10, 20), entry('orphan', undefined, undefined, 'unverified', 'orphaned'), entry('b', 30, 40, 'accurate')];
+
+  it('goes to the next claim in article order and wraps after the last', () => {
+    const order: string[] = [];
+    let cursor = 0;
+    for (let i = 0; i < 4; i++) {
+      const r = stepClaim(claims, cursor, 1);
+      assert.ok(r);
+      order.push(r.entry.claim.id + (r.wrapped ? '*' : ''));
+      cursor = r.entry.start as number;
+    }
+    assert.deepStrictEqual(order, ['a', 'b', 'c', 'a*']);
+  });
+
+  it('goes backwards and wraps before the first', () => {
+    const r1 = stepClaim(claims, 30, -1);
+    const r2 = stepClaim(claims, 10, -1);
+    assert.strictEqual(r1?.entry.claim.id, 'a');
+    assert.deepStrictEqual([r2?.entry.claim.id, r2?.wrapped], ['c', true]);
+  });
+
+  it('skips orphaned claims and counts only placed ones', () => {
+    const r = stepClaim(claims, 0, 1);
+    assert.strictEqual(r?.total, 3);
+  });
+
+  it('next open claim skips settled claims unless their words changed', () => {
+    const open = (e: ClaimEntry) => isOpenClaim(e, DEFAULT_SCALE);
+    assert.strictEqual(stepClaim(claims, 10, 1, open)?.entry.claim.id, 'c');
+    const changed = claims.map((e) => (e.claim.id === 'b' ? { ...e, state: 'changed' as const } : e));
+    assert.strictEqual(stepClaim(changed, 10, 1, open)?.entry.claim.id, 'b');
+  });
+
+  it('returns nothing when no claim is placed', () => {
+    assert.strictEqual(stepClaim([entry('x', undefined, undefined)], 0, 1), undefined);
+  });
+
+  it('finds the innermost claim at an offset', () => {
+    const nested = [entry('outer', 0, 100), entry('inner', 40, 50)];
+    assert.strictEqual(claimAt(nested, 45)?.claim.id, 'inner');
+    assert.strictEqual(claimAt(nested, 10)?.claim.id, 'outer');
+    assert.strictEqual(claimAt(nested, 101), undefined);
+  });
+});
+
+describe('source input checks', () => {
+  it('accepts http and https addresses only', () => {
+    assert.strictEqual(validateSourceUrl('https://example.org/report.pdf'), undefined);
+    assert.strictEqual(validateSourceUrl('http://example.org'), undefined);
+    assert.match(validateSourceUrl('ftp://example.org') ?? '', /http/);
+    assert.match(validateSourceUrl('example.org') ?? '', /web address/);
+    assert.match(validateSourceUrl('  ') ?? '', /address/);
+  });
+
+  it('offers the clipboard only when it holds one URL', () => {
+    assert.strictEqual(asSourceUrl(' https://example.org/a \n'), 'https://example.org/a');
+    assert.strictEqual(asSourceUrl('see https://example.org/a'), undefined);
+    assert.strictEqual(asSourceUrl(undefined), undefined);
+  });
+
+  it('writes dates as YYYY-MM-DD and refuses impossible ones', () => {
+    assert.strictEqual(isoDate(new Date(2026, 0, 5)), '2026-01-05');
+    assert.strictEqual(validateIsoDate('2026-02-28'), undefined);
+    assert.ok(validateIsoDate('2026-02-30'));
+    assert.ok(validateIsoDate('28/02/2026'));
+    assert.strictEqual(validateIsoDate(''), undefined);
+  });
+
+  it('splits tags on commas and spaces without repeats', () => {
+    assert.deepStrictEqual(parseTags('budget, housing  transport,budget'), ['budget', 'housing', 'transport']);
+    assert.deepStrictEqual(parseTags(' , '), []);
+  });
+});
+
+const side = (claims: string) => `factmark: 1\narticle: a.md\nclaims:\n${claims}`;
+const claim = (id: string, status: string) => `  - id: ${id}\n    quote: "words ${id}"\n    before: ""\n    after: ""\n    status: ${status}\n`;
+
+describe('git conflict markers in a sidecar', () => {
+  const conflicted = side(claim('aaa111', 'accurate') + '<<<<<<< HEAD\n' + claim('bbb222', 'mixed') + '=======\n' + claim('bbb222', 'inaccurate') + claim('ccc333', 'unverified') + '>>>>>>> feature\n');
+
+  it('splits the file into the two versions', () => {
+    assert.ok(hasConflictMarkers(conflicted));
+    const s = splitConflict(conflicted);
+    assert.ok(s);
+    assert.strictEqual(s.hunks, 1);
+    assert.ok(s.ours.includes('status: mixed') && !s.ours.includes('ccc333'));
+    assert.ok(s.theirs.includes('status: inaccurate') && s.theirs.includes('ccc333'));
+    assert.ok(s.ours.includes('aaa111') && s.theirs.includes('aaa111'));
+  });
+
+  it('refuses markers that are not well nested', () => {
+    assert.strictEqual(splitConflict('a\n<<<<<<< HEAD\nb\n'), undefined);
+    assert.strictEqual(splitConflict('no markers\n'), undefined);
+    assert.strictEqual(hasConflictMarkers('a ======= b'), false);
+  });
+
+  it('keeps every claim of both sides, ours where they differ', () => {
+    const r = resolveConflictFile(conflicted, 'both');
+    assert.ok(r.ok);
+    const parsed = parseSidecar(r.text);
+    assert.ok(parsed.ok);
+    const ids = parsed.loaded.sidecar.claims.map((c) => `${c.id}:${c.status}`);
+    assert.deepStrictEqual(ids.sort(), ['aaa111:accurate', 'bbb222:mixed', 'ccc333:unverified']);
+    assert.deepStrictEqual(r.differing, ['bbb222']);
+    assert.ok(!hasConflictMarkers(r.text));
+  });
+
+  it('takes one side whole', () => {
+    const theirs = resolveConflictFile(conflicted, 'theirs');
+    assert.ok(theirs.ok);
+    assert.ok(theirs.text.includes('status: inaccurate') && !theirs.text.includes('<<<<<<<'));
+    const ours = resolveConflictFile(conflicted, 'ours');
+    assert.ok(ours.ok && ours.claims === 2);
+  });
+
+  it('says so when a side is not a valid sidecar', () => {
+    const bad = side(claim('aaa111', 'accurate')) + '<<<<<<< HEAD\n  - id: [\n=======\n' + claim('ddd444', 'mixed') + '>>>>>>> x\n';
+    const r = resolveConflictFile(bad, 'both');
+    assert.strictEqual(r.ok, false);
+  });
+});
