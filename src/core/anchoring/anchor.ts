@@ -72,7 +72,9 @@ export function anchorAll(text: string, sels: readonly AnchorSelector[]): Anchor
       const ra = inWindow(alt);
       if (close(ra, sel.offset! + proposed)) { r = ra; q = alt; expected[i] = sel.offset! + proposed; }
     }
-    if (!isAccepted(r)) r = locate(n, q);
+    // Whole-text fallback: exact words anywhere, edited words near the prediction. (A quote both
+    // moved far and edited is left to anchor(), whose seeded search costs ~10 ms per claim.)
+    if (!isAccepted(r)) r = locate(n, q, undefined, { seeded: false });
     if (close(r, expected[i]!) || (proposed !== undefined && close(r, sel.offset! + proposed))) {
       confirmed[i] = true;
       drift = r.start! - sel.offset!;

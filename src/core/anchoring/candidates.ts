@@ -88,12 +88,15 @@ export function fuzzyCandidates(text: string, q: Query, from: number, to: number
   const k = maxErrorsFor(q.quote);
   const out: Candidate[] = [];
   const gaps: [number, number][] = [];
-  let cursor = Math.max(0, from);
+  from = Math.max(0, from);
+  to = Math.min(text.length, to);
+  let cursor = from;
   for (const e of [...exclude].sort((a, b) => a.start - b.start)) {
+    if (e.end <= from || e.start >= to) continue;
     if (e.start > cursor) gaps.push([cursor, e.start]);
     cursor = Math.max(cursor, e.end);
   }
-  gaps.push([cursor, Math.min(text.length, to)]);
+  gaps.push([cursor, to]);
   for (const [a, b] of gaps) {
     if (b - a < q.quote.length - k) continue;
     for (const m of fuzzySearch(text, q.quote, k, a, b)) out.push(makeCandidate(text, q, m.start, m.end, m.errors));

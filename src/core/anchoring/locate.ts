@@ -2,7 +2,7 @@
 // is accepted only when it is clearly better than every other place we know of. Works inside
 // a window (anchorAll's fast path) or over the whole text (anchor, and anchorAll's fallback).
 import { NormalizedText, rawEnd, rawStart } from './normalize';
-import { Candidate, Query, exactCandidates, fuzzyAround, makeCandidate, runnersUp, score, seededFuzzyCandidates } from './candidates';
+import { Candidate, Query, exactCandidates, exactStarts, fuzzyAround, makeCandidate, runnersUp, score, seededFuzzyCandidates } from './candidates';
 import { AnchorResult, AnchorState } from './types';
 
 /** Context scores closer than this are "equally good". */
@@ -28,6 +28,7 @@ const FUZZY_WEAK = 0.5;
 const ONE_WORD = 12;
 /** How far from the expected position the whole-text mode looks for an edited quote. */
 const FUZZY_RADIUS = 2048;
+const FUZZY_RADIUS_WINDOWED = 320;
 
 export interface Scope { from: number; to: number }
 
@@ -62,9 +63,10 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 
 /**
  * Locates one claim. `scope` bounds every search (a window around the expected position);
- * without it the whole text is searched, with the fuzzy matcher still run only on bounded windows.
+ * without it the whole text is searched, with the fuzzy matcher still run only on bounded windows
+ * (around the expected position and, unless `seeded` is false, around exact hits of pieces of the quote).
  */
-export function locate(n: NormalizedText, q: Query, scope?: Scope): AnchorResult {
+export function locate(n: NormalizedText, q: Query, scope?: Scope, opts: { seeded?: boolean } = {}): AnchorResult {
   const text = n.text;
   const L = q.quote.length;
   if (L === 0) return { state: 'orphaned', method: 'none', confidence: 0, reason: 'the claim has no quote' };
@@ -79,20 +81,28 @@ export function locate(n: NormalizedText, q: Query, scope?: Scope): AnchorResult
   // 2. Exact words, told apart by context and then by distance from the expected position.
   const from = scope ? scope.from : 0;
   const to = scope ? scope.to : text.length;
+  const fast = exactWhereExpected(text, q);
+  if (fast) return decideExact(n, q, fast, fast.length, from, to, scope !== undefined);
   const { all, candidates: exact } = exactCandidates(text, q, from, to);
   if (exact.length > 0) return decideExact(n, q, exact, all, from, to, scope !== undefined);
 
   // 3. Fuzzy: the words were edited.
   const near = nearWindow(q, L, scope);
   let fuzzy = near ? fuzzyAround(text, q, near.from, near.to) : [];
-  if (!scope && !fuzzy.some(acceptable)) fuzzy = fuzzy.concat(seededFuzzyCandidates(text, q));
+  if (!scope && opts.seeded !== false && !fuzzy.some(acceptable)) fuzzy = fuzzy.concat(seededFuzzyCandidates(text, q));
   return decideFuzzy(n, q, dedupe(fuzzy), near);
 }
 
+/**
+ * Where to run the fuzzy matcher: around the expected position, never over the whole text.
+ * Inside anchorAll's window the prediction is precise, so a narrower radius suffices there.
+ */
 function nearWindow(q: Query, L: number, scope?: Scope): Scope | undefined {
-  if (scope) return scope;
-  if (q.expected === undefined) return undefined;
-  return { from: q.expected - FUZZY_RADIUS, to: q.expected + L + FUZZY_RADIUS };
+  if (q.expected === undefined) return scope;
+  const r = scope ? FUZZY_RADIUS_WINDOWED : FUZZY_RADIUS;
+  const from = q.expected - r;
+  const to = q.expected + L + r;
+  return scope ? { from: Math.max(from, scope.from), to: Math.min(to, scope.to) } : { from, to };
 }
 
 function acceptable(c: Candidate): boolean {
@@ -118,6 +128,27 @@ function dedupe(cands: Candidate[]): Candidate[] {
   return out;
 }
 
+/**
+ * The common case, cheaply: the exact words within SLACK of the prediction, in their context
+ * (score >= CTX_SURE). Occurrences farther than 3·d + 2·SLACK can then neither beat it by more
+ * than CTX_TIE, tie with it (it is clearly nearer) nor rival it (rivals must be nearer), so only
+ * the closer ones are looked for and scored — in repetitive text a quote can occur dozens of
+ * times in a window. Returns undefined when the general path must decide.
+ */
+function exactWhereExpected(text: string, q: Query): Candidate[] | undefined {
+  if (q.expected === undefined) return undefined;
+  const L = q.quote.length;
+  const reach = 5 * SLACK;
+  const starts = exactStarts(text, q.quote, q.expected - reach, q.expected + L + reach);
+  let p0 = -1;
+  for (const p of starts) if (p0 < 0 || Math.abs(p - q.expected) < Math.abs(p0 - q.expected)) p0 = p;
+  if (p0 < 0 || Math.abs(p0 - q.expected) > SLACK) return undefined;
+  const c0 = makeCandidate(text, q, p0, p0 + L, 0);
+  if (c0.ctx < CTX_SURE) return undefined;
+  const radius = 3 * c0.dist + 2 * SLACK;
+  return starts.filter((p) => p !== p0 && Math.abs(p - q.expected!) < radius).map((p) => makeCandidate(text, q, p, p + L, 0)).concat([c0]);
+}
+
 function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: number, from: number, to: number, windowed: boolean): AnchorResult {
   const times = all === 1 ? 'found once' : `found ${all} times`;
   exact.sort((a, b) => b.ctx - a.ctx || a.dist - b.dist);
@@ -140,7 +171,7 @@ function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: numbe
   // Unless the words sit where we expected them, in their own context, they may be a copy and
   // the claim's own words may have been edited: look for an edited version at the expected place.
   if (q.expected !== undefined && (chosen.dist > NEAR || chosen.ctx < CTX_SURE)) {
-    const near = windowed ? { from, to } : { from: q.expected - FUZZY_RADIUS, to: q.expected + q.quote.length + FUZZY_RADIUS };
+    const near = nearWindow(q, q.quote.length, windowed ? { from, to } : undefined)!;
     const alt = fuzzyAround(n.text, q, near.from, near.to, exact).filter((c) => rivals(c, chosen));
     // An edited version exactly where the claim should be, in its own context, beats a far copy.
     const here = alt.find((c) => c.dist <= SLACK && c.ctx >= CTX_CLEAR && c.ctx >= chosen.ctx - CTX_TIE && chosen.dist > NEAR);
