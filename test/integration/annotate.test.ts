@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api } from './helpers';
-import { ARTICLE, entryOf, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor } from './claimFiles';
+import { ARTICLE, entryOf, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile } from './claimFiles';
 
 describe('marking and rating claims', () => {
   before(async () => { await (await api()).ready; });
@@ -104,11 +104,17 @@ describe('marking and rating claims', () => {
     assert.match(side.document.lineAt(side.selection.active.line).text, new RegExp(`- id: ${ref.id}`));
   });
 
-  it('a claim deleted in the file is gone from the store once the file is read', async () => {
+  it('a claim deleted by hand in the file is gone from the store once the file is saved', async () => {
     const editor = await openNewArticle(uniqueName('handedit'), ARTICLE);
-    const ref = await markWords(editor, 'a budget of £412 million');
+    const keep = await markWords(editor, 'a budget of £412 million');
+    const gone = await markWords(editor, 'Bus fares will stay frozen');
     await sidecarYaml(editor.document.uri);
-    const text = await readFile(sidecarOf(editor.document.uri));
-    assert.ok(text?.includes(ref.id));
+    const sidecar = sidecarOf(editor.document.uri);
+    const text = (await readFile(sidecar)) as string;
+    const from = text.indexOf(`  - id: ${gone.id}`);
+    const to = text.indexOf('  - id: ', from + 1);
+    await writeFile(sidecar, text.slice(0, from) + (to < 0 ? '' : text.slice(to)));
+    await waitFor('the claim to go', async () => (await entryOf(gone)) === undefined);
+    assert.ok(await entryOf(keep), 'the other claim went too');
   });
 });

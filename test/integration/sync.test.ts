@@ -162,3 +162,20 @@ describe('keeping claims and files in step', () => {
     assert.strictEqual(factmark.claimsOf(oldUri).length, 0);
   });
 });
+
+describe('the demo workspace', () => {
+  it('has claims in every anchoring state', async () => {
+    const factmark = await api();
+    const demo = vscode.Uri.joinPath(vscode.extensions.getExtension('factmark.factmark')!.extensionUri, 'demo');
+    const article = fileUri('city-budget.md');
+    for (const name of ['city-budget.md', 'city-budget.md.claims.yaml']) {
+      await vscode.workspace.fs.copy(vscode.Uri.joinPath(demo, name), vscode.Uri.joinPath(article, '..', name), { overwrite: true });
+    }
+    const states = await waitFor('the demo claims to be placed', () => {
+      const claims = factmark.claimsOf(article);
+      return claims.length && claims.every((c) => c.state !== 'unresolved') ? new Set(claims.map((c) => c.state)) : undefined;
+    });
+    assert.deepStrictEqual([...states].sort(), ['ambiguous', 'anchored', 'changed', 'moved', 'orphaned']);
+    assert.ok(new Set(factmark.claimsOf(article).map((c) => c.claim.status)).size >= 5, 'the demo should show several statuses');
+  });
+});
