@@ -85,9 +85,8 @@ function render(tokens: Token[], claims: number): { text: string; spans: ({ star
   for (const t of tokens) {
     for (const b of t.before) emit(b.w, b.claim, b.claim >= 0);
     if (!t.deleted) emit(t.w, t.claim, t.edited);
-    else if (t.claim >= 0 && spans[t.claim]) spans[t.claim]!.edited = true;
   }
-  // A claim that lost a word at its edge is edited too: mark through the tokens once more.
+  // A claim that lost a word is edited too (a second pass: its first word may be the lost one).
   for (const t of tokens) if (t.deleted && t.claim >= 0 && spans[t.claim]) spans[t.claim]!.edited = true;
   return { text: parts.join(''), spans };
 }
@@ -212,16 +211,21 @@ export function buildScenario(log: (line: string) => void = () => {}) {
 export async function run(log: (line: string) => void): Promise<void> {
   const { rand, sels, edited, text } = buildScenario(log);
   // ---- ours
-  anchorAll(text.slice(0, 200_000), sels.slice(0, 300)); // warm up the JIT on a small slice
+  // First call cold (what a user opening the article gets), then the median of four warm calls.
+  // CPU time is printed too: this machine is shared, so wall time includes waiting for a core.
   const times: number[] = [];
+  const cpu: number[] = [];
   let results: AnchorResult[] = [];
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 5; k++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     results = anchorAll(text, sels);
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   const ours = tally(results, edited.spans);
-  const oursMs = median(times);
+  const oursMs = median(times.slice(1));
 
   // ---- the Hypothesis method on a random sample, extrapolated
   const sample = Array.from({ length: HYPOTHESIS_SAMPLE }, () => Math.floor(rand() * CLAIMS));
@@ -250,7 +254,7 @@ export async function run(log: (line: string) => void): Promise<void> {
   const states = (t: Tally) => Object.entries(t.states).map(([k, v]) => `${k} ${v}`).join(', ');
   log('');
   log(`anchorAll (ours), all ${CLAIMS} claims:`);
-  log(`  time            ${fmt(oursMs, 0)} ms (median of 3)            target <= 500 ms`);
+  log(`  time            ${fmt(oursMs, 0)} ms warm (median of 4; CPU ${fmt(median(cpu.slice(1)), 0)} ms), ${fmt(times[0], 0)} ms cold   target <= 500 ms`);
   log(`  recall          ${pct(ours.correct, ours.present)} (${ours.correct}/${ours.present})      target >= 99.9%`);
   log(`  silently wrong  ${ours.wrong}                                target 0`);
   log(`  states          ${states(ours)}`);
