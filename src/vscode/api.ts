@@ -2,7 +2,16 @@
 import type * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
 import type { ClaimEntry, ArticleSnapshot } from '../core/store/types';
+import type { ClaimsTreeHandle } from './claimsTree';
+import type { DecorationsHandle } from './decorations';
+import type { HoverHandle } from './hover';
 import type { ClaimRef, Services } from './services';
+
+export interface FactmarkViews {
+  readonly tree: ClaimsTreeHandle;
+  readonly decorations: DecorationsHandle;
+  readonly hover: HoverHandle;
+}
 
 export interface FactmarkApi {
   readonly version: string;
@@ -19,5 +28,5 @@ export interface FactmarkApi {
   /** The claim under the cursor, else the one picked in the tree or details. */
   currentClaim(): ClaimRef | undefined;
   /** What the view parts returned from their register functions (for their own tests). */
-  readonly views: Record<string, unknown>;
+  readonly views: FactmarkViews;
 }

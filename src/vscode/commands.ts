@@ -22,14 +22,16 @@ export const COMMAND_IDS = [
 
 export type CommandId = (typeof COMMAND_IDS)[number];
 
-export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
+/** `viewCommands`: the views' own commands (grouping, filtering), registered from the same table. */
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps, viewCommands: Record<string, Handler> = {}): void {
   const table: Record<string, Handler> = {
     ...annotateCommands(deps),
     ...sourceCommands(deps),
     ...anchorFixCommands(deps),
     ...navigationCommands(deps),
+    ...viewCommands,
   };
-  for (const id of COMMAND_IDS) {
+  for (const id of [...COMMAND_IDS, ...Object.keys(viewCommands)]) {
     const handler = table[id];
     if (!handler) throw new Error(`no handler for ${id}`);
     context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {

@@ -6,11 +6,14 @@ import { DEFAULT_SCALE } from '../core/statusScale';
 import { ClaimStore } from '../core/store/claimStore';
 import type { FactmarkApi } from './api';
 import { articleKey } from './articles';
+import { registerClaimsTree, viewCommands } from './claimsTree';
 import { registerCommands } from './commands';
 import { ContextKeySetter } from './contextKeys';
 import { createServices } from './currentClaim';
+import { registerDecorations } from './decorations';
 import { registerDocumentSync } from './documentSync';
 import { AuthorName } from './gitAuthor';
+import { registerHover } from './hover';
 import { watchScale } from './repoConfig';
 import { WorkspaceSync } from './workspaceSync';
 
@@ -27,8 +30,12 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
   sync = new WorkspaceSync(store, log);
   context.subscriptions.push(log, sync, { dispose: () => store.dispose() });
 
-  registerCommands(context, { services, store, sync, keys, log });
-  const views: Record<string, unknown> = registerViews(context, services);
+  const views = {
+    tree: registerClaimsTree(context, services),
+    decorations: registerDecorations(context, services),
+    hover: registerHover(context, services),
+  };
+  registerCommands(context, { services, store, sync, keys, log }, viewCommands(services));
 
   // The scale first, so that sidecars are validated against the repository's statuses.
   const ready = Promise.all([author.init(), watchScale(context, store, sync.diagnostics, log)]).then(() => {
@@ -52,11 +59,6 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
     currentClaim: () => services.currentClaim(),
     views,
   };
-}
-
-/** The view parts (tree, decorations, hover, status bar, details) subscribe to the store. */
-function registerViews(_context: vscode.ExtensionContext, _services: ReturnType<typeof createServices>): Record<string, unknown> {
-  return {};
 }
 
 export async function deactivate(): Promise<void> {
