@@ -25,13 +25,6 @@ export function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** 1 for equal strings, 0 for nothing in common. */
-export function similarity(expected: string, actual: string): number {
-  if (expected === actual) return 1;
-  const len = Math.max(expected.length, actual.length);
-  return len === 0 ? 1 : 1 - editDistance(expected, actual) / len;
-}
-
 /** Context may line up a few characters off when the quote's own edges were edited. */
 const SLACK = 8;
 
@@ -127,9 +120,4 @@ export function alignAfter(text: string, end: number, after: string): { score: n
   const to = Math.min(text.length, end + after.length + SLACK);
   const a = alignEnd(after, text, from, to, true, to - end);
   return { score: Math.max(0, 1 - a.dist / after.length), at: to - a.at };
-}
-
-/** How well the text around [start, end) matches the stored context, 0..1. */
-export function contextScore(text: string, start: number, end: number, before: string, after: string): number {
-  return (alignBefore(text, start, before).score + alignAfter(text, end, after).score) / 2;
 }
