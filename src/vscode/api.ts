@@ -4,13 +4,17 @@ import type { ClaimStore } from '../core/store/claimStore';
 import type { ClaimEntry, ArticleSnapshot } from '../core/store/types';
 import type { ClaimsTreeHandle } from './claimsTree';
 import type { DecorationsHandle } from './decorations';
+import type { DetailsHandle } from './detailsView';
 import type { HoverHandle } from './hover';
 import type { ClaimRef, Services } from './services';
+import type { StatusBarHandle } from './statusBar';
 
 export interface FactmarkViews {
   readonly tree: ClaimsTreeHandle;
   readonly decorations: DecorationsHandle;
   readonly hover: HoverHandle;
+  readonly statusBar: StatusBarHandle;
+  readonly details: DetailsHandle;
 }
 
 export interface FactmarkApi {

@@ -11,10 +11,12 @@ import { registerCommands } from './commands';
 import { ContextKeySetter } from './contextKeys';
 import { createServices } from './currentClaim';
 import { registerDecorations } from './decorations';
+import { registerDetailsView } from './detailsView';
 import { registerDocumentSync } from './documentSync';
 import { AuthorName } from './gitAuthor';
 import { registerHover } from './hover';
 import { watchScale } from './repoConfig';
+import { registerStatusBar } from './statusBar';
 import { WorkspaceSync } from './workspaceSync';
 
 export type { FactmarkApi } from './api';
@@ -34,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
     tree: registerClaimsTree(context, services),
     decorations: registerDecorations(context, services),
     hover: registerHover(context, services),
+    statusBar: registerStatusBar(context, services),
+    details: registerDetailsView(context, services),
   };
   registerCommands(context, { services, store, sync, keys, log }, viewCommands(services));
 
