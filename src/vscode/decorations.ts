@@ -1,0 +1,193 @@
+// Highlights claims in the article editors: one decoration type per status (tint or underline,
+// gutter mark, overview-ruler mark) and one for claims to re-check (dashed outline and a marker
+// after the words). Types are built once and rebuilt only when the settings or the scale change;
+// ranges are applied to visible editors only, from the store's change events (debounced while
+// the user types, at once after a command).
+import * as vscode from 'vscode';
+import type { StatusDef, StatusScale } from '../core/statusScale';
+import type { StoreChange } from '../core/store/types';
+import { articleKey, isArticleDocument } from './articles';
+import { toRange } from './convert';
+import type { Services } from './services';
+import { gutterIcon, needsRecheckColor, statusBackground, statusColor } from './statusColors';
+
+/** Offsets of the decorated words (UTF-16, like the store's). */
+export interface DecoratedRange { start: number; end: number; id: string }
+
+export interface EditorDecorations {
+  /** Per status key. */
+  byStatus: Record<string, DecoratedRange[]>;
+  /** Claims whose words changed since rated, or whose place is unsure. */
+  needsRecheck: DecoratedRange[];
+}
+
+export interface DecorationsHandle {
+  /** What is applied now to the visible editor showing `uri` (undefined when none shows it). */
+  applied(uri: vscode.Uri): EditorDecorations | undefined;
+  /** How many times the decoration types have been (re)built; tests check it stays put. */
+  readonly typeBuilds: number;
+  /** Re-applies to every visible editor at once. */
+  refresh(): void;
+}
+
+type Style = 'background' | 'underline' | 'both' | 'none';
+const TYPING_DELAY_MS = 150;
+
+interface Types {
+  scale: StatusScale;
+  byStatus: Map<string, vscode.TextEditorDecorationType>;
+  changed: vscode.TextEditorDecorationType;
+  ambiguous: vscode.TextEditorDecorationType;
+}
+
+export function registerDecorations(context: vscode.ExtensionContext, services: Services): DecorationsHandle {
+  const { store } = services;
+  let types: Types | undefined;
+  let builds = 0;
+  const applied = new Map<vscode.TextEditor, EditorDecorations>();
+  const pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const disposeTypes = () => {
+    if (!types) return;
+    for (const t of types.byStatus.values()) t.dispose();
+    types.changed.dispose();
+    types.ambiguous.dispose();
+    types = undefined;
+    applied.clear();
+  };
+
+  const ensureTypes = (): Types => {
+    if (types && types.scale === store.scale) return types;
+    disposeTypes();
+    builds++;
+    const cfg = vscode.workspace.getConfiguration('factmark.decorations');
+    const style = cfg.get<Style>('style', 'background');
+    const gutter = cfg.get<boolean>('gutter', true);
+    const ruler = cfg.get<boolean>('overviewRuler', true);
+    const byStatus = new Map<string, vscode.TextEditorDecorationType>();
+    for (const s of store.scale.statuses) byStatus.set(s.key, statusType(s, style, gutter, ruler));
+    types = { scale: store.scale, byStatus, changed: recheckType(' ⟲ re-check'), ambiguous: recheckType(' ⟲ check place') };
+    return types;
+  };
+
+  const apply = (editor: vscode.TextEditor) => {
+    const t = ensureTypes();
+    const doc = editor.document;
+    const snap = isArticleDocument(doc) ? store.get(articleKey(doc.uri)) : undefined;
+    const now: EditorDecorations = { byStatus: {}, needsRecheck: [] };
+    const ranges = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
+    const changed: vscode.DecorationOptions[] = [];
+    const ambiguous: vscode.DecorationOptions[] = [];
+    const length = doc.getText().length;
+    for (const e of snap?.claims ?? []) {
+      if (e.start === undefined || e.end === undefined || e.end > length) continue;
+      const range = toRange(doc, e.start, e.end);
+      const r = { start: e.start, end: e.end, id: e.claim.id };
+      // A status that is not on the scale (hand-edited sidecar) is shown like the initial one.
+      const key = t.byStatus.has(e.claim.status) ? e.claim.status : store.scale.initial;
+      const type = t.byStatus.get(key);
+      if (type) {
+        ranges.set(type, [...(ranges.get(type) ?? []), range]);
+        (now.byStatus[key] ??= []).push(r);
+      }
+      if (e.state === 'changed' || e.state === 'ambiguous') {
+        (e.state === 'changed' ? changed : ambiguous).push({ range });
+        now.needsRecheck.push(r);
+      }
+    }
+    for (const type of t.byStatus.values()) editor.setDecorations(type, ranges.get(type) ?? []);
+    editor.setDecorations(t.changed, changed);
+    editor.setDecorations(t.ambiguous, ambiguous);
+    applied.set(editor, now);
+  };
+
+  const applyArticle = (article: string | undefined) => {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (article === undefined || articleKey(editor.document.uri) === article) apply(editor);
+    }
+  };
+
+  const flush = () => {
+    timer = undefined;
+    const articles = [...pending];
+    pending.clear();
+    for (const a of articles) applyArticle(a);
+  };
+
+  const onStore = (e: StoreChange) => {
+    if (!vscode.window.visibleTextEditors.some((ed) => articleKey(ed.document.uri) === e.article)) return;
+    if (e.kind === 'anchors') {
+      // Typing: VS Code moves the existing decorations itself; redraw once the user pauses.
+      pending.add(e.article);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, TYPING_DELAY_MS);
+      return;
+    }
+    pending.delete(e.article);
+    applyArticle(e.article);
+  };
+
+  const rebuild = () => {
+    disposeTypes();
+    applyArticle(undefined);
+  };
+
+  context.subscriptions.push(
+    store.onDidChange(onStore),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const ed of [...applied.keys()]) if (!editors.includes(ed)) applied.delete(ed);
+      for (const ed of editors) apply(ed);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('factmark.decorations')) rebuild();
+    }),
+    { dispose: () => { if (timer) clearTimeout(timer); disposeTypes(); } },
+  );
+  applyArticle(undefined);
+
+  return {
+    applied(uri) {
+      const key = uri.toString();
+      for (const [editor, d] of applied) if (editor.document.uri.toString() === key && vscode.window.visibleTextEditors.includes(editor)) return d;
+      return undefined;
+    },
+    get typeBuilds() { return builds; },
+    refresh: () => applyArticle(undefined),
+  };
+}
+
+function statusType(s: StatusDef, style: Style, gutter: boolean, ruler: boolean): vscode.TextEditorDecorationType {
+  const o: vscode.DecorationRenderOptions = { rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed };
+  if (style === 'background' || style === 'both') {
+    o.backgroundColor = statusBackground(s, s.key);
+    o.borderRadius = '2px';
+  }
+  if (style === 'underline' || style === 'both') {
+    o.borderStyle = 'none none solid none';
+    o.borderWidth = '0 0 2px 0';
+    o.borderColor = statusColor(s, s.key);
+  }
+  if (gutter) {
+    o.gutterIconPath = gutterIcon(s);
+    o.gutterIconSize = 'contain';
+  }
+  if (ruler) {
+    o.overviewRulerColor = statusColor(s, s.key);
+    o.overviewRulerLane = vscode.OverviewRulerLane.Center;
+  }
+  return vscode.window.createTextEditorDecorationType(o);
+}
+
+function recheckType(marker: string): vscode.TextEditorDecorationType {
+  const color = needsRecheckColor();
+  return vscode.window.createTextEditorDecorationType({
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    border: '1px dashed',
+    borderColor: color,
+    borderRadius: '2px',
+    after: { contentText: marker, color, fontStyle: 'italic', margin: '0 0 0 0.2em' },
+    overviewRulerColor: color,
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+  });
+}

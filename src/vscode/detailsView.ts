@@ -1,0 +1,215 @@
+// The Claim Details panel: a form for the claim the user is looking at (status, explanation,
+// claimant, tags, sources). The webview (media/details.js) posts edits; they go to the store, and
+// the store's change events send the claim back. Every string reaches the page as data and is
+// inserted with textContent; the page runs under a strict CSP with a nonce.
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+import { STANCES, type Source, type Stance } from '../core/model';
+import { isoDate, parseTags, validateSourceUrl } from '../core/sourceInput';
+import { StoreError } from '../core/store/types';
+import { articleUri, baseName } from './articles';
+import type { ClaimRef, Services } from './services';
+
+/** What the page sends. */
+export type DetailsMessage =
+  | { type: 'ready' }
+  | { type: 'update'; ref: ClaimRef; field: 'status' | 'explanation' | 'claimant' | 'tags'; value: string }
+  | { type: 'addSource'; ref: ClaimRef; source: { url: string; title?: string; stance?: string; excerpt?: string } }
+  | { type: 'setStance'; ref: ClaimRef; index: number; stance: string }
+  | { type: 'removeSource'; ref: ClaimRef; index: number }
+  | { type: 'command'; command: 'factmark.revealClaim' | 'factmark.openInSidecar' | 'factmark.acceptWording'; ref: ClaimRef };
+
+/** What the page is sent. */
+export type DetailsState =
+  | { type: 'empty' }
+  | {
+    type: 'claim';
+    ref: ClaimRef;
+    article: string;
+    quote: string;
+    currentText?: string;
+    state: string;
+    reason: string;
+    status: string;
+    explanation: string;
+    claimant: string;
+    tags: string;
+    sources: Source[];
+    statuses: { key: string; label: string; definition: string; color: string }[];
+    stances: readonly string[];
+    readOnly?: string;
+  };
+
+export interface DetailsHandle {
+  /** The claim shown (undefined: the empty state). */
+  current(): ClaimRef | undefined;
+  /** The last state sent (or that would be sent) to the page. */
+  lastState(): DetailsState;
+  /** Handles a message as if the page had sent it (for tests); resolves when done. */
+  receive(message: DetailsMessage): Promise<void>;
+  /** Whether the page has been resolved (the panel was shown). */
+  readonly resolved: boolean;
+}
+
+const COMMANDS = new Set(['factmark.revealClaim', 'factmark.openInSidecar', 'factmark.acceptWording']);
+
+export function registerDetailsView(context: vscode.ExtensionContext, services: Services): DetailsHandle {
+  const { store } = services;
+  const media = vscode.Uri.joinPath(services.extensionUri, 'media');
+  let view: vscode.WebviewView | undefined;
+  let shown: ClaimRef | undefined;
+  let last: DetailsState = { type: 'empty' };
+
+  const stateOf = (ref: ClaimRef | undefined): DetailsState => {
+    const e = ref ? store.claim(ref.article, ref.id) : undefined;
+    const snap = ref ? store.get(ref.article) : undefined;
+    if (!ref || !e || !snap) return { type: 'empty' };
+    const c = e.claim;
+    return {
+      type: 'claim',
+      ref,
+      article: baseName(articleUri(ref.article)),
+      quote: c.quote,
+      currentText: e.state === 'changed' ? e.currentText : undefined,
+      state: e.state,
+      reason: e.reason,
+      status: c.status,
+      explanation: c.explanation ?? '',
+      claimant: c.claimant ?? '',
+      tags: (c.tags ?? []).join(', '),
+      sources: c.sources ?? [],
+      statuses: store.scale.statuses.map((s) => ({ key: s.key, label: s.label, definition: s.definition, color: s.color })),
+      stances: STANCES,
+      readOnly: snap.sidecarState === 'broken' ? `${baseName(vscode.Uri.parse(snap.sidecar, true))} has errors; fix it before editing.` : undefined,
+    };
+  };
+
+  const post = () => {
+    last = stateOf(shown);
+    if (view) void view.webview.postMessage(last);
+  };
+
+  const show = (ref: ClaimRef | undefined) => {
+    shown = ref;
+    post();
+  };
+
+  const receive = async (m: DetailsMessage): Promise<void> => {
+    try {
+      if (!m || typeof m !== 'object') return;
+      if (m.type === 'ready') { post(); return; }
+      const ref = m.ref;
+      if (!ref || typeof ref.article !== 'string' || typeof ref.id !== 'string' || !store.claim(ref.article, ref.id)) return;
+      const entry = store.claim(ref.article, ref.id);
+      const sources = [...(entry?.claim.sources ?? [])];
+      switch (m.type) {
+        case 'update': {
+          const v = String(m.value ?? '');
+          if (m.field === 'status') store.updateClaim(ref.article, ref.id, { status: v });
+          else if (m.field === 'explanation') store.updateClaim(ref.article, ref.id, { explanation: v.trim() ? v : undefined });
+          else if (m.field === 'claimant') store.updateClaim(ref.article, ref.id, { claimant: v.trim() || undefined });
+          else if (m.field === 'tags') { const tags = parseTags(v); store.updateClaim(ref.article, ref.id, { tags: tags.length ? tags : undefined }); }
+          break;
+        }
+        case 'addSource': {
+          const url = String(m.source?.url ?? '').trim();
+          const err = validateSourceUrl(url);
+          if (err) { void view?.webview.postMessage({ type: 'sourceError', message: err }); return; }
+          const s: Source = { url, accessed: isoDate() };
+          const title = String(m.source.title ?? '').trim();
+          const excerpt = String(m.source.excerpt ?? '').trim();
+          if (title) s.title = title;
+          if (excerpt) s.excerpt = excerpt;
+          if (STANCES.includes(m.source.stance as Stance)) s.stance = m.source.stance as Stance;
+          store.updateClaim(ref.article, ref.id, { sources: [...sources, s] });
+          void view?.webview.postMessage({ type: 'sourceAdded' });
+          break;
+        }
+        case 'setStance': {
+          const s = sources[m.index];
+          if (!s) return;
+          const next: Source = { ...s };
+          if (STANCES.includes(m.stance as Stance)) next.stance = m.stance as Stance;
+          else delete next.stance;
+          sources[m.index] = next;
+          store.updateClaim(ref.article, ref.id, { sources });
+          break;
+        }
+        case 'removeSource':
+          if (!sources[m.index]) return;
+          sources.splice(m.index, 1);
+          store.updateClaim(ref.article, ref.id, { sources });
+          break;
+        case 'command':
+          if (COMMANDS.has(m.command)) await vscode.commands.executeCommand(m.command, { article: ref.article, id: ref.id });
+          break;
+      }
+    } catch (e) {
+      void vscode.window.showErrorMessage(e instanceof StoreError ? e.message : `Factmark: ${e instanceof Error ? e.message : String(e)}`);
+      post(); // put the form back to what the store holds
+    }
+  };
+
+  const provider: vscode.WebviewViewProvider = {
+    resolveWebviewView(v) {
+      view = v;
+      v.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
+      v.webview.html = html(v.webview, media);
+      v.webview.onDidReceiveMessage((m: DetailsMessage) => { void receive(m); });
+      v.onDidDispose(() => { if (view === v) view = undefined; });
+      v.onDidChangeVisibility(() => { if (v.visible) post(); });
+    },
+  };
+
+  context.subscriptions.push(
+    vscode.window.registerWebviewViewProvider('factmark.details', provider),
+    services.onDidChangeCurrentClaim((ref) => {
+      // Keep showing the last claim when the cursor leaves it: the form may be half-filled.
+      if (ref) show(ref);
+      else if (shown && !store.claim(shown.article, shown.id)) show(undefined);
+    }),
+    store.onDidChange((e) => {
+      if (!shown || e.article !== shown.article) return;
+      if (e.kind === 'removed' || e.kind === 'loaded' || e.kind === 'claims' || !e.ids || e.ids.includes(shown.id)) {
+        if (!store.claim(shown.article, shown.id)) shown = undefined;
+        post();
+      }
+    }),
+  );
+  shown = services.currentClaim();
+  last = stateOf(shown);
+
+  return {
+    current: () => shown,
+    lastState: () => last,
+    receive,
+    get resolved() { return !!view; },
+  };
+}
+
+function html(webview: vscode.Webview, media: vscode.Uri): string {
+  const nonce = crypto.randomBytes(16).toString('base64');
+  const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css'));
+  const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js'));
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${webview.cspSource} data:`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${css}">
+<title>Claim Details</title>
+</head>
+<body>
+<main id="root" aria-live="polite"></main>
+<script nonce="${nonce}" src="${js}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,66 @@
+// The active article's progress in the status bar ("7/12 checked · 1 false · 1 needs re-check");
+// a click opens the Claims panel. Hidden for documents that are not articles with claims.
+import * as vscode from 'vscode';
+import { oneLine } from '../core/present/displayText';
+import { progressLabel, progressOf } from '../core/store/progress';
+import { articleKey, isArticleDocument } from './articles';
+import type { Services } from './services';
+
+export interface StatusBarHandle {
+  /** What the item shows now; `visible` false when hidden. */
+  state(): { visible: boolean; text: string; tooltip: string; warning: boolean };
+}
+
+export function registerStatusBar(context: vscode.ExtensionContext, services: Services): StatusBarHandle {
+  const { store } = services;
+  const item = vscode.window.createStatusBarItem('factmark.progress', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Factmark Progress';
+  item.command = 'factmark.focusPanel';
+  let visible = false;
+  let warning = false;
+
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    const enabled = vscode.workspace.getConfiguration('factmark.statusBar').get<boolean>('enabled', true);
+    const snap = enabled && editor && isArticleDocument(editor.document) ? store.get(articleKey(editor.document.uri)) : undefined;
+    const broken = snap?.sidecarState === 'broken' || snap?.sidecarState === 'conflict';
+    if (!snap || (!snap.claims.length && !broken)) {
+      visible = false;
+      item.hide();
+      return;
+    }
+    const p = progressOf(snap.claims, store.scale);
+    const label = progressLabel(p, store.scale);
+    warning = broken;
+    if (snap.sidecarState === 'broken') {
+      item.text = `$(warning) Claims file has errors · ${label}`;
+      const first = snap.problems[0];
+      item.tooltip = `${snap.sidecar} does not parse${first ? ` (line ${first.line ?? '?'}: ${oneLine(first.message, 160)})` : ''}. Factmark will not write over it until it is fixed.`;
+    } else if (snap.sidecarState === 'conflict') {
+      item.text = `$(git-merge) Claims changed on disk · ${label}`;
+      item.tooltip = 'The sidecar changed on disk in the same claims you edited. Run "Factmark: Resolve Sidecar Conflicts…".';
+    } else {
+      item.text = `$(checklist) ${label}`;
+      item.tooltip = `Factmark: ${p.open} of ${p.total} claims still open${p.needsRecheck ? `, ${p.needsRecheck} to re-check` : ''}. Click to show the Claims panel.`;
+    }
+    item.backgroundColor = broken ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.accessibilityInformation = { label: `Factmark progress: ${label}` };
+    visible = true;
+    item.show();
+  };
+
+  context.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    store.onDidChange((e) => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor && articleKey(editor.document.uri) === e.article) update();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('factmark.statusBar')) update(); }),
+  );
+  update();
+
+  return {
+    state: () => ({ visible, text: String(item.text), tooltip: String(item.tooltip ?? ''), warning }),
+  };
+}
