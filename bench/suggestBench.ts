@@ -40,4 +40,3 @@ export async function run(log: (line: string) => void): Promise<void> {
   scoreSentences(big);
   log(`suggest: ${(performance.now() - t1).toFixed(1)} ms over 100 copies (${big.length} chars)`);
 }
-

@@ -1,0 +1,135 @@
+// Check-worthiness cues in one sentence: transparent, offline patterns for the things a
+// fact-checker looks for (figures, dates, quotations, attributions, comparisons, names) and
+// for what makes a sentence less checkable (opinion, hedging, questions, imperatives).
+// The TextMate grammar in syntaxes/factmark-cues.tmLanguage.json highlights the same cue
+// families; keep the two in step when a pattern changes.
+
+export type CueKind =
+  | 'figure' | 'date' | 'duration' | 'quotation' | 'attribution' | 'comparison' | 'entity'
+  | 'opinion' | 'hedge' | 'question' | 'imperative';
+
+/** Offsets are relative to the sentence. */
+export interface Cue { kind: CueKind; start: number; end: number; text: string }
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+const FULL_MONTH = '(?:January|February|March|April|June|July|August|September|October|November|December)'; // not "May"
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
+const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const SCALE = '(?:thousand|million|billion|trillion|bn|mn)';
+const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|several|a few|many)';
+const TIME_UNIT = '(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))';
+const UNIT = '(?:per ?cent|percent(?:age points?)?|km|kilomet(?:re|er)s|miles|kg|kilograms|tonnes|tons|met(?:re|er)s|feet|lit(?:re|er)s|barrels|people|troops|soldiers|deaths|casualties|civilians|votes|jobs|homes|children|women|men|residents|refugees)';
+const CURRENCY_WORD = '(?:dollars|euros|pounds|yuan|yen|roubles|rubles|rials|rupees)';
+
+/** Numeric cues in priority order: where two overlap, the earlier family wins. */
+const NUMERIC: Array<[CueKind, RegExp]> = [
+  ['date', new RegExp(`\\b${DAY}\\s+${MONTH}(?:,?\\s+\\d{4})?(?![\\p{L}])|\\b${MONTH}\\s+${DAY}(?:,?\\s+\\d{4})?\\b|\\b${MONTH}\\s+\\d{4}\\b`, 'gu')],
+  ['date', /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g],
+  ['duration', new RegExp(`\\b(?:(?:for|over|within|after|lasting|in the (?:past|last|next))\\s+(?:(?:more|less|fewer) than\\s+|nearly\\s+|almost\\s+|about\\s+|some\\s+)?(?:${NUM}|${NUMBER_WORD}|an?)|(?:${NUM}))[\\s-]+${TIME_UNIT}\\b(?:\\s+(?:ago|long|old))?`, 'gu')],
+  ['figure', new RegExp(`(?:US\\$|A\\$|C\\$|HK\\$|[$€£¥₹₽])\\s?(?:${NUM})(?:\\s?${SCALE}\\b|m\\b|k\\b)?|\\b(?:${NUM})\\s?(?:${SCALE}\\s)?${CURRENCY_WORD}\\b`, 'gu')],
+  ['figure', new RegExp(`\\b(?:${NUM})\\s?%|\\b(?:${NUM})[\\s-]?(?:${SCALE}\\s)?${UNIT}\\b|\\b(?:${NUM})\\s?${SCALE}\\b`, 'gu')],
+  ['date', /\b(?:1[6-9]|20)\d{2}s?\b(?![.,]\d|\s?%)/g],
+  ['figure', new RegExp(`\\b(?:${NUM})\\b|\\b(?:hundreds|thousands|millions|billions|dozens|tens of thousands) of\\b|\\b(?:a|one|two|three|four|five|several|hundreds of) (?:hundred|thousand|million|billion|trillion)\\b`, 'gu')],
+  ['date', new RegExp(`\\b${FULL_MONTH}\\b|\\b(?:on|last|next|this|since|by|until)\\s+${WEEKDAY}\\b|\\b(?:yesterday|last (?:year|month|week)|this (?:year|month|week))\\b`, 'gu')],
+];
+
+const ATTRIBUTION = /\baccording to\b|\b(?:in|by) a statement\b|\bspokes(?:man|woman|person) for\b|\b(?:said|says|say|told|tells|stated|states|added|noted|claimed|claims|announced|reported|reports|report|explained|insisted|argued|confirmed|denied|wrote|tweeted|posted|warned|estimated|testified|indicated|characteri[sz]ed|described|highlighted|emphasi[sz]ed|stressed|acknowledged|admitted|alleged|asserted|promised|pledged|vowed|threatened|declared)\b/giu;
+const COMPARISON = /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|longer|shorter|older|younger|faster|slower|cheaper|richer|poorer)\s+than\b|\b(?:the\s+)?(?:most|least)\s+\p{L}+|\bthe\s+(?:largest|biggest|highest|lowest|smallest|fastest|slowest|first|only|best|worst|greatest|oldest|youngest|longest|shortest|deadliest|richest|poorest|strongest|weakest)\b|\b(?:record|unprecedented|all-time|twice as|three times|half as)\b|\b(?:increased|decreased|rose|risen|fell|fallen|grew|grown|dropped|declined|doubled|tripled|halved|surged|soared|plunged|tumbled|shrank)\b/giu;
+const OPINION = /\b(?:I|we)\s+(?:think|believe|feel|hope|guess|reckon)\b|\bin my (?:view|opinion)\b|\b(?:should|ought to|must)\b|\b(?:arguably|clearly|obviously|undoubtedly|sadly|unfortunately|hopefully|frankly|thankfully)\b|\b(?:great|terrible|awful|wonderful|beautiful|disgraceful|shameful|brilliant|amazing|ridiculous|absurd|outrageous|pathetic|delightful|boring|stupid)\b/giu;
+const HEDGE = /\b(?:may|might|could|perhaps|possibly|maybe|probably|likely|unlikely|seems?|appears?|apparently|suggests?|somewhat)\b/gu;
+const IMPERATIVE = /^(?:Be|Click|Subscribe|Sign up|Share|Follow|Read more|Leave|Join|Download|Watch|Listen|Log in|Register|Donate|See also|Don’t|Don't|Let’s|Let's|Imagine|Consider)\b/u;
+
+/** Capitalised words that say nothing about a name. */
+const COMMON_CAPITALISED = new Set([
+  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her',
+  'Their', 'Its', 'Our', 'But', 'And', 'Or', 'However', 'In', 'On', 'At', 'For', 'If', 'When', 'While', 'After',
+  'Before', 'As', 'Yet', 'So', 'Meanwhile', 'There', 'Some', 'Many', 'Most', 'Both', 'All', 'Each', 'During',
+  'According', 'Since', 'From', 'To', 'With', 'By', 'Of', 'Be', 'Mr', 'Mrs', 'Ms', 'Dr',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+]);
+
+function matchAll(kind: CueKind, re: RegExp, s: string): Cue[] {
+  const out: Cue[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    out.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+const overlaps = (a: Cue, b: Cue) => a.start < b.end && b.start < a.end;
+
+function numericCues(s: string): Cue[] {
+  const taken: Cue[] = [];
+  for (const [kind, re] of NUMERIC) {
+    for (const c of matchAll(kind, re, s)) if (!taken.some((t) => overlaps(t, c))) taken.push(c);
+  }
+  return taken;
+}
+
+/** Direct quotations: curly and straight double quotes, and single quotes that are not apostrophes. */
+function quotationCues(s: string): Cue[] {
+  const res = [/“[^“”]+”/gu, /(?<=^|[\s(\[{—–-])"[^"]+"/gu, /(?<=^|[\s(\[{—–“"-])[‘'][^‘’'\n]+[’'](?!\p{L})/gu];
+  const out: Cue[] = [];
+  for (const re of res) {
+    for (const c of matchAll('quotation', re, s)) if (!out.some((o) => overlaps(o, c))) out.push(c);
+  }
+  return out;
+}
+
+/** Names, found by capitalisation: runs of capitalised words, "of" and particles such as "al-". */
+function entityCues(s: string): Cue[] {
+  const words: Array<{ start: number; end: number; text: string }> = [];
+  const re = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const text = m[0].replace(/[’']s$|[.’'-]+$/u, '');
+    words.push({ start: m.index, end: m.index + text.length, text });
+  }
+  const capitalised = (w: string) => /^\p{Lu}/u.test(w) || /^(?:al|el|bin|ibn|van|von|de|da)-\p{Lu}/u.test(w);
+  const out: Cue[] = [];
+  let run: typeof words = [];
+  const close = () => {
+    while (run.length && run[run.length - 1].text === 'of') run.pop();
+    // The first word of a sentence is capitalised anyway: alone, it says nothing.
+    if (run.length && run[0].start === words[0].start && (run.length === 1 || COMMON_CAPITALISED.has(run[0].text))) run.shift();
+    while (run.length && COMMON_CAPITALISED.has(run[0].text)) run.shift();
+    if (run.length && !(run.length === 1 && COMMON_CAPITALISED.has(run[0].text))) {
+      const start = run[0].start;
+      const end = run[run.length - 1].end;
+      out.push({ kind: 'entity', start, end, text: s.slice(start, end) });
+    }
+    run = [];
+  };
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    const gap = run.length ? s.slice(run[run.length - 1].end, w.start) : ' ';
+    const joined = /^\s+$/u.test(gap); // a possessive ends a name
+    if (!joined) close();
+    if (capitalised(w.text) && w.text !== 'I') run.push(w);
+    else if (w.text === 'of' && run.length) run.push(w);
+    else close();
+  }
+  close();
+  return out;
+}
+
+/** All cues of a sentence, ordered by position. */
+export function findCues(sentence: string): Cue[] {
+  const cues: Cue[] = [
+    ...numericCues(sentence),
+    ...quotationCues(sentence),
+    ...matchAll('attribution', ATTRIBUTION, sentence),
+    ...matchAll('comparison', COMPARISON, sentence),
+    ...entityCues(sentence),
+    ...matchAll('opinion', OPINION, sentence),
+    ...matchAll('hedge', HEDGE, sentence),
+  ];
+  const trimmed = sentence.trimEnd();
+  if (/\?["'”’)]*$/u.test(trimmed)) cues.push({ kind: 'question', start: trimmed.length - 1, end: trimmed.length, text: '?' });
+  const imperative = IMPERATIVE.exec(sentence);
+  if (imperative) cues.push({ kind: 'imperative', start: 0, end: imperative[0].length, text: imperative[0] });
+  return cues.sort((a, b) => a.start - b.start || b.end - a.end);
+}
