@@ -12,7 +12,7 @@ import { findStatus } from '../core/statusScale';
 import type { ArticleSnapshot, ClaimEntry, StoreChange } from '../core/store/types';
 import { articleUri, baseName } from './articles';
 import type { ClaimRef, Services } from './services';
-import { dotIcon, hasThemeColor, needsRecheckColor } from './statusColors';
+import { needsRecheckColor, statusIcon } from './statusColors';
 
 export type GroupBy = 'article' | 'status';
 
@@ -110,7 +110,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
       ? new vscode.ThemeIcon('history', needsRecheckColor())
       : e.state === 'orphaned'
         ? new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.warningForeground'))
-        : hasThemeColor(e.claim.status) ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(`factmark.status.${e.claim.status}`)) : dotIcon(status);
+        : statusIcon(status, e.claim.status);
     const tip = new vscode.MarkdownString(`“${mdInline(e.claim.quote, 200)}”\n\n${claimMarkdown(e, store.scale, { ref: { article: n.article, id: n.id } })}`);
     tip.isTrusted = { enabledCommands: [...CLAIM_LINK_COMMANDS] };
     tip.supportHtml = false;
@@ -184,7 +184,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     const key = (n as { status: string }).status;
     const def = findStatus(store.scale, key);
     const item = new vscode.TreeItem(def ? def.label : `${key} (not on the scale)`, vscode.TreeItemCollapsibleState.Expanded);
-    item.iconPath = hasThemeColor(key) ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(`factmark.status.${key}`)) : dotIcon(def);
+    item.iconPath = statusIcon(def, key);
     item.description = String(kids);
     item.tooltip = def?.definition;
     item.contextValue = `group status:${key}`;

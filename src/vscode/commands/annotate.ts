@@ -8,6 +8,7 @@ import type { StatusDef } from '../../core/statusScale';
 import { baseName, isArticleDocument } from '../articles';
 import { ContextKeys } from '../contextKeys';
 import type { ClaimRef } from '../services';
+import { statusIcon } from '../statusColors';
 import { resolveClaim, short, statusLabel, UserError, type CommandDeps, type Handler } from './shared';
 
 interface MarkArgs { uri?: vscode.Uri | string; start?: number; end?: number }
@@ -154,7 +155,7 @@ function pickStatus(deps: CommandDeps, claim: Claim): Promise<string | undefined
     label: s.label,
     description: [s.shortcut ? `(${s.shortcut})` : '', s.key === claim.status ? 'current' : ''].filter(Boolean).join(' '),
     detail: s.definition,
-    iconPath: new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(`factmark.status.${s.key}`)),
+    iconPath: statusIcon(s, s.key),
   }));
   qp.items = items;
   qp.title = `Status of ${short(claim.quote, 50)}`;
