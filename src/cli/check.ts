@@ -5,6 +5,7 @@ import { checkArticle, type ArticleReport } from '../core/check/checkArticle';
 import { DEFAULT_FAIL_ON, parseFailOn } from '../core/check/policy';
 import type { Problem } from '../core/model';
 import { findPairs, readArticle, readText, scaleFor } from './files';
+import { articleAtSidecarCommit } from './gitHistory';
 import { formatProblem, formatReport, reportJson } from './output';
 import { EXIT, UsageError, type Io } from './io';
 
@@ -20,6 +21,9 @@ Options:
   --fail-on LIST         comma-separated anchor states and/or status keys that fail the
                          check; also "needs-recheck" (changed,ambiguous), "open" (every
                          unsettled status) and "none". Default: ${DEFAULT_FAIL_ON.join(',')}
+  --no-history           do not ask git for the article as it was when the sidecar was last
+                         committed (by default, in a git repository, claims are first carried
+                         through the article's edits since then, then searched for)
   -q, --quiet            print only claims and files with problems
   -h, --help             this help
 
@@ -33,6 +37,7 @@ export function runCheck(argv: string[], io: Io): number {
       json: { type: 'boolean' },
       'require-sources': { type: 'boolean' },
       'fail-on': { type: 'string' },
+      'no-history': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -59,6 +64,7 @@ export function runCheck(argv: string[], io: Io): number {
       sidecar: rel(pair.sidecar),
       articleText: readArticle(pair.article),
       sidecarSource,
+      previousArticle: values['no-history'] ? undefined : () => articleAtSidecarCommit(pair.article, pair.sidecar),
     }, scale, { requireSources: values['require-sources'] === true, failOn: failOn.failOn }));
   }
 

@@ -1,7 +1,7 @@
 // The heart of `factmark check`: validate one sidecar, re-anchor each claim against the
 // article's current text and hold it to the policy. Pure: the CLI does the reading/printing.
-import { anchorAll } from '../anchoring/anchor';
 import type { AnchorState } from '../anchoring/types';
+import { anchorWithHistory, type ArticleVersion } from '../history/anchorWithHistory';
 import { LineIndex } from '../lineIndex';
 import type { Problem } from '../model';
 import { parseSidecar } from '../sidecar/sidecarYaml';
@@ -38,6 +38,12 @@ export interface CheckInput {
   /** The article's decoded text, or the problem that prevented reading it. */
   articleText: string | Problem;
   sidecarSource: string;
+  /**
+   * The article as it was when the sidecar last matched it (e.g. at the sidecar's last commit),
+   * asked for only when some claim is not at its recorded place; positions are carried through
+   * the edits since then before the claims' words are searched for.
+   */
+  previousArticle?: () => ArticleVersion | undefined;
 }
 
 export function checkArticle(input: CheckInput, scale: StatusScale, policy: Policy): ArticleReport {
@@ -55,7 +61,7 @@ export function checkArticle(input: CheckInput, scale: StatusScale, policy: Poli
   }
   const text = input.articleText;
   const lines = new LineIndex(text);
-  const results = anchorAll(text, sidecar.claims);
+  const results = anchorWithHistory(text, sidecar.claims, input.previousArticle);
   sidecar.claims.forEach((claim, i) => {
     const r = results[i];
     const range = r.start !== undefined && r.end !== undefined && r.state !== 'orphaned'
