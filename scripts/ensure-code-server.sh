@@ -20,10 +20,11 @@ RG_CACHE="$(node -p 'require("os").tmpdir()')/vscode-ripgrep-cache-1.15.11"
 mkdir -p "$RG_CACHE"
 tar czf "$RG_CACHE/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$(dirname "$(command -v rg)")" rg
 
-export npm_config_yes=true npm_config_audit=false npm_config_fund=false
-# npm 11 skips dependency install scripts unless approved, so code-server's postinstall does not
-# run; do its steps here: install VS Code's own dependencies, approve and build their native
-# modules, then make the links the postinstall would make.
+# unsafe_perm: code-server's postinstall refuses to run as root without it (CI runs as root).
+export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_config_unsafe_perm=true
+# Depending on npm 11's install-script policy, code-server's postinstall may or may not run; do
+# its steps here either way (each is a no-op when already done): install VS Code's own
+# dependencies, approve and build their native modules, then make the links the postinstall makes.
 (cd "$DIR" && npm install "code-server@$VERSION" --omit=dev >&2)
 (cd "$CS/lib/vscode" && npm install --omit=dev >&2 \
   && npm install-scripts approve --all >&2 && npm rebuild >&2)
