@@ -1,0 +1,299 @@
+// The views follow the store: highlights per status, the hover (escaped), the Claims panel with
+// grouping and filter, the status bar and the details form. Reached through activate()'s API.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { parse, stringify } from 'yaml';
+import { api } from './helpers';
+import { ARTICLE, entryOf, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile, type ClaimRef } from './claimFiles';
+
+type Api = Awaited<ReturnType<typeof api>>;
+type Node = Parameters<Api['views']['tree']['provider']['getTreeItem']>[0];
+
+/** Ranges per status from the store, in the shape the decorations handle reports. */
+function expectedRanges(factmark: Api, uri: vscode.Uri): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of factmark.claimsOf(uri)) if (e.start !== undefined) (out[e.claim.status] ??= []).push(`${e.start}-${e.end}`);
+  return out;
+}
+
+function appliedRanges(factmark: Api, uri: vscode.Uri): Record<string, string[]> | undefined {
+  const d = factmark.views.decorations.applied(uri);
+  if (!d) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [k, rs] of Object.entries(d.byStatus)) if (rs.length) out[k] = rs.map((r) => `${r.start}-${r.end}`).sort();
+  return out;
+}
+
+function sortedValues(r: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, [...v].sort()]));
+}
+
+async function children(factmark: Api, n?: Node): Promise<Node[]> {
+  return (await factmark.views.tree.provider.getChildren(n)) ?? [];
+}
+
+async function item(factmark: Api, n: Node): Promise<vscode.TreeItem> {
+  return factmark.views.tree.provider.getTreeItem(n);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+}
+
+async function hoverAt(uri: vscode.Uri, pos: vscode.Position): Promise<vscode.Hover[]> {
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
+}
+
+describe('views', () => {
+  let factmark: Api;
+  before(async () => {
+    factmark = await api();
+    await factmark.ready;
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('factmark.clearFilter');
+    await vscode.commands.executeCommand('factmark.groupByArticle');
+  });
+
+  it('highlights each claim in its status colour, and claims to re-check apart', async () => {
+    const editor = await openNewArticle(uniqueName('deco'), ARTICLE);
+    const uri = editor.document.uri;
+    const a = await markWords(editor, 'a budget of £412 million');
+    const b = await markWords(editor, 'Spending on housing rises to £58 million');
+    await markWords(editor, 'Bus fares will stay frozen');
+    await vscode.commands.executeCommand('factmark.setStatus', a, 'inaccurate');
+    await vscode.commands.executeCommand('factmark.setStatus', b, 'mostly-accurate');
+    const builds = factmark.views.decorations.typeBuilds;
+
+    const expected = sortedValues(expectedRanges(factmark, uri));
+    assert.deepStrictEqual(Object.keys(expected).sort(), ['inaccurate', 'mostly-accurate', 'unverified']);
+    assert.deepStrictEqual(appliedRanges(factmark, uri), expected);
+    assert.deepStrictEqual(factmark.views.decorations.applied(uri)?.needsRecheck, []);
+
+    // Change a word inside a rated claim: it keeps its colour and is marked for re-checking.
+    const at = editor.document.getText().indexOf('£58');
+    await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 3)), '£85'));
+    await waitFor('the changed claim to be marked', () => factmark.views.decorations.applied(uri)?.needsRecheck.some((r) => r.id === b.id));
+    assert.strictEqual((await entryOf(b))?.state, 'changed');
+    await waitFor('decorations to follow the edit', () =>
+      JSON.stringify(appliedRanges(factmark, uri)) === JSON.stringify(sortedValues(expectedRanges(factmark, uri))));
+    assert.strictEqual(factmark.views.decorations.typeBuilds, builds, 'decoration types were rebuilt without a settings change');
+
+    await vscode.commands.executeCommand('factmark.deleteClaim', a, { confirm: false });
+    assert.ok(!appliedRanges(factmark, uri)?.inaccurate, 'a deleted claim is still highlighted');
+  });
+
+  it('rebuilds decoration types when the style setting changes, not otherwise', async () => {
+    const editor = await openNewArticle(uniqueName('style'), ARTICLE);
+    await markWords(editor, 'up 6 per cent on last year');
+    const cfg = vscode.workspace.getConfiguration('factmark.decorations');
+    const builds = factmark.views.decorations.typeBuilds;
+    await cfg.update('style', 'underline', vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('a rebuild', () => factmark.views.decorations.typeBuilds > builds);
+      assert.deepStrictEqual(appliedRanges(factmark, editor.document.uri), sortedValues(expectedRanges(factmark, editor.document.uri)));
+    } finally {
+      await cfg.update('style', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('hovers show the status, its definition and sources as links', async () => {
+    const editor = await openNewArticle(uniqueName('hover'), ARTICLE);
+    const ref = await markWords(editor, 'a budget of £412 million');
+    await vscode.commands.executeCommand('factmark.setStatus', ref, 'inaccurate');
+    await vscode.commands.executeCommand('factmark.addSource', ref, { url: 'https://example.org/budget-2026.pdf', title: 'Budget book 2026', stance: 'refutes' });
+    const inside = editor.document.positionAt(editor.document.getText().indexOf('£412') + 1);
+    const text = hoverText(await hoverAt(editor.document.uri, inside));
+    assert.match(text, /\*\*False\*\* — Not accurate/);
+    assert.match(text, /\[Budget book 2026\]\(https:\/\/example\.org\/budget-2026\.pdf\)/);
+    assert.match(text, /refutes/);
+    assert.match(text, /\]\(command:factmark\.setStatus\?/);
+    const outside = editor.document.positionAt(editor.document.getText().indexOf('Bus fares'));
+    assert.ok(!/Not accurate/.test(hoverText(await hoverAt(editor.document.uri, outside))), 'a hover outside any claim');
+  });
+
+  it('hovers escape hostile text from a hand-edited sidecar', async () => {
+    const editor = await openNewArticle(uniqueName('hostile'), ARTICLE);
+    const ref = await markWords(editor, 'Bus fares will stay frozen');
+    await sidecarYaml(editor.document.uri);
+    const sidecar = sidecarOf(editor.document.uri);
+    const data = parse((await readFile(sidecar)) as string);
+    const evil = '<img src=x onerror=alert(1)> [run](command:workbench.action.terminal.new) [x](javascript:alert(1)) $(zap) \u202Ereversed';
+    Object.assign(data.claims[0], {
+      explanation: evil,
+      claimant: '<script>alert(1)</script>',
+      sources: [
+        { url: 'javascript:alert(1)', title: 'Evil link' },
+        { url: 'https://example.org/ok', title: evil, stance: 'supports' },
+      ],
+    });
+    await writeFile(sidecar, stringify(data));
+    await waitFor('the hand edit to load', async () => (await entryOf(ref))?.claim.explanation === evil);
+
+    const inside = editor.document.positionAt(editor.document.getText().indexOf('Bus fares') + 2);
+    const hovers = await hoverAt(editor.document.uri, inside);
+    const ours = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && /Unverified/.test(c.value));
+    assert.strictEqual(ours.length, 1, 'no Factmark hover');
+    const md = ours[0];
+    const targets = [...md.value.matchAll(/(?<!\\)\]\(([^)\s]*)\)/g)].map((m) => m[1]);
+    for (const t of targets) assert.match(t, /^(https:\/\/example\.org\/ok|command:factmark\.[a-zA-Z]+\?)/, `unexpected link target ${t}`);
+    assert.ok(targets.includes('https://example.org/ok'));
+    assert.ok(!/(?<!\\)</.test(md.value), 'unescaped < in the hover');
+    assert.ok(!/(?<!\\)\$\(/.test(md.value), 'a theme icon from the sidecar');
+    assert.ok(!md.value.includes('\u202E'), 'a bidi control in the hover');
+    assert.ok(md.value.includes('Evil link') && md.value.includes('javascript\\:alert'), 'the bad source is not shown as plain text');
+    assert.strictEqual(md.supportHtml, false);
+    const trusted = md.isTrusted as { enabledCommands: string[] };
+    assert.ok(Array.isArray(trusted.enabledCommands) && trusted.enabledCommands.every((c) => c.startsWith('factmark.')), 'trusts commands that are not ours');
+  });
+
+  it('the Claims panel lists the store, grouped by article or by status, with counts and a badge', async () => {
+    const editor = await openNewArticle(uniqueName('tree'), ARTICLE);
+    const key = editor.document.uri.toString();
+    const a = await markWords(editor, 'a budget of £412 million');
+    const b = await markWords(editor, 'Bus fares will stay frozen');
+    await vscode.commands.executeCommand('factmark.setStatus', b, 'accurate');
+
+    const roots = await children(factmark);
+    const article = roots.find((n) => n.kind === 'article' && n.article === key);
+    assert.ok(article, 'the article is not in the panel');
+    const claims = await children(factmark, article);
+    assert.deepStrictEqual(claims.map((n) => n.kind === 'claim' && n.id), factmark.claimsOf(editor.document.uri).map((e) => e.claim.id));
+    const articleItem = await item(factmark, article);
+    assert.match(String(articleItem.description), /1\/2 checked/);
+    assert.strictEqual(articleItem.contextValue, 'article');
+
+    const first = await item(factmark, claims[0]);
+    assert.strictEqual(first.label, 'a budget of £412 million');
+    assert.strictEqual(first.description, 'Unverified');
+    assert.strictEqual(first.contextValue, 'claim status:unverified anchored');
+    assert.strictEqual(first.command?.command, 'factmark.revealClaim');
+    assert.deepStrictEqual(first.command?.arguments, [a]);
+    assert.ok(first.id && first.id !== (await item(factmark, claims[1])).id, 'ids are not unique');
+    assert.strictEqual(factmark.views.tree.provider.getParent?.(claims[0]), article);
+
+    const open = factmark.store.articles().flatMap((k) => factmark.store.get(k)?.claims ?? [])
+      .filter((e) => !factmark.store.scale.statuses.find((s) => s.key === e.claim.status)?.settled || e.state === 'changed' || e.state === 'ambiguous').length;
+    assert.strictEqual(factmark.views.tree.view.badge?.value, open);
+
+    await vscode.commands.executeCommand('factmark.groupByStatus');
+    assert.strictEqual(factmark.views.tree.groupBy(), 'status');
+    const groups = await children(factmark);
+    const accurate = groups.find((n) => n.kind === 'status' && n.status === 'accurate');
+    assert.ok(accurate, 'no "True" group');
+    assert.strictEqual((await item(factmark, accurate)).label, 'True');
+    const inGroup = await children(factmark, accurate);
+    assert.ok(inGroup.some((n) => n.kind === 'claim' && n.id === b.id));
+    assert.ok(inGroup.every((n) => n.kind === 'claim' && factmark.store.claim(n.article, n.id)?.claim.status === 'accurate'));
+    const order = groups.filter((n) => n.kind === 'status').map((n) => factmark.store.scale.statuses.findIndex((s) => s.key === (n as { status: string }).status));
+    assert.deepStrictEqual(order, [...order].sort((x, y) => x - y), 'status groups are not in scale order');
+  });
+
+  it('filters the Claims panel by status and by words', async () => {
+    const editor = await openNewArticle(uniqueName('filter'), ARTICLE);
+    const key = editor.document.uri.toString();
+    const a = await markWords(editor, 'a budget of £412 million');
+    const b = await markWords(editor, 'Bus fares will stay frozen');
+    await vscode.commands.executeCommand('factmark.setStatus', a, 'misleading');
+    await vscode.commands.executeCommand('factmark.editExplanation', b, 'The transport plan keeps fares flat.');
+    const ids = async () => {
+      const art = (await children(factmark)).find((n) => n.kind === 'article' && n.article === key);
+      return art ? (await children(factmark, art)).map((n) => (n as ClaimRef).id) : [];
+    };
+    assert.deepStrictEqual(await ids(), [a.id, b.id]);
+
+    await vscode.commands.executeCommand('factmark.filter', { statuses: ['misleading'] });
+    assert.deepStrictEqual(await ids(), [a.id]);
+    assert.match(String(factmark.views.tree.view.message), /Misleading/);
+
+    await vscode.commands.executeCommand('factmark.filter', { text: 'TRANSPORT plan' });
+    assert.deepStrictEqual(await ids(), [b.id]);
+
+    await vscode.commands.executeCommand('factmark.filter', { statuses: ['misleading'], text: 'transport' });
+    assert.deepStrictEqual(await ids(), [], 'an article with no matching claim is still listed');
+
+    await vscode.commands.executeCommand('factmark.clearFilter');
+    assert.deepStrictEqual(await ids(), [a.id, b.id]);
+    assert.strictEqual(factmark.views.tree.view.message, undefined);
+  });
+
+  it('puts claims to re-check in a group at the top, and broken sidecars under "Sidecar errors"', async () => {
+    const editor = await openNewArticle(uniqueName('recheck'), ARTICLE);
+    const ref = await markWords(editor, 'up 6 per cent on last year');
+    const at = editor.document.getText().indexOf('6 per cent');
+    await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 1)), '9'));
+    await waitFor('the claim to change', async () => (await entryOf(ref))?.state === 'changed');
+    const roots = await waitFor('the re-check group', async () => {
+      const r = await children(factmark);
+      return r[0]?.kind === 'recheck' ? r : undefined;
+    });
+    const recheck = await children(factmark, roots[0]);
+    const node = recheck.find((n) => n.kind === 'claim' && n.id === ref.id);
+    assert.ok(node, 'the changed claim is not in the re-check group');
+    assert.match(String((await item(factmark, node)).contextValue), /\bchanged\b/);
+    assert.strictEqual(factmark.views.tree.provider.getParent?.(node), roots[0]);
+
+    const other = await openNewArticle(uniqueName('broken'), ARTICLE);
+    await markWords(other, 'Bus fares will stay frozen');
+    await sidecarYaml(other.document.uri);
+    await writeFile(sidecarOf(other.document.uri), 'factmark: 1\nclaims: [unclosed\n');
+    await waitFor('the sidecar to be seen as broken', () => factmark.articleOf(other.document.uri)?.sidecarState === 'broken');
+    const errors = (await children(factmark)).find((n) => n.kind === 'errors');
+    assert.ok(errors, 'no "Sidecar errors" group');
+    const entries = await children(factmark, errors);
+    const entry = entries.find((n) => n.kind === 'sidecarError' && n.article === other.document.uri.toString());
+    assert.ok(entry, 'the broken sidecar is not listed');
+    const it = await item(factmark, entry);
+    assert.strictEqual(it.command?.command, 'vscode.open');
+    assert.strictEqual((it.command?.arguments?.[0] as vscode.Uri).toString(), sidecarOf(other.document.uri).toString());
+
+    await vscode.window.showTextDocument(other.document);
+    await waitFor('the status bar warning', () => factmark.views.statusBar.state().warning);
+    assert.match(factmark.views.statusBar.state().text, /errors/);
+  });
+
+  it('the status bar shows the active article\'s progress and hides for other files', async () => {
+    const editor = await openNewArticle(uniqueName('bar'), ARTICLE);
+    const a = await markWords(editor, 'a budget of £412 million');
+    await markWords(editor, 'Bus fares will stay frozen');
+    await vscode.commands.executeCommand('factmark.setStatus', a, 'inaccurate');
+    const s = factmark.views.statusBar.state();
+    assert.ok(s.visible);
+    assert.match(s.text, /1\/2 checked · 1 false/);
+    assert.strictEqual(s.warning, false);
+
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{}' });
+    await vscode.window.showTextDocument(doc);
+    await waitFor('the item to hide', () => !factmark.views.statusBar.state().visible);
+  });
+
+  it('the details form edits the current claim through the store', async () => {
+    const editor = await openNewArticle(uniqueName('details'), ARTICLE);
+    const ref = await markWords(editor, 'a budget of £412 million');
+    await vscode.commands.executeCommand('factmark.showDetails', ref);
+    const details = factmark.views.details;
+    await waitFor('the form to show the claim', () => details.current()?.id === ref.id);
+    const state = details.lastState();
+    assert.strictEqual(state.type, 'claim');
+    if (state.type === 'claim') assert.strictEqual(state.quote, 'a budget of £412 million');
+
+    await details.receive({ type: 'update', ref, field: 'status', value: 'mixed' });
+    await details.receive({ type: 'update', ref, field: 'explanation', value: 'Half right.' });
+    await details.receive({ type: 'update', ref, field: 'tags', value: 'budget, council' });
+    await details.receive({ type: 'addSource', ref, source: { url: 'https://example.org/a', title: 'A', stance: 'supports' } });
+    await details.receive({ type: 'addSource', ref, source: { url: 'javascript:alert(1)' } });
+    let c = (await entryOf(ref))?.claim;
+    assert.strictEqual(c?.status, 'mixed');
+    assert.strictEqual(c?.explanation, 'Half right.');
+    assert.deepStrictEqual(c?.tags, ['budget', 'council']);
+    assert.deepStrictEqual(c?.sources.map((s) => s.url), ['https://example.org/a'], 'a javascript: source was added');
+    await details.receive({ type: 'setStance', ref, index: 0, stance: 'refutes' });
+    assert.strictEqual((await entryOf(ref))?.claim.sources[0].stance, 'refutes');
+    await details.receive({ type: 'removeSource', ref, index: 0 });
+    c = (await entryOf(ref))?.claim;
+    assert.deepStrictEqual(c?.sources, []);
+    const after = details.lastState();
+    assert.ok(after.type === 'claim' && after.status === 'mixed' && after.explanation === 'Half right.', 'the form was not sent the new values');
+    assert.strictEqual((await sidecarYaml(editor.document.uri)).claims[0].status, 'mixed');
+  });
+});
