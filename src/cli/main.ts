@@ -1,7 +1,9 @@
 // The `factmark` command line: the same core as the extension, for scripts, hooks and CI.
 import { ADD_HELP, runAdd } from './add';
 import { CHECK_HELP, runCheck } from './check';
+import { INSTALL_GIT_HELP, runInstallGit } from './installGit';
 import { EXIT, processIo, UsageError, type Io } from './io';
+import { MERGE_DRIVER_HELP, runMergeDriver } from './mergeDriver';
 import { ChangedOnDiskError } from './safeWrite';
 
 const HELP = `Usage: factmark <command> [options]
@@ -9,6 +11,8 @@ const HELP = `Usage: factmark <command> [options]
 Commands:
   check [paths…]     validate sidecars and re-anchor claims (for CI and pre-commit hooks)
   add <article>      mark a claim from a script and print its id
+  install-git        make git merge sidecars claim by claim (.gitattributes + git config)
+  merge-driver       the git merge driver install-git sets up (git runs it, not you)
 
 Run "factmark <command> --help" for a command's options.
 Exit codes: 0 ok, 1 problems found, 2 usage error, 3 internal error.`;
@@ -18,6 +22,8 @@ type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help
 export const COMMANDS: Record<string, Command> = {
   check: { run: runCheck, help: CHECK_HELP },
   add: { run: runAdd, help: ADD_HELP },
+  'install-git': { run: runInstallGit, help: INSTALL_GIT_HELP },
+  'merge-driver': { run: runMergeDriver, help: MERGE_DRIVER_HELP },
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -1,0 +1,71 @@
+// `factmark install-git`: tells git to merge sidecars with `factmark merge-driver`: a line in
+// the repository's .gitattributes (committed, so it is shared) and the driver command in the
+// repository's git config (local: git never runs commands from a cloned repository by itself).
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { SIDECAR_SUFFIX } from '../core/model';
+import { EXIT, type Io } from './io';
+
+export const DEFAULT_DRIVER_COMMAND = 'npx --no-install factmark';
+export const DRIVER_NAME = 'Factmark sidecar merge (claim by claim)';
+export const ATTRIBUTES_LINE = `*${SIDECAR_SUFFIX} merge=factmark`;
+
+export const INSTALL_GIT_HELP = `Usage: factmark install-git [--command CMD]
+
+Sets up the repository of the current folder so that git merges sidecars claim by claim:
+  - adds "${ATTRIBUTES_LINE}" to .gitattributes at the repository root (commit it);
+  - sets git config merge.factmark.name and merge.factmark.driver to
+    "<CMD> merge-driver %O %A %B %P" in the repository's .git/config (each clone runs this once).
+Running it again changes nothing that is already set.
+
+Options:
+  --command CMD          how git should run factmark (default: "${DEFAULT_DRIVER_COMMAND}")
+  -h, --help             this help
+
+Exit codes: 0 done, 1 not in a git repository or git failed, 2 usage error.`;
+
+export function runInstallGit(argv: string[], io: Io): number {
+  const { values } = parseArgs({ args: argv, options: { command: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) { io.out(INSTALL_GIT_HELP); return EXIT.ok; }
+  const command = values.command?.trim() || DEFAULT_DRIVER_COMMAND;
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 }).trim();
+  let root: string;
+  try { root = git('rev-parse', '--show-toplevel'); } catch {
+    io.err('factmark install-git: not inside a git repository (run it in your repository, after git init or git clone)');
+    return EXIT.problems;
+  }
+
+  const attributes = path.join(root, '.gitattributes');
+  const before = fs.existsSync(attributes) ? fs.readFileSync(attributes, 'utf8') : '';
+  const next = withAttributesLine(before);
+  if (next === before) io.out(`.gitattributes already has: ${ATTRIBUTES_LINE}`);
+  else { fs.writeFileSync(attributes, next); io.out(`${before ? 'added to' : 'created'} .gitattributes: ${ATTRIBUTES_LINE}`); }
+
+  const driver = `${command} merge-driver %O %A %B %P`;
+  for (const [key, value] of [['merge.factmark.name', DRIVER_NAME], ['merge.factmark.driver', driver]]) {
+    let current: string | undefined;
+    try { current = git('config', '--local', '--get', key); } catch { current = undefined; }
+    if (current === value) { io.out(`git config ${key} already "${value}"`); continue; }
+    try { git('config', '--local', key, value); } catch (e) {
+      io.err(`factmark install-git: git config ${key} failed: ${(e as Error).message}`);
+      return EXIT.problems;
+    }
+    io.out(`git config ${key} "${value}"${current !== undefined ? ` (was "${current}")` : ''}`);
+  }
+  if (next !== before) io.out('Commit .gitattributes so that everyone merges sidecars the same way; each clone runs "factmark install-git" once.');
+  return EXIT.ok;
+}
+
+/** .gitattributes text with the driver line, unchanged when a line already gives sidecars merge=factmark. */
+export function withAttributesLine(text: string): string {
+  const present = text.split(/\r?\n/).some((line) => {
+    const [pattern, ...attrs] = line.trim().split(/\s+/);
+    return pattern === `*${SIDECAR_SUFFIX}` && attrs.includes('merge=factmark');
+  });
+  if (present) return text;
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const sep = text === '' || text.endsWith('\n') ? '' : eol;
+  return `${text}${sep}${ATTRIBUTES_LINE}${eol}`;
+}
