@@ -3,7 +3,10 @@
 //
 // Per claim: a change made on one side only is taken; a field changed differently on both
 // sides is a conflict on that claim only (the rest still merges). `updated`/`by` never
-// conflict: the later edit wins. Nothing is dropped: a claim deleted on one side and edited
+// conflict: the later edit wins. Position hints and context (`line`, `offset`, `before`,
+// `after`) never conflict either: both sides re-anchored the claim in their own version of the
+// article, neither fits the merged article exactly, and re-anchoring corrects whichever is
+// kept (ours). Nothing is dropped: a claim deleted on one side and edited
 // on the other is a conflict, not a deletion.
 import type { Claim, Sidecar } from '../model';
 import { deepEqual } from './deepEqual';
@@ -24,6 +27,7 @@ export interface MergeResult {
 }
 
 const VOLATILE = new Set(['updated', 'by']);
+const HINTS = new Set(['line', 'offset', 'before', 'after']);
 
 export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: Sidecar): MergeResult {
   const baseById = byId(base?.claims ?? []);
@@ -41,8 +45,8 @@ export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: 
     } else if (o || t) {
       const present = (o ?? t) as Claim;
       if (!b) result.set(id, present); // added on one side
-      else if (deepEqual(b, present)) {
-        // deleted on the other side and untouched here: the deletion stands
+      else if (deepEqual(withoutHints(b), withoutHints(present))) {
+        // deleted on the other side and untouched here (or only re-anchored): the deletion stands
       } else {
         result.set(id, present); // edited here, deleted there: keep it and say so
         conflicts.push({ id, base: b, ours: o, theirs: t, fields: [] });
@@ -71,6 +75,7 @@ function mergeClaim(b: Claim | undefined, o: Claim, t: Claim): { claim: Claim; f
     else if (VOLATILE.has(k)) v = theirsIsLater ? tv : ov;
     else if (b && deepEqual(ov, bv)) v = tv;
     else if (b && deepEqual(tv, bv)) v = ov;
+    else if (HINTS.has(k)) v = ov;
     else { v = ov; fields.push(k); }
     if (v !== undefined) out[k] = v;
   }
@@ -92,6 +97,12 @@ function orderClaims(ours: Claim[], theirs: Claim[], keep: Map<string, Claim>): 
   }
   for (const id of keep.keys()) if (!placed.has(id)) order.push(id); // only-in-base conflicts
   return order.map((id) => keep.get(id) as Claim);
+}
+
+function withoutHints(c: Claim): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...c };
+  for (const k of HINTS) delete out[k];
+  return out;
 }
 
 function byId(claims: Claim[]): Map<string, Claim> {
