@@ -189,11 +189,11 @@
     }
     if (state.readOnly) ui.stateBox.append(el('div', { class: 'error', text: state.readOnly }));
 
-    ui.actions.replaceChildren(
+    ui.actions.replaceChildren(...[
       el('button', { type: 'button', class: 'secondary', text: 'Reveal in article', onclick: () => vscode.postMessage({ type: 'command', command: 'factmark.revealClaim', ref: refOf() }) }),
       el('button', { type: 'button', class: 'secondary', text: 'Open in sidecar', onclick: () => vscode.postMessage({ type: 'command', command: 'factmark.openInSidecar', ref: refOf() }) }),
       state.state === 'changed' ? el('button', { type: 'button', text: 'Accept new wording', onclick: () => vscode.postMessage({ type: 'command', command: 'factmark.acceptWording', ref: refOf() }) }) : undefined,
-    );
+    ].filter(Boolean));
 
     const status = /** @type {HTMLSelectElement} */ (ui.status);
     const known = state.statuses.some((s) => s.key === state.status);
