@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Set-up shared by `npm start` and `npm test` (their pre-scripts), so that each works on a fresh
+# machine by itself: Debian packages when missing, then the npm dependencies when node_modules is
+# missing or older than the lock file. code-server is installed on first use by the harness.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! bash scripts/ensure-system-deps.sh; then
+  echo "setup: could not install missing Debian packages (needs root or sudo); carrying on" >&2
+fi
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm dependencies (npm ci)" >&2
+  npm ci --no-audit --no-fund >&2
+fi
