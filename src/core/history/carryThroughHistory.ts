@@ -3,7 +3,7 @@
 // does while someone types) before anything searches for their words. A claim is "carried"
 // only when it provably sat at its recorded place in the old version and no edit touched its
 // words; such a claim is found even where its sentence now appears twice.
-import { anchor } from '../anchoring/anchor';
+import { anchorAll } from '../anchoring/anchor';
 import { applyChanges, type TrackedRange } from '../anchoring/editTracker';
 import { lineOf, lineStarts } from '../anchoring/lines';
 import type { AnchorSelector } from '../anchoring/types';
@@ -41,9 +41,11 @@ export function carryThroughHistory<S extends AnchorSelector>(oldText: string, n
   const found: CarryResult<S>['ranges'] = selectors.map(() => undefined);
   // Where each claim was in the old text: only exactly at its recorded place, in its context.
   const ranges: (TrackedRange & { index: number })[] = [];
+  // One pass over the old text for all claims (anchor() per claim would normalise it each time).
+  const inOld = anchorAll(oldText, selectors);
   selectors.forEach((s, index) => {
     if (s.offset === undefined) return;
-    const r = anchor(oldText, s);
+    const r = inOld[index];
     if (r.state === 'anchored' && r.start !== undefined && r.end !== undefined) ranges.push({ start: r.start, end: r.end, touched: false, index });
   });
   if (ranges.length === 0 || oldText === newText) return { selectors: out, outcomes, ranges: found };
