@@ -47,16 +47,25 @@ export async function openWorkbench(options: { openFile?: string } = {}): Promis
 export class Workbench {
   constructor(readonly page: Page) {}
 
-  /** Resolves once the explorer shows the workspace (the workbench is restored by then). */
+  /**
+   * Resolves once the workbench is laid out and connected to the server. It does not assume a
+   * layout: the server's user data (layout, open views and editors) carries over from one
+   * openWorkbench() to the next within a run.
+   */
   async ready(): Promise<void> {
-    await this.page.locator('.monaco-workbench').waitFor();
-    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+    await this.page.locator('.monaco-workbench .part.editor').waitFor();
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor();
+    // The Problems item is contributed once the workbench reaches its Restored phase.
+    await this.page.locator('[id="status.problems"]').waitFor();
   }
 
   async close(): Promise<void> {
     open.delete(this);
+    await this.screenshotting; // a failure screenshot may have been started just before
     await this.page.close();
   }
+
+  private screenshotting: Promise<unknown> = Promise.resolve();
 
   /** The active editor. */
   get editor(): Locator {
@@ -132,7 +141,9 @@ export class Workbench {
   async screenshot(name: string, options: { docs?: boolean } = {}): Promise<string> {
     fs.mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, `${name}.png`);
-    await this.page.screenshot({ path: file });
+    const taking = this.page.screenshot({ path: file });
+    this.screenshotting = taking.catch(() => undefined);
+    await taking;
     if (options.docs || process.env.FACTMARK_DOCS_SCREENSHOTS) {
       fs.mkdirSync(docsScreenshots, { recursive: true });
       fs.copyFileSync(file, path.join(docsScreenshots, `${name}.png`));

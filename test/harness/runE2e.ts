@@ -31,23 +31,34 @@ async function main(): Promise<number> {
     rootHooks: {
       async afterEach(this: Mocha.Context) {
         const test = this.currentTest;
-        if (test?.state !== 'failed') return;
-        const name = `failure-${test.fullTitle().replace(/[^\w-]+/g, '-').slice(0, 80)}`;
-        for (const wb of openWorkbenches()) {
-          console.error(`    screenshot: ${path.relative(repoRoot, await wb.screenshot(name))}`);
-        }
+        if (test?.state === 'failed') await screenshotOpenWorkbenches(test.fullTitle());
       },
     },
   });
   for (const file of fs.readdirSync(e2eDir, { recursive: true }) as string[]) {
     if (file.endsWith('.e2e.ts')) mocha.addFile(path.join(e2eDir, file));
   }
+  const hookShots: Promise<void>[] = [];
   return new Promise((resolve) => {
-    const runner = mocha.run((failures) => {
+    const runner = mocha.run(async (failures) => {
+      await Promise.all(hookShots);
       counted = { passed: runner.stats?.passes ?? 0, failed: failures };
       resolve(failures > 0 ? 1 : 0);
     });
+    // A failing before/after hook skips afterEach; screenshot what is still open (best effort:
+    // the suite's own after hook may close its page meanwhile).
+    runner.on('fail', (runnable) => {
+      if ((runnable as Mocha.Runnable) instanceof Mocha.Hook) hookShots.push(screenshotOpenWorkbenches(runnable.fullTitle()));
+    });
   });
+}
+
+async function screenshotOpenWorkbenches(title: string): Promise<void> {
+  const name = `failure-${title.replace(/[^\w-]+/g, '-').slice(0, 80)}`;
+  for (const [i, wb] of openWorkbenches().entries()) {
+    const file = await wb.screenshot(i ? `${name}-${i + 1}` : name).catch(() => undefined);
+    if (file) console.error(`    screenshot: ${path.relative(repoRoot, file)}`);
+  }
 }
 
 runGuarded('e2e', timeoutFromEnv('FACTMARK_TEST_TIMEOUT_MS', 10 * 60_000), main, () =>
