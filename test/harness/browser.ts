@@ -28,6 +28,10 @@ export async function launchBrowser(): Promise<Browser> {
     headless: process.env.FACTMARK_HEADED ? false : true,
     args: chromiumArgs,
     viewport: { width: 1400, height: 900 },
+    // The runners handle signals themselves, so code-server and temp dirs go too, not just Chromium.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   return {
     context,

@@ -1,5 +1,6 @@
 // One test session: a git-initialised copy of the fixture workspace, code-server serving it,
 // and Chromium. `runGuarded` adds the overall time limit and makes sure all of it goes away.
+import * as os from 'os';
 import * as path from 'path';
 import { Browser, launchBrowser } from './browser';
 import { CodeServer, ensureCodeServer, repoRoot, startCodeServer } from './codeServer';
@@ -80,8 +81,8 @@ export function runGuarded(
   };
   const timer = setTimeout(() => finish(1, `${name}: gave up after ${timeoutMs / 1000} s (overall timeout)`), timeoutMs);
   timer.unref();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => finish(130, `${name}: interrupted (${signal})`));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => finish(128 + os.constants.signals[signal], `${name}: interrupted (${signal})`));
   }
   main().then(
     (code) => finish(code),
