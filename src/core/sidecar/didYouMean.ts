@@ -4,15 +4,15 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = c.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word.toLowerCase(), c.toLowerCase());
+    const d = c.toLowerCase() === word.toLowerCase() ? 0 : typoDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) { best = c; bestDistance = d; }
   }
   const allowed = Math.max(1, Math.floor(word.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
 
-/** Levenshtein distance, counting a swap of two neighbours as one edit. */
-export function editDistance(a: string, b: string): number {
+/** Damerau–Levenshtein (optimal string alignment) distance: a swap of two neighbours ("titel") is one typo, unlike the plain Levenshtein distance anchoring uses. */
+export function typoDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
