@@ -2,12 +2,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodeArticle } from '../core/articleText';
-import { loadConfig } from '../core/config';
+import { CONFIG_FILE, loadConfig } from '../core/config';
 import { SIDECAR_SUFFIX, type Problem } from '../core/model';
 import { DEFAULT_SCALE, type StatusScale } from '../core/statusScale';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
-export const CONFIG_FILE = '.factmark.yaml';
 
 export interface Pair { article: string; sidecar: string }
 
