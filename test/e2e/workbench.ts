@@ -136,15 +136,15 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
-  /** Saves a screenshot to test-results/e2e/NAME.png, and to docs/screenshots/ with `docs`
-   *  or FACTMARK_DOCS_SCREENSHOTS=1 (kept out of normal runs so tests do not touch tracked files). */
+  /** Saves a screenshot to test-results/e2e/NAME.png; one marked `docs` is also copied to
+   *  docs/screenshots/ when FACTMARK_DOCS_SCREENSHOTS=1 (so that test runs never touch tracked files). */
   async screenshot(name: string, options: { docs?: boolean } = {}): Promise<string> {
     fs.mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, `${name}.png`);
     const taking = this.page.screenshot({ path: file });
     this.screenshotting = taking.catch(() => undefined);
     await taking;
-    if (options.docs || process.env.FACTMARK_DOCS_SCREENSHOTS) {
+    if (options.docs && process.env.FACTMARK_DOCS_SCREENSHOTS) {
       fs.mkdirSync(docsScreenshots, { recursive: true });
       fs.copyFileSync(file, path.join(docsScreenshots, `${name}.png`));
     }

@@ -21,8 +21,12 @@ async function run(cwd: string, ...argv: string[]): Promise<Run> {
   }
 }
 
+const made: string[] = [];
+after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
+
 function workspace(files: Record<string, string> = { 'treaty.md': TREATY }): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-cli-'));
+  made.push(dir);
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }
