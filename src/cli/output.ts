@@ -2,30 +2,44 @@
 import type { ArticleReport } from '../core/check/checkArticle';
 import type { Problem } from '../core/model';
 
+/**
+ * Characters that must never reach a terminal raw from a sidecar or an article: C0/C1 controls
+ * (ESC and CSI start escape sequences that can rewrite the screen, set the window title or
+ * worse), line and paragraph separators, and bidi controls that reorder what a reviewer reads
+ * (Trojan Source). They are shown as visible `\u{…}` escapes instead of being dropped, so a
+ * reviewer can see that something is there.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from a file, made safe to print on one line of a terminal. */
+export function terminalSafe(s: string): string {
+  return s.replace(UNSAFE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
 const STATE_MARK: Record<string, string> = { anchored: '✔', moved: '↪', changed: '⟲', ambiguous: '?', orphaned: '✖' };
 
 export function formatProblem(p: Problem): string {
-  const where = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
-  return `${where ? where + ': ' : ''}${p.severity}: ${p.message} [${p.code}]`;
+  const where = terminalSafe([p.file, p.line, p.column].filter((x) => x !== undefined).join(':'));
+  return `${where ? where + ': ' : ''}${p.severity}: ${terminalSafe(p.message)} [${terminalSafe(p.code)}]`;
 }
 
 function excerpt(s: string, max = 60): string {
   const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > max ? one.slice(0, max - 1) + '…' : one;
+  return terminalSafe(one.length > max ? one.slice(0, max - 1) + '…' : one);
 }
 
 export function formatReport(r: ArticleReport): string {
   const out: string[] = [];
   const checked = r.claims.filter((c) => c.violations.length === 0).length;
-  out.push(`${r.article}  (${r.claims.length} claim${r.claims.length === 1 ? '' : 's'}${r.claims.length ? `, ${checked} pass` : ''})`);
+  out.push(`${terminalSafe(r.article)}  (${r.claims.length} claim${r.claims.length === 1 ? '' : 's'}${r.claims.length ? `, ${checked} pass` : ''})`);
   for (const p of r.problems) out.push(`  ${formatProblem(p)}`);
-  const labelWidth = Math.max(0, ...r.claims.map((c) => c.statusLabel.length));
+  const labelWidth = Math.max(0, ...r.claims.map((c) => terminalSafe(c.statusLabel).length));
   for (const c of r.claims) {
     const where = c.range ? `L${c.range.line}` : '';
-    let line = `  ${STATE_MARK[c.state] ?? ' '} ${c.id}  ${c.statusLabel.padEnd(labelWidth)}  ${c.state.padEnd(9)} ${where.padEnd(6)} "${excerpt(c.quote)}"`;
+    let line = `  ${STATE_MARK[c.state] ?? ' '} ${terminalSafe(c.id)}  ${terminalSafe(c.statusLabel).padEnd(labelWidth)}  ${c.state.padEnd(9)} ${where.padEnd(6)} "${excerpt(c.quote)}"`;
     if (c.state === 'changed' && c.range) line += `\n      now: "${excerpt(c.range.text)}"`;
-    if (c.state !== 'anchored' && c.state !== 'moved') line += `\n      ${c.reason}`;
-    for (const v of c.violations) line += `\n      ✖ ${v}`;
+    if (c.state !== 'anchored' && c.state !== 'moved') line += `\n      ${terminalSafe(c.reason)}`;
+    for (const v of c.violations) line += `\n      ✖ ${terminalSafe(v)}`;
     out.push(line);
   }
   return out.join('\n');
