@@ -5,7 +5,7 @@ import { checkArticle, type ArticleReport } from '../core/check/checkArticle';
 import { DEFAULT_FAIL_ON, parseFailOn } from '../core/check/policy';
 import type { Problem } from '../core/model';
 import { findPairs, readArticle, readText, scaleFor } from './files';
-import { articleAtSidecarCommit } from './gitHistory';
+import { articleAtSidecarCommit } from '../node/gitHistory';
 import { formatProblem, formatReport, reportJson } from './output';
 import { EXIT, UsageError, type Io } from './io';
 

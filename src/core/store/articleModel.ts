@@ -4,10 +4,22 @@ import { anchorAll, captureSelector } from '../anchoring/anchor';
 import { applyChanges, type TextChange, type TrackedRange } from '../anchoring/editTracker';
 import { normalizeForCompare } from '../anchoring/normalize';
 import type { AnchorResult } from '../anchoring/types';
+import { anchorWithHistory, type ArticleVersion } from '../history/anchorWithHistory';
 import { mergeSidecars, type ClaimConflict } from '../merge/mergeClaims';
 import { FORMAT_VERSION, type Claim, type Problem, type Sidecar } from '../model';
 import { parseSidecar, serializeSidecar, type LoadedSidecar } from '../sidecar/sidecarYaml';
 import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarState } from './types';
+
+/** How the article's text came: its version the sidecar last matched, or that the file is gone. */
+export interface ArticleTextOptions {
+  /**
+   * The article as it was when the sidecar last matched it (the extension: at the sidecar's
+   * last commit). Claims not at their recorded place are carried through the edits since.
+   */
+  previous?: ArticleVersion;
+  /** The article file does not exist (renamed or deleted outside the editor): claims are orphaned, not dropped. */
+  missing?: boolean;
+}
 
 interface Placement {
   state: ClaimState;
@@ -29,6 +41,9 @@ export class ArticleModel {
   private claims: Claim[] = [];
   private placements = new Map<string, Placement>();
   private text?: string;
+  /** Kept while the sidecar is the one it was given for, so that a re-anchor still uses it. */
+  private previous?: ArticleVersion;
+  articleMissing = false;
   private renamed = false;
 
   constructor(readonly article: string, public sidecar: string, private articleName: string) {}
@@ -40,6 +55,7 @@ export class ArticleModel {
       sidecarState: this.sidecarState,
       problems: this.problems,
       dirty: this.dirty,
+      articleMissing: this.articleMissing,
       claims: this.claims.map((c) => this.entry(c)),
     };
   }
@@ -73,6 +89,8 @@ export class ArticleModel {
   loadSidecar(source: string | undefined): boolean {
     if (source === this.lastDiskText && this.sidecarState !== 'missing') return false;
     this.lastDiskText = source;
+    // Another sidecar (a checkout, a merge) may match another version of the article.
+    this.previous = undefined;
     if (source === undefined) {
       // Deleted on disk: keep what we have in memory as unsaved, so nothing is lost.
       if (this.claims.length) this.dirty = true;
@@ -122,9 +140,16 @@ export class ArticleModel {
   }
 
   /** Re-anchors every claim against the article's full text (on open, on reload from disk). */
-  setText(text: string): void {
+  setText(text: string, options: ArticleTextOptions = {}): void {
     this.text = text;
+    this.previous = options.previous;
+    this.articleMissing = options.missing === true;
     this.reanchor();
+  }
+
+  /** Whether the article's text is `text` (so that a late answer from git still fits it). */
+  textIs(text: string): boolean {
+    return this.text === text;
   }
 
   hasText(): boolean {
@@ -259,9 +284,14 @@ export class ArticleModel {
 
   private reanchor(): void {
     const text = this.requireText();
-    const results = anchorAll(text, this.claims);
+    const previous = this.previous;
+    const results = previous ? anchorWithHistory(text, this.claims, () => previous) : anchorAll(text, this.claims);
     this.placements.clear();
-    this.claims.forEach((c, i) => this.place(c.id, fromAnchor(results[i])));
+    this.claims.forEach((c, i) => {
+      const p = fromAnchor(results[i]);
+      if (this.articleMissing) p.reason = 'the article file is missing (renamed or deleted outside the editor?); the claim is kept';
+      this.place(c.id, p);
+    });
   }
 
   private place(id: string, p: Placement): void {

@@ -6,7 +6,7 @@ import { newClaimId } from '../ids';
 import type { Claim } from '../model';
 import type { StatusScale } from '../statusScale';
 import { findStatus } from '../statusScale';
-import { ArticleModel } from './articleModel';
+import { ArticleModel, type ArticleTextOptions } from './articleModel';
 import { StoreError, type ArticleSnapshot, type ClaimEntry, type StoreChange } from './types';
 
 export interface StoreOptions {
@@ -59,13 +59,17 @@ export class ClaimStore {
     if (m.loadSidecar(source)) this.fire(article, 'loaded');
   }
 
-  setArticleText(article: string, text: string): void {
-    this.model(article).setText(text);
+  /** `options.previous`: the article as the sidecar last matched it, for history-aware anchoring. */
+  setArticleText(article: string, text: string, options?: ArticleTextOptions): void {
+    this.model(article).setText(text, options);
     this.fire(article, 'anchors');
   }
 
-  hasArticleText(article: string): boolean {
-    return this.models.get(article)?.hasText() ?? false;
+  /** Whether the article's text has been read (and, given `text`, is exactly that). */
+  hasArticleText(article: string, text?: string): boolean {
+    const m = this.models.get(article);
+    if (!m || !m.hasText()) return false;
+    return text === undefined || m.textIs(text);
   }
 
   applyEdits(article: string, changes: readonly TextChange[], text: string): void {

@@ -38,6 +38,8 @@ export interface ArticleSnapshot {
   readonly claims: readonly ClaimEntry[];
   /** Has changes not yet written to the sidecar. */
   readonly dirty: boolean;
+  /** The article file was not found: its claims are kept, orphaned, beside the sidecar. */
+  readonly articleMissing?: boolean;
 }
 
 export type StoreChangeKind = 'loaded' | 'claims' | 'anchors' | 'problems' | 'saved' | 'removed';
