@@ -136,6 +136,12 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
       item.tooltip = `${relPath(article)}\n${p.open} still open`;
       if (s.sidecarState === 'broken' || s.sidecarState === 'conflict') item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       else item.iconPath = vscode.ThemeIcon.File;
+      if (s.articleMissing) {
+        // Renamed or deleted outside VS Code: the sidecar is orphaned beside a missing article.
+        item.description = `article missing · ${p.total} claim${p.total === 1 ? '' : 's'} kept, orphaned`;
+        item.tooltip = `${relPath(article)} does not exist (renamed or deleted outside the editor?).\nIts claims are kept in ${baseName(vscode.Uri.parse(s.sidecar, true))}; rename the sidecar with the article to place them again.`;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+      }
     }
     return item;
   };

@@ -12,7 +12,7 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
     if (!isArticleDocument(doc) || doc.isUntitled) return;
     const key = articleKey(doc.uri);
     if (store.get(key)) {
-      store.setArticleText(key, doc.getText());
+      sync.setArticleText(doc.uri, doc.getText());
       return;
     }
     // Only articles that already have a sidecar are loaded on open; marking a claim creates one.
@@ -29,7 +29,7 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
       if (!e.document.isDirty && e.reason === undefined) {
         // The editor now matches the disk again without an undo/redo: a reload from disk
         // (git checkout, another tool). Anchor afresh, as the text may have been rearranged.
-        store.setArticleText(key, text);
+        sync.setArticleText(e.document.uri, text);
       } else {
         store.applyEdits(key, toTextChanges(e.contentChanges), text);
       }

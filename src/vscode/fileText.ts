@@ -34,8 +34,56 @@ export async function readArticleFile(uri: vscode.Uri): Promise<string | Problem
   return decoded.ok ? decoded.text : decoded.problem;
 }
 
-export async function writeTextFile(uri: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+/** The suffix of the temporary file a write goes through; no sidecar or article glob matches it. */
+export const TEMP_SUFFIX = '.factmark-tmp';
+
+/** Someone else wrote the file after we read it: nothing was written. */
+export class ChangedOnDiskError extends Error {}
+
+/**
+ * Writes crash-safely: the text goes to a temporary file beside the target (`.name.factmark-tmp`),
+ * which is then renamed over it, so the target is always either the old or the new version.
+ * `expected`: what the caller last read (undefined: no file); when the target holds something
+ * else just before the rename, nothing is written and ChangedOnDiskError is thrown. A symbolic
+ * link is written through, not replaced by a file.
+ */
+export async function writeTextFile(uri: vscode.Uri, text: string, options: { expected?: string | undefined } = {}): Promise<void> {
+  const bytes = encoder.encode(text);
+  if (await isSymbolicLink(uri)) {
+    await checkUnchanged(uri, options);
+    await vscode.workspace.fs.writeFile(uri, bytes);
+    return;
+  }
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const tmp = uri.with({ path: `${uri.path.slice(0, uri.path.length - name.length)}.${name}${TEMP_SUFFIX}` });
+  try {
+    await vscode.workspace.fs.writeFile(tmp, bytes);
+    await checkUnchanged(uri, options);
+    await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
+  } catch (e) {
+    await removeTempFile(tmp);
+    throw e;
+  }
+}
+
+/** Removes a (possibly partly written) temporary file; never anything else that has its name. */
+async function removeTempFile(tmp: vscode.Uri): Promise<void> {
+  try {
+    if ((await vscode.workspace.fs.stat(tmp)).type === vscode.FileType.File) await vscode.workspace.fs.delete(tmp, { useTrash: false });
+  } catch { /* not there */ }
+}
+
+async function checkUnchanged(uri: vscode.Uri, options: { expected?: string | undefined }): Promise<void> {
+  if (!('expected' in options)) return;
+  if ((await readTextFile(uri)) !== options.expected) throw new ChangedOnDiskError(`${uri.path.slice(uri.path.lastIndexOf('/') + 1)} changed on disk while Factmark was writing it`);
+}
+
+async function isSymbolicLink(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.SymbolicLink) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {

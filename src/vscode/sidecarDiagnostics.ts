@@ -16,10 +16,30 @@ export function toDiagnostic(p: Problem): vscode.Diagnostic {
 
 export class SidecarDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('factmark');
+  /** Why the last write of a sidecar failed (by sidecar URI), until a write succeeds. */
+  private readonly writeFailures = new Map<string, string>();
+
+  /** Shows (or, with `message` undefined, clears) that the sidecar could not be written. */
+  setWriteFailure(snap: ArticleSnapshot | undefined, sidecar: vscode.Uri, message: string | undefined): void {
+    if (message === undefined) this.writeFailures.delete(sidecar.toString());
+    else this.writeFailures.set(sidecar.toString(), message);
+    this.update(snap, sidecar);
+  }
 
   update(snap: ArticleSnapshot | undefined, sidecar: vscode.Uri): void {
     if (!snap) { this.collection.delete(sidecar); return; }
     const list = snap.problems.map(toDiagnostic);
+    const failure = this.writeFailures.get(sidecar.toString());
+    if (failure !== undefined) {
+      list.push(Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+        `Factmark could not write this file (${failure}). The claims are kept in memory and the write is retried.`,
+        vscode.DiagnosticSeverity.Error), { source: 'factmark', code: 'write-failed' }));
+    }
+    if (snap.articleMissing) {
+      list.push(Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+        'The article of this sidecar is missing (renamed or deleted outside the editor?). Its claims are kept, orphaned; rename the sidecar with the article to place them again.',
+        vscode.DiagnosticSeverity.Warning), { source: 'factmark', code: 'article-missing' }));
+    }
     if (snap.sidecarState === 'broken') {
       list.push(Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
         'Factmark will not write over this file until its errors are fixed; your claims are kept in memory meanwhile.',
@@ -39,6 +59,7 @@ export class SidecarDiagnostics implements vscode.Disposable {
   }
 
   delete(uri: vscode.Uri): void {
+    this.writeFailures.delete(uri.toString());
     this.collection.delete(uri);
   }
 

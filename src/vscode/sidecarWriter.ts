@@ -1,12 +1,13 @@
 // Writes sidecars after changes, debounced (factmark.autoSaveDelay). Before each write the file
 // is read again: when someone else changed it since our last read, the store merges by claim id
-// first (and holds back on a conflict); a broken file is never written over.
+// first (and holds back on a conflict); a broken file is never written over. Writes are atomic
+// (see writeTextFile); a failed write leaves the claims dirty in memory and is retried later.
 import * as vscode from 'vscode';
 import { Emitter } from '../core/events';
 import type { ClaimStore } from '../core/store/claimStore';
 import { StoreError } from '../core/store/types';
 import { articleUri, openDocument } from './articles';
-import { readTextFile, writeTextFile } from './fileText';
+import { ChangedOnDiskError, readTextFile, writeTextFile } from './fileText';
 import { autoSaveDelay } from './settings';
 
 export class SidecarWriter implements vscode.Disposable {
@@ -16,7 +17,13 @@ export class SidecarWriter implements vscode.Disposable {
   /** Store changes seen per article, to tell whether one arrived while a write was on its way. */
   private readonly generation = new Map<string, number>();
   private readonly failed = new Emitter<{ article: string; message: string }>();
+  /** Fires once when an article's writes start failing (not on every retry). */
   readonly onDidFail = this.failed.event;
+  private readonly recovered = new Emitter<string>();
+  /** Fires when an article whose writes failed has been written. */
+  readonly onDidRecover = this.recovered.event;
+  /** Articles whose last write failed, with the retry timer and the next delay. */
+  private readonly failing = new Map<string, { timer?: ReturnType<typeof setTimeout>; delay: number; message: string }>();
 
   /** The article whose sidecar is being re-read by a write (its store events are ours). */
   busy?: string;
@@ -35,14 +42,27 @@ export class SidecarWriter implements vscode.Disposable {
     }, delay));
   }
 
-  /** Writes everything pending now and resolves when all writes are done. */
+  /** Writes everything pending now (failed writes too) and resolves when all writes are done. */
   async flush(): Promise<void> {
     for (const [article, timer] of [...this.timers]) {
       clearTimeout(timer);
       this.timers.delete(article);
       void this.enqueue(article);
     }
+    for (const article of this.failing.keys()) this.retry(article);
     await Promise.all([...this.chains.values()]);
+  }
+
+  /** Tries a failed write again now (the Retry action). */
+  retry(article: string): Promise<void> {
+    const f = this.failing.get(article);
+    if (f?.timer) { clearTimeout(f.timer); f.timer = undefined; }
+    return this.enqueue(article);
+  }
+
+  /** Why the article's sidecar could not be written, while that is so. */
+  failure(article: string): string | undefined {
+    return this.failing.get(article)?.message;
   }
 
   pending(): boolean {
@@ -52,14 +72,27 @@ export class SidecarWriter implements vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    for (const f of this.failing.values()) if (f.timer) clearTimeout(f.timer);
     this.failed.dispose();
+    this.recovered.dispose();
   }
 
   private enqueue(article: string): Promise<void> {
-    const next = (this.chains.get(article) ?? Promise.resolve()).then(() => this.write(article)).catch((e) => {
+    const next = (this.chains.get(article) ?? Promise.resolve()).then(() => this.write(article)).then(() => {
+      const f = this.failing.get(article);
+      if (!f) return;
+      if (f.timer) clearTimeout(f.timer);
+      this.failing.delete(article);
+      this.recovered.fire(article);
+    }, (e) => {
       const message = e instanceof Error ? e.message : String(e);
       this.log.error(`writing the sidecar of ${article}: ${message}`);
-      this.failed.fire({ article, message });
+      const f = this.failing.get(article);
+      // Retried with growing pauses (10 s … 5 min); the claims stay dirty in memory meanwhile.
+      const delay = f ? Math.min(f.delay * 2, 300_000) : 10_000;
+      if (f?.timer) clearTimeout(f.timer);
+      this.failing.set(article, { delay, message, timer: setTimeout(() => { const g = this.failing.get(article); if (g) g.timer = undefined; void this.enqueue(article); }, delay) });
+      if (!f) this.failed.fire({ article, message });
     });
     this.chains.set(article, next);
     void next.then(() => { if (this.chains.get(article) === next) this.chains.delete(article); });
@@ -77,6 +110,22 @@ export class SidecarWriter implements vscode.Disposable {
       this.log.info(`${snap.sidecar} has unsaved edits in an editor; writing after it is saved`);
       return;
     }
+    // Someone else may write between our re-read and our rename (another window, a tool): then
+    // nothing is written, and we read and merge again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.writeOnce(article, snap.sidecar, sidecar);
+        return;
+      } catch (e) {
+        if (!(e instanceof ChangedOnDiskError) || attempt >= 3) throw e;
+        this.log.info(`${snap.sidecar} changed while we wrote it; reading it again`);
+      }
+    }
+  }
+
+  private async writeOnce(article: string, sidecarKey: string, sidecar: vscode.Uri): Promise<void> {
+    const snap = this.store.get(article);
+    if (!snap) return;
     // Re-read: when the file changed since our last read the store merges (or reports a conflict).
     const onDisk = await readTextFile(sidecar);
     if (onDisk !== undefined || snap.sidecarState !== 'missing') {
@@ -97,12 +146,12 @@ export class SidecarWriter implements vscode.Disposable {
       this.store.markSaved(article, text);
       return;
     }
-    await writeTextFile(sidecar, text);
+    await writeTextFile(sidecar, text, { expected: onDisk });
     this.store.markSaved(article, text);
     if ((this.generation.get(article) ?? 0) !== generation) {
       // Edited while the write was on its way: what we wrote is not all there is.
-      this.store.open(article, snap.sidecar, '').dirty = true;
+      this.store.open(article, sidecarKey, '').dirty = true;
     }
-    this.log.info(`wrote ${snap.sidecar}`);
+    this.log.info(`wrote ${sidecarKey}`);
   }
 }

@@ -1,11 +1,15 @@
 // Keeps the store in step with the files: finds every sidecar in the workspace, reads sidecars
 // and articles (vscode.workspace.fs only), watches both for changes made outside the editor
 // (git checkout, another tool, hand edits), writes after changes, shows sidecar problems, and
-// moves or removes a sidecar when its article is renamed or deleted.
+// moves or removes a sidecar when its article is renamed or deleted, keeps the claims of an
+// article that went missing (orphaned, never dropped) and asks git for the article's previous
+// version when claims are not where the sidecar says.
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
 import { articleKey, articleUri, articleUriForSidecar, baseName, isUnder, openDocument, rebase, sidecarUriFor } from './articles';
 import { exists, readArticleFile, readTextFile } from './fileText';
+import { articleAtSidecarCommit } from './gitHistory';
+import { SidecarAlerts } from './sidecarAlerts';
 import { SidecarDiagnostics } from './sidecarDiagnostics';
 import { SidecarWriter } from './sidecarWriter';
 import { sidecarSuffix } from './settings';
@@ -21,6 +25,8 @@ export class WorkspaceSync implements vscode.Disposable {
   private readonly renaming = new Set<string>();
   /** Articles being loaded, so that concurrent triggers share one read. */
   private readonly loading = new Map<string, Promise<string | undefined>>();
+  /** Articles whose sidecar was deleted: their claims are kept in memory but not written back unasked. */
+  private readonly holdBack = new Set<string>();
   ready: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel) {
@@ -30,23 +36,24 @@ export class WorkspaceSync implements vscode.Disposable {
       const snap = store.get(e.article);
       if (e.kind === 'removed') return;
       if (snap) this.diagnostics.update(snap, vscode.Uri.parse(snap.sidecar, true));
-      if (e.kind === 'claims' || (e.kind === 'loaded' && snap?.dirty && this.writer.busy !== e.article)) this.writer.schedule(e.article);
+      if (e.kind === 'claims' || (e.kind === 'loaded' && snap?.dirty && this.writer.busy !== e.article && !this.holdBack.has(e.article))) this.writer.schedule(e.article);
     }));
-    this.disposables.push(this.writer.onDidFail(({ article, message }) => {
-      void vscode.window.showErrorMessage(`Factmark could not save the claims of ${baseName(articleUri(article))}: ${message}. They are kept in memory; the next change tries again.`);
-    }));
+    this.disposables.push(new SidecarAlerts(store, this.writer, this.diagnostics));
   }
 
   start(): void {
     const suffix = sidecarSuffix();
     const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${suffix}`);
-    const articles = vscode.workspace.createFileSystemWatcher(ARTICLE_GLOB, true, false, true);
+    const articles = vscode.workspace.createFileSystemWatcher(ARTICLE_GLOB);
     this.disposables.push(
       sidecars, articles,
       sidecars.onDidCreate((u) => void this.sidecarChanged(u)),
       sidecars.onDidChange((u) => void this.sidecarChanged(u)),
       sidecars.onDidDelete((u) => void this.sidecarDeleted(u)),
       articles.onDidChange((u) => void this.articleChangedOnDisk(u)),
+      // Renamed or deleted outside VS Code (or back again): claims are orphaned, then placed again.
+      articles.onDidCreate((u) => void this.articleChangedOnDisk(u)),
+      articles.onDidDelete((u) => { if (!this.renaming.has(u.toString())) void this.articleChangedOnDisk(u); }),
       vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.path.endsWith(suffix)) void this.sidecarChanged(d.uri); }),
       vscode.workspace.onWillRenameFiles((e) => { for (const f of e.files) { this.renaming.add(f.oldUri.toString()); this.renaming.add(f.newUri.toString()); } }),
       vscode.workspace.onDidRenameFiles((e) => void this.renamed(e.files)),
@@ -106,7 +113,7 @@ export class WorkspaceSync implements vscode.Disposable {
   async readArticleText(article: vscode.Uri): Promise<void> {
     const key = articleKey(article);
     const doc = openDocument(article);
-    if (doc) { this.store.setArticleText(key, doc.getText()); return; }
+    if (doc) { this.setArticleText(article, doc.getText()); return; }
     const text = await readArticleFile(article);
     if (typeof text === 'object') {
       this.log.warn(`${article.toString()}: ${text.message}`);
@@ -114,7 +121,31 @@ export class WorkspaceSync implements vscode.Disposable {
       return;
     }
     if (!this.store.get(key)) return;
-    this.store.setArticleText(key, text ?? '');
+    if (text === undefined) {
+      const was = this.store.get(key);
+      this.store.setArticleText(key, '', { missing: true });
+      if (was && !was.articleMissing && was.claims.length) this.log.warn(`${article.toString()} is missing; its ${was.claims.length} claims are kept, orphaned`);
+      return;
+    }
+    this.setArticleText(article, text);
+  }
+
+  /**
+   * Gives the store the article's whole text. When some claim is then not at its recorded place,
+   * git is asked (in the background) for the article at the sidecar's last commit, and the
+   * claims are anchored again, carried through the edits since — if the text is still the same.
+   */
+  setArticleText(article: vscode.Uri, text: string): void {
+    const key = articleKey(article);
+    if (!this.store.get(key)) return;
+    this.store.setArticleText(key, text);
+    const snap = this.store.get(key);
+    if (!snap || snap.claims.every((c) => c.state === 'anchored')) return;
+    void articleAtSidecarCommit(article, vscode.Uri.parse(snap.sidecar, true)).then((previous) => {
+      if (!previous || !this.store.hasArticleText(key, text)) return;
+      this.store.setArticleText(key, text, { previous });
+      this.log.info(`${article.toString()}: claims carried through git history since ${previous.label}`);
+    }, (e) => this.log.warn(`git history of ${article.toString()}: ${String(e)}`));
   }
 
   /** Re-reads every sidecar and article from disk (the Refresh command). */
@@ -163,6 +194,19 @@ export class WorkspaceSync implements vscode.Disposable {
       void vscode.window.showWarningMessage(`${baseName(sidecar)} was deleted while it had unsaved claims; Factmark will write them again.`);
       return;
     }
+    if (openDocument(article) && snap.claims.length) {
+      // The article is open: its claims stay shown (in memory); the file is written back at the
+      // next change to them, or now if the user asks. Nothing is written unasked.
+      this.holdBack.add(key);
+      try { this.store.loadSidecar(key, undefined); } finally { this.holdBack.delete(key); }
+      const n = snap.claims.length;
+      const choice = await vscode.window.showWarningMessage(
+        `${baseName(sidecar)} was deleted outside Factmark. Its ${n} claim${n === 1 ? ' is' : 's are'} still open in ${baseName(article)}; any change to them writes the file again.`,
+        'Write It Back Now', 'Forget the Claims');
+      if (choice === 'Write It Back Now') await this.writer.retry(key);
+      else if (choice === 'Forget the Claims' && this.store.get(key)?.sidecarState === 'missing') { this.store.forget(key); this.diagnostics.delete(sidecar); }
+      return;
+    }
     this.store.forget(key);
     this.diagnostics.delete(sidecar);
   }
@@ -207,7 +251,7 @@ export class WorkspaceSync implements vscode.Disposable {
     }
     this.diagnostics.delete(oldSidecar);
     this.store.rename(oldKey, articleKey(newArticle), newSidecar.toString(), baseName(newArticle));
-    if (!this.store.hasArticleText(articleKey(newArticle))) await this.readArticleText(newArticle);
+    if (!this.store.hasArticleText(articleKey(newArticle)) || this.store.get(articleKey(newArticle))?.articleMissing) await this.readArticleText(newArticle);
     this.log.info(`renamed ${oldKey} → ${newArticle.toString()}`);
   }
 
@@ -228,7 +272,7 @@ export class WorkspaceSync implements vscode.Disposable {
         this.store.forget(key);
         this.diagnostics.delete(sidecar);
       } else {
-        this.store.setArticleText(key, '');
+        this.store.setArticleText(key, '', { missing: true });
       }
     }
   }

@@ -1,0 +1,62 @@
+// Tells the user, once per trouble, what went wrong with a sidecar and what to do: a write that
+// failed (Retry), a file that does not parse or holds git conflict markers (Open File, Resolve
+// with Factmark). Diagnostics on the sidecar keep saying it after the notification is gone.
+import * as vscode from 'vscode';
+import type { ClaimStore } from '../core/store/claimStore';
+import { articleUri, baseName } from './articles';
+import type { SidecarDiagnostics } from './sidecarDiagnostics';
+import type { SidecarWriter } from './sidecarWriter';
+
+export class SidecarAlerts implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Per article: the problem last notified, so that the same trouble is not announced twice. */
+  private readonly notified = new Map<string, string>();
+
+  constructor(private readonly store: ClaimStore, private readonly writer: SidecarWriter, private readonly diagnostics: SidecarDiagnostics) {
+    this.disposables.push(
+      writer.onDidFail(({ article, message }) => void this.writeFailed(article, message)),
+      writer.onDidRecover((article) => {
+        const snap = store.get(article);
+        if (snap) diagnostics.setWriteFailure(snap, vscode.Uri.parse(snap.sidecar, true), undefined);
+        vscode.window.setStatusBarMessage(`Factmark: saved the claims of ${baseName(articleUri(article))}`, 4000);
+      }),
+      store.onDidChange((e) => { if (e.kind === 'loaded' || e.kind === 'removed') void this.sidecarState(e.article); }),
+    );
+  }
+
+  private async writeFailed(article: string, message: string): Promise<void> {
+    const snap = this.store.get(article);
+    if (!snap) return;
+    const sidecar = vscode.Uri.parse(snap.sidecar, true);
+    this.diagnostics.setWriteFailure(snap, sidecar, message);
+    const choice = await vscode.window.showErrorMessage(
+      `Factmark could not save the claims of ${baseName(articleUri(article))} to ${baseName(sidecar)}: ${message}. Nothing is lost: they are kept in memory and Factmark tries again.`,
+      'Retry');
+    if (choice === 'Retry') await this.writer.retry(article);
+  }
+
+  private async sidecarState(article: string): Promise<void> {
+    const snap = this.store.get(article);
+    if (!snap || snap.sidecarState !== 'broken') { this.notified.delete(article); return; }
+    const first = snap.problems.find((p) => p.severity === 'error') ?? snap.problems[0];
+    const key = `${first?.code}:${first?.message}`;
+    if (this.notified.get(article) === key) return;
+    this.notified.set(article, key);
+    const sidecar = vscode.Uri.parse(snap.sidecar, true);
+    const markers = snap.problems.some((p) => p.code === 'git-conflict');
+    const what = markers
+      ? `${baseName(sidecar)} has git conflict markers`
+      : `${baseName(sidecar)} cannot be read${first ? ` (${first.line ? `line ${first.line}: ` : ''}${first.message})` : ''}`;
+    const actions = markers ? ['Resolve with Factmark', 'Open File'] : ['Open File'];
+    const choice = await vscode.window.showErrorMessage(`${what}. Factmark will not write over it; the claims shown are kept in memory.`, ...actions);
+    if (choice === 'Resolve with Factmark') await vscode.commands.executeCommand('factmark.resolveConflicts', { article });
+    else if (choice === 'Open File') {
+      const line = Math.max(0, (first?.line ?? 1) - 1);
+      await vscode.window.showTextDocument(sidecar, { selection: new vscode.Range(line, 0, line, 0) });
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
