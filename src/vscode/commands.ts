@@ -5,6 +5,7 @@ import { StoreError } from '../core/store/types';
 import { anchorFixCommands } from './commands/anchorFix';
 import { annotateCommands } from './commands/annotate';
 import { navigationCommands } from './commands/navigation';
+import { resolveConflictCommands } from './commands/resolveConflicts';
 import type { CommandDeps, Handler } from './commands/shared';
 import { sourceCommands } from './commands/sources';
 
@@ -28,6 +29,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     ...annotateCommands(deps),
     ...sourceCommands(deps),
     ...anchorFixCommands(deps),
+    ...resolveConflictCommands(deps),
     ...navigationCommands(deps),
     ...viewCommands,
   };
