@@ -47,6 +47,12 @@ export interface Sidecar {
   /** File name of the article, relative to the sidecar's folder. */
   article: string;
   claims: Claim[];
+  /**
+   * Sentences suggested as check-worthy that the desk decided not to check, so that
+   * "Suggest claims" does not offer them again: each the sentence's words with runs of
+   * whitespace collapsed, kept sorted (one line each in the file, so that git merges them).
+   */
+  dismissed?: string[];
 }
 
 export const FORMAT_VERSION = 1;

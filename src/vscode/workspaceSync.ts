@@ -36,7 +36,7 @@ export class WorkspaceSync implements vscode.Disposable {
       const snap = store.get(e.article);
       if (e.kind === 'removed') return;
       if (snap) this.diagnostics.update(snap, vscode.Uri.parse(snap.sidecar, true));
-      if (e.kind === 'claims' || (e.kind === 'loaded' && snap?.dirty && this.writer.busy !== e.article && !this.holdBack.has(e.article))) this.writer.schedule(e.article);
+      if (e.kind === 'claims' || e.kind === 'dismissed' || (e.kind === 'loaded' && snap?.dirty && this.writer.busy !== e.article && !this.holdBack.has(e.article))) this.writer.schedule(e.article);
     }));
     this.disposables.push(new SidecarAlerts(store, this.writer, this.diagnostics));
   }

@@ -8,7 +8,11 @@
 // article, neither fits the merged article exactly, and re-anchoring corrects whichever is
 // kept (ours). Nothing is dropped: a claim deleted on one side and edited
 // on the other is a conflict, not a deletion.
+//
+// Dismissed sentences merge as a set and never conflict: what either side dismissed is kept,
+// and an entry goes only when one side removed it and the other left it as it was in the base.
 import type { Claim, Sidecar } from '../model';
+import { sortDismissed } from '../sidecar/claimData';
 import { deepEqual } from './deepEqual';
 
 export interface ClaimConflict {
@@ -54,10 +58,19 @@ export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: 
     }
   }
 
-  return {
-    merged: { ...ours, claims: orderClaims(ours.claims, theirs.claims, result) },
-    conflicts,
-  };
+  const merged: Sidecar = { ...ours, claims: orderClaims(ours.claims, theirs.claims, result) };
+  const dismissed = mergeDismissed(base?.dismissed, ours.dismissed, theirs.dismissed);
+  if (dismissed) merged.dismissed = dismissed;
+  else delete merged.dismissed;
+  return { merged, conflicts };
+}
+
+/** Three-way set merge; undefined when neither side has the list. */
+export function mergeDismissed(base: readonly string[] | undefined, ours: readonly string[] | undefined, theirs: readonly string[] | undefined): string[] | undefined {
+  if (ours === undefined && theirs === undefined) return undefined;
+  const b = new Set(base ?? []), o = new Set(ours ?? []), t = new Set(theirs ?? []);
+  const keep = [...o, ...t].filter((d) => (o.has(d) && t.has(d)) || !b.has(d));
+  return sortDismissed(keep);
 }
 
 function mergeClaim(b: Claim | undefined, o: Claim, t: Claim): { claim: Claim; fields: string[] } {

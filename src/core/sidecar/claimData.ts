@@ -13,7 +13,7 @@ export const SOURCE_KEYS = ['url', 'title', 'accessed', 'archive', 'excerpt', 's
 
 /** How values are printed when a claim is written. */
 export const SIDECAR_STYLE: RenderStyle = {
-  doubleQuoted: new Set(['quote', 'before', 'after', 'excerpt']),
+  doubleQuoted: new Set(['quote', 'before', 'after', 'excerpt', 'dismissed']),
   literal: new Set(['explanation']),
   flow: new Set(['tags']),
 };
@@ -45,11 +45,28 @@ export function dataToSidecar(data: Data): Sidecar {
     if (Array.isArray(c.tags)) claim.tags = [...(c.tags as string[])];
     return claim;
   });
-  return { factmark: data.factmark as number, article: data.article as string, claims };
+  const out: Sidecar = { factmark: data.factmark as number, article: data.article as string, claims };
+  if (Array.isArray(data.dismissed)) out.dismissed = [...(data.dismissed as string[])];
+  return out;
 }
 
 export function sidecarToData(sidecar: Sidecar): Data {
-  return { factmark: sidecar.factmark, article: sidecar.article, claims: sidecar.claims.map(claimToData) };
+  const out: Data = { factmark: sidecar.factmark, article: sidecar.article, claims: sidecar.claims.map(claimToData) };
+  if (sidecar.dismissed?.length) out.dismissed = [...sidecar.dismissed];
+  return out;
+}
+
+/**
+ * How a dismissed sentence is written: its words with runs of whitespace (line breaks
+ * included) collapsed, so that each entry is one line and re-wrapping the paragraph keeps it.
+ */
+export function dismissedEntry(sentence: string): string {
+  return sentence.replace(/\s+/g, ' ').trim();
+}
+
+/** The canonical dismissed list: entries deduplicated and sorted by code unit (locale-free). */
+export function sortDismissed(entries: readonly string[]): string[] {
+  return [...new Set(entries)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function pick(from: Data, keys: readonly string[]): Data {

@@ -14,6 +14,9 @@ export interface SidecarLayout {
   /** Canonical content of each claim as loaded (without position hints), in file order. */
   readonly contentKeys: readonly string[];
   readonly ids: readonly string[];
+  /** The `dismissed` entries as loaded (undefined: no such key), and their spans when a block list. */
+  readonly dismissed: readonly string[] | undefined;
+  readonly dismissedItems: readonly ItemSpan[] | undefined;
   readonly factmark: number;
   readonly article: string;
   readonly locate: Locator;

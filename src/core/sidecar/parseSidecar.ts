@@ -48,6 +48,8 @@ export function parseSidecar(source: string, file?: string, options: ParseOption
     items: yaml.blockItems(['claims']),
     contentKeys: sidecar.claims.map(claimContentKey),
     ids: sidecar.claims.map((c) => c.id),
+    dismissed: sidecar.dismissed ? [...sidecar.dismissed] : undefined,
+    dismissedItems: yaml.blockItems(['dismissed']),
     factmark: sidecar.factmark,
     article: sidecar.article,
     locate,

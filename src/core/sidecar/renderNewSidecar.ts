@@ -11,7 +11,23 @@ export function renderNewSidecar(sidecar: Sidecar, eol = '\n'): string {
   const name = sidecar.article.replace(/[\r\n]+/g, ' ');
   const header = `# Factmark claims for ${name} — ${FORMAT_URL}${eol}`;
   const fields = renderMapping({ factmark: sidecar.factmark, article: sidecar.article }, SIDECAR_STYLE, eol);
-  return header + fields + 'claims:' + renderClaimsBlock(sidecar, ITEM_INDENT, eol) + eol;
+  return header + fields + 'claims:' + renderClaimsBlock(sidecar, ITEM_INDENT, eol) + eol + renderDismissedKey(sidecar.dismissed, eol);
+}
+
+/** `dismissed:` after a blank line and its entries, one a line; empty when there are none. */
+export function renderDismissedKey(dismissed: readonly string[] | undefined, eol: string): string {
+  if (!dismissed?.length) return '';
+  return eol + 'dismissed:' + renderDismissedBlock(dismissed, ITEM_INDENT, eol) + eol;
+}
+
+/** What follows `dismissed:` (no final line break): ` []`, or one entry a line. */
+export function renderDismissedBlock(dismissed: readonly string[], indent: number, eol: string): string {
+  if (dismissed.length === 0) return ' []';
+  return eol + dismissed.map((d) => renderDismissedItem(d, indent, eol)).join(eol);
+}
+
+export function renderDismissedItem(entry: string, indent: number, eol: string): string {
+  return renderItem(entry, SIDECAR_STYLE, 'dismissed', indent, eol);
 }
 
 /** What follows `claims:` (no final line break): ` []`, or the items on their own lines. */

@@ -1,11 +1,13 @@
 // Writes a sidecar. On top of a previous load the original text is kept and spliced: untouched
 // claims keep their bytes (comments, quoting, blank lines, CRLF), a changed claim is re-rendered
 // from its own parsed node edited in place, new claims go in article order (by offset hint) and
-// deleted claims' lines are removed. So a change touches only its claim's lines, and two
+// deleted claims' lines are removed; the `dismissed:` list is spliced the same way (see
+// dismissedEdits.ts). So a change touches only its claim's lines, and two
 // branches that change different claims merge cleanly in git.
 import type { Sidecar } from '../model';
 import { renderItem, renderScalar } from '../yaml/yamlDocument';
 import { SIDECAR_STYLE, claimContentKey, claimToData, sidecarToData } from './claimData';
+import { dismissedEdits } from './dismissedEdits';
 import { isParsedLayout } from './loadedSidecar';
 import type { LoadedSidecar, SidecarLayout } from './loadedSidecar';
 import { renderClaimsBlock, renderNewSidecar } from './renderNewSidecar';
@@ -24,7 +26,7 @@ export function serializeSidecar(next: Sidecar, previous?: LoadedSidecar): strin
   if (!previous) return renderNewSidecar(next);
   if (!isParsedLayout(previous.layout)) throw new Error('serializeSidecar: `previous` must come from a successful parseSidecar');
   const layout = previous.layout;
-  const edits = [...headerEdits(next, layout), ...claimEdits(next, layout)];
+  const edits = [...headerEdits(next, layout), ...claimEdits(next, layout), ...dismissedEdits(next, layout)];
   return applyEdits(layout.yaml.source, edits);
 }
 

@@ -7,6 +7,7 @@ import type { AnchorResult } from '../anchoring/types';
 import { anchorWithHistory, type ArticleVersion } from '../history/anchorWithHistory';
 import { mergeSidecars, type ClaimConflict } from '../merge/mergeClaims';
 import { FORMAT_VERSION, type Claim, type Problem, type Sidecar } from '../model';
+import { dismissedEntry, sortDismissed } from '../sidecar/claimData';
 import { parseSidecar, serializeSidecar, type LoadedSidecar } from '../sidecar/sidecarYaml';
 import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarState } from './types';
 
@@ -39,6 +40,8 @@ export class ArticleModel {
   /** Raw text of the sidecar as last read or written, to tell our own writes from others'. */
   private lastDiskText?: string;
   private claims: Claim[] = [];
+  /** Sentences not to suggest again (the sidecar's `dismissed:`); undefined while the file has no such key. */
+  private dismissed?: string[];
   private placements = new Map<string, Placement>();
   private text?: string;
   /** Kept while the sidecar is the one it was given for, so that a re-anchor still uses it. */
@@ -57,6 +60,7 @@ export class ArticleModel {
       dirty: this.dirty,
       articleMissing: this.articleMissing,
       claims: this.claims.map((c) => this.entry(c)),
+      dismissed: this.dismissed ?? [],
     };
   }
 
@@ -111,11 +115,13 @@ export class ArticleModel {
       const merge = mergeSidecars(this.loaded.sidecar, this.currentSidecar(), theirs.sidecar);
       this.loaded = theirs;
       this.setClaims(merge.merged.claims);
+      this.dismissed = merge.merged.dismissed;
       this.conflicts = merge.conflicts;
       this.sidecarState = merge.conflicts.length ? 'conflict' : 'ok';
     } else {
       this.loaded = theirs;
       this.setClaims(theirs.sidecar.claims);
+      this.dismissed = theirs.sidecar.dismissed;
       this.conflicts = [];
       this.dirty = false;
       this.sidecarState = 'ok';
@@ -205,6 +211,15 @@ export class ArticleModel {
     this.dirty = true;
   }
 
+  /** Remembers a sentence as not to be suggested again; false when it already was. */
+  dismiss(sentence: string): boolean {
+    const entry = dismissedEntry(sentence);
+    if (!entry || this.dismissed?.includes(entry)) return false;
+    this.dismissed = sortDismissed([...(this.dismissed ?? []), entry]);
+    this.dirty = true;
+    return true;
+  }
+
   update(id: string, patch: Partial<Claim>): Claim {
     const i = this.claims.findIndex((c) => c.id === id);
     const next = { ...this.claims[i], ...patch, id } as Claim;
@@ -250,6 +265,7 @@ export class ArticleModel {
       // After a rename the file must name the article's new name, not what it was loaded with.
       article: this.renamed ? this.articleName : (this.loaded?.sidecar.article ?? this.articleName),
       claims: this.claims,
+      ...(this.dismissed ? { dismissed: this.dismissed } : {}),
     };
   }
 

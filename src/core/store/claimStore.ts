@@ -148,6 +148,12 @@ export class ClaimStore {
     return { article: r.article, claim: r.claim };
   }
 
+  /** Remembers a suggested sentence as not worth checking, in the sidecar's `dismissed:` list. */
+  dismissSentence(article: string, sentence: string): void {
+    const m = this.writable(article);
+    if (m.dismiss(sentence)) this.fire(article, 'dismissed');
+  }
+
   resolveConflicts(article: string, choice: 'ours' | 'theirs'): void {
     this.model(article).resolveConflicts(choice);
     this.fire(article, 'claims');

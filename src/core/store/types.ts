@@ -38,11 +38,14 @@ export interface ArticleSnapshot {
   readonly claims: readonly ClaimEntry[];
   /** Has changes not yet written to the sidecar. */
   readonly dirty: boolean;
+  /** Sentences not to suggest again (the sidecar's `dismissed:`), sorted. */
+  readonly dismissed: readonly string[];
   /** The article file was not found: its claims are kept, orphaned, beside the sidecar. */
   readonly articleMissing?: boolean;
 }
 
-export type StoreChangeKind = 'loaded' | 'claims' | 'anchors' | 'problems' | 'saved' | 'removed';
+/** `dismissed`: a suggested sentence was dismissed (written to the sidecar like a claim change). */
+export type StoreChangeKind = 'loaded' | 'claims' | 'dismissed' | 'anchors' | 'problems' | 'saved' | 'removed';
 
 export interface StoreChange {
   readonly article: string;

@@ -1,0 +1,61 @@
+// The `dismissed:` list of a sidecar, spliced like the claims: entries that stay keep their
+// bytes (and any comment above them), a new entry goes in before the first entry that sorts
+// after it, a removed entry takes its line with it. One entry a line, sorted, so two branches
+// that dismiss different sentences merge cleanly in git.
+import type { Sidecar } from '../model';
+import type { SidecarLayout } from './loadedSidecar';
+import { ITEM_INDENT, renderDismissedBlock, renderDismissedItem, renderDismissedKey } from './renderNewSidecar';
+
+export interface Edit { start: number; end: number; text: string }
+
+export function dismissedEdits(next: Sidecar, layout: SidecarLayout): Edit[] {
+  const wanted = next.dismissed ?? [];
+  const had = layout.dismissed;
+  if (sameList(had ?? [], wanted)) return [];
+  const { yaml, eol } = layout;
+  const source = yaml.source;
+  if (had === undefined) {
+    // No key yet: it goes at the end of the file, after a blank line.
+    const lead = source.length === 0 || /\n$/.test(source) ? '' : eol;
+    return [{ start: source.length, end: source.length, text: lead + renderDismissedKey(wanted, eol) }];
+  }
+  const span = yaml.pairValueSpan(['dismissed']);
+  if (!span) return [];
+  const items = layout.dismissedItems;
+  const keep = new Set(wanted);
+  const survivors = items && items.length === had.length ? had.flatMap((d, i) => (keep.has(d) ? [i] : [])) : [];
+  if (!items || survivors.length === 0) {
+    return [{ ...span, text: renderDismissedBlock(wanted, items?.[0]?.indent ?? ITEM_INDENT, eol) }];
+  }
+  const edits: Edit[] = [];
+  had.forEach((d, i) => {
+    if (keep.has(d)) return;
+    const end = items[i].lineEnd;
+    const breakLength = source.startsWith('\r\n', end) ? 2 : source[end] === '\n' ? 1 : 0;
+    edits.push(breakLength || i === 0
+      ? { start: items[i].extendedStart, end: end + breakLength, text: '' }
+      : { start: items[i - 1].lineEnd, end, text: '' });
+  });
+  const present = new Set(had);
+  const indent = items[survivors[0]].indent;
+  const byPlace = new Map<number, string[]>(); // survivor index (or -1: after the last) → new lines
+  for (const d of wanted) {
+    if (present.has(d)) continue;
+    const place = survivors.find((i) => had[i] > d) ?? -1;
+    byPlace.set(place, [...(byPlace.get(place) ?? []), renderDismissedItem(d, indent, eol)]);
+  }
+  for (const [place, lines] of byPlace) {
+    if (place === -1) {
+      const at = items[survivors[survivors.length - 1]].lineEnd;
+      edits.push({ start: at, end: at, text: lines.map((l) => eol + l).join('') });
+    } else {
+      const at = items[place].extendedStart;
+      edits.push({ start: at, end: at, text: lines.map((l) => l + eol).join('') });
+    }
+  }
+  return edits;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
