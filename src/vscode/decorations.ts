@@ -24,6 +24,8 @@ export interface EditorDecorations {
 export interface DecorationsHandle {
   /** What is applied now to the visible editor showing `uri` (undefined when none shows it). */
   applied(uri: vscode.Uri): EditorDecorations | undefined;
+  /** The same for every visible editor showing `uri` (a split view shows one document twice). */
+  appliedAll(uri: vscode.Uri): EditorDecorations[];
   /** How many times the decoration types have been (re)built; tests check it stays put. */
   readonly typeBuilds: number;
   /** Re-applies to every visible editor at once. */
@@ -151,6 +153,10 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
       const key = uri.toString();
       for (const [editor, d] of applied) if (editor.document.uri.toString() === key && vscode.window.visibleTextEditors.includes(editor)) return d;
       return undefined;
+    },
+    appliedAll(uri) {
+      const key = uri.toString();
+      return vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === key).map((e) => applied.get(e)).filter((d): d is EditorDecorations => !!d);
     },
     get typeBuilds() { return builds; },
     refresh: () => applyArticle(undefined),

@@ -58,10 +58,77 @@ describe('sidecar conflicts', () => {
     await waitFor('the broken state', () => factmark.articleOf(editor.document.uri)?.sidecarState === 'broken');
     assert.strictEqual(await readFile(sidecar), conflicted);
 
-    await vscode.commands.executeCommand('factmark.resolveConflicts', { article: a.article }, 'both');
+    await vscode.commands.executeCommand('factmark.resolveConflicts', { article: a.article }, { choices: { [b.id]: 'ours', new999: 'theirs' } });
     const yaml = await sidecarYaml(editor.document.uri);
     assert.deepStrictEqual(yaml.claims.map((c) => c.id).sort(), [a.id, b.id, 'new999'].sort());
     assert.strictEqual(yaml.claims.find((c) => c.id === b.id)?.status, 'mixed');
     assert.strictEqual(factmark.articleOf(editor.document.uri)?.sidecarState, 'ok');
+  });
+
+  /** An article with two claims whose sidecar git left with markers around the second one. */
+  async function conflicted(stem: string) {
+    const factmark = await api();
+    const editor = await openNewArticle(uniqueName(stem), ARTICLE);
+    const a = await markWords(editor, 'a budget of £412 million');
+    const b = await markWords(editor, 'Bus fares will stay frozen');
+    await sidecarYaml(editor.document.uri);
+    const sidecar = sidecarOf(editor.document.uri);
+    const text = (await readFile(sidecar)) as string;
+    const from = text.indexOf(`  - id: ${b.id}`);
+    const ours = text.slice(from).replace('status: unverified', 'status: mixed');
+    const theirs = text.slice(from).replace('status: unverified', 'status: accurate');
+    const markers = `${text.slice(0, from)}<<<<<<< HEAD\n${ours}=======\n${theirs}>>>>>>> feature\n`;
+    await writeFile(sidecar, markers);
+    await waitFor('the broken state', () => factmark.articleOf(editor.document.uri)?.sidecarState === 'broken');
+    return { factmark, editor, a, b, sidecar, markers };
+  }
+
+  it('says a sidecar has conflict markers (diagnostic, Sidecar errors) and never writes over it', async () => {
+    const { factmark, editor, a, sidecar, markers } = await conflicted('markers-shown');
+    assert.ok(vscode.languages.getDiagnostics(sidecar).some((d) => d.code === 'git-conflict'), 'no diagnostic names the conflict markers');
+    assert.ok(vscode.languages.getDiagnostics(sidecar).some((d) => d.code === 'not-written'));
+    const tree = factmark.views.tree.provider;
+    const roots = (await tree.getChildren()) ?? [];
+    const errors = roots.find((n) => n.kind === 'errors');
+    assert.ok(errors, 'no Sidecar errors group');
+    const items = await Promise.all(((await tree.getChildren(errors)) ?? []).map((n) => tree.getTreeItem(n)));
+    assert.ok(items.some((i) => i.label === sidecar.path.slice(sidecar.path.lastIndexOf('/') + 1)), 'the sidecar is not under Sidecar errors');
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('factmark.setStatus', a, 'accurate')).then((r) => { if (r === undefined) throw new Error('refused'); }));
+    await factmark.flush();
+    assert.strictEqual(await readFile(sidecar), markers, 'a file with conflict markers was written over');
+    assert.strictEqual(factmark.claimsOf(editor.document.uri).length, 2, 'the claims in memory were dropped');
+  });
+
+  it('keeps both versions of a conflicting claim, theirs under a new id', async () => {
+    const { editor, b } = await conflicted('markers-both');
+    await vscode.commands.executeCommand('factmark.resolveConflicts', { article: editor.document.uri.toString() }, { choices: { [b.id]: 'both' } });
+    const yaml = await sidecarYaml(editor.document.uri);
+    assert.strictEqual(yaml.claims.length, 3);
+    assert.strictEqual(yaml.claims.find((c) => c.id === b.id)?.status, 'mixed');
+    const copy = yaml.claims.find((c) => c.status === 'accurate');
+    assert.ok(copy && copy.id !== b.id && copy.quote === 'Bus fares will stay frozen', JSON.stringify(yaml.claims));
+  });
+
+  it('asks per claim in a quick pick; cancelling writes nothing', async () => {
+    const { factmark, editor, sidecar, markers } = await conflicted('markers-cancel');
+    const run = vscode.commands.executeCommand('factmark.resolveConflicts', { article: editor.document.uri.toString() });
+    await new Promise((r) => setTimeout(r, 800));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await run;
+    await factmark.flush();
+    assert.strictEqual(await readFile(sidecar), markers, 'cancelling wrote the file');
+    assert.strictEqual(factmark.articleOf(editor.document.uri)?.sidecarState, 'broken');
+  });
+
+  it('takes the choice made in the quick pick (Keep theirs)', async () => {
+    const { editor, b } = await conflicted('markers-pick');
+    const run = vscode.commands.executeCommand('factmark.resolveConflicts', { article: editor.document.uri.toString() });
+    await new Promise((r) => setTimeout(r, 800));
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await run;
+    const yaml = await sidecarYaml(editor.document.uri);
+    assert.strictEqual(yaml.claims.length, 2);
+    assert.strictEqual(yaml.claims.find((c) => c.id === b.id)?.status, 'accurate');
   });
 });
