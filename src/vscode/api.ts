@@ -2,6 +2,9 @@
 import type * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
 import type { ClaimEntry, ArticleSnapshot } from '../core/store/types';
+import type { Event } from '../core/events';
+import type { Suggestion } from '../core/suggest/suggestClaims';
+import type { OffsetRange } from '../core/suggest/openSuggestions';
 import type { ClaimsTreeHandle } from './claimsTree';
 import type { DecorationsHandle } from './decorations';
 import type { DetailsHandle } from './detailsView';
@@ -15,6 +18,18 @@ export interface FactmarkViews {
   readonly hover: HoverHandle;
   readonly statusBar: StatusBarHandle;
   readonly details: DetailsHandle;
+}
+
+/** The suggested check-worthy sentences (what Suggest Claims shows). */
+export interface SuggestionsApi {
+  /** The article's open suggestions in article order; undefined when not computed or cleared. */
+  of(uri: vscode.Uri): readonly Suggestion[] | undefined;
+  /** Check-worthy sentences without a claim (the coverage gap); undefined when not computed. */
+  uncheckedCount(uri: vscode.Uri): number | undefined;
+  /** The ranges underlined in the visible editor showing `uri`. */
+  decorated(uri: vscode.Uri): OffsetRange[] | undefined;
+  /** Fires with the article's key when its suggestions change. */
+  readonly onDidChange: Event<{ readonly article: string }>;
 }
 
 export interface FactmarkApi {
@@ -31,6 +46,7 @@ export interface FactmarkApi {
   articleOf(uri: vscode.Uri): ArticleSnapshot | undefined;
   /** The claim under the cursor, else the one picked in the tree or details. */
   currentClaim(): ClaimRef | undefined;
+  readonly suggestions: SuggestionsApi;
   /** What the view parts returned from their register functions (for their own tests). */
   readonly views: FactmarkViews;
 }

@@ -1,5 +1,6 @@
 // The Claims panel: every claim of every article in the workspace, grouped by article or by
-// status, with a filter. Elements are small id objects (cached, so `reveal` finds the same
+// status, with a filter, and the suggested check-worthy sentences of articles where they are
+// shown (a "Suggestions" group per article, or at the top when grouped by status). Elements are small id objects (cached, so `reveal` finds the same
 // object); TreeItems are built on demand from the store, which the view follows through
 // onDidChange.
 import * as vscode from 'vscode';
@@ -10,8 +11,9 @@ import { mdInline, oneLine } from '../core/present/displayText';
 import { progressOf } from '../core/store/progress';
 import { findStatus } from '../core/statusScale';
 import type { ArticleSnapshot, ClaimEntry, StoreChange } from '../core/store/types';
+import type { Suggestion } from '../core/suggest/suggestClaims';
 import { articleUri, baseName } from './articles';
-import type { ClaimRef, Services } from './services';
+import type { ClaimRef, Services, SuggestionRef } from './services';
 import { needsRecheckColor, statusIcon } from './statusColors';
 
 export type GroupBy = 'article' | 'status';
@@ -22,7 +24,10 @@ export type ClaimsNode =
   | { kind: 'sidecarError'; article: string }
   | { kind: 'article'; article: string }
   | { kind: 'status'; status: string }
-  | { kind: 'claim'; article: string; id: string; under: 'recheck' | 'article' | 'status' };
+  | { kind: 'claim'; article: string; id: string; under: 'recheck' | 'article' | 'status' }
+  /** `article` undefined: every article's suggestions (grouped by status). */
+  | { kind: 'suggestions'; article?: string }
+  | { kind: 'suggestion'; article: string; start: number; end: number; under: 'article' | 'all' };
 
 export interface ClaimsTreeHandle {
   readonly view: vscode.TreeView<ClaimsNode>;
@@ -41,7 +46,7 @@ const TYPING_DELAY_MS = 200;
 const handles = new WeakMap<Services, ClaimsTreeHandle>();
 
 export function registerClaimsTree(context: vscode.ExtensionContext, services: Services): ClaimsTreeHandle {
-  const { store } = services;
+  const { store, suggestions } = services;
   const changed = new vscode.EventEmitter<ClaimsNode | undefined>();
   const nodes = new Map<string, ClaimsNode>();
   let groupBy: GroupBy = context.workspaceState.get<GroupBy>('factmark.groupBy') === 'status' ? 'status' : 'article';
@@ -62,6 +67,17 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
       .filter((s): s is ArticleSnapshot => !!s && (s.claims.length > 0 || s.sidecarState === 'broken' || s.sidecarState === 'conflict'))
       .sort((a, b) => relPath(a.article).localeCompare(relPath(b.article)));
 
+  /** Open suggestions of an article (empty when none are shown). */
+  const suggested = (article: string): readonly Suggestion[] => suggestions.get(article) ?? [];
+  /** Articles with claims or with suggestions shown, in path order. */
+  const articleKeys = (): string[] => {
+    const keys = new Set(snapshots().filter((s) => s.claims.length).map((s) => s.article));
+    for (const a of suggestions.articles()) if (suggested(a).length) keys.add(a);
+    return [...keys].sort((a, b) => relPath(a).localeCompare(relPath(b)));
+  };
+  const suggestionNode = (article: string, s: Suggestion, under: 'article' | 'all') =>
+    node({ kind: 'suggestion', article, start: s.start, end: s.end, under } as const);
+
   const visible = (s: ArticleSnapshot): ClaimEntry[] => s.claims.filter((e) => matchesFilter(e, filter));
   const statusLabel = (key: string) => findStatus(store.scale, key)?.label ?? key;
 
@@ -71,8 +87,12 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     if (snaps.some((s) => visible(s).some(needsRecheck))) out.push(node({ kind: 'recheck' }));
     if (snaps.some((s) => s.sidecarState === 'broken' || s.sidecarState === 'conflict')) out.push(node({ kind: 'errors' }));
     if (groupBy === 'article') {
-      for (const s of snaps) if (s.claims.length && (!isFiltering(filter) || visible(s).length)) out.push(node({ kind: 'article', article: s.article }));
+      for (const a of articleKeys()) {
+        const s = store.get(a);
+        if (!isFiltering(filter) || (s && visible(s).length) || suggested(a).length) out.push(node({ kind: 'article', article: a }));
+      }
     } else {
+      if (suggestions.articles().some((a) => suggested(a).length)) out.push(node({ kind: 'suggestions' }));
       const present = new Set(snaps.flatMap((s) => visible(s).map((e) => e.claim.status)));
       const ordered = [...store.scale.statuses.map((s) => s.key).filter((k) => present.has(k)), ...[...present].filter((k) => !findStatus(store.scale, k)).sort()];
       for (const k of ordered) out.push(node({ kind: 'status', status: k }));
@@ -88,8 +108,13 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
         return snapshots().filter((s) => s.sidecarState === 'broken' || s.sidecarState === 'conflict').map((s) => node({ kind: 'sidecarError', article: s.article } as const));
       case 'article': {
         const s = store.get(n.article);
-        return s ? visible(s).map((e) => node({ kind: 'claim', article: s.article, id: e.claim.id, under: 'article' } as const)) : [];
+        const claims: ClaimsNode[] = s ? visible(s).map((e) => node({ kind: 'claim', article: s.article, id: e.claim.id, under: 'article' } as const)) : [];
+        return suggested(n.article).length ? [...claims, node({ kind: 'suggestions', article: n.article })] : claims;
       }
+      case 'suggestions':
+        return n.article !== undefined
+          ? suggested(n.article).map((x) => suggestionNode(n.article as string, x, 'article'))
+          : articleKeys().flatMap((a) => suggested(a).map((x) => suggestionNode(a, x, 'all')));
       case 'status':
         return snapshots().flatMap((s) => visible(s).filter((e) => e.claim.status === n.status).map((e) => node({ kind: 'claim', article: s.article, id: e.claim.id, under: 'status' } as const)));
       default:
@@ -122,6 +147,40 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     return item;
   };
 
+  const suggestionItem = (n: Extract<ClaimsNode, { kind: 'suggestion' }>): vscode.TreeItem => {
+    const x = suggested(n.article).find((s) => s.start === n.start && s.end === n.end);
+    if (!x) return new vscode.TreeItem('(no longer suggested)');
+    const item = new vscode.TreeItem(oneLine(x.text, 70), vscode.TreeItemCollapsibleState.None);
+    item.id = nodeId(n);
+    item.description = `score ${x.score}${n.under === 'all' ? ` · ${baseName(articleUri(n.article))}` : ''}`;
+    item.iconPath = new vscode.ThemeIcon('lightbulb', new vscode.ThemeColor('factmark.suggestion'));
+    const tip = new vscode.MarkdownString(`“${mdInline(x.text, 300)}”\n\n**Check-worthiness ${x.score}** because of:\n\n${x.reasons.map((r) => `- ${mdInline(r, 80)}`).join('\n')}\n\n*Accept* (Ctrl+Enter) marks it as a claim; *Dismiss* (Delete) never suggests it again.`);
+    tip.supportHtml = false;
+    item.tooltip = tip;
+    item.contextValue = 'suggestion';
+    const ref: SuggestionRef = { article: n.article, start: n.start, end: n.end };
+    item.command = { command: 'factmark.revealSuggestion', title: 'Reveal Suggestion in Article', arguments: [ref] };
+    item.accessibilityInformation = { label: `Suggested claim: ${oneLine(x.text, 200)}, score ${x.score}, because of ${x.reasons.join('; ')}` };
+    return item;
+  };
+
+  const suggestionsItem = (n: Extract<ClaimsNode, { kind: 'suggestions' }>): vscode.TreeItem => {
+    const count = children(n).length;
+    const item = new vscode.TreeItem(`Suggestions (${count})`, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = nodeId(n);
+    item.iconPath = new vscode.ThemeIcon('lightbulb', new vscode.ThemeColor('factmark.suggestion'));
+    item.description = 'check-worthy, no claim yet';
+    item.tooltip = 'Sentences that state figures, dates, quotations or attributions and that no claim covers. Accept one to mark it as a claim, or dismiss it (remembered in the sidecar).';
+    item.contextValue = 'group suggestions';
+    return item;
+  };
+
+  /** " · 3 unchecked sentences" once an article's suggestions are computed. */
+  const coverage = (article: string): string => {
+    const list = suggestions.get(article);
+    return list ? ` · ${list.length} unchecked sentence${list.length === 1 ? '' : 's'}` : '';
+  };
+
   const articleItem = (article: string): vscode.TreeItem => {
     const s = store.get(article);
     const uri = articleUri(article);
@@ -132,7 +191,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     if (s) {
       const p = progressOf(s.claims, store.scale);
       const shown = isFiltering(filter) ? `${visible(s).length} of ${p.total} shown · ` : '';
-      item.description = `${shown}${p.settled}/${p.total} checked${p.needsRecheck + p.orphaned ? ` · ${p.needsRecheck + p.orphaned} to re-check` : ''}`;
+      item.description = `${shown}${p.settled}/${p.total} checked${p.needsRecheck + p.orphaned ? ` · ${p.needsRecheck + p.orphaned} to re-check` : ''}${coverage(article)}`;
       item.tooltip = `${relPath(article)}\n${p.open} still open`;
       if (s.sidecarState === 'broken' || s.sidecarState === 'conflict') item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       else item.iconPath = vscode.ThemeIcon.File;
@@ -142,6 +201,10 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
         item.tooltip = `${relPath(article)} does not exist (renamed or deleted outside the editor?).\nIts claims are kept in ${baseName(vscode.Uri.parse(s.sidecar, true))}; rename the sidecar with the article to place them again.`;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       }
+    } else {
+      // Suggestions shown in an article with no sidecar yet.
+      item.description = `no claims yet${coverage(article)}`;
+      item.iconPath = vscode.ThemeIcon.File;
     }
     return item;
   };
@@ -206,11 +269,15 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
         case 'claim': return claimItem(n);
         case 'article': return articleItem(n.article);
         case 'sidecarError': return errorItem(n.article);
+        case 'suggestion': return suggestionItem(n);
+        case 'suggestions': return suggestionsItem(n);
         default: return groupItem(n);
       }
     },
     getParent: (n) => {
       if (n.kind === 'sidecarError') return node({ kind: 'errors' });
+      if (n.kind === 'suggestions') return n.article === undefined ? undefined : node({ kind: 'article', article: n.article });
+      if (n.kind === 'suggestion') return n.under === 'all' ? node({ kind: 'suggestions' }) : node({ kind: 'suggestions', article: n.article });
       if (n.kind !== 'claim') return undefined;
       if (n.under === 'recheck') return node({ kind: 'recheck' });
       if (n.under === 'article') return node({ kind: 'article', article: n.article });
@@ -274,9 +341,11 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     view,
     changed,
     store.onDidChange(onStore),
+    suggestions.onDidChange(() => { if (timer) clearTimeout(timer); refresh(); }),
     view.onDidChangeSelection((e) => {
       const n = e.selection[0];
       if (n?.kind === 'claim') services.setSelectedClaim({ article: n.article, id: n.id });
+      services.setSelectedSuggestion(n?.kind === 'suggestion' ? { article: n.article, start: n.start, end: n.end } : undefined);
     }),
     // Follow the cursor: the claim being read is the one selected in the panel.
     services.onDidChangeCurrentClaim((ref) => {
@@ -352,6 +421,8 @@ function nodeId(n: ClaimsNode): string {
     case 'article': return `article/${n.article}`;
     case 'status': return `status/${n.status}`;
     case 'sidecarError': return `sidecarError/${n.article}`;
+    case 'suggestions': return `suggestions/${n.article ?? '*'}`;
+    case 'suggestion': return `suggestion/${n.under}/${n.article}#${n.start}-${n.end}`;
     default: return n.kind;
   }
 }

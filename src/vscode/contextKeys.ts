@@ -5,6 +5,10 @@ export const ContextKeys = {
   claimAtCursor: 'factmark.claimAtCursor',
   articleHasClaims: 'factmark.articleHasClaims',
   canUndoDelete: 'factmark.canUndoDelete',
+  /** The cursor is in a suggested sentence (editor keybindings Accept/Dismiss Suggestion). */
+  suggestionAtCursor: 'factmark.suggestionAtCursor',
+  /** The Claims panel's selection is a suggestion (its Ctrl+Enter/Delete keys). */
+  suggestionSelected: 'factmark.suggestionSelected',
 } as const;
 
 type Key = (typeof ContextKeys)[keyof typeof ContextKeys];

@@ -4,13 +4,15 @@ import * as vscode from 'vscode';
 import { Emitter } from '../core/events';
 import { claimAt } from '../core/navigation';
 import type { ClaimStore } from '../core/store/claimStore';
+import type { SuggestionStore } from '../core/suggest/suggestionStore';
 import { articleKey, articleUri } from './articles';
 import { ContextKeys, type ContextKeySetter } from './contextKeys';
-import type { ClaimRef, Services } from './services';
+import type { ClaimRef, Services, SuggestionRef } from './services';
 
-export function createServices(context: vscode.ExtensionContext, store: ClaimStore, keys: ContextKeySetter): Services {
+export function createServices(context: vscode.ExtensionContext, store: ClaimStore, keys: ContextKeySetter, suggestions: SuggestionStore): Services {
   const changed = new Emitter<ClaimRef | undefined>();
   let selected: ClaimRef | undefined;
+  let selectedSuggestion: SuggestionRef | undefined;
   let last: ClaimRef | undefined;
 
   const atCursor = (): ClaimRef | undefined => {
@@ -50,6 +52,7 @@ export function createServices(context: vscode.ExtensionContext, store: ClaimSto
 
   return {
     store,
+    suggestions,
     extensionUri: context.extensionUri,
     articleUri,
     articleKey,
@@ -58,6 +61,11 @@ export function createServices(context: vscode.ExtensionContext, store: ClaimSto
     setSelectedClaim(ref) {
       selected = ref;
       update();
+    },
+    selectedSuggestion: () => selectedSuggestion,
+    setSelectedSuggestion(ref) {
+      selectedSuggestion = ref;
+      keys.set(ContextKeys.suggestionSelected, !!ref);
     },
   };
 }

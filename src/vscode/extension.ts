@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_SCALE } from '../core/statusScale';
 import { ClaimStore } from '../core/store/claimStore';
+import { SuggestionStore } from '../core/suggest/suggestionStore';
 import type { FactmarkApi } from './api';
 import { articleKey } from './articles';
 import { registerClaimsTree, viewCommands } from './claimsTree';
@@ -17,6 +18,9 @@ import { AuthorName } from './gitAuthor';
 import { registerHover } from './hover';
 import { watchScale } from './repoConfig';
 import { registerStatusBar } from './statusBar';
+import { suggestionCommands } from './commands/suggestions';
+import { registerSuggestionDecorations } from './suggestionDecorations';
+import { registerSuggestions } from './suggestions';
 import { WorkspaceSync } from './workspaceSync';
 
 export type { FactmarkApi } from './api';
@@ -28,7 +32,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
   const author = new AuthorName();
   const store = new ClaimStore({ scale: DEFAULT_SCALE, author: () => author.get() });
   const keys = new ContextKeySetter();
-  const services = createServices(context, store, keys);
+  const suggestions = new SuggestionStore();
+  const services = createServices(context, store, keys, suggestions);
   sync = new WorkspaceSync(store, log);
   context.subscriptions.push(log, sync, { dispose: () => store.dispose() });
 
@@ -39,7 +44,10 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
     statusBar: registerStatusBar(context, services),
     details: registerDetailsView(context, services),
   };
-  registerCommands(context, { services, store, sync, keys, log }, viewCommands(services));
+  const suggesting = registerSuggestions(context, services, keys);
+  const suggestionDecorations = registerSuggestionDecorations(context, services);
+  const deps = { services, store, sync, keys, log };
+  registerCommands(context, deps, { ...viewCommands(services), ...suggestionCommands(deps, suggesting) });
 
   // The scale first, so that sidecars are validated against the repository's statuses.
   const ready = Promise.all([author.init(), watchScale(context, store, sync.diagnostics, log)]).then(() => {
@@ -61,6 +69,12 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
     claimsOf: (uri) => store.get(articleKey(uri))?.claims ?? [],
     articleOf: (uri) => store.get(articleKey(uri)),
     currentClaim: () => services.currentClaim(),
+    suggestions: {
+      of: (uri) => suggestions.get(articleKey(uri)),
+      uncheckedCount: (uri) => suggestions.get(articleKey(uri))?.length,
+      decorated: (uri) => suggestionDecorations.applied(uri),
+      onDidChange: suggestions.onDidChange,
+    },
     views,
   };
 }

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
 import type { Event } from '../core/events';
+import type { SuggestionStore } from '../core/suggest/suggestionStore';
 
 /** A claim is addressed by its article's key (the article URI as a string) and its id. */
 export interface ClaimRef {
@@ -10,8 +11,17 @@ export interface ClaimRef {
   id: string;
 }
 
+/** A suggested sentence, by its article's key and its offsets when it was suggested. */
+export interface SuggestionRef {
+  article: string;
+  start: number;
+  end: number;
+}
+
 export interface Services {
   readonly store: ClaimStore;
+  /** The suggested check-worthy sentences shown per article (derived; see suggestions.ts). */
+  readonly suggestions: SuggestionStore;
   readonly extensionUri: vscode.Uri;
   articleUri(article: string): vscode.Uri;
   articleKey(uri: vscode.Uri): string;
@@ -21,4 +31,7 @@ export interface Services {
   readonly onDidChangeCurrentClaim: Event<ClaimRef | undefined>;
   /** Called by the tree and details view when the user picks a claim there. */
   setSelectedClaim(ref: ClaimRef | undefined): void;
+  /** The suggestion picked in the tree, if the tree's selection is one. */
+  selectedSuggestion(): SuggestionRef | undefined;
+  setSelectedSuggestion(ref: SuggestionRef | undefined): void;
 }

@@ -2,6 +2,7 @@
 // Read on demand, never at module scope, so that a change applies without a reload.
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../core/model';
+import { DEFAULT_THRESHOLD } from '../core/suggest/suggestClaims';
 
 function config(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('factmark', scope);
@@ -27,4 +28,15 @@ export function authorSetting(scope?: vscode.ConfigurationScope): string | undef
 
 export function affectsFactmark(e: vscode.ConfigurationChangeEvent, key: string): boolean {
   return e.affectsConfiguration(`factmark.${key}`);
+}
+
+/** Whether opening an article suggests its check-worthy sentences at once. */
+export function suggestOnOpen(scope?: vscode.ConfigurationScope): boolean {
+  return config(scope).get<boolean>('suggestions.onOpen', false) === true;
+}
+
+/** The check-worthiness score a sentence needs to be suggested. */
+export function suggestThreshold(scope?: vscode.ConfigurationScope): number {
+  const v = config(scope).get<number>('suggestions.threshold', DEFAULT_THRESHOLD);
+  return typeof v === 'number' && Number.isFinite(v) ? v : DEFAULT_THRESHOLD;
 }

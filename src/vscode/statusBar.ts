@@ -1,5 +1,6 @@
-// The active article's progress in the status bar ("7/12 checked · 1 false · 1 needs re-check");
-// a click opens the Claims panel. Hidden for documents that are not articles with claims.
+// The active article's progress in the status bar ("7/12 checked · 1 false · 1 needs re-check",
+// then "· 3 unchecked sentences" once its claims have been suggested); a click opens the Claims
+// panel. Hidden for documents that are not articles with claims or suggestions.
 import * as vscode from 'vscode';
 import { oneLine } from '../core/present/displayText';
 import { progressLabel, progressOf } from '../core/store/progress';
@@ -12,7 +13,7 @@ export interface StatusBarHandle {
 }
 
 export function registerStatusBar(context: vscode.ExtensionContext, services: Services): StatusBarHandle {
-  const { store } = services;
+  const { store, suggestions } = services;
   const item = vscode.window.createStatusBarItem('factmark.progress', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Factmark Progress';
   item.command = 'factmark.focusPanel';
@@ -22,15 +23,29 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
   const update = () => {
     const editor = vscode.window.activeTextEditor;
     const enabled = vscode.workspace.getConfiguration('factmark.statusBar').get<boolean>('enabled', true);
-    const snap = enabled && editor && isArticleDocument(editor.document) ? store.get(articleKey(editor.document.uri)) : undefined;
+    const key = enabled && editor && isArticleDocument(editor.document) ? articleKey(editor.document.uri) : undefined;
+    const snap = key ? store.get(key) : undefined;
+    const suggested = key ? suggestions.get(key) : undefined;
     const broken = snap?.sidecarState === 'broken' || snap?.sidecarState === 'conflict';
+    const unchecked = suggested ? ` · ${suggested.length} unchecked sentence${suggested.length === 1 ? '' : 's'}` : '';
+    if (suggested && (!snap || (!snap.claims.length && !broken))) {
+      // Suggested, nothing marked yet.
+      item.text = `$(lightbulb) ${suggested.length} unchecked sentence${suggested.length === 1 ? '' : 's'}`;
+      item.tooltip = 'Factmark: check-worthy sentences without a claim. Click to show the Claims panel.';
+      item.backgroundColor = undefined;
+      item.accessibilityInformation = { label: `Factmark: ${item.text.replace('$(lightbulb) ', '')}` };
+      warning = false;
+      visible = true;
+      item.show();
+      return;
+    }
     if (!snap || (!snap.claims.length && !broken)) {
       visible = false;
       item.hide();
       return;
     }
     const p = progressOf(snap.claims, store.scale);
-    const label = progressLabel(p, store.scale);
+    const label = progressLabel(p, store.scale) + unchecked;
     warning = broken;
     if (snap.sidecarState === 'broken') {
       item.text = `$(warning) Claims file has errors · ${label}`;
@@ -41,7 +56,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
       item.tooltip = 'The sidecar changed on disk in the same claims you edited. Run "Factmark: Resolve Sidecar Conflicts…".';
     } else {
       item.text = `$(checklist) ${label}`;
-      item.tooltip = `Factmark: ${p.open} of ${p.total} claims still open${p.needsRecheck ? `, ${p.needsRecheck} to re-check` : ''}. Click to show the Claims panel.`;
+      item.tooltip = `Factmark: ${p.open} of ${p.total} claims still open${p.needsRecheck ? `, ${p.needsRecheck} to re-check` : ''}${suggested ? `; ${suggested.length} check-worthy sentence${suggested.length === 1 ? '' : 's'} without a claim` : ''}. Click to show the Claims panel.`;
     }
     item.backgroundColor = broken ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = { label: `Factmark progress: ${label}` };
@@ -53,6 +68,10 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     store.onDidChange((e) => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor && articleKey(editor.document.uri) === e.article) update();
+    }),
+    suggestions.onDidChange((e) => {
       const editor = vscode.window.activeTextEditor;
       if (editor && articleKey(editor.document.uri) === e.article) update();
     }),

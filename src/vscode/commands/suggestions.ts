@@ -1,0 +1,104 @@
+// Suggest Claims and what can be done with a suggestion: accept it as a claim, dismiss it
+// (remembered in the sidecar), reveal it, or hide all suggestions.
+import * as vscode from 'vscode';
+import type { Suggestion } from '../../core/suggest/suggestClaims';
+import { articleKey, articleUri, baseName, isArticleDocument, openDocument } from '../articles';
+import { toRange } from '../convert';
+import type { ClaimRef, SuggestionRef } from '../services';
+import type { SuggestionsHandle } from '../suggestions';
+import { short, UserError, type CommandDeps, type Handler } from './shared';
+
+export const SUGGESTION_COMMAND_IDS = [
+  'factmark.suggestClaims', 'factmark.acceptSuggestion', 'factmark.dismissSuggestion',
+  'factmark.clearSuggestions', 'factmark.revealSuggestion',
+] as const;
+
+function isSuggestionRef(arg: unknown): arg is SuggestionRef {
+  const a = arg as SuggestionRef | undefined;
+  return !!a && typeof a === 'object' && typeof a.article === 'string' && typeof a.start === 'number' && typeof a.end === 'number';
+}
+
+function uriOf(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const a = arg as { uri?: unknown; article?: unknown } | undefined;
+  if (a?.uri instanceof vscode.Uri) return a.uri;
+  if (typeof a?.uri === 'string') return vscode.Uri.parse(a.uri, true);
+  // A node of the Claims panel (an article, or its Suggestions group).
+  return typeof a?.article === 'string' ? articleUri(a.article) : undefined;
+}
+
+export function suggestionCommands(deps: CommandDeps, handle: SuggestionsHandle): Record<string, Handler> {
+  const { store, services } = deps;
+
+  /**
+   * The suggestion a command is about: the argument; `{ from: 'tree' }` (the panel's keys) the
+   * one selected there; else the one at the cursor, else the one selected in the panel.
+   */
+  const resolve = (arg: unknown): { ref: SuggestionRef; suggestion: Suggestion } => {
+    const fromTree = (arg as { from?: unknown } | undefined)?.from === 'tree';
+    const ref = isSuggestionRef(arg) ? arg : fromTree ? services.selectedSuggestion() : handle.atCursor() ?? services.selectedSuggestion();
+    if (!ref) throw new UserError('Put the cursor in a suggested sentence, or select one in the Claims panel, first.');
+    const suggestion = services.suggestions.get(ref.article)?.find((s) => s.start === ref.start && s.end === ref.end);
+    if (!suggestion) throw new UserError('That sentence is no longer suggested (it was edited, claimed or dismissed).');
+    return { ref: { article: ref.article, start: ref.start, end: ref.end }, suggestion };
+  };
+
+  const ensure = async (article: string): Promise<string> => {
+    const key = await deps.sync.ensureArticle(articleUri(article), true);
+    if (!key) throw new UserError(`Could not read ${baseName(articleUri(article))}.`);
+    return key;
+  };
+
+  return {
+    'factmark.suggestClaims': async (arg?: unknown) => {
+      const uri = uriOf(arg);
+      const doc = uri ? (openDocument(uri) ?? (await vscode.workspace.openTextDocument(uri))) : vscode.window.activeTextEditor?.document;
+      if (!doc) throw new UserError('Open an article (Markdown or plain text) first.');
+      if (!isArticleDocument(doc)) throw new UserError(`Claims can be suggested in Markdown and plain-text articles, not in ${doc.languageId} files.`);
+      // Claims from an existing sidecar first, so that sentences already claimed are left out.
+      if (!doc.isUntitled) await deps.sync.ensureArticle(doc.uri, false);
+      const list = handle.compute(doc);
+      const n = list.length;
+      vscode.window.setStatusBarMessage(n
+        ? `Factmark: ${n} check-worthy sentence${n === 1 ? '' : 's'} without a claim in ${baseName(doc.uri)} — see the Claims panel`
+        : `Factmark: every check-worthy sentence of ${baseName(doc.uri)} has a claim (or was dismissed)`, 5000);
+      return list;
+    },
+
+    'factmark.acceptSuggestion': async (arg?: unknown) => {
+      const { ref, suggestion } = resolve(arg);
+      const key = await ensure(ref.article);
+      const claim = store.addClaim(key, suggestion.start, suggestion.end);
+      const claimRef: ClaimRef = { article: key, id: claim.id };
+      services.setSelectedSuggestion(undefined);
+      services.setSelectedClaim(claimRef);
+      vscode.window.setStatusBarMessage(`Factmark: marked ${short(claim.quote, 40)} — set its status with Ctrl+Alt+S`, 4000);
+      return claimRef;
+    },
+
+    'factmark.dismissSuggestion': async (arg?: unknown) => {
+      const { ref, suggestion } = resolve(arg);
+      const key = await ensure(ref.article);
+      store.dismissSentence(key, suggestion.text);
+      services.setSelectedSuggestion(undefined);
+      vscode.window.setStatusBarMessage(`Factmark: ${short(suggestion.text, 40)} will not be suggested again`, 3000);
+      return ref;
+    },
+
+    'factmark.clearSuggestions': (arg?: unknown) => {
+      const uri = uriOf(arg);
+      services.suggestions.clear(uri ? articleKey(uri) : undefined);
+      services.setSelectedSuggestion(undefined);
+    },
+
+    'factmark.revealSuggestion': async (arg?: unknown) => {
+      const { ref } = resolve(arg);
+      const uri = articleUri(ref.article);
+      const doc = openDocument(uri) ?? (await vscode.workspace.openTextDocument(uri));
+      const editor = await vscode.window.showTextDocument(doc, { preserveFocus: true, preview: false });
+      const range = toRange(doc, ref.start, ref.end);
+      editor.selection = new vscode.Selection(range.start, range.end);
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    },
+  };
+}
