@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import { claimAt, isOpenClaim, stepClaim } from '../../src/core/navigation';
 import { asSourceUrl, isoDate, parseTags, validateIsoDate, validateSourceUrl } from '../../src/core/sourceInput';
-import { hasConflictMarkers, splitConflict } from '../../src/core/conflictMarkers';
-import { resolveConflictFile } from '../../src/core/merge/conflictFile';
+import { hasConflictMarkers, splitConflicts } from '../../src/core/merge/splitConflicts';
+import { resolveConflictedSidecar } from '../../src/core/merge/resolveClaimConflicts';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
 import type { ClaimEntry } from '../../src/core/store/types';
 import { parseSidecar } from '../../src/core/sidecar/sidecarYaml';
@@ -96,7 +96,7 @@ describe('git conflict markers in a sidecar', () => {
 
   it('splits the file into the two versions', () => {
     assert.ok(hasConflictMarkers(conflicted));
-    const s = splitConflict(conflicted);
+    const s = splitConflicts(conflicted);
     assert.ok(s);
     assert.strictEqual(s.hunks, 1);
     assert.ok(s.ours.includes('status: mixed') && !s.ours.includes('ccc333'));
@@ -105,33 +105,33 @@ describe('git conflict markers in a sidecar', () => {
   });
 
   it('refuses markers that are not well nested', () => {
-    assert.strictEqual(splitConflict('a\n<<<<<<< HEAD\nb\n'), undefined);
-    assert.strictEqual(splitConflict('no markers\n'), undefined);
+    assert.strictEqual(splitConflicts('a\n<<<<<<< HEAD\nb\n'), undefined);
+    assert.strictEqual(splitConflicts('no markers\n'), undefined);
     assert.strictEqual(hasConflictMarkers('a ======= b'), false);
   });
 
-  it('keeps every claim of both sides, ours where they differ', () => {
-    const r = resolveConflictFile(conflicted, 'both');
+  it('keeps every claim of both sides; a claim kept from both sides gets a new id for theirs', () => {
+    const r = resolveConflictedSidecar(conflicted, { bbb222: 'both', ccc333: 'both' }, undefined, () => 'zzz999');
     assert.ok(r.ok);
     const parsed = parseSidecar(r.text);
     assert.ok(parsed.ok);
     const ids = parsed.loaded.sidecar.claims.map((c) => `${c.id}:${c.status}`);
-    assert.deepStrictEqual(ids.sort(), ['aaa111:accurate', 'bbb222:mixed', 'ccc333:unverified']);
-    assert.deepStrictEqual(r.differing, ['bbb222']);
+    assert.deepStrictEqual(ids.sort(), ['aaa111:accurate', 'bbb222:mixed', 'ccc333:unverified', 'zzz999:inaccurate']);
+    assert.deepStrictEqual(r.renamed, { bbb222: 'zzz999' });
     assert.ok(!hasConflictMarkers(r.text));
   });
 
-  it('takes one side whole', () => {
-    const theirs = resolveConflictFile(conflicted, 'theirs');
+  it('takes one side per claim', () => {
+    const theirs = resolveConflictedSidecar(conflicted, { bbb222: 'theirs', ccc333: 'theirs' });
     assert.ok(theirs.ok);
     assert.ok(theirs.text.includes('status: inaccurate') && !theirs.text.includes('<<<<<<<'));
-    const ours = resolveConflictFile(conflicted, 'ours');
-    assert.ok(ours.ok && ours.claims === 2);
+    const ours = resolveConflictedSidecar(conflicted, { bbb222: 'ours', ccc333: 'ours' });
+    assert.ok(ours.ok && ours.sidecar.claims.length === 2);
   });
 
   it('says so when a side is not a valid sidecar', () => {
     const bad = side(claim('aaa111', 'accurate')) + '<<<<<<< HEAD\n  - id: [\n=======\n' + claim('ddd444', 'mixed') + '>>>>>>> x\n';
-    const r = resolveConflictFile(bad, 'both');
+    const r = resolveConflictedSidecar(bad, { ddd444: 'both' });
     assert.strictEqual(r.ok, false);
   });
 });

@@ -15,6 +15,11 @@ const BASE = /^\|{7}(?:[ \t]|$)/;
 const MID = /^={7}$/;
 const END = /^>{7}(?:[ \t]|$)/;
 
+/** Whether the text holds git conflict markers (an opening and a closing line). */
+export function hasConflictMarkers(text: string): boolean {
+  return /^<{7}(?:[ \t]|$)/m.test(text) && /^>{7}(?:[ \t]|$)/m.test(text);
+}
+
 /** Undefined when there are no markers or they are not well nested. */
 export function splitConflicts(text: string): SplitConflicts | undefined {
   let ours = '', theirs = '', base = '', hunks = 0, hunksWithBase = 0;

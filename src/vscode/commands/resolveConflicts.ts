@@ -3,7 +3,7 @@
 // conflicting claim the user sees both versions and keeps ours, theirs or both; the file is
 // written once, after the last choice, and not at all when the user cancels.
 import * as vscode from 'vscode';
-import { hasConflictMarkers } from '../../core/conflictMarkers';
+import { hasConflictMarkers } from '../../core/merge/splitConflicts';
 import { listClaimConflicts, resolveConflictedSidecar, type ClaimChoice, type ConflictingClaim } from '../../core/merge/resolveClaimConflicts';
 import type { Claim } from '../../core/model';
 import { articleKey, articleUri, articleUriForSidecar, baseName } from '../articles';
