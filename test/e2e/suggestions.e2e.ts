@@ -1,0 +1,47 @@
+// Suggest Claims as a user sees it: the sample article opens in the "Fact-check article"
+// language with its cues (figures, dates, quotations, attributions) coloured by the theme, and
+// Suggest Claims lists its check-worthy sentences in the Claims panel and the status bar.
+// The screenshot goes to docs/screenshots/suggestions.png for the README.
+import * as assert from 'assert';
+import { openWorkbench, Workbench } from './workbench';
+
+describe('suggest claims', () => {
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench();
+    await wb.quickOpen('treaty.article.md');
+  });
+  after(() => wb?.close());
+
+  it('opens the sample article in the Fact-check article language, cues coloured', async () => {
+    await wb.page.locator('[id="status.editor.mode"]', { hasText: 'Fact-check article' }).waitFor();
+    // Monaco renders each token as a span; a cue is scoped (constant.numeric…, string.quoted…),
+    // so the theme gives it a colour that plain prose does not have.
+    const colourOf = async (text: string) => {
+      const span = wb.editor.locator('.view-line span span', { hasText: text }).first();
+      await span.waitFor();
+      // Runs in the page; this project's tsconfig has no DOM types.
+      return span.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
+    };
+    const prose = await colourOf('cooperation pact has been signed');
+    for (const cue of ['February 2022', '“real breakthrough”', 'according to']) {
+      assert.notStrictEqual(await colourOf(cue), prose, `the cue ${cue} is not coloured apart from prose`);
+    }
+  });
+
+  it('lists the check-worthy sentences in the Claims panel and counts them in the status bar', async () => {
+    await wb.runCommand('Factmark: Show Claims Panel');
+    await wb.editor.locator('.view-lines').click();
+    await wb.runCommand('Factmark: Suggest Claims');
+    const group = wb.page.locator('.pane-body .monaco-list-row', { hasText: /Suggestions \(\d+\)/ });
+    await group.first().waitFor();
+    const n = Number(/Suggestions \((\d+)\)/.exec(await group.first().innerText())?.[1]);
+    assert.ok(n >= 5, `only ${n} suggestions`);
+    await wb.page.locator('.pane-body .monaco-list-row', { hasText: 'According to Iranian Ambassador Kazem Jalali' }).first().waitFor();
+    const bar = wb.page.locator('.statusbar-item', { hasText: /unchecked sentences/ });
+    await bar.first().waitFor();
+    assert.match(await bar.first().innerText(), new RegExp(`${n} unchecked sentences`));
+    await wb.page.keyboard.press('Control+Home');
+    await wb.screenshot('suggestions', { docs: true });
+  });
+});
