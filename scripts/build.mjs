@@ -30,6 +30,15 @@ const entries = [
     external: ['vscode', 'mocha'],
     plugins: [noSourceImports()],
   },
+  // The packaged-extension suite (npm run test:vsix): the same entry point, its own test files,
+  // run against the Factmark installed from the .vsix.
+  {
+    entryPoints: ['test/vsix/index.ts', ...testFiles('test/vsix', '.test.ts')],
+    outbase: 'test/vsix',
+    outdir: 'dist/test/vsix',
+    external: ['vscode', 'mocha'],
+    plugins: [noSourceImports()],
+  },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 function testFiles(dir, suffix) {
@@ -57,7 +66,7 @@ function noSourceImports() {
 }
 
 // A deleted test file must not leave a stale bundle behind that still runs.
-if (!watch) rmSync('dist/test/integration', { recursive: true, force: true });
+if (!watch) for (const d of ['dist/test/integration', 'dist/test/vsix']) rmSync(d, { recursive: true, force: true });
 
 if (watch) {
   for (const e of entries) (await context({ ...common, ...e })).watch();

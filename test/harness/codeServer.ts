@@ -57,6 +57,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Give up waiting for the port after this long. */
   startTimeoutMs?: number;
+  /** Use these installed extensions (kept on stop) instead of a fresh, empty folder. */
+  extensionsDir?: string;
 }
 
 // Quiet, deterministic user settings: no welcome page, tips, update checks or trust prompts.
@@ -86,7 +88,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     '--auth', 'none',
     '--bind-addr', authority,
     '--user-data-dir', path.join(state, 'user-data'),
-    '--extensions-dir', path.join(state, 'extensions'),
+    '--extensions-dir', options.extensionsDir ?? path.join(state, 'extensions'),
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

@@ -20,7 +20,13 @@ export interface Session {
 const verbose = !!process.env.FACTMARK_VERBOSE;
 const cleanups: (() => Promise<void> | void)[] = [];
 
-export async function openSession(env: NodeJS.ProcessEnv = {}): Promise<Session> {
+export interface SessionOptions {
+  /** code-server's extensions folder (e.g. one a .vsix was installed into); default: a fresh one. */
+  extensionsDir?: string;
+}
+
+/** `env`: extra environment for code-server and its extension host. */
+export async function openSession(env: NodeJS.ProcessEnv = {}, options: SessionOptions = {}): Promise<Session> {
   const codeServerDir = ensureCodeServer();
   const workspace = copyWorkspace(fixtureWorkspace, { git: true });
   cleanups.push(() => workspace.dispose());
@@ -28,6 +34,7 @@ export async function openSession(env: NodeJS.ProcessEnv = {}): Promise<Session>
   const server = await startCodeServer({
     codeServerDir,
     env,
+    extensionsDir: options.extensionsDir,
     log: (line) => {
       if (!line.trim()) return;
       if (verbose) console.log(`[server] ${line}`);
@@ -45,6 +52,11 @@ export async function openSession(env: NodeJS.ProcessEnv = {}): Promise<Session>
     serverLog: () => [...recent],
     close: closeAll,
   };
+}
+
+/** Adds `fn` to what closing runs (newest first): for a runner's own temp folders. */
+export function onClose(fn: () => Promise<void> | void): void {
+  cleanups.push(fn);
 }
 
 /** Closes browser, server and workspace, newest first; safe to call more than once. */

@@ -1,0 +1,86 @@
+// Runs inside VS Code against the Factmark that test/harness/runVsix.ts installed from the .vsix
+// (the production bundle), never the checkout: the extension under development is the empty
+// test runner in ./runner/. Reaches Factmark only through its commands and activate()'s API.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import type { FactmarkApi } from '../../src/vscode/extension';
+
+const extensionId = 'factmark.factmark';
+// Set by the runner for code-server and so for its extension host.
+const extensionsDir = process.env.FACTMARK_VSIX_EXTENSIONS_DIR;
+const expectedVersion = process.env.FACTMARK_VSIX_VERSION;
+
+function factmark(): vscode.Extension<FactmarkApi> {
+  const ext = vscode.extensions.getExtension<FactmarkApi>(extensionId);
+  assert.ok(ext, `${extensionId} is not installed`);
+  return ext;
+}
+
+describe('the packaged extension (.vsix) installed into VS Code', () => {
+  it('is the copy installed into the extensions folder, not the checkout', () => {
+    assert.ok(extensionsDir && expectedVersion, 'run this suite with `npm run test:vsix`');
+    const ext = factmark();
+    const inside = path.relative(fs.realpathSync(extensionsDir), fs.realpathSync(ext.extensionPath));
+    assert.ok(inside && !inside.startsWith('..') && !path.isAbsolute(inside),
+      `${ext.extensionPath} is not inside the extensions folder ${extensionsDir}`);
+    assert.strictEqual(inside, `${extensionId}-${expectedVersion}`);
+    assert.strictEqual(vscode.extensions.getExtension('factmark-tests.factmark-vsix-tests')?.isActive, false,
+      'the test runner extension should contribute and activate nothing');
+    // The production bundle: minified, without source maps or sources beside it.
+    const bundle = path.join(ext.extensionPath, 'dist', 'extension.js');
+    assert.ok(fs.existsSync(bundle), 'dist/extension.js is missing');
+    assert.doesNotMatch(fs.readFileSync(bundle, 'utf8'), /sourceMappingURL/);
+    for (const absent of ['src', 'test', 'node_modules', 'dist/extension.js.map']) {
+      assert.ok(!fs.existsSync(path.join(ext.extensionPath, absent)), `${absent} was installed`);
+    }
+  });
+
+  it('activates, and its API reports the version from package.json', async () => {
+    const ext = factmark();
+    const api = await ext.activate();
+    assert.strictEqual(ext.isActive, true);
+    assert.strictEqual(api.version, expectedVersion);
+    assert.strictEqual(api.version, ext.packageJSON.version);
+    await api.ready;
+  });
+
+  it('registers every command it contributes', async () => {
+    const ext = factmark();
+    await ext.activate();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    assert.ok(contributed.includes('factmark.markClaim') && contributed.length >= 20, `contributed: ${contributed.join(', ')}`);
+    const missing = contributed.filter((id) => !registered.has(id));
+    assert.deepStrictEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  it('marks and rates a claim in a workspace article through its commands', async () => {
+    const api = await factmark().activate();
+    await api.ready;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'no workspace folder is open');
+    const article = vscode.Uri.joinPath(folder.uri, `vsix-${Date.now().toString(36)}.md`);
+    const text = '# Budget\n\nThe council approved a budget of £412 million on Monday.\n';
+    await vscode.workspace.fs.writeFile(article, new TextEncoder().encode(text));
+    const words = 'a budget of £412 million';
+    const start = text.indexOf(words);
+
+    const ref = await vscode.commands.executeCommand<{ article: string; id: string }>(
+      'factmark.markClaim', { uri: article, start, end: start + words.length });
+    assert.ok(ref?.id, 'Mark Claim returned no claim');
+    await vscode.commands.executeCommand('factmark.setStatus', ref, 'accurate');
+    await api.flush();
+
+    const sidecar = article.with({ path: article.path + '.claims.yaml' });
+    const yaml = parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar)));
+    assert.strictEqual(yaml.factmark, 1);
+    assert.strictEqual(yaml.article, path.posix.basename(article.path));
+    assert.deepStrictEqual(yaml.claims.map((c: { id: string }) => c.id), [ref.id]);
+    assert.strictEqual(yaml.claims[0].quote, words);
+    assert.strictEqual(yaml.claims[0].status, 'accurate');
+    assert.deepStrictEqual(api.claimsOf(article).map((e) => e.claim.id), [ref.id]);
+  });
+});
