@@ -46,7 +46,9 @@ export class YamlText {
 
   static parse(source: string): { ok: true; yaml: YamlText; warnings: YamlIssue[] } | { ok: false; issues: YamlIssue[] } {
     const lines = new LineCounter();
-    const doc = parseDocument(source, { lineCounter: lines, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: true, merge: false });
+    // logLevel 'error': the library would otherwise print odd input (a mapping used as a key,
+    // stringified by toJS) to stderr via process.emitWarning; problems reach callers as issues.
+    const doc = parseDocument(source, { lineCounter: lines, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: true, merge: false, logLevel: 'error' });
     const issue = (severity: 'error' | 'warning') => (e: { message: string; code: string; pos: [number, number] }): YamlIssue => {
       const p = lines.linePos(e.pos[0]);
       return { severity, message: firstLine(e.message), code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', line: p.line, column: p.col };
