@@ -29,14 +29,25 @@ export function workspaceFile(relativePath: string): string {
   return path.join(session.workspace.dir, relativePath);
 }
 
+export interface OpenOptions {
+  /** A file to open, relative to the folder. */
+  openFile?: string;
+  /** An absolute folder to open instead of the suite's workspace (e.g. a copy of demo/). */
+  folder?: string;
+  /** The tab's size; default the browser's (1400×900). */
+  viewport?: { width: number; height: number };
+}
+
 /** Opens a new browser tab on the workbench (optionally with a file open) and waits until it is ready. */
-export async function openWorkbench(options: { openFile?: string } = {}): Promise<Workbench> {
+export async function openWorkbench(options: OpenOptions = {}): Promise<Workbench> {
   if (!session) throw new Error('no e2e session: run e2e tests with `npm run test:e2e`');
   const page = await session.browser.context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  const folder = options.folder ?? session.workspace.dir;
   await page.goto(session.server.workbenchUrl({
-    folder: session.workspace.dir,
+    folder,
     extensionDevelopmentPath: repoRoot,
-    openFile: options.openFile && workspaceFile(options.openFile),
+    openFile: options.openFile && path.join(folder, options.openFile),
   }));
   const wb = new Workbench(page);
   open.add(wb);
