@@ -92,7 +92,7 @@
     const explanation = textInput('explanation', true);
     const claimant = textInput('claimant', false);
     const tags = textInput('tags', false);
-    tags.setAttribute('placeholder', 'budget, housing');
+    tags.setAttribute('placeholder', 'None yet');
     claimant.setAttribute('placeholder', 'Who made the claim');
     explanation.setAttribute('placeholder', 'What the sources show, in a sentence or two');
 

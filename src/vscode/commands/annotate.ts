@@ -8,7 +8,7 @@ import type { StatusDef } from '../../core/statusScale';
 import { baseName, isArticleDocument } from '../articles';
 import { ContextKeys } from '../contextKeys';
 import type { ClaimRef } from '../services';
-import { statusIcon } from '../statusColors';
+import { dotIcon } from '../statusColors';
 import { resolveClaim, short, statusLabel, UserError, type CommandDeps, type Handler } from './shared';
 
 interface MarkArgs { uri?: vscode.Uri | string; start?: number; end?: number }
@@ -155,7 +155,8 @@ function pickStatus(deps: CommandDeps, claim: Claim): Promise<string | undefined
     label: s.label,
     description: [s.shortcut ? `(${s.shortcut})` : '', s.key === claim.status ? 'current' : ''].filter(Boolean).join(' '),
     detail: s.definition,
-    iconPath: statusIcon(s, s.key),
+    // Quick picks ignore a ThemeIcon's colour, so the swatch is a small SVG in the status colour.
+    iconPath: dotIcon(s),
   }));
   qp.items = items;
   qp.title = `Status of ${short(claim.quote, 50)}`;

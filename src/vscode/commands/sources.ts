@@ -70,8 +70,8 @@ export function sourceCommands(deps: CommandDeps): Record<string, Handler> {
       if (given) {
         source = checkSource({ accessed: isoDate(), ...given });
       } else {
-        const clipboard = asSourceUrl(await vscode.env.clipboard.readText());
-        source = await askSource({ url: clipboard }, `Add a source to ${short(found.entry.claim.quote, 30)}`);
+        const clipboard = asSourceUrl(await readClipboard());
+        source = await askSource({ url: clipboard }, `Add a source to ${short(found.entry.claim.quote, 48)}`);
       }
       if (!source) return undefined;
       const current = store.claim(found.ref.article, found.ref.id)?.claim ?? found.entry.claim;
@@ -119,4 +119,13 @@ export function sourceCommands(deps: CommandDeps): Record<string, Handler> {
       return found.ref;
     },
   };
+}
+
+/** The clipboard's text, or nothing where it cannot be read (a browser without the permission). */
+async function readClipboard(): Promise<string> {
+  try {
+    return await vscode.env.clipboard.readText();
+  } catch {
+    return '';
+  }
 }
