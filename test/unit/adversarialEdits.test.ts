@@ -104,6 +104,9 @@ describe('adversarial edits through the ClaimStore (seeded)', function () {
     // The generator must actually reach the cases this test is about.
     assert.strictEqual(seen.runs, RUNS);
     for (const k of ['intact', 'destroyed', 'flaggedFresh', 'settledOnCopy', 'identicalElsewhere', 'untouchedAmbiguous']) assert.ok(seen[k] > 0, `no case of ${k}: ${JSON.stringify(seen)}`);
+    // Ratchet on the still-open part of the known bug (see session()): 198 of 20,264 claims at
+    // the committed seed, down from 260. Lower it as anchoring improves; never raise it.
+    assert.ok(seen.knownCopyMisplaced <= 198, `more claims settled on a copy than before: ${JSON.stringify(seen)}`);
     if (process.env.FACTMARK_STATS) console.log(JSON.stringify(seen));
   });
 });
@@ -170,25 +173,26 @@ function session(spec: ArticleSpec, ops: EditOp[], seen: Stats, quarantine: bool
   seen.runs++;
 }
 
-// Minimal reproductions of the known bug, found and shrunk by the property above. Pending until
-// re-anchoring stops preferring an identical copy; un-skip them when fixing it.
-describe('KNOWN BUG: re-anchoring can put a claim on an identical copy of its words', () => {
-  it.skip('a claim split by a pasted block is reported "moved" onto the same words in another sentence', () => {
-    // The tracker correctly says "changed"; a reload moves the claim to the next identical sentence.
+// Minimal reproductions found and shrunk by the property above, fixed in locate.ts: split own
+// words (splitCandidate), an exact copy beaten only by clearly better context, a floor on how
+// much of the quote a rival or `changed` match must keep.
+describe('re-anchoring does not put a claim on an identical copy of its words (regressions)', () => {
+  it('a claim split by a pasted block is reported "moved" onto the same words in another sentence', () => {
+    // The tracker correctly says "changed"; a reload used to move the claim to the next identical sentence.
     session({ picks: [0, 0, 0], perPara: 1, crlf: false, marked: [{ sentence: 0, from: 0, len: 2 }] },
       [{ kind: 'type', at: 0, text: ' not' }, { kind: 'move', from: 0.497513, len: 45, at: 0.134616 }, { kind: 'delete', at: 0.482588, len: 9 }],
       newStats(), false);
   });
 
-  it.skip('an untouched claim is reported "changed" on an edited identical sentence where it was expected, though its own words are intact', () => {
+  it('an untouched claim is reported "changed" on an edited identical sentence where it was expected, though its own words are intact', () => {
     session({ picks: [7, 2, 2], perPara: 1, crlf: false, marked: [{ sentence: 20, from: 0, len: 2 }, { sentence: 0, from: 0, len: 2 }] },
       [{ kind: 'type', at: 0.2375, text: ' not' }, { kind: 'pasteSentence', from: 0.22561, at: 0.506098 }],
       newStats(), false);
   });
 
-  it.skip('a short untouched claim is reported "changed" on other words with 0% of its quote, next to a pasted copy of its context', () => {
-    // locate.ts: for a quote of at most ONE_WORD (12) characters any candidate passes the
-    // "one edited word" allowance of rivals(), so a copy of the context wins over the exact words.
+  it('a short untouched claim is reported "changed" on other words with 0% of its quote, next to a pasted copy of its context', () => {
+    // locate.ts used to let any candidate of a quote of at most ONE_WORD (12) characters pass the
+    // "one edited word" allowance of rivals(), so a copy of the context won over the exact words.
     session({ picks: [4, 1, 0, 0, 0, 0, 0, 0, 0], perPara: 2, crlf: false, marked: [{ sentence: 0, from: 7, len: 3 }] },
       [{ kind: 'pasteSentence', from: 0.12063, at: 0.094406 }, { kind: 'delete', at: 0.215289, len: 9 }],
       newStats(), false);

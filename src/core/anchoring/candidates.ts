@@ -166,3 +166,49 @@ export function fuzzyAround(text: string, q: Query, from: number, to: number, ex
   }
   return out;
 }
+
+/** How far apart the two pieces of a quote split by a pasted block may be. */
+const MAX_SPLIT_GAP = 1024;
+/** Pieces of context used to find where a split quote begins and ends. */
+const SPLIT_SEED = 12;
+
+function commonPrefix(text: string, at: number, s: string, max: number): number {
+  let k = 0;
+  while (k < max && at + k < text.length && text.charCodeAt(at + k) === s.charCodeAt(k)) k++;
+  return k;
+}
+
+function commonSuffix(text: string, end: number, s: string, max: number): number {
+  let k = 0;
+  while (k < max && end - k - 1 >= 0 && text.charCodeAt(end - k - 1) === s.charCodeAt(s.length - k - 1)) k++;
+  return k;
+}
+
+/**
+ * The quote's own words cut in two by a block pasted inside it: its beginning right after its
+ * recorded `before` context near the expected position, its end right before its `after`
+ * context a little later. The fuzzy matcher cannot see this (the block is many edits), yet it
+ * means the claim's words are still here, so an exact copy elsewhere must not be taken for them.
+ * Returned as one candidate spanning both pieces (sim = share of the quote in the two pieces),
+ * good only as evidence against another place, never to be accepted.
+ */
+export function splitCandidate(text: string, q: Query, reach: number): Candidate | undefined {
+  if (q.expected === undefined || q.before.length === 0 || q.after.length === 0) return undefined;
+  const L = q.quote.length;
+  const bSeed = q.before.slice(-SPLIT_SEED);
+  const aSeed = q.after.slice(0, SPLIT_SEED);
+  let best: Candidate | undefined;
+  for (const b of exactStarts(text, bSeed, q.expected - reach - bSeed.length, q.expected + reach)) {
+    const s = b + bSeed.length;
+    const p = commonPrefix(text, s, q.quote, L);
+    if (p === 0 || p === L) continue;
+    for (const a of exactStarts(text, aSeed, s + p + 1, s + p + MAX_SPLIT_GAP)) {
+      const k = commonSuffix(text, a, q.quote, L - p);
+      if (k === 0 || a - k <= s + p) continue;
+      const c = makeCandidate(text, q, s, a, L - p - k);
+      if (!best || c.sim > best.sim || (c.sim === best.sim && c.ctx > best.ctx)) best = c;
+      break;
+    }
+  }
+  return best;
+}

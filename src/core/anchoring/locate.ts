@@ -2,7 +2,7 @@
 // is accepted only when it is clearly better than every other place we know of. Works inside
 // a window (anchorAll's fast path) or over the whole text (anchor, and anchorAll's fallback).
 import { NormalizedText, rawEnd, rawStart } from './normalize';
-import { Candidate, Query, exactCandidates, exactStarts, fuzzyAround, makeCandidate, runnersUp, score, seededFuzzyCandidates } from './candidates';
+import { Candidate, Query, exactCandidates, exactStarts, fuzzyAround, makeCandidate, runnersUp, score, seededFuzzyCandidates, splitCandidate } from './candidates';
 import { AnchorResult, AnchorState } from './types';
 
 /** Context scores closer than this are "equally good". */
@@ -112,11 +112,18 @@ function acceptable(c: Candidate): boolean {
 
 /** Whether an edited match `alt` is as credible a place for the claim as the exact copy `exact`. */
 function rivals(alt: Candidate, exact: Candidate): boolean {
-  if (alt.ctx < CTX_GOOD || alt.dist >= exact.dist + NEAR) return false;
+  if (alt.dist >= exact.dist + NEAR) return false;
+  // Words that keep less than half the quote are other words, unless they sit in the claim's
+  // own context and differ by one word (for a short quote one inserted word is most of it).
+  if (alt.sim < FUZZY_WEAK && !(alt.errors <= ONE_WORD && alt.ctx >= CTX_SURE)) return false;
+  // Most of the quote right where neighbours say the claim is: its own words, edited (their
+  // context may be cut by the edit), unless the exact copy is there too.
+  if (alt.dist <= SLACK && exact.dist > SLACK && alt.sim >= FUZZY_SIM) return true;
+  // Most of the quote, in context about as good as that of an exact copy that is not in its own.
+  if (alt.sim >= FUZZY_SIM && exact.ctx < CTX_SURE && alt.ctx >= exact.ctx - 2 * CTX_TIE) return true;
+  if (alt.ctx < CTX_GOOD) return false;
   // A far copy against a plausible edited version right at the expected place: too close to call.
-  // (For a short quote one edited word is most of it, hence the absolute allowance.)
-  if (exact.dist > NEAR && alt.dist <= NEAR && (alt.sim >= FUZZY_WEAK || alt.errors <= ONE_WORD) && alt.ctx >= exact.ctx - 2 * CTX_TIE) return true;
-  if (alt.sim < FUZZY_WEAK) return false;
+  if (exact.dist > NEAR && alt.dist <= NEAR && alt.ctx >= exact.ctx - 2 * CTX_TIE) return true;
   if (alt.ctx < FUZZY_CTX) return false;
   return alt.ctx > exact.ctx || (alt.sim >= FUZZY_SIM && alt.ctx >= exact.ctx - CTX_TIE);
 }
@@ -173,10 +180,16 @@ function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: numbe
   if (q.expected !== undefined && (chosen.dist > NEAR || chosen.ctx < CTX_SURE)) {
     const near = nearWindow(q, q.quote.length, windowed ? { from, to } : undefined)!;
     const alt = fuzzyAround(n.text, q, near.from, near.to, exact).filter((c) => rivals(c, chosen));
+    // Its own words may be there, split by a pasted block: then the exact words are a copy.
+    const split = splitCandidate(n.text, q, NEAR);
+    if (split && split.sim >= FUZZY_WEAK && split.ctx >= CTX_CLEAR) {
+      return ambiguous(n, 'exact', [chosen, split], `${times}, but its own words may be where expected, split by inserted text`);
+    }
     // An edited version exactly where the claim should be, in its own context, beats a far copy.
-    const here = alt.find((c) => c.dist <= SLACK && c.ctx >= CTX_CLEAR && c.ctx >= chosen.ctx - CTX_TIE && chosen.dist > NEAR);
+    // Only when its context is clearly better: intact words elsewhere otherwise win or tie.
+    const here = alt.find((c) => c.dist <= SLACK && acceptable(c) && c.ctx >= CTX_CLEAR && c.ctx >= chosen.ctx + CTX_TIE && chosen.dist > NEAR);
     if (here) {
-      return result(n, 'changed', 'fuzzy', here, 0.5 * here.sim + 0.4 * here.ctx, `edited where expected (${Math.round(here.sim * 100)}% of the quote unchanged); an exact copy ${chosen.dist} characters away has no better context`);
+      return result(n, 'changed', 'fuzzy', here, 0.5 * here.sim + 0.4 * here.ctx, `edited where expected (${Math.round(here.sim * 100)}% of the quote unchanged); an exact copy ${chosen.dist} characters away has clearly worse context`);
     }
     if (alt.length > 0) {
       return ambiguous(n, 'exact', [chosen, ...alt], `${times}, but an edited version nearer its expected place fits its context as well`);
