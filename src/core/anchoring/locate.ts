@@ -162,6 +162,10 @@ function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: numbe
   const tied = exact.filter((c) => c.ctx >= exact[0].ctx - CTX_TIE).sort((a, b) => a.dist - b.dist);
   let chosen = tied[0];
   if (tied.length > 1 && !clearlyNearer(tied[0], tied[1])) {
+    // Copies that tie with each other, all far from where neighbours put the claim, against its
+    // edited words right there in its full context: template sentences, the claim is the edited one.
+    const here = editedHere(n, q, tied, from, to, windowed);
+    if (here) return here;
     const why = tied[0].dist === Infinity ? 'and there is no position hint' : 'and none is clearly nearest its expected place';
     return ambiguous(n, 'exact', tied, `${times}; context matches ${tied.length} equally ${why}`);
   }
@@ -198,6 +202,14 @@ function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: numbe
   const state = chosen.start === q.hint ? 'anchored' : 'moved';
   const reason = state === 'anchored' ? `${times}, at its recorded position` : tied.length > 1 ? `${times}; the nearest with matching context` : `${times} with matching context`;
   return result(n, state, 'exact', chosen, 0.6 + 0.4 * chosen.ctx, reason);
+}
+
+function editedHere(n: NormalizedText, q: Query, tied: Candidate[], from: number, to: number, windowed: boolean): AnchorResult | undefined {
+  if (q.expected === undefined || tied[0].dist <= 4 * NEAR) return undefined;
+  const near = nearWindow(q, q.quote.length, windowed ? { from, to } : undefined)!;
+  const c = fuzzyAround(n.text, q, near.from, near.to, tied).filter((f) => f.dist <= SLACK && f.ctx >= CTX_SURE && acceptable(f) && f.sim >= FUZZY_SIM).sort((a, b) => score(b) - score(a))[0];
+  if (!c || tied.some((t) => t.ctx > c.ctx)) return undefined;
+  return result(n, 'changed', 'fuzzy', c, 0.5 * c.sim + 0.4 * c.ctx, `edited where expected (${Math.round(c.sim * 100)}% of the quote unchanged); ${tied.length} exact copies far away tie with each other`);
 }
 
 function decideFuzzy(n: NormalizedText, q: Query, fuzzy: Candidate[], near?: Scope): AnchorResult {
