@@ -9,6 +9,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { api, workspaceRoot } from './helpers';
+import { CLAIM_IN_NEW, CLAIM_IN_OLD, NEW, OLD, REFRAIN } from '../fixtures/twinParagraphs';
 import {
   ARTICLE, entryOf, fileUri, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile,
 } from './claimFiles';
@@ -152,16 +153,8 @@ describe('faults: nothing is lost', () => {
 
   it('claims are carried through git history when the article changed since the sidecar\'s commit', async () => {
     const factmark = await api();
-    const REFRAIN = 'Spending rose by 12 percent last year.';
-    const para = (year: string, tail = 'Nobody on the council objected to the figure.') =>
-      `The report for ${year} was published in the spring. As the finance office put it: ${REFRAIN} ${tail}`;
-    const INTRO = 'The city budget has grown for a decade. This article reviews the record of the last two years.';
-    const OUTRO = 'The next budget will be presented in March, when the council meets again.';
-    const OLD = ['# City budget', INTRO, para('2023'), para('2024'), OUTRO].join('\n\n') + '\n';
-    const NEW = ['# City budget', OUTRO, 'A new paragraph by the editor, with the background of the figures.', INTRO,
-      para('2023'), para('2024', 'Two councillors said the figure was wrong.')].join('\n\n') + '\n';
     const editor = await openNewArticle(uniqueName('history'), OLD);
-    const at = OLD.indexOf(REFRAIN, OLD.indexOf('for 2024'));
+    const at = CLAIM_IN_OLD;
     editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + REFRAIN.length));
     const ref = await vscode.commands.executeCommand<{ article: string; id: string }>('factmark.markClaim');
     assert.ok(ref);
@@ -171,7 +164,7 @@ describe('faults: nothing is lost', () => {
     git('add', '--', editor.document.uri.fsPath, sidecarOf(editor.document.uri).fsPath);
     git('commit', '-q', '-m', 'article and claims', '--', editor.document.uri.fsPath, sidecarOf(editor.document.uri).fsPath);
     await writeFile(editor.document.uri, NEW); // changed outside the editor, e.g. by a pull
-    const right = NEW.indexOf(REFRAIN, NEW.indexOf('for 2024'));
+    const right = CLAIM_IN_NEW;
     const entry = await waitFor('the claim carried through history', async () => {
       const e = await entryOf(ref);
       return editor.document.getText() === NEW && e?.reason.startsWith('carried through git history') ? e : undefined;

@@ -5,21 +5,10 @@ import * as assert from 'assert';
 import { CARRIED_REASON } from '../../src/core/history/anchorWithHistory';
 import { ClaimStore } from '../../src/core/store/claimStore';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
+import { CLAIM_IN_NEW, CLAIM_IN_OLD, NEW, OLD, REFRAIN } from '../fixtures/twinParagraphs';
 
 const ARTICLE = 'file:///ws/budget.md';
-// Two paragraphs that differ only in a year, far enough from the refrain that a quote's
-// context is the same in both: quote search alone cannot tell them apart.
-const REFRAIN = 'Spending rose by 12 percent last year.';
-const para = (year: string, tail = 'Nobody on the council objected to the figure.') =>
-  `The report for ${year} was published in the spring. As the finance office put it: ${REFRAIN} ${tail}`;
-const INTRO = 'The city budget has grown for a decade. This article reviews the record of the last two years.';
-const OUTRO = 'The next budget will be presented in March, when the council meets again.';
-const OLD = ['# City budget', INTRO, para('2023'), para('2024'), OUTRO].join('\n\n') + '\n';
-// A paragraph inserted above, the last paragraph moved to the top, the words after the claim
-// rewritten: the claim's own context is gone, its twin's is intact.
-const NEW = ['# City budget', OUTRO, 'A new paragraph by the editor, with the background of the figures.', INTRO,
-  para('2023'), para('2024', 'Two councillors said the figure was wrong.')].join('\n\n') + '\n';
-const RIGHT = NEW.indexOf(REFRAIN, NEW.indexOf('for 2024'));
+const RIGHT = CLAIM_IN_NEW;
 
 /** A store whose sidecar was written while the article read OLD, with a claim on the 2024 refrain. */
 function saved(): { s: ClaimStore; id: string } {
@@ -27,7 +16,7 @@ function saved(): { s: ClaimStore; id: string } {
   s.open(ARTICLE, ARTICLE + '.claims.yaml', 'budget.md');
   s.loadSidecar(ARTICLE, undefined);
   s.setArticleText(ARTICLE, OLD);
-  const at = OLD.indexOf(REFRAIN, OLD.indexOf('for 2024'));
+  const at = CLAIM_IN_OLD;
   const { id } = s.addClaim(ARTICLE, at, at + REFRAIN.length);
   s.markSaved(ARTICLE, s.serialize(ARTICLE));
   return { s, id };

@@ -3,23 +3,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli as run } from '../fixtures/runCli';
 
 const TREATY = fs.readFileSync(path.join(__dirname, '../fixtures/anchoring/treaty-article.txt'), 'utf8');
-
-interface Run { code: number; out: string; err: string }
-
-async function run(cwd: string, ...argv: string[]): Promise<Run> {
-  const out: string[] = [], err: string[] = [];
-  const here = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    process.chdir(here);
-  }
-}
 
 const made: string[] = [];
 after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });

@@ -7,23 +7,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
-import { main } from '../../src/cli/main';
+import { runCli as run } from '../fixtures/runCli';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 const CI_DOC = fs.readFileSync(path.join(ROOT, 'docs/ci.md'), 'utf8');
-
-async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
-  const here = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    process.chdir(here);
-  }
-}
 
 function repo(): { dir: string; git: (...a: string[]) => string; write: (f: string, t: string) => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-flow-'));

@@ -6,6 +6,7 @@ import { anchorWithHistory, CARRIED_REASON } from '../../src/core/history/anchor
 import { carryThroughHistory } from '../../src/core/history/carryThroughHistory';
 import { applyTextChanges, diffTexts } from '../../src/core/history/textDiff';
 import { myersMatches } from '../../src/core/history/myers';
+import { CLAIM_IN_NEW, NEW, OLD, OUTRO, INTRO, para, REFRAIN } from '../fixtures/twinParagraphs';
 
 function lcsLength(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
@@ -13,15 +14,6 @@ function lcsLength(a: string, b: string): number {
   return d[a.length][b.length];
 }
 const codes = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
-
-// Two paragraphs that differ only in a year, far enough from the refrain that a quote's
-// 32 characters of context are the same in both: quote search cannot tell them apart.
-const REFRAIN = 'Spending rose by 12 percent last year.';
-const para = (year: string, tail = 'Nobody on the council objected to the figure.') =>
-  `The report for ${year} was published in the spring. As the finance office put it: ${REFRAIN} ${tail}`;
-const INTRO = 'The city budget has grown for a decade. This article reviews the record of the last two years.';
-const OUTRO = 'The next budget will be presented in March, when the council meets again.';
-const OLD = ['# City budget', INTRO, para('2023'), para('2024'), OUTRO].join('\n\n') + '\n';
 
 describe('diffTexts: line-then-character diff', () => {
   it('turns the old text into the new one, for any pair of texts (with CRLF and emoji)', () => {
@@ -70,9 +62,7 @@ describe('carrying claims through the article\'s history', () => {
   const sel = captureSelector(OLD, at, at + REFRAIN.length);
   // A paragraph inserted above, the closing paragraph moved to the top, and the words right
   // after the claim rewritten: its own context is gone, its twin's is intact.
-  const NEW = ['# City budget', OUTRO, 'A new paragraph by the editor, with the background of the figures.', INTRO,
-    para('2023'), para('2024', 'Two councillors said the figure was wrong.')].join('\n\n') + '\n';
-  const right = NEW.indexOf(REFRAIN, NEW.indexOf('for 2024'));
+  const right = CLAIM_IN_NEW;
   const twin = NEW.indexOf(REFRAIN, NEW.indexOf('for 2023'));
 
   it('quote search alone puts the claim on its twin sentence (the premise of this test)', () => {

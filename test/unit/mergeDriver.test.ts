@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli as run } from '../fixtures/runCli';
 import { anchorAll } from '../../src/core/anchoring/anchor';
 import type { Sidecar } from '../../src/core/model';
 import { splitConflicts } from '../../src/core/merge/splitConflicts';
@@ -25,19 +25,6 @@ const PARAS = [
   'The opposition voted against the plan, citing higher fees for parking.',
   'A final vote on the water tariff is expected in March.',
 ];
-
-interface Run { code: number; out: string; err: string }
-async function run(cwd: string, ...argv: string[]): Promise<Run> {
-  const out: string[] = [], err: string[] = [];
-  const here = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    process.chdir(here);
-  }
-}
 
 class Repo {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-driver-'));
