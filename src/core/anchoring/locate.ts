@@ -243,5 +243,5 @@ function decideFuzzy(n: NormalizedText, q: Query, fuzzy: Candidate[], near?: Sco
     }
   }
   const pct = Math.round(best.sim * 100);
-  return result(n, 'changed', 'fuzzy', best, 0.5 * best.sim + 0.4 * best.ctx, `edited: ${pct}% of the quote's characters unchanged`);
+  return result(n, 'changed', 'fuzzy', best, 0.5 * best.sim + 0.4 * best.ctx, `words edited since they were rated (${pct}% alike)`);
 }
