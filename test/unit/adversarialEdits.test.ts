@@ -177,20 +177,20 @@ function session(spec: ArticleSpec, ops: EditOp[], seen: Stats, quarantine: bool
 // words (splitCandidate), an exact copy beaten only by clearly better context, a floor on how
 // much of the quote a rival or `changed` match must keep.
 describe('re-anchoring does not put a claim on an identical copy of its words (regressions)', () => {
-  it('a claim split by a pasted block is reported "moved" onto the same words in another sentence', () => {
+  it('a claim split by a pasted block is not reported "moved" onto the same words in another sentence', () => {
     // The tracker correctly says "changed"; a reload used to move the claim to the next identical sentence.
     session({ picks: [0, 0, 0], perPara: 1, crlf: false, marked: [{ sentence: 0, from: 0, len: 2 }] },
       [{ kind: 'type', at: 0, text: ' not' }, { kind: 'move', from: 0.497513, len: 45, at: 0.134616 }, { kind: 'delete', at: 0.482588, len: 9 }],
       newStats(), false);
   });
 
-  it('an untouched claim is reported "changed" on an edited identical sentence where it was expected, though its own words are intact', () => {
+  it('an untouched claim is not reported "changed" on an edited identical sentence where it was expected, while its own words are intact', () => {
     session({ picks: [7, 2, 2], perPara: 1, crlf: false, marked: [{ sentence: 20, from: 0, len: 2 }, { sentence: 0, from: 0, len: 2 }] },
       [{ kind: 'type', at: 0.2375, text: ' not' }, { kind: 'pasteSentence', from: 0.22561, at: 0.506098 }],
       newStats(), false);
   });
 
-  it('a short untouched claim is reported "changed" on other words with 0% of its quote, next to a pasted copy of its context', () => {
+  it('a short untouched claim is not reported "changed" on other words keeping 0% of its quote, next to a pasted copy of its context', () => {
     // locate.ts used to let any candidate of a quote of at most ONE_WORD (12) characters pass the
     // "one edited word" allowance of rivals(), so a copy of the context won over the exact words.
     session({ picks: [4, 1, 0, 0, 0, 0, 0, 0, 0], perPara: 2, crlf: false, marked: [{ sentence: 0, from: 7, len: 3 }] },
