@@ -145,6 +145,20 @@ describe('views', () => {
     assert.strictEqual(md.supportHtml, false);
     const trusted = md.isTrusted as { enabledCommands: string[] };
     assert.ok(Array.isArray(trusted.enabledCommands) && trusted.enabledCommands.every((c) => c.startsWith('factmark.')), 'trusts commands that are not ours');
+
+    // The same claim in the Claims panel: plain label, escaped tooltip, our commands only.
+    const factmark = await api();
+    const article = (await children(factmark)).find((n) => n.kind === 'article' && n.article === ref.article);
+    assert.ok(article, 'the article is not in the panel');
+    const node = (await children(factmark, article)).find((n) => n.kind === 'claim' && n.id === ref.id);
+    assert.ok(node, 'the claim is not in the panel');
+    const row = await item(factmark, node);
+    const tip = row.tooltip as vscode.MarkdownString;
+    assert.ok(tip instanceof vscode.MarkdownString && tip.value.includes('alert'), 'the tooltip does not show the explanation');
+    assert.strictEqual(tip.supportHtml, false);
+    assert.ok(!/(?<!\\)</.test(tip.value), 'unescaped < in the tooltip');
+    for (const m of tip.value.matchAll(/(?<!\\)\]\(([^)\s]*)\)/g)) assert.match(m[1], /^(https:\/\/example\.org\/ok|command:factmark\.[a-zA-Z]+\?)/, `unexpected link target ${m[1]} in the tooltip`);
+    assert.ok((tip.isTrusted as { enabledCommands: string[] }).enabledCommands.every((c) => c.startsWith('factmark.')));
   });
 
   it('the Claims panel lists the store, grouped by article or by status, with counts and a badge', async () => {
