@@ -84,12 +84,42 @@ export function anchorAll(text: string, sels: readonly AnchorSelector[]): Anchor
     }
     results[i] = r;
   }
+  secondOpinion(order, sels, results, confirmed, (i, d) => inWindow(query(n, sels[i], starts, d)));
   for (let i = 0; i < sels.length; i++) {
     if (sels[i].offset === undefined) results[i] = locate(n, query(n, sels[i], starts));
   }
   resolveCollisions(sels, results, expected);
   flagOutOfOrder(order, results, confirmed);
   return results;
+}
+
+/**
+ * The forward pass predicts each claim from the claim before it. When the claim after it says
+ * the text shifted by a different amount in between, the place found is trusted only if a search
+ * around the place the next claim predicts finds the claim there too; if it finds it elsewhere,
+ * the claim could be either (typically: a pasted copy of its words on one side, its own edited
+ * or moved words on the other), so it is flagged instead of placed.
+ */
+function secondOpinion(order: readonly number[], sels: readonly AnchorSelector[], results: AnchorResult[], confirmed: readonly boolean[], around: (i: number, drift: number) => AnchorResult): void {
+  let nextDrift: number | undefined;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k];
+    const r = results[i];
+    if (nextDrift !== undefined && isAccepted(r)) {
+      const back = sels[i].offset! + nextDrift;
+      if (Math.abs(r.start! - back) > NEAR) {
+        const rb = around(i, nextDrift);
+        if (isAccepted(rb) && rb.start !== r.start) {
+          results[i] = {
+            state: 'ambiguous', method: r.method, start: r.start, end: r.end, text: r.text, confidence: Math.round(r.confidence * 500) / 1000,
+            reason: `${r.reason}; but the claims on either side disagree on where it should be, and it is also found elsewhere`,
+            candidates: [{ start: r.start!, end: r.end!, score: r.confidence }, { start: rb.start!, end: rb.end!, score: rb.confidence }],
+          };
+        }
+      }
+    }
+    if (isAccepted(results[i])) nextDrift = results[i].start! - sels[i].offset!;
+  }
 }
 
 /** LF line ends and no BOM: how quotes and context are stored, whatever the article uses. */

@@ -181,7 +181,7 @@ function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: numbe
   }
   // Unless the words sit where we expected them, in their own context, they may be a copy and
   // the claim's own words may have been edited: look for an edited version at the expected place.
-  if (q.expected !== undefined && (chosen.dist > NEAR || chosen.ctx < CTX_SURE)) {
+  if (q.expected !== undefined && (chosen.dist > SLACK || chosen.ctx < CTX_SURE)) {
     const near = nearWindow(q, q.quote.length, windowed ? { from, to } : undefined)!;
     const alt = fuzzyAround(n.text, q, near.from, near.to, exact).filter((c) => rivals(c, chosen));
     // Its own words may be there, split by a pasted block: then the exact words are a copy.
