@@ -25,13 +25,14 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
       if (!e.contentChanges.length) return;
       const key = articleKey(e.document.uri);
       if (!store.get(key) || !store.hasArticleText(key)) return;
-      const text = e.document.getText();
       if (!e.document.isDirty && e.reason === undefined) {
         // The editor now matches the disk again without an undo/redo: a reload from disk
         // (git checkout, another tool). Anchor afresh, as the text may have been rearranged.
-        sync.setArticleText(e.document.uri, text);
+        sync.setArticleText(e.document.uri, e.document.getText());
       } else {
-        store.applyEdits(key, toTextChanges(e.contentChanges), text);
+        // The whole text is copied only when an edit touched a claim, not on every keystroke.
+        const doc = e.document;
+        store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText());
       }
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {

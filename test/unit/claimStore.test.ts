@@ -62,6 +62,20 @@ describe('ClaimStore', () => {
     assert.strictEqual(s.claim(ARTICLE, c.id)!.state, 'anchored');
   });
 
+  it('reads the article\'s text after an edit only when the edit touched a claim', () => {
+    const { s } = store();
+    const c = s.addClaim(ARTICLE, ...at('grew by 15%'));
+    let reads = 0;
+    let text = 'A' + TEXT;
+    s.applyEdits(ARTICLE, [{ offset: 0, removed: 0, inserted: 'A' }], () => { reads++; return text; });
+    assert.strictEqual(reads, 0, 'typing away from claims copied the whole text');
+    const i = text.indexOf('15%');
+    text = text.slice(0, i) + '1' + text.slice(i);
+    s.applyEdits(ARTICLE, [{ offset: i, removed: 0, inserted: '1' }], () => { reads++; return text; });
+    assert.strictEqual(reads, 1);
+    assert.strictEqual(s.claim(ARTICLE, c.id)!.currentText, 'grew by 115%');
+  });
+
   it('accepting new wording takes the current words as the quote', () => {
     const { s } = store();
     const c = s.addClaim(ARTICLE, ...at('grew by 15%'));

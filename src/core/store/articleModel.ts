@@ -44,6 +44,8 @@ export class ArticleModel {
   private dismissed?: string[];
   private placements = new Map<string, Placement>();
   private text?: string;
+  /** After edits, the article's text is read only when something needs it (not per keystroke). */
+  private readText?: () => string;
   /** Kept while the sidecar is the one it was given for, so that a re-anchor still uses it. */
   private previous?: ArticleVersion;
   articleMissing = false;
@@ -148,6 +150,7 @@ export class ArticleModel {
   /** Re-anchors every claim against the article's full text (on open, on reload from disk). */
   setText(text: string, options: ArticleTextOptions = {}): void {
     this.text = text;
+    this.readText = undefined;
     this.previous = options.previous;
     this.articleMissing = options.missing === true;
     this.reanchor();
@@ -155,19 +158,21 @@ export class ArticleModel {
 
   /** Whether the article's text is `text` (so that a late answer from git still fits it). */
   textIs(text: string): boolean {
-    return this.text === text;
+    return this.currentText() === text;
   }
 
   hasText(): boolean {
-    return this.text !== undefined;
+    return this.text !== undefined || this.readText !== undefined;
   }
 
   /**
    * Carries ranges through edits without re-anchoring (runs on every keystroke); `text` is the
-   * article after the edits. Returns the ids of claims whose words the edits touched.
+   * article after the edits, or how to read it (read only when an edit touched a claim).
+   * Returns the ids of claims whose words the edits touched.
    */
-  applyEdits(changes: readonly TextChange[], text: string): string[] {
-    this.text = text;
+  applyEdits(changes: readonly TextChange[], text: string | (() => string)): string[] {
+    if (typeof text === 'string') { this.text = text; this.readText = undefined; }
+    else { this.text = undefined; this.readText = text; }
     const ids: string[] = [];
     const ranges: TrackedRange[] = [];
     const wasTouched: boolean[] = [];
@@ -186,7 +191,7 @@ export class ArticleModel {
       const p = this.placements.get(id) as Placement;
       const claim = this.find(id) as Claim;
       touchedIds.push(id);
-      const now = text.slice(range.start, range.end);
+      const now = this.requireText().slice(range.start, range.end);
       if (normalizeForCompare(now) === normalizeForCompare(claim.quote)) {
         Object.assign(p, { state: 'anchored', currentText: undefined, reason: 'the words as rated', confidence: 1 });
         range.touched = false;
@@ -232,8 +237,9 @@ export class ArticleModel {
   /** Writes the claim's current position into its hints (only when its lines are written anyway). */
   refreshHints(id: string): Partial<Claim> {
     const p = this.placements.get(id);
-    if (!p?.range || !this.text || (p.state !== 'anchored' && p.state !== 'moved')) return {};
-    const sel = captureSelector(this.text, p.range.start, p.range.end);
+    const text = this.currentText();
+    if (!p?.range || !text || (p.state !== 'anchored' && p.state !== 'moved')) return {};
+    const sel = captureSelector(text, p.range.start, p.range.end);
     return { offset: sel.offset, line: sel.line, before: sel.before, after: sel.after };
   }
 
@@ -256,7 +262,7 @@ export class ArticleModel {
   restore(claim: Claim, index: number): void {
     this.claims.splice(Math.min(index, this.claims.length), 0, claim);
     this.dirty = true;
-    if (this.text !== undefined) this.reanchor();
+    if (this.hasText()) this.reanchor();
   }
 
   currentSidecar(): Sidecar {
@@ -294,7 +300,7 @@ export class ArticleModel {
 
   private setClaims(claims: Claim[]): void {
     this.claims = claims.slice();
-    if (this.text !== undefined) this.reanchor();
+    if (this.hasText()) this.reanchor();
     else this.placements.clear();
   }
 
@@ -314,9 +320,18 @@ export class ArticleModel {
     this.placements.set(id, p);
   }
 
-  private requireText(): string {
-    if (this.text === undefined) throw new Error(`the text of ${this.article} has not been read`);
+  private currentText(): string | undefined {
+    if (this.readText) {
+      this.text = this.readText();
+      this.readText = undefined;
+    }
     return this.text;
+  }
+
+  private requireText(): string {
+    const text = this.currentText();
+    if (text === undefined) throw new Error(`the text of ${this.article} has not been read`);
+    return text;
   }
 }
 

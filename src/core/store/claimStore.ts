@@ -72,7 +72,8 @@ export class ClaimStore {
     return text === undefined || m.textIs(text);
   }
 
-  applyEdits(article: string, changes: readonly TextChange[], text: string): void {
+  /** `text`: the article after the edits, or a function that reads it (called only if needed). */
+  applyEdits(article: string, changes: readonly TextChange[], text: string | (() => string)): void {
     const m = this.models.get(article);
     if (!m || !m.hasText()) return;
     const ids = m.applyEdits(changes, text);
