@@ -44,13 +44,25 @@ export function dismissedEdits(next: Sidecar, layout: SidecarLayout): Edit[] {
     const place = survivors.find((i) => had[i] > d) ?? -1;
     byPlace.set(place, [...(byPlace.get(place) ?? []), renderDismissedItem(d, indent, eol)]);
   }
-  for (const [place, lines] of byPlace) {
+  edits.push(...placeItems(byPlace, items, survivors, eol));
+  return edits;
+}
+
+/**
+ * Edits that insert rendered items, grouped by the surviving item they go before (-1: after the
+ * last survivor), each separated from its neighbour by `separator`. Shared by claims and the
+ * dismissed list.
+ */
+export function placeItems(byPlace: ReadonlyMap<number, readonly string[]>, items: SidecarLayout['items'] & object,
+  survivors: readonly number[], separator: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const [place, texts] of byPlace) {
     if (place === -1) {
       const at = items[survivors[survivors.length - 1]].lineEnd;
-      edits.push({ start: at, end: at, text: lines.map((l) => eol + l).join('') });
+      edits.push({ start: at, end: at, text: texts.map((t) => separator + t).join('') });
     } else {
       const at = items[place].extendedStart;
-      edits.push({ start: at, end: at, text: lines.map((l) => l + eol).join('') });
+      edits.push({ start: at, end: at, text: texts.map((t) => t + separator).join('') });
     }
   }
   return edits;

@@ -7,7 +7,7 @@
 import type { Sidecar } from '../model';
 import { renderItem, renderScalar } from '../yaml/yamlDocument';
 import { SIDECAR_STYLE, claimContentKey, claimToData, sidecarToData } from './claimData';
-import { dismissedEdits } from './dismissedEdits';
+import { dismissedEdits, placeItems } from './dismissedEdits';
 import { isParsedLayout } from './loadedSidecar';
 import type { LoadedSidecar, SidecarLayout } from './loadedSidecar';
 import { renderClaimsBlock, renderNewSidecar } from './renderNewSidecar';
@@ -99,17 +99,7 @@ function insertionEdits(next: Sidecar, layout: SidecarLayout, items: SidecarLayo
     const place = before ?? -1;
     byPlace.set(place, [...(byPlace.get(place) ?? []), renderItem(claimToData(c), SIDECAR_STYLE, 'claims', indent, eol)]);
   }
-  const edits: Edit[] = [];
-  for (const [place, texts] of byPlace) {
-    if (place === -1) {
-      const at = items[survivors[survivors.length - 1]].lineEnd;
-      edits.push({ start: at, end: at, text: texts.map((t) => gap + t).join('') });
-    } else {
-      const at = items[place].extendedStart;
-      edits.push({ start: at, end: at, text: texts.map((t) => t + gap).join('') });
-    }
-  }
-  return edits;
+  return placeItems(byPlace, items, survivors, gap);
 }
 
 function blankLineBetweenClaims(layout: SidecarLayout, items: SidecarLayout['items'] & object): boolean {
