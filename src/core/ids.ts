@@ -20,7 +20,3 @@ export function newClaimId(taken: ReadonlySet<string> = new Set(), random: Rando
     if (!taken.has(id)) return id;
   }
 }
-
-export function isClaimId(s: string): boolean {
-  return /^[a-z0-9][a-z0-9_-]{1,63}$/i.test(s);
-}

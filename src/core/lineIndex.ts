@@ -1,18 +1,17 @@
-// Offsets ↔ 1-based line/column for reports, with a precomputed table of line starts.
+// Offsets ↔ 1-based line/column for reports, on the same line table anchoring uses (so that a
+// report's line is the line a claim's `line` hint was written with).
+import { lineOf, lineStarts } from './anchoring/lines';
+
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: Int32Array;
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = lineStarts(text);
   }
 
   /** 1-based line and column (UTF-16 code units) of an offset. */
   position(offset: number): { line: number; column: number } {
-    let lo = 0, hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    const line = lineOf(this.starts, offset);
+    return { line, column: offset - this.starts[line - 1] + 1 };
   }
 }
