@@ -150,7 +150,7 @@ export class SidecarWriter implements vscode.Disposable {
     this.store.markSaved(article, text);
     if ((this.generation.get(article) ?? 0) !== generation) {
       // Edited while the write was on its way: what we wrote is not all there is.
-      this.store.open(article, sidecarKey, '').dirty = true;
+      this.store.markDirty(article);
     }
     this.log.info(`wrote ${sidecarKey}`);
   }

@@ -3,6 +3,7 @@
 import { Emitter, type Event } from '../events';
 import type { TextChange } from '../anchoring/editTracker';
 import { newClaimId } from '../ids';
+import type { ClaimConflict } from '../merge/mergeClaims';
 import type { Claim } from '../model';
 import type { StatusScale } from '../statusScale';
 import { findStatus } from '../statusScale';
@@ -153,6 +154,17 @@ export class ClaimStore {
   dismissSentence(article: string, sentence: string): void {
     const m = this.writable(article);
     if (m.dismiss(sentence)) this.fire(article, 'dismissed');
+  }
+
+  /** The claims that changed here and on disk in the same fields (sidecarState `conflict`). */
+  conflicts(article: string): readonly ClaimConflict[] {
+    return this.models.get(article)?.conflicts ?? [];
+  }
+
+  /** Says that the sidecar must be written again (e.g. an edit arrived while a write was on its way). */
+  markDirty(article: string): void {
+    const m = this.models.get(article);
+    if (m) m.dirty = true;
   }
 
   resolveConflicts(article: string, choice: 'ours' | 'theirs'): void {

@@ -95,9 +95,9 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
       const given = givenChoices(arg, choice);
 
       if (snap.sidecarState === 'conflict') {
-        const model = store.open(article, snap.sidecar, baseName(articleUri(article)));
-        const ids = model.conflicts.map((c) => c.id + (c.fields.length ? ` (${c.fields.join(', ')})` : ''));
-        const decided = given.all ?? uniform(model.conflicts.map((c) => given.each[c.id]));
+        const conflicts = store.conflicts(article);
+        const ids = conflicts.map((c) => c.id + (c.fields.length ? ` (${c.fields.join(', ')})` : ''));
+        const decided = given.all ?? uniform(conflicts.map((c) => given.each[c.id]));
         const pick = decided ?? (await vscode.window.showQuickPick([
           { label: 'Keep mine', detail: inert(`Keep the claims as edited here: ${ids.join('; ')}`), value: 'ours' as const },
           { label: 'Take the disk version', detail: inert(`Use the file's version of: ${ids.join('; ')}`), value: 'theirs' as const },
