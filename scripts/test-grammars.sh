@@ -37,7 +37,7 @@ merge "$tmp/stubs.json" test/grammar/grammars.json test/grammar/stubs.json
 run "with stand-in Markdown and YAML grammars" "$tmp/stubs.json"
 
 ext="${FACTMARK_VSCODE_EXTENSIONS:-}"
-if [ -z "$ext" ]; then
+if [ -z "$ext" ] && [ -d .vscode-test ]; then
   ext="$(find .vscode-test -type d -path '*/extensions/markdown-basics' -prune 2>/dev/null | head -n 1 | xargs -r dirname)"
 fi
 if [ -n "$ext" ] && [ -f "$ext/markdown-basics/package.json" ] && [ -f "$ext/yaml/package.json" ]; then
