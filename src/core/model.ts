@@ -17,6 +17,44 @@ export interface Source {
   stance?: Stance;
 }
 
+/** A second checker's sign-off (or dispute) of one status of a claim. */
+export type ReviewVerdict = 'approve' | 'dispute';
+export const REVIEW_VERDICTS: readonly ReviewVerdict[] = ['approve', 'dispute'];
+
+export interface Review {
+  by: string;
+  /** ISO 8601 date and time. */
+  date: string;
+  verdict: ReviewVerdict;
+  /** The status key that was reviewed: a review counts only while the claim still has it. */
+  status: string;
+  note?: string;
+}
+
+/** What a log entry records: a status change of a settled claim, or the claim's words replaced. */
+export type LogChange = 'status' | 'wording';
+export const LOG_CHANGES: readonly LogChange[] = ['status', 'wording'];
+
+/** One entry of a claim's corrections log, oldest first. */
+export interface LogEntry {
+  /** ISO 8601 date and time. */
+  date: string;
+  by?: string;
+  change: LogChange;
+  /** Status keys for `status`; the old and the new words for `wording`. */
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+/** Where the fact-check of an article was published (for ClaimReview and reports). */
+export interface Published {
+  url?: string;
+  headline?: string;
+  /** `YYYY-MM-DD` or an ISO 8601 date and time. */
+  date?: string;
+}
+
 export interface Claim {
   /** Short, random, stable; never derived from position and never reused. */
   id: string;
@@ -30,10 +68,21 @@ export interface Claim {
   offset?: number;
   /** A key of the status scale. */
   status: string;
+  /** Who set the current status, and when (ISO 8601). */
+  rater?: string;
+  rated?: string;
+  /** The words were replaced (Accept New Wording) after the status was set: the verdict is not re-confirmed until the status is set again. */
+  recheck?: boolean;
+  /** Who is to check the claim. */
+  assignee?: string;
   explanation?: string;
   claimant?: string;
   tags?: string[];
   sources: Source[];
+  /** Sign-offs and disputes by other checkers, oldest first. */
+  reviews?: Review[];
+  /** Corrections log: status changes of a settled claim and replaced wording, oldest first. */
+  log?: LogEntry[];
   /** ISO 8601 timestamps and the author (git user.name when available). */
   created?: string;
   updated?: string;
@@ -46,6 +95,8 @@ export interface Sidecar {
   factmark: number;
   /** File name of the article, relative to the sidecar's folder. */
   article: string;
+  /** The published fact-check of the article. */
+  published?: Published;
   claims: Claim[];
   /**
    * Sentences suggested as check-worthy that the desk decided not to check, so that

@@ -2,7 +2,7 @@
 // claims (so that git sees separate hunks for neighbouring claims).
 import type { Sidecar } from '../model';
 import { renderItem, renderMapping } from '../yaml/yamlDocument';
-import { SIDECAR_STYLE, claimToData } from './claimData';
+import { SIDECAR_STYLE, claimToData, sidecarToData } from './claimData';
 
 export const FORMAT_URL = 'https://github.com/factmark/factmark#sidecar-format';
 export const ITEM_INDENT = 2;
@@ -10,7 +10,8 @@ export const ITEM_INDENT = 2;
 export function renderNewSidecar(sidecar: Sidecar, eol = '\n'): string {
   const name = sidecar.article.replace(/[\r\n]+/g, ' ');
   const header = `# Factmark claims for ${name} — ${FORMAT_URL}${eol}`;
-  const fields = renderMapping({ factmark: sidecar.factmark, article: sidecar.article }, SIDECAR_STYLE, eol);
+  const { claims: _claims, dismissed: _dismissed, ...headerFields } = sidecarToData(sidecar);
+  const fields = renderMapping(headerFields, SIDECAR_STYLE, eol);
   return header + fields + 'claims:' + renderClaimsBlock(sidecar, ITEM_INDENT, eol) + eol + renderDismissedKey(sidecar.dismissed, eol);
 }
 
