@@ -144,7 +144,16 @@ export class Workbench {
       .locator('.quick-input-list .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
     await row.first().click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // The palette is gone once the widget is hidden, or once a command's own quick pick or
+    // input box has taken its place (its input no longer holds the palette's ">" query): a
+    // command that opens one at once may never let the widget be seen hidden.
+    const widget = this.page.locator('.quick-input-widget');
+    for (const end = Date.now() + 30_000; ;) {
+      const query = await widget.locator('input').first().inputValue({ timeout: 1000 }).catch(() => '');
+      if (!(await widget.isVisible()) || !query.startsWith('>')) return;
+      if (Date.now() > end) throw new Error(`the Command Palette stayed open after choosing "${label}"`);
+      await this.page.waitForTimeout(50);
+    }
   }
 
   /** Saves a screenshot to test-results/e2e/NAME.png; one marked `docs` is also copied to
