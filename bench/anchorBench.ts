@@ -5,8 +5,8 @@
 // Run: node -r ./test/register.js -e "require('./bench/anchorBench.ts').run(console.log)"
 import { anchorAll, captureSelectors } from '../src/core/anchoring/anchor';
 import { applyChange, type TrackedRange } from '../src/core/anchoring/editTracker';
-import { fuzzySearch } from '../src/core/anchoring/fuzzy';
-import type { AnchorResult, AnchorSelector, AnchorState } from '../src/core/anchoring/types';
+import type { AnchorResult, AnchorState } from '../src/core/anchoring/types';
+import { matchQuote } from './hypothesis';
 
 const TARGET_BYTES = 5_000_000;
 const CLAIMS = 10_000;
@@ -117,38 +117,6 @@ function tally(results: { state: AnchorState; start?: number; end?: number }[], 
     if (j === 'wrong') out.wrong++;
   });
   return out;
-}
-
-// ---- the Hypothesis method (hypothesis/client src/annotator/anchoring/match-quote.ts) ---------
-
-function hypothesisSearch(text: string, str: string, maxErrors: number, exactFirst: boolean) {
-  if (exactFirst) {
-    const exact: { start: number; end: number; errors: number }[] = [];
-    for (let p = text.indexOf(str); p !== -1; p = text.indexOf(str, p + 1)) exact.push({ start: p, end: p + str.length, errors: 0 });
-    if (exact.length) return exact;
-  }
-  return fuzzySearch(text, str, maxErrors);
-}
-
-function textMatchScore(text: string, str: string): number {
-  if (str.length === 0 || text.length === 0) return 0;
-  return 1 - hypothesisSearch(text, str, str.length, true)[0].errors / str.length;
-}
-
-function matchQuote(text: string, sel: AnchorSelector, exactFirst: boolean): { state: AnchorState; start?: number; end?: number } {
-  const quote = sel.quote;
-  const matches = hypothesisSearch(text, quote, Math.min(256, quote.length / 2), exactFirst);
-  if (matches.length === 0) return { state: 'orphaned' };
-  let best = { start: 0, end: 0, score: -1 };
-  for (const m of matches) {
-    const prefix = sel.before ? textMatchScore(text.slice(Math.max(0, m.start - sel.before.length), m.start), sel.before) : 1;
-    const suffix = sel.after ? textMatchScore(text.slice(m.end, m.end + sel.after.length), sel.after) : 1;
-    const pos = sel.offset === undefined ? 1 : 1 - Math.abs(m.start - sel.offset) / text.length;
-    const score = (50 * (1 - m.errors / quote.length) + 20 * prefix + 20 * suffix + 2 * pos) / 92;
-    if (score > best.score) best = { start: m.start, end: m.end, score };
-  }
-  // match-quote.ts returns its best match whatever the score: the caller accepts it.
-  return { state: 'moved', start: best.start, end: best.end };
 }
 
 // ---- the run ---------------------------------------------------------------------------------

@@ -2,11 +2,13 @@
 // asserted; tests never depend on wall time.
 import * as os from 'os';
 import { run as anchoring } from './anchorBench';
+import { run as revisions } from './revisionBench';
 import { run as sidecar } from './sidecarBench';
 import { run as suggestions } from './suggestBench';
 
 const SECTIONS: [string, (log: (line: string) => void) => Promise<void>][] = [
   ['Anchoring and edit tracking', anchoring],
+  ['Re-anchoring on real revisions', revisions],
   ['Sidecar YAML', sidecar],
   ['Claim suggestions', suggestions],
 ];
