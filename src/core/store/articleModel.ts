@@ -250,6 +250,22 @@ export class ArticleModel {
     return this.update(id, { ...patch, quote: sel.quote, before: sel.before, after: sel.after, offset: sel.offset, line: sel.line });
   }
 
+  /** Records [start, end) as the claim's place (position and context), keeping its quote. */
+  confirm(id: string, start: number, end: number, patch: Partial<Claim> = {}): Claim {
+    const claim = this.find(id) as Claim;
+    const sel = captureSelector(this.requireText(), start, end);
+    const same = normalizeForCompare(sel.quote) === normalizeForCompare(claim.quote);
+    this.place(id, same
+      ? { state: 'anchored', range: { start, end, touched: false }, reason: 'place confirmed', confidence: 1 }
+      : { state: 'changed', range: { start, end, touched: true }, currentText: this.requireText().slice(start, end), reason: 'place confirmed; the words were edited since they were rated', confidence: 1 });
+    return this.update(id, { ...patch, before: sel.before, after: sel.after, offset: sel.offset, line: sel.line });
+  }
+
+  /** The article's words at [start, end) as a quote is stored (LF line ends, no BOM). */
+  wordsAt(start: number, end: number): string {
+    return captureSelector(this.requireText(), start, end).quote;
+  }
+
   remove(id: string): { claim: Claim; index: number } | undefined {
     const index = this.claims.findIndex((c) => c.id === id);
     if (index < 0) return undefined;

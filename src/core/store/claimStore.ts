@@ -4,7 +4,8 @@ import { Emitter, type Event } from '../events';
 import type { TextChange } from '../anchoring/editTracker';
 import { newClaimId } from '../ids';
 import type { ClaimConflict } from '../merge/mergeClaims';
-import type { Claim } from '../model';
+import { normalizeForCompare } from '../anchoring/normalize';
+import type { Claim, LogEntry } from '../model';
 import type { StatusScale } from '../statusScale';
 import { findStatus } from '../statusScale';
 import { ArticleModel, type ArticleTextOptions } from './articleModel';
@@ -107,27 +108,59 @@ export class ClaimStore {
     if (patch.status !== undefined && !findStatus(this.scale, patch.status)) {
       throw new StoreError(`"${patch.status}" is not a status of this repository's scale.`);
     }
-    const next = m.update(id, { ...patch, ...m.refreshHints(id), updated: this.now(), ...this.by() });
+    // Setting the status (even to the same one) re-confirms the verdict after a change of wording.
+    const confirmed = patch.status !== undefined ? { recheck: undefined } : {};
+    const next = m.update(id, { ...patch, ...confirmed, ...m.refreshHints(id), updated: this.now(), ...this.by() });
     this.fire(article, 'claims', [id]);
     return next;
   }
 
-  /** Takes the article's current words as the claim's quote (after a re-check). */
+  /**
+   * Takes the article's current words as the claim's quote. The old words go to the claim's log
+   * and, unless the claim was never rated, it is marked `recheck` until its status is set again.
+   */
   acceptWording(article: string, id: string): Claim {
     const m = this.writable(article);
     const entry = m.entry(this.existing(m, id));
     if (entry.start === undefined || entry.end === undefined) throw new StoreError('This claim is not attached to any words; re-attach it to a selection instead.');
-    const next = m.rebase(id, entry.start, entry.end, { updated: this.now(), ...this.by() });
-    this.fire(article, 'claims', [id]);
-    return next;
+    return this.rewordTo(article, m, id, entry.start, entry.end);
   }
 
-  /** Attaches an orphaned, ambiguous or changed claim to the given words. */
+  /**
+   * Attaches a claim to the given words. When they are not the words it was rated on, that is a
+   * change of wording like acceptWording (logged, and the verdict needs re-checking).
+   */
   reattach(article: string, id: string, start: number, end: number): Claim {
     const m = this.writable(article);
     this.existing(m, id);
     if (start >= end) throw new StoreError('Select the words to attach the claim to first.');
-    const next = m.rebase(id, start, end, { updated: this.now(), ...this.by() });
+    return this.rewordTo(article, m, id, start, end);
+  }
+
+  /**
+   * Accepts the place an ambiguous claim was found at as its own: records the position and the
+   * context there, so that it is found there from now on. Its quote is kept (when the words
+   * there differ, the claim is shown as changed, for Accept New Wording).
+   */
+  confirmPlace(article: string, id: string): Claim {
+    const m = this.writable(article);
+    const entry = m.entry(this.existing(m, id));
+    if (entry.start === undefined || entry.end === undefined) throw new StoreError('This claim has no place to confirm; re-attach it to a selection instead.');
+    const next = m.confirm(id, entry.start, entry.end, { updated: this.now(), ...this.by() });
+    this.fire(article, 'claims', [id]);
+    return next;
+  }
+
+  private rewordTo(article: string, m: ArticleModel, id: string, start: number, end: number): Claim {
+    const claim = this.existing(m, id);
+    const words = m.wordsAt(start, end);
+    const patch: Partial<Claim> = { updated: this.now(), ...this.by() };
+    if (normalizeForCompare(words) !== normalizeForCompare(claim.quote)) {
+      const entry: LogEntry = { date: patch.updated!, ...this.by(), change: 'wording', from: claim.quote, to: words };
+      patch.log = [...(claim.log ?? []), entry];
+      if (claim.status !== this.scale.initial) patch.recheck = true;
+    }
+    const next = m.rebase(id, start, end, patch);
     this.fire(article, 'claims', [id]);
     return next;
   }
