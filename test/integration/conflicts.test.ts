@@ -89,7 +89,7 @@ describe('sidecar conflicts', () => {
     assert.ok(vscode.languages.getDiagnostics(sidecar).some((d) => d.code === 'not-written'));
     const tree = factmark.views.tree.provider;
     const roots = (await tree.getChildren()) ?? [];
-    const errors = roots.find((n) => n.kind === 'errors');
+    const errors = roots.find((n) => factmark.views.tree.node(n)?.kind === 'errors');
     assert.ok(errors, 'no Sidecar errors group');
     const items = await Promise.all(((await tree.getChildren(errors)) ?? []).map((n) => tree.getTreeItem(n)));
     assert.ok(items.some((i) => i.label === sidecar.path.slice(sidecar.path.lastIndexOf('/') + 1)), 'the sidecar is not under Sidecar errors');

@@ -100,7 +100,7 @@ describe('faults: nothing is lost', () => {
     assert.match(entries[0].reason, /missing/);
     assert.ok(codes(sidecar).includes('article-missing'), 'no diagnostic on the sidecar says the article is missing');
     const tree = factmark.views.tree.provider;
-    const items = await Promise.all(((await tree.getChildren()) ?? []).filter((n) => n.kind === 'article').map((n) => tree.getTreeItem(n)));
+    const items = await Promise.all(((await tree.getChildren()) ?? []).filter((n) => factmark.views.tree.node(n)?.kind === 'article').map((n) => tree.getTreeItem(n)));
     const item = items.find((i) => i.label === name(article));
     assert.ok(item, 'the orphaned sidecar\'s article is not in the Claims panel');
     assert.match(String(item.description), /article missing/);

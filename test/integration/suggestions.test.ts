@@ -59,11 +59,12 @@ describe('suggest claims', () => {
     assert.strictEqual(factmark.suggestions.uncheckedCount(uri), list.length);
 
     const key = uri.toString();
-    const article = (await children(factmark)).find((n) => n.kind === 'article' && n.article === key);
+    const nodeOf = (n: Node) => factmark.views.tree.node(n);
+    const article = (await children(factmark)).find((n) => { const x = nodeOf(n); return x?.kind === 'article' && x.article === key; });
     assert.ok(article, 'the article is not in the Claims panel');
     const articleItem = await factmark.views.tree.provider.getTreeItem(article);
     assert.match(String(articleItem.description), new RegExp(`${list.length} unchecked sentences`));
-    const group = (await children(factmark, article)).find((n) => n.kind === 'suggestions');
+    const group = (await children(factmark, article)).find((n) => nodeOf(n)?.kind === 'suggestions');
     assert.ok(group, 'no Suggestions group under the article');
     assert.strictEqual((await factmark.views.tree.provider.getTreeItem(group)).label, `Suggestions (${list.length})`);
     const nodes = await children(factmark, group);
@@ -71,7 +72,8 @@ describe('suggest claims', () => {
     const first = await factmark.views.tree.provider.getTreeItem(nodes[0]);
     assert.strictEqual(first.contextValue, 'suggestion');
     assert.strictEqual(first.description, `score ${list[0].score}`);
-    const tip = first.tooltip as vscode.MarkdownString;
+    assert.strictEqual(first.tooltip, undefined, 'the tooltip is built before it is hovered');
+    const tip = (await factmark.views.tree.provider.resolveTreeItem?.(first, nodes[0], new vscode.CancellationTokenSource().token))?.tooltip as vscode.MarkdownString;
     for (const r of list[0].reasons) assert.ok(tip.value.includes(`- ${r.split(':')[0]}`), `reason "${r}" not in the tooltip:\n${tip.value}`);
     assert.strictEqual(factmark.views.tree.provider.getParent?.(nodes[0]), group);
 
@@ -164,7 +166,7 @@ describe('suggest claims', () => {
     });
     assert.strictEqual(after[0].start, 0);
     await vscode.commands.executeCommand('factmark.groupByStatus');
-    const top = (await children(factmark)).find((n) => n.kind === 'suggestions');
+    const top = (await children(factmark)).find((n) => factmark.views.tree.node(n)?.kind === 'suggestions');
     assert.ok(top, 'no Suggestions group at the top');
     assert.ok((await children(factmark, top)).length >= after.length);
     await vscode.commands.executeCommand('workbench.action.files.revert');

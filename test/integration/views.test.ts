@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parse, stringify } from 'yaml';
 import { api } from './helpers';
-import { ARTICLE, entryOf, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile, type ClaimRef } from './claimFiles';
+import { ARTICLE, entryOf, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile } from './claimFiles';
 
 type Api = Awaited<ReturnType<typeof api>>;
 type Node = Parameters<Api['views']['tree']['provider']['getTreeItem']>[0];
@@ -34,6 +34,28 @@ async function children(factmark: Api, n?: Node): Promise<Node[]> {
 
 async function item(factmark: Api, n: Node): Promise<vscode.TreeItem> {
   return factmark.views.tree.provider.getTreeItem(n);
+}
+
+/** The item as VS Code shows it on hover: with the tooltip it resolves only then. */
+async function resolved(factmark: Api, n: Node): Promise<vscode.TreeItem> {
+  const provider = factmark.views.tree.provider;
+  const it = await provider.getTreeItem(n);
+  return (await provider.resolveTreeItem?.(it, n, new vscode.CancellationTokenSource().token)) ?? it;
+}
+
+/** What a node (an id) of the Claims panel stands for. */
+function nodeOf(factmark: Api, n: Node | undefined) {
+  return n === undefined ? undefined : factmark.views.tree.node(n);
+}
+
+function isArticle(factmark: Api, n: Node, article: string): boolean {
+  const x = nodeOf(factmark, n);
+  return x?.kind === 'article' && x.article === article;
+}
+
+function claimOf(factmark: Api, n: Node): { article: string; id: string } | undefined {
+  const x = nodeOf(factmark, n);
+  return x?.kind === 'claim' ? { article: x.article, id: x.id } : undefined;
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
@@ -148,11 +170,12 @@ describe('views', () => {
 
     // The same claim in the Claims panel: plain label, escaped tooltip, our commands only.
     const factmark = await api();
-    const article = (await children(factmark)).find((n) => n.kind === 'article' && n.article === ref.article);
+    const article = (await children(factmark)).find((n) => isArticle(factmark, n, ref.article));
     assert.ok(article, 'the article is not in the panel');
-    const node = (await children(factmark, article)).find((n) => n.kind === 'claim' && n.id === ref.id);
+    const node = (await children(factmark, article)).find((n) => claimOf(factmark, n)?.id === ref.id);
     assert.ok(node, 'the claim is not in the panel');
-    const row = await item(factmark, node);
+    assert.strictEqual((await item(factmark, node)).tooltip, undefined, 'the tooltip is built before it is hovered');
+    const row = await resolved(factmark, node);
     const tip = row.tooltip as vscode.MarkdownString;
     assert.ok(tip instanceof vscode.MarkdownString && tip.value.includes('alert'), 'the tooltip does not show the explanation');
     assert.strictEqual(tip.supportHtml, false);
@@ -169,10 +192,10 @@ describe('views', () => {
     await vscode.commands.executeCommand('factmark.setStatus', b, 'accurate');
 
     const roots = await children(factmark);
-    const article = roots.find((n) => n.kind === 'article' && n.article === key);
+    const article = roots.find((n) => isArticle(factmark, n, key));
     assert.ok(article, 'the article is not in the panel');
     const claims = await children(factmark, article);
-    assert.deepStrictEqual(claims.map((n) => n.kind === 'claim' && n.id), factmark.claimsOf(editor.document.uri).map((e) => e.claim.id));
+    assert.deepStrictEqual(claims.map((n) => claimOf(factmark, n)?.id), factmark.claimsOf(editor.document.uri).map((e) => e.claim.id));
     const articleItem = await item(factmark, article);
     assert.match(String(articleItem.description), /1\/2 checked/);
     assert.strictEqual(articleItem.contextValue, 'article');
@@ -193,13 +216,14 @@ describe('views', () => {
     await vscode.commands.executeCommand('factmark.groupByStatus');
     assert.strictEqual(factmark.views.tree.groupBy(), 'status');
     const groups = await children(factmark);
-    const accurate = groups.find((n) => n.kind === 'status' && n.status === 'accurate');
+    const accurate = groups.find((n) => { const x = nodeOf(factmark, n); return x?.kind === 'group' && x.by === 'status' && x.key === 'accurate'; });
     assert.ok(accurate, 'no "True" group');
     assert.strictEqual((await item(factmark, accurate)).label, 'True');
     const inGroup = await children(factmark, accurate);
-    assert.ok(inGroup.some((n) => n.kind === 'claim' && n.id === b.id));
-    assert.ok(inGroup.every((n) => n.kind === 'claim' && factmark.store.claim(n.article, n.id)?.claim.status === 'accurate'));
-    const order = groups.filter((n) => n.kind === 'status').map((n) => factmark.store.scale.statuses.findIndex((s) => s.key === (n as { status: string }).status));
+    assert.ok(inGroup.some((n) => claimOf(factmark, n)?.id === b.id));
+    assert.ok(inGroup.every((n) => { const c = claimOf(factmark, n); return !!c && factmark.store.claim(c.article, c.id)?.claim.status === 'accurate'; }));
+    assert.strictEqual(factmark.views.tree.provider.getParent?.(inGroup[0]), accurate);
+    const order = groups.flatMap((n) => { const x = nodeOf(factmark, n); return x?.kind === 'group' ? [factmark.store.scale.statuses.findIndex((s) => s.key === x.key)] : []; });
     assert.deepStrictEqual(order, [...order].sort((x, y) => x - y), 'status groups are not in scale order');
   });
 
@@ -211,8 +235,8 @@ describe('views', () => {
     await vscode.commands.executeCommand('factmark.setStatus', a, 'misleading');
     await vscode.commands.executeCommand('factmark.editExplanation', b, 'The transport plan keeps fares flat.');
     const ids = async () => {
-      const art = (await children(factmark)).find((n) => n.kind === 'article' && n.article === key);
-      return art ? (await children(factmark, art)).map((n) => (n as ClaimRef).id) : [];
+      const art = (await children(factmark)).find((n) => isArticle(factmark, n, key));
+      return art ? (await children(factmark, art)).map((n) => claimOf(factmark, n)?.id) : [];
     };
     assert.deepStrictEqual(await ids(), [a.id, b.id]);
 
@@ -239,10 +263,10 @@ describe('views', () => {
     await waitFor('the claim to change', async () => (await entryOf(ref))?.state === 'changed');
     const roots = await waitFor('the re-check group', async () => {
       const r = await children(factmark);
-      return r[0]?.kind === 'recheck' ? r : undefined;
+      return nodeOf(factmark, r[0])?.kind === 'recheck' ? r : undefined;
     });
     const recheck = await children(factmark, roots[0]);
-    const node = recheck.find((n) => n.kind === 'claim' && n.id === ref.id);
+    const node = recheck.find((n) => claimOf(factmark, n)?.id === ref.id);
     assert.ok(node, 'the changed claim is not in the re-check group');
     assert.match(String((await item(factmark, node)).contextValue), /\bchanged\b/);
     assert.strictEqual(factmark.views.tree.provider.getParent?.(node), roots[0]);
@@ -252,10 +276,10 @@ describe('views', () => {
     await sidecarYaml(other.document.uri);
     await writeFile(sidecarOf(other.document.uri), 'factmark: 1\nclaims: [unclosed\n');
     await waitFor('the sidecar to be seen as broken', () => factmark.articleOf(other.document.uri)?.sidecarState === 'broken');
-    const errors = (await children(factmark)).find((n) => n.kind === 'errors');
+    const errors = (await children(factmark)).find((n) => nodeOf(factmark, n)?.kind === 'errors');
     assert.ok(errors, 'no "Sidecar errors" group');
     const entries = await children(factmark, errors);
-    const entry = entries.find((n) => n.kind === 'sidecarError' && n.article === other.document.uri.toString());
+    const entry = entries.find((n) => { const x = nodeOf(factmark, n); return x?.kind === 'sidecarError' && x.article === other.document.uri.toString(); });
     assert.ok(entry, 'the broken sidecar is not listed');
     const it = await item(factmark, entry);
     assert.strictEqual(it.command?.command, 'vscode.open');

@@ -1,0 +1,274 @@
+// The Claims panel's outline, without VS Code: what is listed where, and that an event about one
+// article redraws that article's node only and keeps the totals right (kept incrementally, they
+// must always equal what a fresh outline computes from scratch).
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { ClaimsOutline, EXPAND_ARTICLES_UP_TO, EXPAND_GROUPS_UP_TO, type OutlineSource } from '../../src/core/present/claimsOutline';
+import { nodeId, parseNodeId, type OutlineNode } from '../../src/core/present/outlineIds';
+import type { Claim } from '../../src/core/model';
+import { DEFAULT_SCALE, type StatusScale } from '../../src/core/statusScale';
+import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarState } from '../../src/core/store/types';
+import type { Suggestion } from '../../src/core/suggest/suggestClaims';
+
+interface FakeClaim { id: string; status: string; state?: ClaimState; quote?: string }
+interface FakeArticle { claims: FakeClaim[]; sidecarState?: SidecarState; suggestions?: number }
+
+/** A source over plain data, counting what the outline asks for. */
+class FakeSource implements OutlineSource {
+  scale: StatusScale = DEFAULT_SCALE;
+  readonly articles = new Map<string, FakeArticle>();
+  readonly asked = { snapshot: 0, sortKey: 0 };
+  private readonly claims = new Map<string, Claim>();
+
+  set(article: string, a: FakeArticle | undefined): void {
+    if (a) this.articles.set(article, a); else this.articles.delete(article);
+  }
+
+  snapshot(article: string): ArticleSnapshot | undefined {
+    this.asked.snapshot++;
+    const a = this.articles.get(article);
+    if (!a) return undefined;
+    return {
+      article, sidecar: `${article}.claims.yaml`, sidecarState: a.sidecarState ?? 'ok', problems: [], dirty: false, dismissed: [],
+      claims: a.claims.map((c, i): ClaimEntry => ({ claim: this.claim(article, c), state: c.state ?? 'anchored', start: i * 10, end: i * 10 + 5, reason: '', confidence: 1 })),
+    };
+  }
+
+  suggestions(article: string): readonly Suggestion[] | undefined {
+    const n = this.articles.get(article)?.suggestions ?? 0;
+    return n ? Array.from({ length: n }, (_, i) => ({ start: 1000 + i * 10, end: 1005 + i * 10, text: `s${i}`, score: 3, reasons: ['figure'] })) : undefined;
+  }
+
+  sortKey(article: string): string {
+    this.asked.sortKey++;
+    return article.replace(/^file:\/\/\/ws\//, '');
+  }
+
+  /** The same Claim object while its data is unchanged, as the store hands out. */
+  private claim(article: string, c: FakeClaim): Claim {
+    const key = `${article}#${c.id}#${c.status}#${c.quote ?? ''}`;
+    let claim = this.claims.get(key);
+    if (!claim) {
+      claim = { id: c.id, quote: c.quote ?? `words of ${c.id}`, before: '', after: '', status: c.status, sources: [] };
+      this.claims.set(key, claim);
+    }
+    return claim;
+  }
+}
+
+const A = 'file:///ws/b-budget.md';
+const B = 'file:///ws/a-treaty.md';
+const C = 'file:///ws/c/harbour.md';
+
+function setup(articles: Record<string, FakeArticle>): { src: FakeSource; o: ClaimsOutline } {
+  const src = new FakeSource();
+  for (const [k, v] of Object.entries(articles)) src.set(k, v);
+  const o = new ClaimsOutline(src);
+  o.update(Object.keys(articles));
+  return { src, o };
+}
+
+const kinds = (o: ClaimsOutline, ids: string[]) => ids.map((id) => o.node(id)?.kind);
+
+/** How every node looks now: its children, its size, and what its item shows. */
+function looks(o: ClaimsOutline): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (id: string) => {
+    const n = o.node(id);
+    let shows = '';
+    if (n?.kind === 'claim') { const e = o.row(n.article)?.byId.get(n.id); shows = `${e?.claim.status} ${e?.state}`; }
+    if (n?.kind === 'article') { const r = o.row(n.article); shows = JSON.stringify([r?.progress.settled, r?.progress.total, r?.visible.length, r?.suggestions.length, r?.snapshot?.sidecarState]); }
+    out.set(id, JSON.stringify([o.children(id), o.groupSize(id), shows]));
+    for (const c of o.children(id)) walk(c);
+  };
+  for (const r of o.roots()) walk(r);
+  return out;
+}
+
+/** Everything the outline shows, walked from the roots: ids with their children, labels of sizes. */
+function dump(o: ClaimsOutline): unknown {
+  const walk = (id: string): unknown => ({ id, size: o.groupSize(id), children: o.children(id).map(walk) });
+  return { open: o.openCount(), roots: o.roots().map(walk) };
+}
+
+describe('Claims outline', () => {
+  it('lists articles in path order with their claims, the re-check and error groups first', () => {
+    const { o } = setup({
+      [A]: { claims: [{ id: 'a1', status: 'accurate' }, { id: 'a2', status: 'unverified', state: 'changed' }] },
+      [B]: { claims: [{ id: 'b1', status: 'inaccurate', state: 'orphaned' }] },
+      [C]: { claims: [], sidecarState: 'broken' },
+    });
+    const roots = o.roots();
+    assert.deepStrictEqual(roots, ['recheck', 'errors', `article:${B}`, `article:${A}`]);
+    assert.deepStrictEqual(o.children('recheck'), [`claim:recheck:b1:${B}`, `claim:recheck:a2:${A}`]);
+    assert.deepStrictEqual(o.children('errors'), [`sidecarError:${C}`]);
+    assert.deepStrictEqual(o.children(`article:${A}`), [`claim:article:a1:${A}`, `claim:article:a2:${A}`]);
+    assert.strictEqual(o.groupSize('recheck'), 2);
+    // a2 is unsettled and changed, b1 is settled but orphaned (not counted as open), a1 is done.
+    assert.strictEqual(o.openCount(), 1);
+  });
+
+  it('groups by status in the order of the scale, statuses it does not know last', () => {
+    const { o } = setup({
+      [A]: { claims: [{ id: 'a1', status: 'inaccurate' }, { id: 'a2', status: 'zzz-custom' }, { id: 'a3', status: 'accurate' }] },
+      [B]: { claims: [{ id: 'b1', status: 'accurate' }, { id: 'b2', status: 'aaa-custom' }] },
+    });
+    o.setGroupBy('status');
+    assert.deepStrictEqual(o.roots(), ['group:status:accurate', 'group:status:inaccurate', 'group:status:aaa-custom', 'group:status:zzz-custom']);
+    assert.deepStrictEqual(o.children('group:status:accurate'), [`claim:group:b1:${B}`, `claim:group:a3:${A}`]);
+    assert.strictEqual(o.groupSize('group:status:accurate'), 2);
+    assert.strictEqual(o.claimNode(A, 'a3'), `claim:group:a3:${A}`);
+  });
+
+  it('every child names its parent, so reveal finds any node', () => {
+    const { o } = setup({
+      [A]: { claims: [{ id: 'a1', status: 'accurate', state: 'ambiguous' }, { id: 'a2', status: 'mixed' }], suggestions: 2 },
+      [B]: { claims: [{ id: 'b1', status: 'mixed' }], sidecarState: 'conflict' },
+    });
+    for (const g of ['article', 'status'] as const) {
+      o.setGroupBy(g);
+      const check = (id: string) => {
+        for (const child of o.children(id)) {
+          assert.strictEqual(o.parent(child), id, `${child} under ${id}`);
+          check(child);
+        }
+      };
+      for (const r of o.roots()) { assert.strictEqual(o.parent(r), undefined); check(r); }
+    }
+  });
+
+  it('a filter hides claims, and articles left without any, but not articles with suggestions', () => {
+    const { o } = setup({
+      [A]: { claims: [{ id: 'a1', status: 'accurate' }, { id: 'a2', status: 'misleading' }] },
+      [B]: { claims: [{ id: 'b1', status: 'accurate' }] },
+      [C]: { claims: [{ id: 'c1', status: 'accurate' }], suggestions: 1 },
+    });
+    o.setFilter({ statuses: ['misleading'] });
+    assert.deepStrictEqual(o.roots(), [`article:${A}`, `article:${C}`]);
+    assert.deepStrictEqual(o.children(`article:${A}`), [`claim:article:a2:${A}`]);
+    assert.deepStrictEqual(kinds(o, o.children(`article:${C}`)), ['suggestions']);
+    // The badge counts every open claim, whatever the filter shows.
+    assert.strictEqual(o.openCount(), 0);
+    o.setFilter({});
+    assert.strictEqual(o.roots().length, 3);
+  });
+
+  it('an event about one article redraws that article only, and reads only that article', () => {
+    const { src, o } = setup({
+      [A]: { claims: [{ id: 'a1', status: 'unverified' }] },
+      [B]: { claims: [{ id: 'b1', status: 'unverified' }] },
+    });
+    const asked = { ...src.asked };
+    src.set(A, { claims: [{ id: 'a1', status: 'accurate' }] });
+    assert.deepStrictEqual(o.update([A]), { all: false, ids: [`article:${A}`] });
+    assert.strictEqual(src.asked.snapshot - asked.snapshot, 1);
+    assert.strictEqual(src.asked.sortKey, asked.sortKey, 'the path is looked up again');
+    assert.strictEqual(o.openCount(), 1);
+    // A new article changes the list of roots.
+    src.set(C, { claims: [{ id: 'c1', status: 'mixed' }] });
+    assert.deepStrictEqual(o.update([C]), { all: true });
+    // The re-check group appears: the roots change; the same claim changing again redraws the group and the article.
+    src.set(B, { claims: [{ id: 'b1', status: 'unverified', state: 'changed' }] });
+    assert.deepStrictEqual(o.update([B]), { all: true });
+    src.set(B, { claims: [{ id: 'b1', status: 'accurate', state: 'changed' }] });
+    assert.deepStrictEqual(o.update([B]), { all: false, ids: [`article:${B}`, 'recheck'] });
+  });
+
+  it('by status, a status change redraws the two groups the claim leaves and joins', () => {
+    const { src, o } = setup({
+      [A]: { claims: [{ id: 'a1', status: 'unverified' }, { id: 'a2', status: 'accurate' }] },
+      [B]: { claims: [{ id: 'b1', status: 'unverified' }, { id: 'b2', status: 'accurate' }] },
+    });
+    o.setGroupBy('status');
+    src.set(A, { claims: [{ id: 'a1', status: 'accurate' }, { id: 'a2', status: 'accurate' }] });
+    const r = o.update([A]);
+    assert.ok(!r.all);
+    assert.deepStrictEqual([...r.ids].sort(), ['group:status:accurate', 'group:status:unverified']);
+    // The last claim of a status goes: the group itself goes, so the roots change.
+    src.set(B, { claims: [{ id: 'b1', status: 'accurate' }, { id: 'b2', status: 'accurate' }] });
+    assert.deepStrictEqual(o.update([B]), { all: true });
+    assert.deepStrictEqual(o.roots(), ['group:status:accurate']);
+  });
+
+  it('kept incrementally, it always shows what a fresh outline computes from scratch', () => {
+    const statuses = ['unverified', 'accurate', 'misleading', 'custom-x'];
+    const states: ClaimState[] = ['anchored', 'moved', 'changed', 'ambiguous', 'orphaned'];
+    const articles = [A, B, C, 'file:///ws/d.md'];
+    const claimArb = fc.record({ id: fc.constantFrom('k1', 'k2', 'k3', 'k4', 'k5'), status: fc.constantFrom(...statuses), state: fc.constantFrom(...states) });
+    const articleArb = fc.option(fc.record({
+      claims: fc.uniqueArray(claimArb, { selector: (c) => c.id, maxLength: 5 }),
+      sidecarState: fc.constantFrom<SidecarState>('ok', 'ok', 'broken', 'conflict'),
+      suggestions: fc.nat(2),
+    }), { nil: undefined });
+    const step = fc.record({ article: fc.constantFrom(...articles), next: articleArb, group: fc.constantFrom<'article' | 'status' | undefined>(undefined, undefined, undefined, 'article', 'status'), filter: fc.option(fc.constantFrom('accurate', 'misleading'), { nil: undefined, freq: 3 }) });
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
+      const src = new FakeSource();
+      const o = new ClaimsOutline(src);
+      for (const s of steps) {
+        const before = looks(o);
+        const roots = o.roots();
+        src.set(s.article, s.next);
+        const r = o.update([s.article]);
+        // What changed is redrawn: the node itself or one above it, or the whole tree.
+        if (!r.all) {
+          assert.deepStrictEqual(o.roots(), roots, 'the roots changed without a full redraw');
+          for (const [id, now] of looks(o)) {
+            if (before.get(id) === now || before.get(id) === undefined) continue;
+            let covered = false;
+            for (let at: string | undefined = id; at !== undefined && !covered; at = o.parent(at)) covered = r.ids.includes(at);
+            assert.ok(covered, `${id} changed but neither it nor a node above it is redrawn`);
+          }
+        }
+        if (s.group) o.setGroupBy(s.group);
+        if (s.filter !== undefined) o.setFilter({ statuses: s.filter ? [s.filter] : undefined });
+        const fresh = new ClaimsOutline(src);
+        fresh.setGroupBy(o.groupBy);
+        fresh.setFilter(o.filter);
+        fresh.update(articles);
+        assert.deepStrictEqual(dump(o), dump(fresh));
+      }
+    }), { numRuns: 120 });
+  });
+
+  it('starts articles collapsed in a big workspace (and while one loads), groups collapsed when large', () => {
+    const many: Record<string, FakeArticle> = {};
+    for (let i = 0; i < EXPAND_ARTICLES_UP_TO; i++) many[`file:///ws/${i}.md`] = { claims: [{ id: 'x1', status: 'unverified' }] };
+    const small = setup(many).o;
+    assert.ok(small.startsExpanded('article:file:///ws/0.md'));
+    small.setExpected(5000);
+    assert.ok(!small.startsExpanded('article:file:///ws/0.md'), 'expanded while thousands of articles load');
+    many['file:///ws/extra.md'] = { claims: [{ id: 'x1', status: 'unverified' }] };
+    const big = setup(many).o;
+    assert.ok(!big.startsExpanded('article:file:///ws/0.md'));
+    const claims = Array.from({ length: EXPAND_GROUPS_UP_TO + 1 }, (_, i) => ({ id: `c${i}`, status: 'unverified', state: 'orphaned' as const }));
+    const one = setup({ [A]: { claims } }).o;
+    assert.ok(!one.startsExpanded('recheck'));
+    one.setGroupBy('status');
+    assert.ok(!one.startsExpanded('group:status:unverified'));
+    assert.ok(setup({ [A]: { claims: claims.slice(1) } }).o.startsExpanded('recheck'));
+  });
+});
+
+describe('Claims outline ids', () => {
+  it('round-trip every kind of node, whatever characters the article key holds', () => {
+    const keys = ['file:///ws/a.md', 'file:///ws/with%20space/a%23b.md', 'untitled:Untitled-1', 'vscode-vfs://github/o/r/x:y.md'];
+    for (const article of keys) {
+      const nodes: OutlineNode[] = [
+        { kind: 'recheck' }, { kind: 'errors' }, { kind: 'suggestions' },
+        { kind: 'sidecarError', article }, { kind: 'article', article }, { kind: 'suggestions', article },
+        { kind: 'group', by: 'status', key: 'in-progress' }, { kind: 'group', by: 'assignee', key: 'Jane: desk' },
+        { kind: 'claim', article, id: 'k3x_q-7', under: 'recheck' }, { kind: 'claim', article, id: 'a1', under: 'article' }, { kind: 'claim', article, id: 'a1', under: 'group' },
+        { kind: 'suggestion', article, start: 3, end: 40, under: 'all' }, { kind: 'suggestion', article, start: 0, end: 1, under: 'article' },
+      ];
+      const ids = nodes.map(nodeId);
+      assert.strictEqual(new Set(ids).size, ids.length, 'two nodes share an id');
+      for (const n of nodes) assert.deepStrictEqual(parseNodeId(nodeId(n)), n);
+    }
+  });
+
+  it('reads nothing from ids it did not make', () => {
+    for (const id of ['', 'claim', 'claim:', 'claim:elsewhere:a1:file:///x', 'claim:article::file:///x', 'claim:article:a1', 'suggestion:all:x-y:file:///x', 'nonsense:1', 'article:']) {
+      assert.strictEqual(parseNodeId(id), undefined, id);
+    }
+  });
+});
