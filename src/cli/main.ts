@@ -5,12 +5,14 @@ import { INSTALL_GIT_HELP, runInstallGit } from './installGit';
 import { EXIT, processIo, UsageError, type Io } from './io';
 import { MERGE_DRIVER_HELP, runMergeDriver } from './mergeDriver';
 import { ChangedOnDiskError } from './safeWrite';
+import { runSuggest, SUGGEST_HELP } from './suggest';
 
 const HELP = `Usage: factmark <command> [options]
 
 Commands:
   check [paths…]     validate sidecars and re-anchor claims (for CI and pre-commit hooks)
   add <article>      mark a claim from a script and print its id
+  suggest <file…>    score each sentence for check-worthiness, with the reasons
   install-git        make git merge sidecars claim by claim (.gitattributes + git config)
   merge-driver       the git merge driver install-git sets up (git runs it, not you)
 
@@ -22,6 +24,7 @@ type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help
 export const COMMANDS: Record<string, Command> = {
   check: { run: runCheck, help: CHECK_HELP },
   add: { run: runAdd, help: ADD_HELP },
+  suggest: { run: runSuggest, help: SUGGEST_HELP },
   'install-git': { run: runInstallGit, help: INSTALL_GIT_HELP },
   'merge-driver': { run: runMergeDriver, help: MERGE_DRIVER_HELP },
 };

@@ -21,6 +21,7 @@ import { registerStatusBar } from './statusBar';
 import { suggestionCommands } from './commands/suggestions';
 import { registerSuggestionDecorations } from './suggestionDecorations';
 import { registerSuggestions } from './suggestions';
+import { checkworthinessModel } from './checkworthinessModel';
 import { WorkspaceSync } from './workspaceSync';
 
 export type { FactmarkApi } from './api';
@@ -44,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
     statusBar: registerStatusBar(context, services),
     details: registerDetailsView(context, services),
   };
-  const suggesting = registerSuggestions(context, services, keys);
+  const suggesting = registerSuggestions(context, services, keys, checkworthinessModel(context.extensionUri, log));
   const suggestionDecorations = registerSuggestionDecorations(context, services);
   const deps = { services, store, sync, keys, log };
   registerCommands(context, deps, { ...viewCommands(services), ...suggestionCommands(deps, suggesting) });

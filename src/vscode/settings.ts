@@ -2,7 +2,6 @@
 // Read on demand, never at module scope, so that a change applies without a reload.
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../core/model';
-import { DEFAULT_THRESHOLD } from '../core/suggest/suggestClaims';
 
 function config(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('factmark', scope);
@@ -35,8 +34,12 @@ export function suggestOnOpen(scope?: vscode.ConfigurationScope): boolean {
   return config(scope).get<boolean>('suggestions.onOpen', false) === true;
 }
 
-/** The check-worthiness score a sentence needs to be suggested. */
-export function suggestThreshold(scope?: vscode.ConfigurationScope): number {
-  const v = config(scope).get<number>('suggestions.threshold', DEFAULT_THRESHOLD);
-  return typeof v === 'number' && Number.isFinite(v) ? v : DEFAULT_THRESHOLD;
+/**
+ * The check-worthiness score (0–1) a sentence needs to be suggested; undefined — the model's
+ * own threshold — when the value is not a number from 0 to 1 (a score of the old 0–20 scale,
+ * say, which the settings editor also flags).
+ */
+export function suggestThreshold(scope?: vscode.ConfigurationScope): number | undefined {
+  const v = config(scope).get<number>('suggestions.threshold');
+  return typeof v === 'number' && v >= 0 && v <= 1 ? v : undefined;
 }

@@ -7,6 +7,7 @@ import type { Suggestion } from '../core/suggest/suggestClaims';
 import { suggestionAt } from '../core/suggest/openSuggestions';
 import { articleKey, articleUri, isArticleDocument, openDocument } from './articles';
 import { ContextKeys, type ContextKeySetter } from './contextKeys';
+import type { ScorerSource } from './checkworthinessModel';
 import type { Services, SuggestionRef } from './services';
 import { suggestOnOpen, suggestThreshold } from './settings';
 
@@ -14,27 +15,28 @@ const TYPING_DELAY_MS = 400;
 
 export interface SuggestionsHandle {
   /** Computes the article's suggestions from the document's text (and shows them). */
-  compute(doc: vscode.TextDocument): readonly Suggestion[];
+  compute(doc: vscode.TextDocument): Promise<readonly Suggestion[]>;
   /** The suggestion under the cursor in the active editor, if any. */
   atCursor(): SuggestionRef | undefined;
 }
 
-export function registerSuggestions(context: vscode.ExtensionContext, services: Services, keys: ContextKeySetter): SuggestionsHandle {
+export function registerSuggestions(context: vscode.ExtensionContext, services: Services, keys: ContextKeySetter, scorer: ScorerSource): SuggestionsHandle {
   const { store, suggestions } = services;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const compute = (doc: vscode.TextDocument): readonly Suggestion[] => {
+  const compute = async (doc: vscode.TextDocument): Promise<readonly Suggestion[]> => {
     const key = articleKey(doc.uri);
     const pending = timers.get(key);
     if (pending) { clearTimeout(pending); timers.delete(key); }
-    return suggestions.compute(key, doc.getText(), store.get(key), { threshold: suggestThreshold(doc.uri) });
+    const s = await scorer(); // read once; at once after the first time
+    return suggestions.compute(key, doc.getText(), store.get(key), { scorer: s, threshold: suggestThreshold(doc.uri) });
   };
 
   /** Recomputes a shown article from its open document; a closed one keeps its last list. */
   const recompute = (article: string) => {
     if (!suggestions.get(article)) return;
     const doc = openDocument(articleUri(article));
-    if (doc) compute(doc);
+    if (doc) void compute(doc);
   };
 
   const later = (article: string) => {
@@ -56,7 +58,7 @@ export function registerSuggestions(context: vscode.ExtensionContext, services: 
   const onOpen = (editor: vscode.TextEditor | undefined) => {
     if (!editor || !isArticleDocument(editor.document) || editor.document.isUntitled) return;
     if (suggestions.get(articleKey(editor.document.uri)) || !suggestOnOpen(editor.document.uri)) return;
-    compute(editor.document);
+    void compute(editor.document);
   };
 
   context.subscriptions.push(

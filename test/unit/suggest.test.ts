@@ -145,6 +145,6 @@ describe('the labelled sample article', () => {
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const yes = scores.filter((_, i) => labels.sentences[i].checkworthy);
     const no = scores.filter((_, i) => !labels.sentences[i].checkworthy);
-    assert.ok(mean(yes) > mean(no) + 1, `${mean(yes)} vs ${mean(no)}`);
+    assert.ok(mean(yes) > mean(no) + 0.15, `${mean(yes)} vs ${mean(no)}`);
   });
 });

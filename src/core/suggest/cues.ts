@@ -34,9 +34,11 @@ const NUMERIC: Array<[CueKind, RegExp]> = [
   ['date', new RegExp(`\\b${FULL_MONTH}\\b|\\b(?:on|last|next|this|since|by|until)\\s+${WEEKDAY}\\b|\\b(?:yesterday|last (?:year|month|week)|this (?:year|month|week))\\b`, 'gu')],
 ];
 
-const ATTRIBUTION = /\baccording to\b|\b(?:in|by) a statement\b|\bspokes(?:man|woman|person) for\b|\b(?:said|says|say|told|tells|stated|states|added|noted|claimed|claims|announced|reported|reports|report|explained|insisted|argued|confirmed|denied|wrote|tweeted|posted|warned|estimated|testified|indicated|characteri[sz]ed|described|highlighted|emphasi[sz]ed|stressed|acknowledged|admitted|alleged|asserted|promised|pledged|vowed|threatened|declared)\b/giu;
-const COMPARISON = /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|longer|shorter|older|younger|faster|slower|cheaper|richer|poorer)\s+than\b|\b(?:the\s+)?(?:most|least)\s+\p{L}+|\bthe\s+(?:largest|biggest|highest|lowest|smallest|fastest|slowest|first|only|best|worst|greatest|oldest|youngest|longest|shortest|deadliest|richest|poorest|strongest|weakest)\b|\b(?:record|unprecedented|all-time|twice as|three times|half as)\b|\b(?:increased|decreased|rose|risen|fell|fallen|grew|grown|dropped|declined|doubled|tripled|halved|surged|soared|plunged|tumbled|shrank)\b/giu;
-const OPINION = /\b(?:I|we)\s+(?:think|believe|feel|hope|guess|reckon)\b|\bin my (?:view|opinion)\b|\b(?:should|ought to|must)\b|\b(?:arguably|clearly|obviously|undoubtedly|sadly|unfortunately|hopefully|frankly|thankfully)\b|\b(?:great|terrible|awful|wonderful|beautiful|disgraceful|shameful|brilliant|amazing|ridiculous|absurd|outrageous|pathetic|delightful|boring|stupid)\b/giu;
+// Reporting verbs are matched in lower case only ("United States" is a country, not a statement);
+// the nouns among them ("states", "reports", "claims") count only when "that" follows.
+const ATTRIBUTION = /\b[Aa]ccording to\b|\b(?:in|by) a statement\b|\bspokes(?:man|woman|person) for\b|\b(?:said|says|say|told|tells|stated|added|noted|claimed|announced|reported|explained|insisted|argued|confirmed|denied|wrote|tweeted|posted|warned|estimated|testified|indicated|characteri[sz]ed|described|highlighted|emphasi[sz]ed|stressed|acknowledged|admitted|alleged|asserted|promised|pledged|vowed|threatened|declared)\b|\b(?:states|claims|reports)(?=\s+that\b)/gu;
+const COMPARISON = /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|longer|shorter|older|younger|faster|slower|cheaper|richer|poorer)\s+than\b|\b(?:the\s+)?(?:most|least)\s+[A-Za-z]+|\bthe\s+(?:largest|biggest|highest|lowest|smallest|fastest|slowest|first|only|best|worst|greatest|oldest|youngest|longest|shortest|deadliest|richest|poorest|strongest|weakest)\b|\b(?:record|unprecedented|all-time|twice as|three times|half as)\b|\b(?:increased|decreased|rose|risen|fell|fallen|grew|grown|dropped|declined|doubled|tripled|halved|surged|soared|plunged|tumbled|shrank)\b(?!\s+(?:up|out|apart|off|asleep|behind|in love)\b)/gi;
+const OPINION = /\b(?:I|we)\s+(?:think|believe|feel|hope|guess|reckon)\b|\bin my (?:view|opinion)\b|\b(?:should|ought to|must)\b|\b(?:arguably|clearly|obviously|undoubtedly|sadly|unfortunately|hopefully|frankly|thankfully)\b|\b(?:great|terrible|awful|wonderful|beautiful|disgraceful|shameful|brilliant|amazing|ridiculous|absurd|outrageous|pathetic|delightful|boring|stupid)\b/gi;
 const HEDGE = /\b(?:may|might|could|perhaps|possibly|maybe|probably|likely|unlikely|seems?|appears?|apparently|suggests?|somewhat)\b/gu;
 const IMPERATIVE = /^(?:Be|Click|Subscribe|Sign up|Share|Follow|Read more|Leave|Join|Download|Watch|Listen|Log in|Register|Donate|See also|Don’t|Don't|Let’s|Let's|Imagine|Consider)\b/u;
 
@@ -50,6 +52,16 @@ const COMMON_CAPITALISED = new Set([
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
 ]);
 
+/** "I'm", "We're", "Don't": a capitalised contraction is a pronoun or a verb, not a name ("O'Neill" is). */
+const CONTRACTION = /^\p{Lu}\p{Ll}*['’](?:m|re|ve|ll|d|t)$/u;
+
+/**
+ * A modal that reports someone else's position ("You didn't think we should…", "He said they
+ * must…") states what they hold, which can be checked; only the speaker's own is opinion.
+ */
+const REPORTED = /(?<![\p{L}'’])(?!(?:I|we|We)\b)[\p{L}'’]+\s+(?:(?:did(?:n['’]t| not)|does(?:n['’]t| not)|do(?:n['’]t| not)|never|always|also|just|even|once)\s+)?(?:think|thought|say|said|says|believe|believed|believes|want|wanted|wants|argued|argues|claimed|claims|proposed|proposes|suggested|suggests|insisted|insists|voted|decided|agreed|told \w+)\b(?:\s+that)?[^.;:!?]*$/u;
+const MODAL = /^(?:should|ought to|must)$/iu;
+
 function matchAll(kind: CueKind, re: RegExp, s: string): Cue[] {
   const out: Cue[] = [];
   re.lastIndex = 0;
@@ -62,12 +74,19 @@ function matchAll(kind: CueKind, re: RegExp, s: string): Cue[] {
 
 const overlaps = (a: Cue, b: Cue) => a.start < b.end && b.start < a.end;
 
+/**
+ * Ages are not figures to check: "my 12-year-old", "children aged 5 to 11", "when I was 17".
+ * Numbers inside them are left out of the numeric cues.
+ */
+const AGE = new RegExp(`\\b(?:${NUM})[\\s-]+(?:years?|months?)[\\s-]+olds?\\b|\\b(?:aged?|ages)\\s+(?:${NUM})(?:\\s*(?:and|to|or|-|–)\\s*(?:${NUM}))?\\b|\\bwhen (?:I|he|she|we|they|you) (?:was|were) (?:${NUM})\\b`, 'gu');
+
 function numericCues(s: string): Cue[] {
-  const taken: Cue[] = [];
+  const taken: Cue[] = matchAll('figure', AGE, s); // placeholders, dropped below
+  const ages = taken.length;
   for (const [kind, re] of NUMERIC) {
     for (const c of matchAll(kind, re, s)) if (!taken.some((t) => overlaps(t, c))) taken.push(c);
   }
-  return taken;
+  return taken.slice(ages);
 }
 
 /** Direct quotations: curly and straight double quotes, and single quotes that are not apostrophes. */
@@ -108,7 +127,7 @@ function entityCues(s: string): Cue[] {
     const gap = run.length ? s.slice(run[run.length - 1].end, w.start) : ' ';
     const joined = /^\s+$/u.test(gap); // a possessive ends a name
     if (!joined) close();
-    if (capitalised(w.text) && w.text !== 'I') run.push(w);
+    if (capitalised(w.text) && !CONTRACTION.test(w.text) && w.text !== 'I') run.push(w);
     else if (w.text === 'of' && run.length) run.push(w);
     else close();
   }
@@ -124,7 +143,7 @@ export function findCues(sentence: string): Cue[] {
     ...matchAll('attribution', ATTRIBUTION, sentence),
     ...matchAll('comparison', COMPARISON, sentence),
     ...entityCues(sentence),
-    ...matchAll('opinion', OPINION, sentence),
+    ...matchAll('opinion', OPINION, sentence).filter((c) => !(MODAL.test(c.text) && REPORTED.test(sentence.slice(0, c.start)))),
     ...matchAll('hedge', HEDGE, sentence),
   ];
   const trimmed = sentence.trimEnd();

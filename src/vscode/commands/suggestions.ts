@@ -57,7 +57,7 @@ export function suggestionCommands(deps: CommandDeps, handle: SuggestionsHandle)
       if (!isArticleDocument(doc)) throw new UserError(`Claims can be suggested in Markdown and plain-text articles, not in ${doc.languageId} files.`);
       // Claims from an existing sidecar first, so that sentences already claimed are left out.
       if (!doc.isUntitled) await deps.sync.ensureArticle(doc.uri, false);
-      const list = handle.compute(doc);
+      const list = await handle.compute(doc);
       const n = list.length;
       vscode.window.setStatusBarMessage(n
         ? `Factmark: ${n} check-worthy sentence${n === 1 ? '' : 's'} without a claim in ${baseName(doc.uri)} — see the Claims panel`

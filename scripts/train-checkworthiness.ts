@@ -1,0 +1,31 @@
+// Trains the check-worthiness model that ships in models/checkworthiness.json (the training
+// itself is in checkworthinessTraining.ts beside this file, shared with the bench and the tests).
+//
+//   node -r ./test/register.js scripts/train-checkworthiness.ts            write the model
+//   node -r ./test/register.js scripts/train-checkworthiness.ts --check    retrain, compare with the shipped file
+//   node -r ./test/register.js scripts/train-checkworthiness.ts --search   the settings grid (slow): 3-fold CV + dev sets
+//   (add --chars to the search for letter n-grams: slower, and no better on the dev sets)
+import * as fs from 'fs';
+import * as path from 'path';
+import { MODEL_PATH } from '../src/core/suggest/model';
+import { CORPUS, search, SHIPPED, trainModel } from './checkworthinessTraining';
+
+function main(): number {
+  if (!fs.existsSync(path.join(CORPUS, 'ct24-en-train', 'data.jsonl'))) {
+    console.error(`train-checkworthiness: the corpus is not at ${CORPUS} (../shared/corpus/checkworthy beside the repository)`);
+    return 1;
+  }
+  if (process.argv.includes('--search')) { search((l) => console.log(l)); return 0; }
+  const { text, model } = trainModel();
+  if (process.argv.includes('--check')) {
+    const same = fs.existsSync(SHIPPED) && fs.readFileSync(SHIPPED, 'utf8') === text;
+    console.log(same ? `${MODEL_PATH}: reproduced exactly (${Object.keys(model.weights).length} weights)` : `${MODEL_PATH}: differs from what the training script writes — retrain and commit it`);
+    return same ? 0 : 1;
+  }
+  fs.mkdirSync(path.dirname(SHIPPED), { recursive: true });
+  fs.writeFileSync(SHIPPED, text);
+  console.log(`wrote ${MODEL_PATH}: ${Object.keys(model.weights).length} weights, threshold ${model.threshold}, ${text.length.toLocaleString('en')} bytes`);
+  return 0;
+}
+
+process.exitCode = main();
