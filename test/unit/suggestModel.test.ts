@@ -111,7 +111,7 @@ describe('the model scorer', () => {
     const text = 'Unemployment is 5 percent. I think so.';
     assert.deepStrictEqual(suggestClaims(text, { scorer }).map((x) => x.text), ['Unemployment is 5 percent.']);
     assert.deepStrictEqual(suggestClaims(text, { scorer, threshold: 0.99 }), []);
-    assert.strictEqual(suggestClaims(text, { scorer })[0].features[0].feature, 'w:percent');
+    assert.strictEqual(suggestClaims(text, { scorer })[0].features?.[0]?.feature, 'w:percent');
   });
 });
 

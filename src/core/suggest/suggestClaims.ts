@@ -13,8 +13,8 @@ export interface Suggestion {
   score: number;
   /** Why the sentence scored as it did, e.g. "figure: 194", "attribution: said", "feature: “voted for” +0.41". */
   reasons: string[];
-  /** The strongest features behind the score (empty with the heuristic). */
-  features: FeatureWeight[];
+  /** The strongest features behind the score (empty with the heuristic; absent in suggestions made elsewhere). */
+  features?: FeatureWeight[];
 }
 
 export interface SuggestOptions {
