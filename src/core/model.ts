@@ -55,6 +55,12 @@ export interface Published {
   date?: string;
 }
 
+/** The organisation that publishes the fact-checks of a repository (`.factmark.yaml`). */
+export interface Publisher {
+  name?: string;
+  url?: string;
+}
+
 export interface Claim {
   /** Short, random, stable; never derived from position and never reused. */
   id: string;
@@ -77,6 +83,8 @@ export interface Claim {
   assignee?: string;
   explanation?: string;
   claimant?: string;
+  /** A short wording of the claim for ClaimReview's `claimReviewed` (default: the quote). */
+  summary?: string;
   tags?: string[];
   sources: Source[];
   /** Sign-offs and disputes by other checkers, oldest first. */

@@ -62,6 +62,10 @@ export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: 
   const dismissed = mergeDismissed(base?.dismissed, ours.dismissed, theirs.dismissed);
   if (dismissed) merged.dismissed = dismissed;
   else delete merged.dismissed;
+  // The publication details: a change made on one side is taken; when both changed them, ours.
+  const published = base && deepEqual(ours.published, base.published) ? theirs.published : ours.published;
+  if (published) merged.published = published;
+  else delete merged.published;
   return { merged, conflicts };
 }
 

@@ -8,7 +8,7 @@ import type { RenderStyle } from '../yaml/yamlDocument';
 // one branch and an edit of that last claim (which rewrites `updated`/`by`) on another are
 // separated by an unchanged line, and git merges them without a conflict.
 export const CLAIM_KEYS = ['id', 'quote', 'before', 'after', 'line', 'offset', 'status', 'rater', 'rated', 'recheck',
-  'assignee', 'claimant', 'explanation', 'sources', 'tags', 'reviews', 'log', 'updated', 'by', 'created'] as const;
+  'assignee', 'claimant', 'summary', 'explanation', 'sources', 'tags', 'reviews', 'log', 'updated', 'by', 'created'] as const;
 export const SOURCE_KEYS = ['url', 'title', 'accessed', 'archive', 'excerpt', 'stance'] as const;
 export const REVIEW_KEYS = ['by', 'date', 'verdict', 'status', 'note'] as const;
 export const LOG_KEYS = ['date', 'by', 'change', 'from', 'to', 'reason'] as const;
@@ -61,10 +61,16 @@ export function dataToSidecar(data: Data): Sidecar {
   return out;
 }
 
+/** The `published:` header in key order; undefined when it has no field. */
+export function publishedToData(published: Published | undefined): Data | undefined {
+  const out = published && pick(published as unknown as Data, PUBLISHED_KEYS);
+  return out && Object.keys(out).length ? out : undefined;
+}
+
 export function sidecarToData(sidecar: Sidecar): Data {
   const out: Data = { factmark: sidecar.factmark, article: sidecar.article };
-  const published = sidecar.published && pick(sidecar.published as unknown as Data, PUBLISHED_KEYS);
-  if (published && Object.keys(published).length) out.published = published;
+  const published = publishedToData(sidecar.published);
+  if (published) out.published = published;
   out.claims = sidecar.claims.map(claimToData);
   if (sidecar.dismissed?.length) out.dismissed = [...sidecar.dismissed];
   return out;

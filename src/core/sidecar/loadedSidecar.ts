@@ -1,7 +1,7 @@
 // What a successful parse hands back. The `layout` it carries is what lets the writer keep
 // untouched text byte for byte; it can only come from parseSidecar (the registry below is
 // filled there), so a file that failed to parse can never be written over.
-import type { Problem, Sidecar } from '../model';
+import type { Problem, Published, Sidecar } from '../model';
 import type { ItemSpan, YamlText } from '../yaml/yamlDocument';
 import type { Locator } from './validate';
 
@@ -19,6 +19,8 @@ export interface SidecarLayout {
   readonly dismissedItems: readonly ItemSpan[] | undefined;
   readonly factmark: number;
   readonly article: string;
+  /** The `published:` header as loaded (undefined: no such key). */
+  readonly published: Published | undefined;
   readonly locate: Locator;
   readonly file?: string;
 }

@@ -52,6 +52,7 @@ export function parseSidecar(source: string, file?: string, options: ParseOption
     dismissedItems: yaml.blockItems(['dismissed']),
     factmark: sidecar.factmark,
     article: sidecar.article,
+    published: sidecar.published ? { ...sidecar.published } : undefined,
     locate,
     file,
   });

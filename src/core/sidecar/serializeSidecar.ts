@@ -5,8 +5,8 @@
 // dismissedEdits.ts). So a change touches only its claim's lines, and two
 // branches that change different claims merge cleanly in git.
 import type { Sidecar } from '../model';
-import { renderItem, renderScalar } from '../yaml/yamlDocument';
-import { SIDECAR_STYLE, claimContentKey, claimToData, sidecarToData } from './claimData';
+import { renderItem, renderScalar, topLevelKeyEdit } from '../yaml/yamlDocument';
+import { SIDECAR_STYLE, claimContentKey, claimToData, publishedToData, sidecarToData } from './claimData';
 import { dismissedEdits, placeItems } from './dismissedEdits';
 import { isParsedLayout } from './loadedSidecar';
 import type { LoadedSidecar, SidecarLayout } from './loadedSidecar';
@@ -26,6 +26,8 @@ export function serializeSidecar(next: Sidecar, previous?: LoadedSidecar): strin
   if (!previous) return renderNewSidecar(next);
   if (!isParsedLayout(previous.layout)) throw new Error('serializeSidecar: `previous` must come from a successful parseSidecar');
   const layout = previous.layout;
+  // A sidecar written as one flow mapping cannot have a key spliced in: write it afresh.
+  if (!layout.yaml.isBlockMapping() && JSON.stringify(publishedToData(next.published)) !== JSON.stringify(publishedToData(layout.published))) return renderNewSidecar(next);
   const edits = [...headerEdits(next, layout), ...claimEdits(next, layout), ...dismissedEdits(next, layout)];
   return applyEdits(layout.yaml.source, edits);
 }
@@ -38,6 +40,12 @@ function headerEdits(next: Sidecar, layout: SidecarLayout): Edit[] {
   };
   if (next.factmark !== layout.factmark) replace('factmark', next.factmark);
   if (next.article !== layout.article) replace('article', next.article);
+  // `published:` is re-rendered whole when it changed (it goes after `article:` when new).
+  const published = publishedToData(next.published);
+  if (JSON.stringify(published) !== JSON.stringify(publishedToData(layout.published))) {
+    const edit = topLevelKeyEdit(layout.yaml, 'published', published, SIDECAR_STYLE, layout.eol, 'article');
+    if (edit) edits.push(edit);
+  }
   return edits;
 }
 

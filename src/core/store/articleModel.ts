@@ -6,7 +6,7 @@ import { normalizeForCompare } from '../anchoring/normalize';
 import type { AnchorResult } from '../anchoring/types';
 import { anchorWithHistory, type ArticleVersion } from '../history/anchorWithHistory';
 import { mergeSidecars, type ClaimConflict } from '../merge/mergeClaims';
-import { FORMAT_VERSION, type Claim, type Problem, type Sidecar } from '../model';
+import { FORMAT_VERSION, type Claim, type Problem, type Published, type Sidecar } from '../model';
 import { dismissedEntry, sortDismissed } from '../sidecar/claimData';
 import { parseSidecar, serializeSidecar, type LoadedSidecar } from '../sidecar/sidecarYaml';
 import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarState } from './types';
@@ -42,6 +42,8 @@ export class ArticleModel {
   private claims: Claim[] = [];
   /** Sentences not to suggest again (the sidecar's `dismissed:`); undefined while the file has no such key. */
   private dismissed?: string[];
+  /** The sidecar's `published:` header (where the fact-check was published). */
+  private published?: Published;
   private placements = new Map<string, Placement>();
   private text?: string;
   /** After edits, the article's text is read only when something needs it (not per keystroke). */
@@ -63,6 +65,7 @@ export class ArticleModel {
       articleMissing: this.articleMissing,
       claims: this.claims.map((c) => this.entry(c)),
       dismissed: this.dismissed ?? [],
+      ...(this.published ? { published: { ...this.published } } : {}),
     };
   }
 
@@ -118,12 +121,14 @@ export class ArticleModel {
       this.loaded = theirs;
       this.setClaims(merge.merged.claims);
       this.dismissed = merge.merged.dismissed;
+      this.published = merge.merged.published;
       this.conflicts = merge.conflicts;
       this.sidecarState = merge.conflicts.length ? 'conflict' : 'ok';
     } else {
       this.loaded = theirs;
       this.setClaims(theirs.sidecar.claims);
       this.dismissed = theirs.sidecar.dismissed;
+      this.published = theirs.sidecar.published;
       this.conflicts = [];
       this.dirty = false;
       this.sidecarState = 'ok';
@@ -225,6 +230,19 @@ export class ArticleModel {
     return true;
   }
 
+  /** Where the fact-check was published; false when that is what it already says. */
+  setPublished(published: Published | undefined): boolean {
+    const next = published && Object.values(published).some((v) => v !== undefined && v !== '') ? withoutEmpty(published) : undefined;
+    if (JSON.stringify(next) === JSON.stringify(this.published)) return false;
+    this.published = next;
+    this.dirty = true;
+    return true;
+  }
+
+  publishedInfo(): Published | undefined {
+    return this.published ? { ...this.published } : undefined;
+  }
+
   update(id: string, patch: Partial<Claim>): Claim {
     const i = this.claims.findIndex((c) => c.id === id);
     const next = { ...this.claims[i], ...patch, id } as Claim;
@@ -286,6 +304,7 @@ export class ArticleModel {
       factmark: this.loaded?.sidecar.factmark ?? FORMAT_VERSION,
       // After a rename the file must name the article's new name, not what it was loaded with.
       article: this.renamed ? this.articleName : (this.loaded?.sidecar.article ?? this.articleName),
+      ...(this.published ? { published: this.published } : {}),
       claims: this.claims,
       ...(this.dismissed ? { dismissed: this.dismissed } : {}),
     };
@@ -349,6 +368,14 @@ export class ArticleModel {
     if (text === undefined) throw new Error(`the text of ${this.article} has not been read`);
     return text;
   }
+}
+
+function withoutEmpty(p: Published): Published {
+  const out: Published = {};
+  if (p.url) out.url = p.url;
+  if (p.headline) out.headline = p.headline;
+  if (p.date) out.date = p.date;
+  return out;
 }
 
 function fromAnchor(r: AnchorResult): Placement {

@@ -5,7 +5,7 @@ import type { TextChange } from '../anchoring/editTracker';
 import { newClaimId } from '../ids';
 import type { ClaimConflict } from '../merge/mergeClaims';
 import { normalizeForCompare } from '../anchoring/normalize';
-import type { Claim, LogEntry } from '../model';
+import type { Claim, LogEntry, Published } from '../model';
 import type { StatusScale } from '../statusScale';
 import { findStatus } from '../statusScale';
 import { ArticleModel, type ArticleTextOptions } from './articleModel';
@@ -187,6 +187,13 @@ export class ClaimStore {
   dismissSentence(article: string, sentence: string): void {
     const m = this.writable(article);
     if (m.dismiss(sentence)) this.fire(article, 'dismissed');
+  }
+
+  /** Sets where the article's fact-check was published (the sidecar's `published:` header). */
+  setPublished(article: string, published: Published | undefined): void {
+    const m = this.model(article);
+    if (m.sidecarState === 'broken') throw new StoreError(`${m.sidecar} has errors; fix the file first — Factmark will not write over it.`);
+    if (m.setPublished(published)) this.fire(article, 'claims');
   }
 
   /** The claims that changed here and on disk in the same fields (sidecarState `conflict`). */

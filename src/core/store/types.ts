@@ -1,6 +1,6 @@
 // What the store publishes: one snapshot per article and typed change events.
 import type { AnchorState } from '../anchoring/types';
-import type { Claim, Problem } from '../model';
+import type { Claim, Problem, Published } from '../model';
 
 /** `unresolved`: the article's text has not been read yet, so the claim was not anchored. */
 export type ClaimState = AnchorState | 'unresolved';
@@ -40,6 +40,8 @@ export interface ArticleSnapshot {
   readonly dirty: boolean;
   /** Sentences not to suggest again (the sidecar's `dismissed:`), sorted. */
   readonly dismissed: readonly string[];
+  /** Where the fact-check was published (the sidecar's `published:` header). */
+  readonly published?: Published;
   /** The article file was not found: its claims are kept, orphaned, beside the sidecar. */
   readonly articleMissing?: boolean;
 }

@@ -127,6 +127,29 @@ export class YamlText {
     return { start: colon + 1, end };
   }
 
+  /**
+   * The whole of a top-level `key: value` pair: from the start of the key's line to the end of
+   * the value's last line (a comment there included, the line break not); undefined if the key
+   * is missing.
+   */
+  topLevelPairSpan(key: string): { start: number; end: number } | undefined {
+    const contents = this.doc.contents;
+    if (!isMap(contents)) return undefined;
+    const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+    const keyStart = (pair?.key as Node | undefined)?.range?.[0];
+    const value = this.pairValueSpan([key]);
+    if (keyStart === undefined || !value) return undefined;
+    let end = this.lineEndAt(value.end);
+    if (end > value.end && this.source[end - 1] === '\r') end--;
+    return { start: this.source.lastIndexOf('\n', keyStart - 1) + 1, end: Math.max(end, value.end) };
+  }
+
+  /** Whether the document's top level is a block mapping (so that keys can be spliced in by line). */
+  isBlockMapping(): boolean {
+    const contents = this.doc.contents;
+    return contents === null || (isMap(contents) && !contents.flow);
+  }
+
   /** The item spans of the block sequence at `path`; undefined if it is not one we can splice. */
   blockItems(path: YamlPath): ItemSpan[] | undefined {
     const seq = this.doc.getIn(path, true);
@@ -198,6 +221,35 @@ export function renderMapping(value: Record<string, unknown>, style: RenderStyle
   const doc = new Document(null);
   doc.contents = freshNode(doc, value, style, '');
   return withEol(doc.toString(PRINT), eol);
+}
+
+/**
+ * The edit that sets the top-level `key` of `yaml` to `value` (rendered fresh, block style), or
+ * removes it when `value` is undefined; undefined when there is nothing to do. A new key goes
+ * after the pair of `after` when there is one, else at the end. Every other byte stays. The
+ * caller must have parsed the text without errors.
+ */
+export function topLevelKeyEdit(yaml: YamlText, key: string, value: unknown, style: RenderStyle, eol: string, after?: string): { start: number; end: number; text: string } | undefined {
+  const source = yaml.source;
+  if (!yaml.isBlockMapping()) throw new Error('topLevelKeyEdit: the top level is not a block mapping');
+  const span = yaml.topLevelPairSpan(key);
+  if (value === undefined) {
+    if (!span) return undefined;
+    const breakLength = source.startsWith('\r\n', span.end) ? 2 : source[span.end] === '\n' ? 1 : 0;
+    return { start: span.start, end: span.end + breakLength, text: '' };
+  }
+  const rendered = renderMapping({ [key]: value }, style, eol).replace(/\r?\n$/, '');
+  if (span) return { ...span, text: rendered };
+  const anchor = after === undefined ? undefined : yaml.topLevelPairSpan(after);
+  if (anchor) return { start: anchor.end, end: anchor.end, text: eol + rendered };
+  const lead = source.length === 0 || /\n$/.test(source) ? '' : eol;
+  return { start: source.length, end: source.length, text: lead + rendered + eol };
+}
+
+/** `yaml`'s text with topLevelKeyEdit applied. */
+export function setTopLevelKey(yaml: YamlText, key: string, value: unknown, style: RenderStyle, eol: string, after?: string): string {
+  const e = topLevelKeyEdit(yaml, key, value, style, eol, after);
+  return e ? yaml.source.slice(0, e.start) + e.text + yaml.source.slice(e.end) : yaml.source;
 }
 
 /** A scalar rendered to sit after `key: `. */
