@@ -22,12 +22,14 @@ export function escapeHtml(s: string): string {
 export function escapeMarkdown(s: string): string {
   return visibleControls(s)
     .replace(/\r\n?|\n/g, ' ')
-    .replace(/[\\`*_{}\[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_\[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
+    // What starts a heading, list or quote only counts at the start of a line.
+    .replace(/^(\s*)([#+\->]|\d+(?=[.)]))/, (_m, space: string, lead: string) => `${space}${/^\d/.test(lead) ? `${lead}\\` : `\\${lead}`}`)
     // A URL written out would be turned into a link by GitHub's autolinking: break the scheme.
     .replace(/\b(https?|ftp|mailto|javascript|data|file|vbscript):/gi, (m, scheme: string) => `${scheme}&#58;`)
-    .replace(/\bwww\\\./gi, 'www&#46;');
+    .replace(/\bwww\./gi, 'www&#46;');
 }
 
 /** The address when it is a plain http(s) URL, else undefined (never a link). */

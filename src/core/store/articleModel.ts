@@ -221,6 +221,21 @@ export class ArticleModel {
     this.dirty = true;
   }
 
+  /**
+   * Adds claims made elsewhere (an import), each with its own quote, context and position hint;
+   * they are placed by re-anchoring, like claims read from a sidecar. Claims go in article order
+   * by their hint; those without one (orphaned) after the rest.
+   */
+  addPrepared(claims: readonly Claim[]): void {
+    const where = (c: Claim) => this.placements.get(c.id)?.range?.start ?? c.offset;
+    for (const c of [...claims].sort((x, y) => (x.offset ?? Infinity) - (y.offset ?? Infinity))) {
+      const index = c.offset === undefined ? -1 : this.claims.findIndex((x) => (where(x) ?? -1) > c.offset!);
+      if (index < 0) this.claims.push(c); else this.claims.splice(index, 0, c);
+    }
+    this.dirty = true;
+    this.reanchor();
+  }
+
   /** Remembers a sentence as not to be suggested again; false when it already was. */
   dismiss(sentence: string): boolean {
     const entry = dismissedEntry(sentence);

@@ -189,6 +189,19 @@ export class ClaimStore {
     if (m.dismiss(sentence)) this.fire(article, 'dismissed');
   }
 
+  /** Adds claims prepared elsewhere (see importCandidates), placed by re-anchoring. */
+  addClaims(article: string, claims: readonly Claim[]): void {
+    const m = this.writable(article);
+    const ids = m.ids();
+    for (const c of claims) {
+      if (ids.has(c.id)) throw new StoreError(`There is already a claim ${c.id} in this article.`);
+      ids.add(c.id);
+    }
+    if (!claims.length) return;
+    m.addPrepared(claims.map((c) => ({ ...c, sources: [...(c.sources ?? [])] })));
+    this.fire(article, 'claims', claims.map((c) => c.id));
+  }
+
   /** Sets where the article's fact-check was published (the sidecar's `published:` header). */
   setPublished(article: string, published: Published | undefined): void {
     const m = this.model(article);
