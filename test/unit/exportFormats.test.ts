@@ -58,7 +58,7 @@ describe('export: W3C Web Annotations', () => {
     }
     const q = items[0].target.selector[0];
     assert.ok(q.type === 'TextQuoteSelector');
-    assert.deepStrictEqual([q.exact, q.suffix.slice(0, 1)], ['the council approved a budget of £412 million', '.']);
+    assert.deepStrictEqual([q.exact, q.suffix?.slice(0, 1)], ['the council approved a budget of £412 million', '.']);
     assert.ok(ARTICLE.includes(q.prefix + q.exact + q.suffix), 'prefix and suffix are the text around the words now');
   });
 

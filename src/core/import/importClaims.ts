@@ -66,7 +66,9 @@ export function importCandidates(text: string, candidates: readonly AnnotationCa
         quote,
         before: lastChars(storedForm(cand.prefix)),
         after: firstChars(storedForm(cand.suffix)),
-        ...(r.start !== undefined && r.state !== 'orphaned' ? captureHints(text, r.start, r.end ?? r.start) : {}),
+        // An unsure place keeps the file's own position as its hint, not anchoring's best guess.
+        ...(r.state === 'ambiguous' && hint !== undefined ? captureHints(text, hint, hint + quote.length)
+          : r.start !== undefined && r.state !== 'orphaned' ? captureHints(text, r.start, r.end ?? r.start) : {}),
       };
     const claim: Claim = {
       ...fields,
@@ -79,7 +81,6 @@ export function importCandidates(text: string, candidates: readonly AnnotationCa
       status: fields.status ?? options.scale.initial,
       sources: fields.sources ?? [],
       created: fields.created ?? options.now,
-      updated: fields.updated ?? fields.created ?? options.now,
     };
     const checked = guard(claim, cand.label, notes);
     imported.push({ claim: checked, state: r.state, label: cand.label });

@@ -5,6 +5,7 @@
 // is fetched: pages that are only referenced by address are reported, not followed. Every value
 // is checked for its type; what cannot be used is said, with the annotation it came from.
 import { MAX_TEXT_LENGTH } from '../yaml/preflight';
+import { jsonErrorOffset } from './jsonErrorAt';
 import type { Claim, Source } from '../model';
 
 export type AnnotationFormat = 'w3c' | 'hypothesis';
@@ -40,7 +41,7 @@ export function readAnnotations(text: string): ReadResult {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, message: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}`, ...jsonErrorPlace(text, e) };
+    return { ok: false, message: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}`, ...jsonErrorPlace(text.replace(/^\uFEFF/, '')) };
   }
   const hypothesisRows = Array.isArray(data) && data.length && data.every(isHypothesisRow) ? data
     : isObject(data) && Array.isArray(data.rows) ? data.rows
@@ -251,12 +252,10 @@ function isIso(v: unknown): boolean {
   return typeof v === 'string' && ISO.test(v);
 }
 
-/** Line and column of a JSON.parse error, when its message gives a position. */
-function jsonErrorPlace(text: string, e: unknown): { line?: number; column?: number } {
-  const m = e instanceof Error ? /position (\d+)|line (\d+) column (\d+)/.exec(e.message) : null;
-  if (!m) return {};
-  if (m[2]) return { line: Number(m[2]), column: Number(m[3]) };
-  const at = Math.min(Number(m[1]), text.length);
+/** Line and column of the first JSON error. */
+function jsonErrorPlace(text: string): { line?: number; column?: number } {
+  const at = jsonErrorOffset(text);
+  if (at < 0) return {};
   const before = text.slice(0, at);
   return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
 }
