@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodeArticle } from '../core/articleText';
-import { CONFIG_FILE, loadConfig } from '../core/config';
+import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../core/config';
 import { SIDECAR_SUFFIX, type Problem } from '../core/model';
 import { DEFAULT_SCALE, type StatusScale } from '../core/statusScale';
 
@@ -55,7 +55,7 @@ export function readText(file: string): string {
 }
 
 /** The status scale of the repository that holds `from`: `.factmark.yaml` in the nearest folder up that has one (stopping at the git root). */
-export function scaleFor(from: string): { scale: StatusScale; problems: Problem[]; file?: string } {
+export function scaleFor(from: string): LoadedConfig & { file?: string } {
   let dir = path.resolve(fs.existsSync(from) && fs.statSync(from).isDirectory() ? from : path.dirname(from));
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);

@@ -2,6 +2,8 @@
 import { ADD_HELP, runAdd } from './add';
 import { CHECK_HELP, runCheck } from './check';
 import { INSTALL_GIT_HELP, runInstallGit } from './installGit';
+import { EXPORT_HELP, runExport } from './export';
+import { IMPORT_HELP, runImport } from './import';
 import { EXIT, processIo, UsageError, type Io } from './io';
 import { MERGE_DRIVER_HELP, runMergeDriver } from './mergeDriver';
 import { ChangedOnDiskError } from './safeWrite';
@@ -13,6 +15,8 @@ Commands:
   check [paths…]     validate sidecars and re-anchor claims (for CI and pre-commit hooks)
   add <article>      mark a claim from a script and print its id
   suggest <file…>    score each sentence for check-worthiness, with the reasons
+  export <paths…>    ClaimReview, W3C annotations, Markdown/HTML report or CSV (--format)
+  import <article> <file>  W3C or Hypothesis annotations as claims of the article
   install-git        make git merge sidecars claim by claim (.gitattributes + git config)
   merge-driver       the git merge driver install-git sets up (git runs it, not you)
 
@@ -25,6 +29,8 @@ export const COMMANDS: Record<string, Command> = {
   check: { run: runCheck, help: CHECK_HELP },
   add: { run: runAdd, help: ADD_HELP },
   suggest: { run: runSuggest, help: SUGGEST_HELP },
+  export: { run: (argv, io) => runExport(argv, io), help: EXPORT_HELP },
+  import: { run: (argv, io) => runImport(argv, io), help: IMPORT_HELP },
   'install-git': { run: runInstallGit, help: INSTALL_GIT_HELP },
   'merge-driver': { run: runMergeDriver, help: MERGE_DRIVER_HELP },
 };
