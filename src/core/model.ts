@@ -17,6 +17,13 @@ export interface Source {
   stance?: Stance;
 }
 
+/** Somewhere the claim was made (a speech, a post, an article): ClaimReview's `appearance`. */
+export interface Appearance {
+  url: string;
+  /** When the claim was made there: `YYYY-MM-DD` or an ISO 8601 date and time. */
+  date?: string;
+}
+
 /** A second checker's sign-off (or dispute) of one status of a claim. */
 export type ReviewVerdict = 'approve' | 'dispute';
 export const REVIEW_VERDICTS: readonly ReviewVerdict[] = ['approve', 'dispute'];
@@ -83,6 +90,8 @@ export interface Claim {
   assignee?: string;
   explanation?: string;
   claimant?: string;
+  /** Where and when the claim was made, the first appearance first (ClaimReview `itemReviewed`). */
+  appearances?: Appearance[];
   /** A short wording of the claim for ClaimReview's `claimReviewed` (default: the quote). */
   summary?: string;
   tags?: string[];

@@ -170,6 +170,11 @@ describe('export: ClaimReview', () => {
     assert.deepStrictEqual([accurate.reviewRating.ratingValue, accurate.reviewRating.alternateName], [5, 'True']);
     assert.deepStrictEqual([housing.reviewRating.ratingValue, housing.reviewRating.alternateName], [2, 'Mostly false']);
     assert.deepStrictEqual(accurate.itemReviewed.author, { '@type': 'Person', name: 'Council leader' });
+    // The earliest dated appearance is the first, whatever the order listed; the undated one last.
+    assert.deepStrictEqual(accurate.itemReviewed.firstAppearance, { '@type': 'CreativeWork', url: 'https://social.example/@leader/1', datePublished: '2026-11-24T18:30:00Z' });
+    assert.deepStrictEqual(accurate.itemReviewed.appearance.map((w: { url: string }) => w.url), ['https://council.example.org/webcast/2026-11-25', 'https://news.example.org/interview']);
+    assert.strictEqual(accurate.itemReviewed.datePublished, '2026-11-24T18:30:00Z', 'when the claim was made');
+    assert.deepStrictEqual(Object.keys(housing.itemReviewed).sort(), ['@type', 'author'], 'no appearance when none is known');
     assert.match(accurate.reviewRating.ratingExplanation, /minutes of the meeting/);
     assert.deepStrictEqual(notes.filter((n) => n.severity !== 'info'), []);
   });
@@ -179,7 +184,7 @@ describe('export: ClaimReview', () => {
     const jsonld = require('jsonld');
     // A local schema.org context with just the terms ClaimReview markup uses: no internet here.
     const terms = ['ClaimReview', 'Rating', 'Claim', 'Organization', 'Person', 'url', 'claimReviewed', 'reviewRating', 'ratingValue', 'bestRating',
-      'worstRating', 'alternateName', 'ratingExplanation', 'itemReviewed', 'author', 'name', 'datePublished', 'headline', 'appearance', 'firstAppearance'];
+      'worstRating', 'alternateName', 'ratingExplanation', 'itemReviewed', 'author', 'name', 'datePublished', 'headline', 'appearance', 'firstAppearance', 'CreativeWork'];
     const context = { '@context': Object.fromEntries(terms.map((t) => [t, `https://schema.org/${t}`])) };
     const documentLoader = async (url: string) => {
       if (url.replace(/\/$/, '') !== 'https://schema.org') throw new Error(`no network: ${url}`);
@@ -258,6 +263,7 @@ describe('export: HTML report', () => {
     assert.deepStrictEqual(quotes.map((q) => q.slice(0, 12)), ['the council ', 'Spending on ', 'We have bala', 'Bus fares wi', 'The stadium ']);
     assert.match(html, /<span class="badge c-2e9e44">True<\/span> <span class="definition">Accurate, with nothing significant missing\.<\/span>/);
     assert.match(html, /<dt>Rated by<\/dt><dd>Jane Doe on 2026-11-29<\/dd>/);
+    assert.match(html, /<dt>Made in<\/dt><dd><a href="https:\/\/council\.example\.org\/webcast\/2026-11-25" rel="noopener noreferrer">[^<]+<\/a> \(2026-11-25\)<br><a href="https:\/\/social\.example\/@leader\/1"[^>]*>[^<]+<\/a> \(2026-11-24\)<br>/);
     assert.match(html, /Approved by Ann Lee on 2026-11-29/);
     assert.match(html, /Disputed by Bo Kim on 2026-11-29 <span class="older">\(of an earlier verdict, Mostly true\)/);
     assert.match(html, /Verdict changed from Mostly true to Mostly false by Sam Roe — The annex shows £48m\./);
@@ -298,6 +304,7 @@ describe('export: Markdown report', () => {
     assert.match(md, /```text\nUnverified {4}█+ 1\n/);
     assert.match(md, /### 1\. True: “the council approved a budget of £412 million”\n\n\*\*True\*\* — Accurate, with nothing significant missing\.\n/);
     assert.match(md, /- \*\*Rated by:\*\* Jane Doe on 2026-11-29/);
+    assert.match(md, /- \*\*Made in:\*\* \[[^\]]+\]\(<https:\/\/council\.example\.org\/webcast\/2026-11-25>\) \(2026-11-25\), \[/);
     assert.match(md, /- \*\*Disputed\*\* by Bo Kim on 2026-11-29 \(of an earlier verdict, Mostly true\)/);
     assert.match(md, /1\. \[Council minutes, 25 November\]\(<https:\/\/example\.org\/minutes\.pdf>\) · \*supports\* · accessed 2026-11-26 · \[archived copy\]/);
     assert.match(md, / {3}> A budget of £412,000,000 was approved/);
@@ -325,6 +332,7 @@ describe('export: CSV', () => {
     assert.strictEqual(rows[1][col('explanation')], 'The minutes of the meeting record £412m.\n\nThe vote was 31 to 12.\n');
     assert.strictEqual(rows[2][col('source titles')], 'Click <b>me</b>\nHousing plan | =HYPERLINK("http://evil")');
     assert.strictEqual(rows[1][col('line')], '3');
+    assert.strictEqual(rows[1][col('appearances')], 'https://council.example.org/webcast/2026-11-25 (2026-11-25)\nhttps://social.example/@leader/1 (2026-11-24)\nhttps://news.example.org/interview');
     assert.strictEqual(rows[5][col('caution')], 'The words of this claim are no longer in the article.');
   });
 

@@ -125,6 +125,7 @@ describe('import: W3C annotations from other tools', () => {
     assert.strictEqual(state, 'moved');
     assert.deepStrictEqual([claim.status, claim.explanation, claim.tags, claim.by, claim.created], ['mostly-inaccurate', 'The annex says £48m.', ['housing'], 'Ann Lee', '2026-11-01T10:00:00Z']);
     assert.deepStrictEqual(claim.sources, [{ url: 'https://example.org/annex', excerpt: 'Housing: £48m', archive: 'https://web.archive.org/x', accessed: '2026-10-02' }]);
+    assert.deepStrictEqual(claim.appearances, [{ url: 'http://example.org/page' }], 'the annotated page is where the words appeared');
   });
 
   it('keeps a verdict that is not on the scale in the explanation, and says so', () => {
@@ -172,6 +173,7 @@ describe('import: a Hypothesis export', () => {
     assert.strictEqual(fares.by, 'sroe', 'the account name when there is no display name');
     assert.strictEqual(housing.explanation, 'The annex says **£48m**, not £58m. See the transport annex, table 4.');
     assert.strictEqual(housing.created, '2026-11-27T14:03:11.182331+00:00');
+    assert.deepStrictEqual(housing.appearances, [{ url: 'https://news.example.org/2026/11/city-budget' }], 'the annotated page (`uri`)');
     assert.deepStrictEqual([ring.quote, ring.before, ring.after, ring.offset], ['The new ring road will be finished by 2028', 'Transport: ', ', officials said.', undefined]);
     const written = parseSidecar(store.serialize('budget.md'));
     assert.ok(written.ok, 'the sidecar written is valid');

@@ -20,6 +20,11 @@ claims:
     rated: 2026-11-29T10:00:00Z
     recheck: true
     assignee: Sam Roe
+    claimant: Ambassador Kazem Jalali
+    appearances:
+      - url: https://un.example.org/speeches/2026-11-27
+        date: 2026-11-27
+      - url: https://social.example/@envoy/42
     reviews:
       - by: Ann Lee # second checker
         date: 2026-11-29T11:00:00Z
@@ -54,6 +59,7 @@ describe('sidecar workflow fields', () => {
     assert.strictEqual(c.rated, '2026-11-29T10:00:00Z');
     assert.strictEqual(c.recheck, true);
     assert.strictEqual(c.assignee, 'Sam Roe');
+    assert.deepStrictEqual(c.appearances, [{ url: 'https://un.example.org/speeches/2026-11-27', date: '2026-11-27' }, { url: 'https://social.example/@envoy/42' }]);
     assert.deepStrictEqual(c.reviews?.map((r) => [r.by, r.verdict, r.status, r.note]), [
       ['Ann Lee', 'approve', 'accurate', undefined],
       ['Bo Kim', 'dispute', 'accurate', 'Article 25 says twenty years, renewable.'],
@@ -95,15 +101,17 @@ describe('sidecar workflow fields', () => {
     const { sidecar } = load(SOURCE);
     const out = serializeSidecar(sidecar);
     const keys = out.split('\n').filter((l) => /^ {2}(- | {2})[a-z]+:/.test(l)).map((l) => l.slice(4).split(':')[0]);
-    assert.deepStrictEqual(keys, ['id', 'quote', 'before', 'after', 'status', 'rater', 'rated', 'recheck', 'assignee', 'reviews', 'log', 'created']);
+    assert.deepStrictEqual(keys, ['id', 'quote', 'before', 'after', 'status', 'rater', 'rated', 'recheck', 'assignee', 'claimant', 'appearances', 'reviews', 'log', 'created']);
     assert.ok(out.includes('published:\n  url: https://factcheck.example.org/treaty\n'), out);
     assert.ok(out.includes('from: "the agreement will last 20 years"'), 'old words are double-quoted like the quote');
   });
 
   const bad: [string, string, RegExp, number][] = [
-    ['a review verdict off the list', SOURCE.replace('verdict: approve', 'verdict: ok'), /must be one of "approve", "dispute"/, 20],
-    ['a review without its status', SOURCE.replace('        status: accurate\n      - by: Bo Kim', '      - by: Bo Kim'), /missing the required field "status"/, 18],
-    ['a log entry of an unknown kind', SOURCE.replace('change: wording', 'change: quote'), /must be one of "status", "wording"/, 35],
+    ['a review verdict off the list', SOURCE.replace('verdict: approve', 'verdict: ok'), /must be one of "approve", "dispute"/, 25],
+    ['a review without its status', SOURCE.replace('        status: accurate\n      - by: Bo Kim', '      - by: Bo Kim'), /missing the required field "status"/, 23],
+    ['a log entry of an unknown kind', SOURCE.replace('change: wording', 'change: quote'), /must be one of "status", "wording"/, 40],
+    ['an appearance that is not a web address', SOURCE.replace('https://social.example/@envoy/42', 'javascript:alert(1)'), /appearances/, 21],
+    ['an appearance with a date that is not one', SOURCE.replace('date: 2026-11-27\n', 'date: last week\n'), /appearances/, 20],
     ['an unknown field in the published header', SOURCE.replace('  headline:', '  headlin:'), /Unknown field "headlin".*Did you mean "headline"/, 5],
   ];
   for (const [name, source, message, line] of bad) {

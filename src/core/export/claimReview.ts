@@ -3,8 +3,10 @@
 // Required there: `claimReviewed`, `reviewRating` (with `alternateName`, the verdict shown in
 // results) and `url` (the published fact-check). Recommended: `author` (the publishing
 // organisation), `datePublished`, `itemReviewed` (a Claim with its `author`, the claimant).
-// Open claims are left out and counted. Typed with schema-dts (types only, nothing ships).
-import type { ClaimReview, Organization, Rating, WithContext } from 'schema-dts';
+// The reviewed Claim's appearances come from the claim's `appearances:`. Open claims are left
+// out and counted. Typed with schema-dts (types only, nothing ships).
+import type { Claim as ClaimType, ClaimReview, CreativeWork, Organization, Rating, WithContext } from 'schema-dts';
+import type { Appearance, Claim } from '../model';
 import type { StatusScale } from '../statusScale';
 import type { ExportArticle, ExportInput, ExportNote, ExportResult } from './exportInput';
 import { plural } from './exportInput';
@@ -52,10 +54,7 @@ export function claimReviews(input: ExportInput): { items: WithContext<ClaimRevi
         ...(a.published?.url ? { url: a.published.url } : {}),
         claimReviewed: reviewed,
         reviewRating: rating,
-        itemReviewed: {
-          '@type': 'Claim',
-          ...(c.claimant ? { author: { '@type': 'Person', name: c.claimant } } : {}),
-        },
+        itemReviewed: claimItem(c),
         ...(author ? { author } : {}),
         ...(a.published?.date ? { datePublished: a.published.date } : {}),
         ...(a.published?.headline ? { headline: a.published.headline } : {}),
@@ -67,6 +66,29 @@ export function claimReviews(input: ExportInput): { items: WithContext<ClaimRevi
     if (long) notes.push({ severity: 'info', article: a.name, message: `${a.name}: ${plural(long, 'claim')} use${long === 1 ? 's' : ''} a quote longer than ${CLAIM_REVIEWED_LENGTH} characters as claimReviewed; Google suggests a shorter summary (Factmark: Edit ClaimReview Summary…).` });
   }
   return { items, notes, left };
+}
+
+/**
+ * The reviewed Claim: who made it, where it first appeared and where else (Google's markup tool
+ * calls these claimFirstAppearance and claimAppearances) and when it was made. The first
+ * appearance is the earliest dated one; undated ones follow in the order listed.
+ */
+function claimItem(c: Claim): ClaimType {
+  const day = (a: Appearance) => a.date?.slice(0, 10) ?? '\uffff';
+  const [first, ...others] = (c.appearances ?? []).filter((a) => isHttpAddress(a.url)).map((a, i) => ({ a, i }))
+    .sort((x, y) => day(x.a).localeCompare(day(y.a)) || x.i - y.i).map((x) => x.a);
+  const work = (a: Appearance): CreativeWork => ({ '@type': 'CreativeWork', url: a.url, ...(a.date ? { datePublished: a.date } : {}) });
+  return {
+    '@type': 'Claim',
+    ...(c.claimant ? { author: { '@type': 'Person', name: c.claimant } } : {}),
+    ...(first?.date ? { datePublished: first.date } : {}),
+    ...(first ? { firstAppearance: work(first) } : {}),
+    ...(others.length ? { appearance: others.map(work) } : {}),
+  };
+}
+
+function isHttpAddress(url: string): boolean {
+  return /^https?:\/\/\S+$/i.test(url);
 }
 
 function articleNotes(a: ExportArticle): ExportNote[] {

@@ -18,6 +18,7 @@ const COLUMNS: [string, (c: ReportClaim, article: string) => string | number | u
   ['settled', (c) => (c.status.settled ? 'yes' : 'no')],
   ['caution', (c) => c.caution],
   ['claimant', (c) => c.claimant],
+  ['appearances', (c) => c.appearances.map((a) => (a.date ? `${a.url} (${dateOnly(a.date)})` : a.url)).join('\n')],
   ['summary', (c) => c.summary],
   ['explanation', (c) => c.explanation],
   ['sources', (c) => c.sources.map((s) => s.url).join('\n')],

@@ -87,6 +87,7 @@ ${rows.map((r) => `<tr><td><span class="swatch ${cls(r)}" aria-hidden="true"></s
 function claimItem(c: ReportClaim): string {
   const facts: [string, string][] = [];
   if (c.claimant) facts.push(['Claimant', escapeHtml(c.claimant)]);
+  if (c.appearances.length) facts.push(['Made in', c.appearances.map((a) => link(a.url, a.url) + (a.date ? ` (${escapeHtml(dateOnly(a.date)!)})` : '')).join('<br>')]);
   if (c.line !== undefined) facts.push(['Line', String(c.line)]);
   if (c.rater || c.rated) facts.push(['Rated by', [c.rater ? escapeHtml(c.rater) : 'unknown', c.rated ? `on ${escapeHtml(dateOnly(c.rated)!)}` : ''].filter(Boolean).join(' ')]);
   if (c.reviews.length) facts.push(['Reviews', `<ul class="reviews">${c.reviews.map(reviewItem).join('')}</ul>`]);

@@ -53,6 +53,7 @@ function claimSection(c: ReportClaim, h: string): string[] {
   }
   const facts: string[] = [];
   if (c.claimant) facts.push(`- **Claimant:** ${escapeMarkdown(c.claimant)}`);
+  if (c.appearances.length) facts.push(`- **Made in:** ${c.appearances.map((a) => link(a.url, a.url) + (a.date ? ` (${escapeMarkdown(dateOnly(a.date)!)})` : '')).join(', ')}`);
   if (c.line !== undefined) facts.push(`- **Line:** ${c.line}`);
   if (c.rater || c.rated) facts.push(`- **Rated by:** ${c.rater ? escapeMarkdown(c.rater) : 'unknown'}${c.rated ? ` on ${escapeMarkdown(dateOnly(c.rated)!)}` : ''}`);
   for (const r of c.reviews) {

@@ -2,7 +2,7 @@
 // article order with their verdicts, who rated and reviewed them, their sources and corrections,
 // and the count of claims per status of the scale.
 import { lineOf, lineStarts } from '../anchoring/lines';
-import type { LogEntry, Published, Review, Source } from '../model';
+import type { Appearance, LogEntry, Published, Review, Source } from '../model';
 import { findStatus, type StatusDef } from '../statusScale';
 import type { ExportArticle, ExportEntry, ExportInput } from './exportInput';
 import { isPlaced, wordsNow } from './exportInput';
@@ -32,6 +32,8 @@ export interface ReportClaim {
   status: StatusDef;
   explanation?: string;
   claimant?: string;
+  /** Where and when the claim was made. */
+  appearances: readonly Appearance[];
   summary?: string;
   sources: readonly Source[];
   tags: readonly string[];
@@ -113,6 +115,7 @@ function reportClaim(a: ExportArticle, e: ExportEntry, index: number, input: Exp
     status,
     explanation: c.explanation,
     claimant: c.claimant,
+    appearances: c.appearances ?? [],
     summary: c.summary,
     sources: c.sources ?? [],
     tags: c.tags ?? [],

@@ -7,7 +7,7 @@ import { anchor, captureSelector } from '../anchoring/anchor';
 import type { AnchorState } from '../anchoring/types';
 import { fromCodePoints } from '../export/codePoints';
 import { newClaimId } from '../ids';
-import { CONTEXT_LENGTH, STANCES, FORMAT_VERSION, type Claim, type Source, type Stance } from '../model';
+import { CONTEXT_LENGTH, STANCES, FORMAT_VERSION, type Appearance, type Claim, type Source, type Stance } from '../model';
 import { claimToData } from '../sidecar/claimData';
 import { validateSidecarData } from '../sidecar/validate';
 import { findStatus, type StatusDef, type StatusScale } from '../statusScale';
@@ -121,9 +121,18 @@ function sanitize(cand: AnnotationCandidate, scale: StatusScale): { claim: Parti
   const sources = Array.isArray(f.sources) ? (f.sources as unknown[]).map(source).filter((s): s is Source => !!s) : [];
   if (Array.isArray(f.sources) && sources.length < f.sources.length) notes.push({ label: cand.label, message: `${cand.label}: ${f.sources.length - sources.length} source(s) without a usable address were left out.` });
   if (sources.length) out.sources = sources;
+  const appearances = Array.isArray(f.appearances) ? (f.appearances as unknown[]).map(appearance).filter((a): a is Appearance => !!a) : [];
+  if (appearances.length) out.appearances = appearances.filter((a, i) => appearances.findIndex((b) => b.url === a.url) === i);
   if (Array.isArray(f.reviews) && f.reviews.length) out.reviews = f.reviews as Claim['reviews'];
   if (Array.isArray(f.log) && f.log.length) out.log = f.log as Claim['log'];
   return { claim: out, notes };
+}
+
+function appearance(v: unknown): Appearance | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const a = v as Record<string, unknown>;
+  if (typeof a.url !== 'string' || !/^https?:\/\/\S+$/i.test(a.url)) return undefined;
+  return typeof a.date === 'string' && DATE.test(a.date) ? { url: a.url, date: a.date } : { url: a.url };
 }
 
 function source(v: unknown): Source | undefined {
@@ -185,4 +194,5 @@ function firstChars(s: string): string {
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 const URL_LIKE = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S/;

@@ -130,6 +130,10 @@ function fromW3c(a: Json, n: number): AnnotationCandidate | { skip: ReadNote } {
   if (isIso(a.modified)) fields.updated = a.modified as string;
   const creator = agentName(Array.isArray(a.creator) ? a.creator[0] : a.creator);
   if (creator) fields.by = creator;
+  // The annotated page is where the quoted words appear (for ClaimReview's `appearance`).
+  const pages = targets(a.target).map((t) => t.source).concat(list(a.target).filter((t) => typeof t === 'string'))
+    .filter((u): u is string => typeof u === 'string' && isHttp(u));
+  if (pages.length) fields.appearances = [...new Set(pages)].map((url) => ({ url }));
   // Factmark's own record of the claim, when the file is a Factmark export: it wins over the bodies.
   const record = a['factmark:claim'] ?? a[`https://github.com/factmark/factmark/ns#claim`];
   const own = isObject(record) ? record : undefined;
@@ -139,7 +143,8 @@ function fromW3c(a: Json, n: number): AnnotationCandidate | { skip: ReadNote } {
     prefix: typeof quote.prefix === 'string' ? quote.prefix : '',
     suffix: typeof quote.suffix === 'string' ? quote.suffix : '',
     position: pos ? { start: pos.start as number, end: pos.end as number } : undefined,
-    fields: own ? { ...fields, ...(own as Partial<Claim>) } : fields,
+    // In Factmark's own export the target is the published fact-check, not where the claim was made.
+    fields: own ? { ...fields, appearances: undefined, ...(own as Partial<Claim>) } : fields,
     verdict: own && typeof own.status === 'string' ? undefined : verdict,
   };
 }
@@ -212,6 +217,8 @@ function readHypothesis(rows: unknown[]): ReadResult {
     const display = typeof info?.display_name === 'string' && info.display_name.trim() ? info.display_name.trim() : undefined;
     const user = typeof r.user === 'string' ? /^acct:([^@]+)@/.exec(r.user)?.[1] ?? r.user : undefined;
     if (display || user) fields.by = display ?? user;
+    // The annotated page is where the quoted words appear (for ClaimReview's `appearance`).
+    if (typeof r.uri === 'string' && isHttp(r.uri)) fields.appearances = [{ url: r.uri }];
     candidates.push({
       label,
       exact: quote.exact as string,

@@ -1,15 +1,16 @@
 // Model ⇄ plain data in the file's key order. Objects built here have their keys in the order
 // they are written, with absent fields left out, so JSON.stringify of them is a canonical form
 // (used to tell which claims changed).
-import type { Claim, LogEntry, Published, Review, Sidecar, Source } from '../model';
+import type { Appearance, Claim, LogEntry, Published, Review, Sidecar, Source } from '../model';
 import type { RenderStyle } from '../yaml/yamlDocument';
 
 // `created` comes last on purpose: it never changes, so a claim appended after the last one on
 // one branch and an edit of that last claim (which rewrites `updated`/`by`) on another are
 // separated by an unchanged line, and git merges them without a conflict.
 export const CLAIM_KEYS = ['id', 'quote', 'before', 'after', 'line', 'offset', 'status', 'rater', 'rated', 'recheck',
-  'assignee', 'claimant', 'summary', 'explanation', 'sources', 'tags', 'reviews', 'log', 'updated', 'by', 'created'] as const;
+  'assignee', 'claimant', 'appearances', 'summary', 'explanation', 'sources', 'tags', 'reviews', 'log', 'updated', 'by', 'created'] as const;
 export const SOURCE_KEYS = ['url', 'title', 'accessed', 'archive', 'excerpt', 'stance'] as const;
+export const APPEARANCE_KEYS = ['url', 'date'] as const;
 export const REVIEW_KEYS = ['by', 'date', 'verdict', 'status', 'note'] as const;
 export const LOG_KEYS = ['date', 'by', 'change', 'from', 'to', 'reason'] as const;
 export const PUBLISHED_KEYS = ['url', 'headline', 'date'] as const;
@@ -29,6 +30,8 @@ export function claimToData(claim: Claim): Data {
   if (claim.sources?.length) out.sources = claim.sources.map((s) => pick(s as unknown as Data, SOURCE_KEYS));
   else delete out.sources;
   if (claim.tags) out.tags = [...claim.tags];
+  if (claim.appearances?.length) out.appearances = claim.appearances.map((a) => pick(a as unknown as Data, APPEARANCE_KEYS));
+  else delete out.appearances;
   if (claim.reviews?.length) out.reviews = claim.reviews.map((r) => pick(r as unknown as Data, REVIEW_KEYS));
   else delete out.reviews;
   if (claim.log?.length) out.log = claim.log.map((l) => pick(l as unknown as Data, LOG_KEYS));
@@ -51,6 +54,7 @@ export function dataToSidecar(data: Data): Sidecar {
     const claim = pick(c, CLAIM_KEYS) as unknown as Claim;
     claim.sources = ((c.sources as Data[] | undefined) ?? []).map((s) => pick(s, SOURCE_KEYS) as unknown as Source);
     if (Array.isArray(c.tags)) claim.tags = [...(c.tags as string[])];
+    if (Array.isArray(c.appearances)) claim.appearances = (c.appearances as Data[]).map((a) => pick(a, APPEARANCE_KEYS) as unknown as Appearance);
     if (Array.isArray(c.reviews)) claim.reviews = (c.reviews as Data[]).map((r) => pick(r, REVIEW_KEYS) as unknown as Review);
     if (Array.isArray(c.log)) claim.log = (c.log as Data[]).map((l) => pick(l, LOG_KEYS) as unknown as LogEntry);
     return claim;
