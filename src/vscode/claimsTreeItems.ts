@@ -9,6 +9,7 @@ import { mdInline, oneLine } from '../core/present/displayText';
 import type { OutlineNode } from '../core/present/outlineIds';
 import { findStatus, type StatusScale } from '../core/statusScale';
 import type { ArticleSnapshot, ClaimEntry } from '../core/store/types';
+import { suggestionMarkdown } from '../core/suggest/explain';
 import type { Suggestion } from '../core/suggest/suggestClaims';
 import { articleUri, baseName } from './articles';
 import type { ClaimRef, SuggestionRef } from './services';
@@ -74,7 +75,7 @@ export function suggestionItem(id: string, n: Node<'suggestion'>, s: Suggestion 
 }
 
 export function suggestionTooltip(s: Suggestion): vscode.MarkdownString {
-  const tip = new vscode.MarkdownString(`“${mdInline(s.text, 300)}”\n\n**Check-worthiness ${s.score}** because of:\n\n${s.reasons.map((r) => `- ${mdInline(r, 80)}`).join('\n')}\n\n*Accept* (Ctrl+Enter) marks it as a claim; *Dismiss* (Delete) never suggests it again.`);
+  const tip = new vscode.MarkdownString(`${suggestionMarkdown(s)}\n\n*Accept* (Ctrl+Enter) marks it as a claim; *Dismiss* (Delete) never suggests it again.`);
   tip.supportHtml = false;
   return tip;
 }

@@ -1,7 +1,8 @@
 // Suggest Claims as a user sees it: the sample article opens in the "Fact-check article"
 // language with its cues (figures, dates, quotations, attributions) coloured by the theme, and
 // Suggest Claims lists its check-worthy sentences in the Claims panel and the status bar.
-// The screenshot goes to docs/screenshots/suggestions.png for the README.
+// Hovering a suggestion explains it. The screenshots go to docs/screenshots/suggestions.png
+// and suggestion-why.png for the README.
 import * as assert from 'assert';
 import { openWorkbench, Workbench } from './workbench';
 
@@ -51,5 +52,22 @@ describe('suggest claims', () => {
     assert.match(await bar.first().innerText(), new RegExp(`${n} unchecked sentences`));
     await wb.page.keyboard.press('Control+Home');
     await wb.screenshot('suggestions', { docs: true });
+  });
+
+  it('explains a suggestion in its tooltip: the score, the cues and the words the model weighed', async () => {
+    const row = wb.page.locator('.pane-body .monaco-list-row', { hasText: 'According to Iranian Ambassador Kazem Jalali' }).first();
+    const box = await row.boundingBox();
+    assert.ok(box, 'the suggestion row is not rendered');
+    // Two moves: the workbench shows a tooltip once the mouse rests on the row.
+    await wb.page.mouse.move(box.x + 60, box.y + box.height / 2);
+    await wb.page.mouse.move(box.x + 70, box.y + box.height / 2);
+    const tip = wb.page.locator('.monaco-hover', { hasText: 'The model weighed most' }).first();
+    await tip.waitFor({ timeout: 15_000 });
+    const text = await tip.innerText();
+    assert.match(text, /Check-worthiness 0\.\d+/);
+    assert.match(text, /Cues: .*attribution: According to/);
+    assert.match(text, /duration: for 20 years/);
+    await wb.screenshot('suggestion-why', { docs: true });
+    await wb.page.keyboard.press('Escape');
   });
 });

@@ -77,12 +77,15 @@ function run(command: string, args: string[]): void {
   }
 }
 
-/** What ships: the bundle, manifest, media, grammars and schema, and nothing of the sources. */
+/** What ships: the bundle, manifest, media, grammars, schema and model, and nothing of the sources. */
 function checkContents(vsix: string, manifest: any): void {
   const names = zipEntries(fs.readFileSync(vsix));
   const files = names.filter((n) => n.startsWith('extension/') && !n.endsWith('/')).map((n) => n.slice('extension/'.length));
   const referenced = [
     manifest.main,
+    // Read at run time by Suggest Claims, with its source and licence beside it.
+    'models/checkworthiness.json',
+    'models/SOURCE.md',
     ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
     ...manifest.contributes.yamlValidation.map((v: { url: string }) => v.url),
     ...manifest.contributes.walkthroughs.flatMap((w: { steps: { media: Record<string, string> }[] }) => w.steps.map((s) => s.media.markdown ?? s.media.image)),

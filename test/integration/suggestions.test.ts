@@ -79,7 +79,15 @@ describe('suggest claims', () => {
     assert.strictEqual(first.description, `score ${list[0].score}`);
     assert.strictEqual(first.tooltip, undefined, 'the tooltip is built before it is hovered');
     const tip = (await factmark.views.tree.provider.resolveTreeItem?.(first, nodes[0], new vscode.CancellationTokenSource().token))?.tooltip as vscode.MarkdownString;
-    for (const r of list[0].reasons) assert.ok(tip.value.includes(`- ${r.split(':')[0]}`), `reason "${r}" not in the tooltip:\n${tip.value}`);
+    // Why, in two lines: the cues, then the words the model weighed most, as the CLI prints them
+    // (escaped: ASCII punctuation gets a backslash, so that article text cannot become markup).
+    const escaped = (t: string) => t.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+    const cues = list[0].reasons.filter((r) => !r.startsWith('feature: '));
+    const weighed = list[0].reasons.filter((r) => r.startsWith('feature: ')).map((r) => r.slice('feature: '.length));
+    assert.ok(weighed.length > 0 && weighed.length === list[0].features.length, `model features: ${list[0].reasons.join('; ')}`);
+    assert.match(tip.value, /\*\*Cues:\*\* .*\n\n\*\*The model weighed most:\*\* /);
+    for (const r of [...cues, ...weighed]) assert.ok(tip.value.includes(escaped(r.slice(0, 70))), // long quotations are cut at 80
+      `reason "${r}" not in the tooltip:\n${tip.value}`);
     assert.strictEqual(factmark.views.tree.provider.getParent?.(nodes[0]), group);
 
     await waitFor('the underline', () => factmark.suggestions.decorated(uri)?.length === list.length);

@@ -35,6 +35,12 @@ describe('check-worthiness cues: the fixes of issue 14', () => {
     assert.deepStrictEqual(cueTexts('Exports grew 5% and imports dropped.', 'comparison'), ['grew', 'dropped']);
   });
 
+  it('reads a multiplier as a comparison, not a count of occasions', () => {
+    assert.deepStrictEqual(cueTexts('He voted against it three times.', 'comparison'), []);
+    assert.deepStrictEqual(cueTexts('They pay three times as much, twice the rate, 10 times more, half as fast.', 'comparison'),
+      ['three times as', 'twice the', '10 times more', 'half as']);
+  });
+
   it('does not count children\'s ages as figures or durations', () => {
     for (const s of ['My 12-year-old daughter asked me.', 'Children aged 5 to 11 can get it.', 'When I was 17 years old I worked.', 'when I was 17, I worked', 'a six-month-old baby and a 3 year old']) {
       const numeric = findCues(s).filter((c) => c.kind === 'figure' || c.kind === 'duration' || c.kind === 'date');

@@ -83,4 +83,19 @@ describe('the packaged extension (.vsix) installed into VS Code', () => {
     assert.strictEqual(yaml.claims[0].status, 'accurate');
     assert.deepStrictEqual(api.claimsOf(article).map((e) => e.claim.id), [ref.id]);
   });
+
+  it('suggests claims with the trained model it ships (models/checkworthiness.json), not the fallback', async () => {
+    const api = await factmark().activate();
+    await api.ready;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'no workspace folder is open');
+    const article = vscode.Uri.joinPath(folder.uri, `vsix-suggest-${Date.now().toString(36)}.md`);
+    await vscode.workspace.fs.writeFile(article, new TextEncoder().encode('We have lost 750,000 manufacturing jobs since 2008.\n\nThank you very much.\n'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article));
+    const list = await vscode.commands.executeCommand<Array<{ text: string; reasons: string[]; features?: unknown[] }>>('factmark.suggestClaims');
+    assert.deepStrictEqual(list?.map((s) => s.text), ['We have lost 750,000 manufacturing jobs since 2008.']);
+    // Only the model names features; the cue heuristic (what a missing model falls back to) has none.
+    assert.ok(list[0].features?.length && list[0].reasons.some((r) => r.startsWith('feature: ')), `not the model: ${JSON.stringify(list[0])}`);
+    assert.ok(fs.existsSync(path.join(factmark().extensionPath, 'models', 'SOURCE.md')), 'the model ships without its source and licence');
+  });
 });

@@ -34,10 +34,12 @@ const NUMERIC: Array<[CueKind, RegExp]> = [
   ['date', new RegExp(`\\b${FULL_MONTH}\\b|\\b(?:on|last|next|this|since|by|until)\\s+${WEEKDAY}\\b|\\b(?:yesterday|last (?:year|month|week)|this (?:year|month|week))\\b`, 'gu')],
 ];
 
+// Multipliers compare ("three times as many", "twice the rate"); a count of occasions ("voted
+// three times") does not.
 // Reporting verbs are matched in lower case only ("United States" is a country, not a statement);
 // the nouns among them ("states", "reports", "claims") count only when "that" follows.
 const ATTRIBUTION = /\b[Aa]ccording to\b|\b(?:in|by) a statement\b|\bspokes(?:man|woman|person) for\b|\b(?:said|says|say|told|tells|stated|added|noted|claimed|announced|reported|explained|insisted|argued|confirmed|denied|wrote|tweeted|posted|warned|estimated|testified|indicated|characteri[sz]ed|described|highlighted|emphasi[sz]ed|stressed|acknowledged|admitted|alleged|asserted|promised|pledged|vowed|threatened|declared)\b|\b(?:states|claims|reports)(?=\s+that\b)/gu;
-const COMPARISON = /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|longer|shorter|older|younger|faster|slower|cheaper|richer|poorer)\s+than\b|\b(?:the\s+)?(?:most|least)\s+[A-Za-z]+|\bthe\s+(?:largest|biggest|highest|lowest|smallest|fastest|slowest|first|only|best|worst|greatest|oldest|youngest|longest|shortest|deadliest|richest|poorest|strongest|weakest)\b|\b(?:record|unprecedented|all-time|twice as|three times|half as)\b|\b(?:increased|decreased|rose|risen|fell|fallen|grew|grown|dropped|declined|doubled|tripled|halved|surged|soared|plunged|tumbled|shrank)\b(?!\s+(?:up|out|apart|off|asleep|behind|in love)\b)/gi;
+const COMPARISON = /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|longer|shorter|older|younger|faster|slower|cheaper|richer|poorer)\s+than\b|\b(?:the\s+)?(?:most|least)\s+[A-Za-z]+|\bthe\s+(?:largest|biggest|highest|lowest|smallest|fastest|slowest|first|only|best|worst|greatest|oldest|youngest|longest|shortest|deadliest|richest|poorest|strongest|weakest)\b|\b(?:record|unprecedented|all-time)\b|\b(?:twice|(?:two|three|four|five|six|seven|eight|nine|ten|\d+) times)\s+(?:as|more|less|fewer|higher|lower|larger|bigger|greater|faster|the)\b|\bhalf as\b|\b(?:increased|decreased|rose|risen|fell|fallen|grew|grown|dropped|declined|doubled|tripled|halved|surged|soared|plunged|tumbled|shrank)\b(?!\s+(?:up|out|apart|off|asleep|behind|in love)\b)/gi;
 const OPINION = /\b(?:I|we)\s+(?:think|believe|feel|hope|guess|reckon)\b|\bin my (?:view|opinion)\b|\b(?:should|ought to|must)\b|\b(?:arguably|clearly|obviously|undoubtedly|sadly|unfortunately|hopefully|frankly|thankfully)\b|\b(?:great|terrible|awful|wonderful|beautiful|disgraceful|shameful|brilliant|amazing|ridiculous|absurd|outrageous|pathetic|delightful|boring|stupid)\b/gi;
 const HEDGE = /\b(?:may|might|could|perhaps|possibly|maybe|probably|likely|unlikely|seems?|appears?|apparently|suggests?|somewhat)\b/gu;
 const IMPERATIVE = /^(?:Be|Click|Subscribe|Sign up|Share|Follow|Read more|Leave|Join|Download|Watch|Listen|Log in|Register|Donate|See also|Don’t|Don't|Let’s|Let's|Imagine|Consider)\b/u;
@@ -99,15 +101,32 @@ function quotationCues(s: string): Cue[] {
   return out;
 }
 
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
+const TRAILING = /[’']s$|[.’'-]+$/u;
+const UPPER_START = /^\p{Lu}/u;
+const PARTICLE_START = /^(?:al|el|bin|ibn|van|von|de|da)-\p{Lu}/u;
+const SPACES = /^\s+$/u;
+
+/** Starts with a capital, or is a name particle joined to one ("al-Assad"). ASCII first: this runs once a word. */
+function capitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 0x41 && c <= 0x5a) return true;
+  if (c >= 0x80) return UPPER_START.test(w) || PARTICLE_START.test(w);
+  return (c === 0x61 || c === 0x62 || c === 0x64 || c === 0x65 || c === 0x69 || c === 0x76) && w.includes('-') && PARTICLE_START.test(w);
+}
+
 /** Names, found by capitalisation: runs of capitalised words, "of" and particles such as "al-". */
 function entityCues(s: string): Cue[] {
   const words: Array<{ start: number; end: number; text: string }> = [];
-  const re = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const text = m[0].replace(/[’']s$|[.’'-]+$/u, '');
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
+    let text = m[0];
+    // A possessive or trailing punctuation is not part of the name ("Iran's", "U.S.-").
+    const last = text.charCodeAt(text.length - 1);
+    const before = text.charCodeAt(text.length - 2);
+    if (last === 0x2019 || last === 0x27 || last === 0x2e || last === 0x2d || (last === 0x73 && (before === 0x2019 || before === 0x27))) text = text.replace(TRAILING, '');
     words.push({ start: m.index, end: m.index + text.length, text });
   }
-  const capitalised = (w: string) => /^\p{Lu}/u.test(w) || /^(?:al|el|bin|ibn|van|von|de|da)-\p{Lu}/u.test(w);
   const out: Cue[] = [];
   let run: typeof words = [];
   const close = () => {
@@ -124,9 +143,10 @@ function entityCues(s: string): Cue[] {
   };
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
-    const gap = run.length ? s.slice(run[run.length - 1].end, w.start) : ' ';
-    const joined = /^\s+$/u.test(gap); // a possessive ends a name
-    if (!joined) close();
+    if (run.length) {
+      const gap = s.slice(run[run.length - 1].end, w.start);
+      if (gap !== ' ' && !SPACES.test(gap)) close(); // a possessive or punctuation ends a name
+    }
     if (capitalised(w.text) && !CONTRACTION.test(w.text) && w.text !== 'I') run.push(w);
     else if (w.text === 'of' && run.length) run.push(w);
     else close();

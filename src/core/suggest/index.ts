@@ -9,6 +9,8 @@ export type { FeatureWeight, Scorer, SentenceScore } from './scorer';
 export { CUE_WEIGHTS, cueSum, DEFAULT_THRESHOLD, HEURISTIC_SCORER } from './scorer';
 export type { LoadedScorer, ModelFile } from './model';
 export { loadScorer, MODEL_FORMAT, MODEL_PATH, MODEL_VERSION, ModelError, modelScorer, parseModel } from './model';
+export type { SuggestionReasons } from './explain';
+export { suggestionMarkdown, suggestionReasons } from './explain';
 export type { Suggestion, SuggestOptions } from './suggestClaims';
 export { scoreSentence, scoreSentences, suggestClaims } from './suggestClaims';
 export type { OffsetRange } from './openSuggestions';
