@@ -2,6 +2,7 @@
 // its file (missing or damaged: a clear message and the heuristic), the shipped file itself,
 // and — when ../shared/corpus/checkworthy is present — that the training script reproduces it.
 import * as assert from 'assert';
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
@@ -110,6 +111,32 @@ describe('the model scorer', () => {
     assert.ok(r.score < 0.5);
     assert.deepStrictEqual(r.features.map((f) => f.feature), ['w:think']);
     assert.ok(r.reasons.includes('feature: “think” −1.73'), r.reasons.join('; '));
+  });
+
+  it('explains by the three strongest features for the verdict and the strongest against (from 0.1), on any sentence', () => {
+    // The reference: every word feature's share, sorted, as the explanation promises.
+    const expected = (sentence: string) => {
+      const shares: Array<[string, number]> = [];
+      let z = SHIPPED.bias;
+      visitFeatures(sentence, findCues(sentence), SHIPPED.features, (name, value) => {
+        const w = SHIPPED.weights[name];
+        if (w === undefined) return;
+        z += w * value;
+        if ('wbc'.includes(name[0])) shares.push([name, w * value]);
+      });
+      const sign = Math.round(100 / (1 + Math.exp(-z))) / 100 >= SHIPPED.threshold ? 1 : -1;
+      const sorted = [...shares].sort((a, b) => (b[1] - a[1]) * sign || (a[0] < b[0] ? -1 : 1));
+      const forIt = sorted.filter(([, v]) => v * sign > 0).slice(0, 3);
+      const against = sorted.filter(([, v]) => v * sign < 0).pop();
+      return [...forIt, ...(against && Math.abs(against[1]) >= 0.1 ? [against] : [])].map(([n, v]) => [n, Math.round(v * 100) / 100]);
+    };
+    const article = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'suggest', 'treaty-article.txt'), 'utf8');
+    const fixed = [...article.split(/(?<=[.!?])\s+/), 'We have lost 750,000 jobs.', 'I think so.', 'the the the', '', 'Thank you very much.'];
+    for (const s of fixed) assert.deepStrictEqual(MODEL.score(s).features.map((f) => [f.feature, f.weight]), expected(s), s);
+    const words = fc.constantFrom('we', 'have', 'lost', 'jobs', '5', '%', 'the', 'I', 'think', 'percent', 'voted', 'for', 'said', 'should', 'great', 'will', ',', '.');
+    fc.assert(fc.property(fc.array(words, { maxLength: 30 }).map((a) => a.join(' ')), (s) => {
+      assert.deepStrictEqual(MODEL.score(s).features.map((f) => [f.feature, f.weight]), expected(s), s);
+    }), { numRuns: 300, seed: 14 });
   });
 
   it('is what suggestClaims uses when given, with the model\'s own threshold unless told otherwise', () => {

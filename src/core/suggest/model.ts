@@ -107,16 +107,27 @@ export function modelScorer(model: ModelFile): Scorer {
  */
 function strongest(names: readonly string[], shares: readonly number[], suggested: boolean): FeatureWeight[] {
   const sign = suggested ? 1 : -1;
-  const order = (a: number, b: number) => (shares[b] - shares[a]) * sign || (names[a] < names[b] ? -1 : 1);
-  const forIt: number[] = [];
+  // Whether feature i comes before j: more for the verdict, then by name (names are distinct).
+  const before = (i: number, j: number) => {
+    const d = (shares[i] - shares[j]) * sign;
+    return d > 0 || (d === 0 && names[i] < names[j]);
+  };
+  // One pass, keeping the few strongest in order: this runs for every sentence scored.
+  const top: number[] = [];
   let against = -1;
   for (let i = 0; i < names.length; i++) {
-    if (shares[i] * sign > 0) forIt.push(i);
-    else if (shares[i] * sign < 0 && (against < 0 || order(i, against) > 0)) against = i;
+    const v = shares[i] * sign;
+    if (v > 0) {
+      let k = top.length;
+      while (k > 0 && before(i, top[k - 1])) k--;
+      if (k < SHOWN_FEATURES) {
+        top.splice(k, 0, i);
+        if (top.length > SHOWN_FEATURES) top.pop();
+      }
+    } else if (v < 0 && (against < 0 || before(against, i))) against = i;
   }
-  const picked = forIt.sort(order).slice(0, SHOWN_FEATURES);
-  if (against >= 0 && Math.abs(shares[against]) >= 0.1) picked.push(against);
-  return picked.map((i) => ({ feature: names[i], label: describeFeature(names[i]), weight: Math.round(shares[i] * 100) / 100 }));
+  if (against >= 0 && Math.abs(shares[against]) >= 0.1) top.push(against);
+  return top.map((i) => ({ feature: names[i], label: describeFeature(names[i]), weight: Math.round(shares[i] * 100) / 100 }));
 }
 
 export interface LoadedScorer {
