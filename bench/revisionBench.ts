@@ -29,6 +29,8 @@ export interface Label {
   target: [number, number, string] | null;
   /** The words the placed range must cover (default: all of target); the range may not go beyond target. */
   core?: [number, number];
+  /** Why the label is as it is, where that is not obvious. */
+  note?: string;
 }
 
 export interface Case { name: string; original: string; revised: string; labels: Label[] }

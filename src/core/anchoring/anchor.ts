@@ -1,17 +1,27 @@
 // Public entry points: find claims in the current text of an article, one at a time or all at
 // once, and capture a selector for a new claim.
 import { CONTEXT_LENGTH } from '../model';
-import { Query } from './candidates';
+import { Query, fuzzyCandidates, score } from './candidates';
 import { flagOutOfOrder, resolveCollisions } from './collisions';
 import { lineStarts, lineOf } from './lines';
 import { locate } from './locate';
-import { NormalizedText, normalizeForCompare, normalizeText, toNormalized } from './normalize';
+import { nominate } from './nominate';
+import { NormalizedText, normalizeForCompare, normalizeText, rawEnd, rawStart, toNormalized } from './normalize';
+import { refine } from './refine';
 import { AnchorResult, AnchorSelector } from './types';
+import { fuzzySearch } from './fuzzy';
+import { alignAfter, alignBefore } from './similarity';
+import { commonWords, wordsIn } from './words';
 
 /** anchorAll's first search window reaches this far either side of the predicted position. */
 const WINDOW = 1024;
 /** A claim found this close to its prediction confirms the drift. */
 const NEAR = 64;
+/** Share of its words a place must hold to be offered as a guess for a claim not found otherwise. */
+const OFFER = 2 / 3;
+const TWO_THIRDS = 2 / 3;
+/** The stretch between a claim's neighbours is searched whole for its edited words up to this size. */
+const MAX_GAP = 16_384;
 
 function isAccepted(r: AnchorResult): boolean {
   return r.state === 'anchored' || r.state === 'moved' || r.state === 'changed';
@@ -84,13 +94,115 @@ export function anchorAll(text: string, sels: readonly AnchorSelector[]): Anchor
     }
     results[i] = r;
   }
+  retry(n, order, sels, results, (i) => query(n, sels[i], starts, expected[i]! - sels[i].offset!));
   secondOpinion(order, sels, results, confirmed, (i, d) => inWindow(query(n, sels[i], starts, d)));
   for (let i = 0; i < sels.length; i++) {
     if (sels[i].offset === undefined) results[i] = locate(n, query(n, sels[i], starts));
   }
   resolveCollisions(sels, results, expected);
-  flagOutOfOrder(order, results, confirmed);
+  ownWordsBetween(n, order, results, confirmed, (i) => query(n, sels[i], starts, expected[i]! - sels[i].offset!));
+  // Out of order, yet the only place in the whole text that resembles the claim: a moved paragraph.
+  flagOutOfOrder(order, results, confirmed, (i) => {
+    const q = query(n, sels[i], starts, expected[i]! - sels[i].offset!);
+    const r = locate(n, q, undefined, { seeded: false });
+    return r.alone === true && r.start === results[i].start && r.end === results[i].end && !contextBetween(n, order, results, i, q);
+  });
   return results;
+}
+
+/**
+ * Claims the forward pass could not place are looked for again with what it learnt: the
+ * stretch between the places of the claims recorded just before and after each (its place, if
+ * its words are there at all), and regions anywhere in the text where its words line up (one
+ * pass over the text for all of them), so that a paragraph that moved and was edited is found.
+ */
+function retry(n: NormalizedText, order: readonly number[], sels: readonly AnchorSelector[], results: AnchorResult[], queryOf: (i: number) => Query): void {
+  const pending = order.filter((i) => !isAccepted(results[i]) && sels[i].quote.length > 0);
+  if (pending.length === 0) return;
+  const pos = new Map(order.map((i, k) => [i, k]));
+  const queries = pending.map((i) => {
+    const q = queryOf(i);
+    const k = pos.get(i)!;
+    let from = 0, to = n.text.length;
+    for (let j = k - 1; j >= 0; j--) if (isAccepted(results[order[j]])) { from = toNormalized(n, results[order[j]].end!); break; }
+    for (let j = k + 1; j < order.length; j++) if (isAccepted(results[order[j]])) { to = toNormalized(n, results[order[j]].start!); break; }
+    if (from <= to) q.gap = { from, to };
+    return q;
+  });
+  // Only claims whose exact words were not found need their edited words looked for everywhere.
+  const wanted = pending.map((i) => results[i].method !== 'exact' && results[i].method !== 'position');
+  const nominated = nominate(n.text, queries.filter((_, k) => wanted[k]));
+  let next = 0;
+  const regions = wanted.map((w) => (w ? nominated[next++] : []));
+  pending.forEach((i, k) => {
+    const q = queries[k];
+    // The stretch between its neighbours is where it must be if it is anywhere near: searched whole when small.
+    const where = q.gap && q.gap.to - q.gap.from <= MAX_GAP ? [...regions[k], q.gap] : regions[k];
+    const r = locate(n, q, undefined, { seeded: false, regions: where });
+    // A weak look-alike found only this way is not worth offering as a guess: the claim stays orphaned.
+    if (isAccepted(r) || (results[i].state === 'orphaned' && r.state === 'ambiguous' && wordShare(q.quote, r.text ?? '') >= OFFER)) results[i] = r;
+  });
+}
+
+/**
+ * A claim placed away from where the claim before it predicted and outside the stretch between
+ * the places of its neighbours, while that stretch holds words like its own (half its words, or
+ * two thirds of its characters): either could be the claim — typically its own words edited in
+ * place, and a copy of them, with their context, pasted elsewhere — so it is flagged, not placed.
+ */
+function ownWordsBetween(n: NormalizedText, order: readonly number[], results: AnchorResult[], confirmed: readonly boolean[], queryOf: (i: number) => Query): void {
+  const placed = order.map((i) => isAccepted(results[i]));
+  const at = order.map((i) => results[i]);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const r = at[k];
+    if (!placed[k] || confirmed[i]) continue;
+    let from = 0, to = n.text.length;
+    for (let j = k - 1; j >= 0; j--) if (placed[j]) { from = toNormalized(n, at[j].end!); break; }
+    for (let j = k + 1; j < order.length; j++) if (placed[j]) { to = toNormalized(n, at[j].start!); break; }
+    const s = toNormalized(n, r.start!), e = toNormalized(n, r.end!);
+    if (from >= to || (s >= from && e <= to) || to - from > MAX_GAP) continue;
+    const q = queryOf(i);
+    const own = fuzzyCandidates(n.text, q, from, to, [], true).find((c) => (c.matchSim ?? c.charSim) >= TWO_THIRDS || (refine(n.text, q, c.start, c.end)?.recall ?? 0) >= 0.5);
+    if (!own) continue;
+    results[i] = {
+      state: 'ambiguous', method: r.method, start: r.start, end: r.end, text: r.text, confidence: Math.round(r.confidence * 500) / 1000,
+      reason: `${r.reason}; but words like its own are where the claims on either side put it`,
+      candidates: [{ start: r.start!, end: r.end!, score: r.confidence }, { start: rawStart(n, own.start), end: rawEnd(n, own.start, own.end), score: Math.round(score(own) * 1000) / 1000 }],
+    };
+  }
+}
+
+/** Context shorter than this (without spacing) says nothing about where a claim is. */
+const MIN_CONTEXT = 12;
+/** Characters of the recorded context looked for, and the share of them that may differ. */
+const CONTEXT_PROBE = 24;
+const CONTEXT_ERRORS = 0.15;
+
+/**
+ * Whether the claim's recorded context, on a side where it is not found at the claim's new
+ * place, is still found between the places of the claims on either side: then the claim has a
+ * place there too (its words edited beyond recognition, between its own surroundings), and a copy
+ * of its words out of order is not the only place it could be.
+ */
+function contextBetween(n: NormalizedText, order: readonly number[], results: readonly AnchorResult[], i: number, q: Query): boolean {
+  const k = order.indexOf(i);
+  let from = 0, to = n.text.length;
+  for (let j = k - 1; j >= 0; j--) if (isAccepted(results[order[j]])) { from = toNormalized(n, results[order[j]].end!); break; }
+  for (let j = k + 1; j < order.length; j++) if (isAccepted(results[order[j]])) { to = toNormalized(n, results[order[j]].start!); break; }
+  if (from >= to || to - from > MAX_GAP) return false;
+  const s = toNormalized(n, results[i].start!), e = toNormalized(n, results[i].end!);
+  const sides: [string, number][] = [[q.before.slice(-CONTEXT_PROBE), alignBefore(n.text, s, q.before).score], [q.after.slice(0, CONTEXT_PROBE), alignAfter(n.text, e, q.after).score]];
+  return sides.some(([probe, here]) => {
+    if (probe.replace(/\s+/g, '').length < MIN_CONTEXT || here >= 1 - CONTEXT_ERRORS) return false;
+    return fuzzySearch(n.text, probe, Math.floor(probe.length * CONTEXT_ERRORS), from, to).some((m) => m.end <= s || m.start >= e);
+  });
+}
+
+/** Share of the quote's words found, in order, in `text`. */
+function wordShare(quote: string, text: string): number {
+  const qw = wordsIn(quote);
+  return qw.keys.length === 0 ? 0 : commonWords(qw, wordsIn(normalizeForCompare(text))) / qw.keys.length;
 }
 
 /**

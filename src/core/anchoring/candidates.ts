@@ -1,7 +1,9 @@
 // Finding candidate places for a quote in the normalised text: exact occurrences and fuzzy
 // matches, each scored against the stored context. Deciding between them is decide.ts' job.
 import { fuzzySearch } from './fuzzy';
+import { refine, wordsOfQuote } from './refine';
 import { alignAfter, alignBefore, editDistance } from './similarity';
+import { alignWords, wordsIn } from './words';
 
 /** A quote, its context and position hints, all in normalised form/offsets. */
 export interface Query {
@@ -12,24 +14,36 @@ export interface Query {
   hint?: number;
   /** Where we expect it now (the hint plus the drift seen on neighbouring claims). */
   expected?: number;
+  /** Between the places of the claims recorded just before and after it, when both were found. */
+  gap?: { from: number; to: number };
 }
 
 export interface Candidate {
   start: number;
   end: number;
-  /** Quote similarity, 1 for an exact match, and the edit distance behind it. */
+  /** How much of the quote is there (see wordSim; 1 for an exact match), and the character edit distance. */
   sim: number;
   errors: number;
-  /** Context similarity, 0..1. */
+  /** 1 − errors / quote length: similarity by characters, which sees an edit inside a word as small. */
+  charSim: number;
+  /** Context similarity, 0..1: the mean of the context before (cb) and after (ca). */
   ctx: number;
+  cb: number;
+  ca: number;
+  /** Share of the quote's words found there, and share of the words there that are the quote's. */
+  recall: number;
+  precision: number;
   /** Distance from the expected position (Infinity when there is none). */
   dist: number;
+  /** The character matcher's own similarity, before its range was stretched to the context (raw candidates only). */
+  matchSim?: number;
 }
 
 /** Beyond this many exact hits we keep only the nearest: a quote that common is ambiguous anyway. */
 const MAX_EXACT = 64;
 
 export function makeCandidate(text: string, q: Query, start: number, end: number, errors: number): Candidate {
+  const matchSim = Math.max(0, 1 - errors / q.quote.length);
   const b = alignBefore(text, start, q.before);
   const a = alignAfter(text, end, q.after);
   if (errors > 0 && b.score >= 0.5 && a.score >= 0.5 && b.at < a.at && (b.at !== start || a.at !== end)) {
@@ -39,13 +53,20 @@ export function makeCandidate(text: string, q: Query, start: number, end: number
     const d = editDistance(q.quote, text.slice(b.at, a.at));
     if (d <= 2 * errors + 4) { start = b.at; end = a.at; errors = d; }
   }
+  const sim = Math.max(0, 1 - errors / q.quote.length);
   return {
     start,
     end,
-    sim: Math.max(0, 1 - errors / q.quote.length),
+    sim,
     errors,
+    charSim: sim,
     ctx: (a.score + b.score) / 2,
+    cb: b.score,
+    ca: a.score,
+    recall: sim,
+    precision: sim,
     dist: q.expected === undefined ? Infinity : Math.abs(start - q.expected),
+    matchSim,
   };
 }
 
@@ -84,7 +105,7 @@ export function maxErrorsFor(quote: string): number {
  * Best fuzzy matches in [from, to), skipping `exclude` ranges (exact hits would otherwise hide
  * every weaker match: the matcher only reports the lowest-error ones).
  */
-export function fuzzyCandidates(text: string, q: Query, from: number, to: number, exclude: readonly Candidate[] = []): Candidate[] {
+export function fuzzyCandidates(text: string, q: Query, from: number, to: number, exclude: readonly Candidate[] = [], raw = false): Candidate[] {
   const k = maxErrorsFor(q.quote);
   const out: Candidate[] = [];
   const gaps: [number, number][] = [];
@@ -99,9 +120,29 @@ export function fuzzyCandidates(text: string, q: Query, from: number, to: number
   gaps.push([cursor, to]);
   for (const [a, b] of gaps) {
     if (b - a < q.quote.length - k) continue;
-    for (const m of fuzzySearch(text, q.quote, k, a, b)) out.push(makeCandidate(text, q, m.start, m.end, m.errors));
+    for (const m of fuzzySearch(text, q.quote, k, a, b)) {
+      // Raw: the matcher's place, scored by characters (as evidence that the claim may be there);
+      // else re-read word by word (as a place to put the claim).
+      const c = raw ? makeCandidate(text, q, m.start, m.end, m.errors) : refine(text, q, m.start, m.end);
+      if (c && !out.some((o) => o.start === c.start && o.end === c.end)) out.push(c);
+    }
   }
   return out;
+}
+
+/**
+ * The best word-by-word alignment of the quote in [from, to), re-read as a place for it: for a
+ * long quote reworded beyond the character matcher's error budget (maxErrorsFor caps it at 64
+ * characters, less than a reworded clause), whose words are still mostly there in order.
+ */
+export function wordCandidate(text: string, q: Query, from: number, to: number): Candidate | undefined {
+  if (maxErrorsFor(q.quote) * 2 >= q.quote.length) return undefined;
+  const tw = wordsIn(text, Math.max(0, from), Math.min(text.length, to));
+  const al = alignWords(wordsOfQuote(q), tw);
+  if (!al || al.matched < 2) return undefined;
+  // A long quote finds a few of its words in any stretch of text: only half of them or more count.
+  const c = refine(text, q, tw.starts[al.firstText], tw.ends[al.lastText]);
+  return c && c.recall >= 0.5 ? c : undefined;
 }
 
 /**
@@ -157,11 +198,11 @@ const NARROW = 64;
  * text a sibling sentence farther away can match with fewer errors and would otherwise hide
  * the claim's own, edited words (the matcher reports only the lowest-error matches).
  */
-export function fuzzyAround(text: string, q: Query, from: number, to: number, exclude: readonly Candidate[] = []): Candidate[] {
-  const out = fuzzyCandidates(text, q, from, to, exclude);
+export function fuzzyAround(text: string, q: Query, from: number, to: number, exclude: readonly Candidate[] = [], raw = false): Candidate[] {
+  const out = fuzzyCandidates(text, q, from, to, exclude, raw);
   if (q.expected !== undefined) {
     const k = maxErrorsFor(q.quote);
-    const narrow = fuzzyCandidates(text, q, Math.max(from, q.expected - NARROW), Math.min(to, q.expected + q.quote.length + k + NARROW), exclude);
+    const narrow = fuzzyCandidates(text, q, Math.max(from, q.expected - NARROW), Math.min(to, q.expected + q.quote.length + k + NARROW), exclude, raw);
     for (const c of narrow) if (!out.some((o) => o.start === c.start && o.end === c.end)) out.push(c);
   }
   return out;

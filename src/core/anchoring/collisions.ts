@@ -43,10 +43,12 @@ function downgrade(r: AnchorResult, why: string): void {
 /**
  * Claims keep their article order under ordinary editing. A claim found far from its prediction
  * and out of order with the neighbours that were found where predicted is more likely a copy of
- * its words than the claim itself (or a moved paragraph, which a person should confirm).
+ * its words than the claim itself — when there is a choice: a claim found in the only place
+ * that resembles it (`r.alone`, or `alone(i)` when asked: a search of the whole text says so) is
+ * a moved paragraph, and order does not veto it.
  * `order` lists claim indices by recorded offset; `confirmed[i]` = found close to its prediction.
  */
-export function flagOutOfOrder(order: readonly number[], results: AnchorResult[], confirmed: readonly boolean[]): void {
+export function flagOutOfOrder(order: readonly number[], results: AnchorResult[], confirmed: readonly boolean[], alone: (i: number) => boolean = () => false): void {
   const prevConfirmed: number[] = new Array(order.length);
   let last = -1;
   for (let k = 0; k < order.length; k++) {
@@ -57,11 +59,11 @@ export function flagOutOfOrder(order: readonly number[], results: AnchorResult[]
   for (let k = order.length - 1; k >= 0; k--) {
     const i = order[k];
     const r = results[i];
-    if (!confirmed[i] && accepted(r)) {
+    if (!confirmed[i] && accepted(r) && !r.alone) {
       const p = prevConfirmed[k];
       const before = p >= 0 && r.start! < results[p].start!;
       const after = next >= 0 && r.start! > results[next].start!;
-      if (before || after) {
+      if ((before || after) && !alone(i)) {
         downgrade(r, 'but that is out of order with the claims around it');
       }
     }

@@ -2,7 +2,8 @@
 // is accepted only when it is clearly better than every other place we know of. Works inside
 // a window (anchorAll's fast path) or over the whole text (anchor, and anchorAll's fallback).
 import { NormalizedText, rawEnd, rawStart } from './normalize';
-import { Candidate, Query, exactCandidates, exactStarts, fuzzyAround, makeCandidate, runnersUp, score, seededFuzzyCandidates, splitCandidate } from './candidates';
+import { Candidate, Query, exactCandidates, exactStarts, fuzzyAround, fuzzyCandidates, makeCandidate, runnersUp, score, seededFuzzyCandidates, splitCandidate, wordCandidate } from './candidates';
+import { refine, wordsOfQuote } from './refine';
 import { AnchorResult, AnchorState } from './types';
 
 /** Context scores closer than this are "equally good". */
@@ -19,18 +20,36 @@ const SCORE_TIE = 0.05;
 const SLACK = 16;
 /** A match this close to the expected position is "where we expected it". */
 const NEAR = 64;
-/** A fuzzy match is accepted as `changed` only with this much of the quote and context intact. */
+/** Shares of a quote's words found at a place (see acceptable()). */
+const HALF = 0.5;
+const TWO_THIRDS = 2 / 3;
+const MOST = 0.75;
+const NEARLY_ALL = 0.85;
+/** A quote of this many words is long: most of them in order somewhere else is no coincidence. */
+const LONG = 12;
+/** Below this share of its words a place is not even worth offering as ambiguous. */
+const WEAK = 0.4;
+/** Context this good on one side of a place shows where the claim begins or ends. */
+const EDGE_SURE = 0.8;
+/** Word similarity (see wordSim) used by rivals(). */
 const FUZZY_SIM = 0.75;
-const FUZZY_CTX = 0.6;
-/** Below this quote similarity a fuzzy match is not even worth reporting as ambiguous. */
 const FUZZY_WEAK = 0.5;
 /** Edit distance of replacing, inserting or deleting one ordinary word. */
 const ONE_WORD = 12;
 /** How far from the expected position the whole-text mode looks for an edited quote. */
 const FUZZY_RADIUS = 2048;
 const FUZZY_RADIUS_WINDOWED = 320;
+/** The stretch between a claim's neighbours is searched for its edited words only up to this size. */
+const MAX_GAP_SEARCH = 16_384;
 
 export interface Scope { from: number; to: number }
+
+export interface LocateOptions {
+  /** Whole-text mode: look for the quote's edited words around exact hits of pieces of it (default true). */
+  seeded?: boolean;
+  /** More places to run the fuzzy matcher, found by the caller (anchorAll's word index). */
+  regions?: readonly Scope[];
+}
 
 function result(n: NormalizedText, state: AnchorState, method: AnchorResult['method'], best: Candidate | undefined, confidence: number, reason: string, others?: Candidate[]): AnchorResult {
   if (!best) return { state, method, confidence, reason };
@@ -66,7 +85,7 @@ function overlaps(a: Candidate, b: Candidate): boolean {
  * without it the whole text is searched, with the fuzzy matcher still run only on bounded windows
  * (around the expected position and, unless `seeded` is false, around exact hits of pieces of the quote).
  */
-export function locate(n: NormalizedText, q: Query, scope?: Scope, opts: { seeded?: boolean } = {}): AnchorResult {
+export function locate(n: NormalizedText, q: Query, scope?: Scope, opts: LocateOptions = {}): AnchorResult {
   const text = n.text;
   const L = q.quote.length;
   if (L === 0) return { state: 'orphaned', method: 'none', confidence: 0, reason: 'the claim has no quote' };
@@ -89,8 +108,15 @@ export function locate(n: NormalizedText, q: Query, scope?: Scope, opts: { seede
   // 3. Fuzzy: the words were edited.
   const near = nearWindow(q, L, scope);
   let fuzzy = near ? fuzzyAround(text, q, near.from, near.to) : [];
-  if (!scope && opts.seeded !== false && !fuzzy.some(acceptable)) fuzzy = fuzzy.concat(seededFuzzyCandidates(text, q));
-  return decideFuzzy(n, q, dedupe(fuzzy), near);
+  if (!scope && opts.seeded !== false && !fuzzy.some((c) => acceptable(c, q))) fuzzy = fuzzy.concat(seededFuzzyCandidates(text, q));
+  if (opts.regions) for (const r of opts.regions) fuzzy = fuzzy.concat(fuzzyCandidates(text, q, r.from, r.to));
+  if (!scope && !fuzzy.some((c) => acceptable(c, q))) {
+    for (const r of near ? [near, ...(opts.regions ?? [])] : opts.regions ?? []) {
+      const c = wordCandidate(text, q, r.from, r.to);
+      if (c) fuzzy.push(c);
+    }
+  }
+  return decideFuzzy(n, q, dedupe(fuzzy), near, scope !== undefined);
 }
 
 /**
@@ -105,13 +131,42 @@ function nearWindow(q: Query, L: number, scope?: Scope): Scope | undefined {
   return scope ? { from: Math.max(from, scope.from), to: Math.min(to, scope.to) } : { from, to };
 }
 
-function acceptable(c: Candidate): boolean {
-  // One edited word in its intact context is accepted even when it is most of a short quote.
-  return (c.sim >= FUZZY_SIM && c.ctx >= FUZZY_CTX) || (c.errors <= ONE_WORD && c.sim >= FUZZY_WEAK && c.ctx >= CTX_SURE);
+/** Whether the candidate sits where the claims around it say this claim is. */
+function inPlace(c: Candidate, q: Query): boolean {
+  return c.dist <= NEAR || (q.gap !== undefined && c.start >= q.gap.from && c.end <= q.gap.to);
+}
+
+/**
+ * Whether edited words are credible as the claim's own, on their own merits (rivals aside):
+ * - half its words or more, where the claims around it say it is, with its context on one side;
+ * - two thirds of its words, not swamped by others, where the claims around it say it is (its
+ *   context may have changed with them: a reordered passage);
+ * - most of its words and few others, with its context more or less intact;
+ * - nearly all its words and few others, anywhere (a moved and edited paragraph), or most of
+ *   them when the quote is long enough that so many words in order are no coincidence.
+ */
+function acceptable(c: Candidate, q: Query): boolean {
+  const words = wordsOfQuote(q).keys.length;
+  if (c.recall >= HALF && inPlace(c, q) && Math.max(c.cb, c.ca) >= EDGE_SURE) return true;
+  if (c.recall >= TWO_THIRDS && c.precision >= HALF && inPlace(c, q) && words >= 6) return true;
+  if (c.recall >= MOST && c.precision >= HALF && c.ctx >= CTX_GOOD) return true;
+  if (c.recall >= NEARLY_ALL && c.precision >= MOST - 0.15) return true;
+  if (c.recall >= MOST && c.precision >= MOST - 0.15 && words >= LONG) return true;
+  return acceptableByChars(c);
+}
+
+/**
+ * By characters (an edit inside a word): most of the quote in most of its context, or one
+ * edited word in its intact context even when that is most of a short quote.
+ */
+function acceptableByChars(c: Candidate): boolean {
+  return (c.charSim >= FUZZY_SIM && c.ctx >= 0.6) || (c.errors <= ONE_WORD && c.charSim >= FUZZY_WEAK && c.ctx >= CTX_SURE);
 }
 
 /** Whether an edited match `alt` is as credible a place for the claim as the exact copy `exact`. */
-function rivals(alt: Candidate, exact: Candidate): boolean {
+function rivals(found: Candidate, exact: Candidate): boolean {
+  // Judged by the more generous of the two similarities: here a rival protects the claim from a copy.
+  const alt = { ...found, sim: Math.max(found.sim, found.charSim) };
   if (alt.dist >= exact.dist + NEAR) return false;
   // Words that keep less than half the quote are other words, unless they sit in the claim's
   // own context and differ by one word (for a short quote one inserted word is most of it).
@@ -124,7 +179,7 @@ function rivals(alt: Candidate, exact: Candidate): boolean {
   if (alt.ctx < CTX_GOOD) return false;
   // A far copy against a plausible edited version right at the expected place: too close to call.
   if (exact.dist > NEAR && alt.dist <= NEAR && alt.ctx >= exact.ctx - 2 * CTX_TIE) return true;
-  if (alt.ctx < FUZZY_CTX) return false;
+  if (alt.ctx < 0.6) return false;
   return alt.ctx > exact.ctx || (alt.sim >= FUZZY_SIM && alt.ctx >= exact.ctx - CTX_TIE);
 }
 
@@ -176,72 +231,133 @@ function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: numbe
   if (nearer) {
     return ambiguous(n, 'exact', [chosen, nearer], `${times}; its context fits one place best, but another is much nearer its expected place`);
   }
-  if (chosen.ctx < CTX_GOOD) {
+  // Exact words in a rewritten context are still the claim's when they occur nowhere else and
+  // are long enough not to occur by chance — unless its edited words are found where expected
+  // (below). Short or repeated words out of context are left to a person.
+  const lone = all === 1 && distinctive(q);
+  if (chosen.ctx < CTX_GOOD && !lone) {
     return ambiguous(n, 'exact', [chosen], `${times}, but not in its recorded context`);
   }
   // Unless the words sit where we expected them, in their own context, they may be a copy and
   // the claim's own words may have been edited: look for an edited version at the expected place.
+  // No other place resembles the words (checked below when it matters).
+  let lonely = true;
   if (q.expected !== undefined && (chosen.dist > SLACK || chosen.ctx < CTX_SURE)) {
     const near = nearWindow(q, q.quote.length, windowed ? { from, to } : undefined)!;
-    const alt = fuzzyAround(n.text, q, near.from, near.to, exact).filter((c) => rivals(c, chosen));
+    let alt = fuzzyAround(n.text, q, near.from, near.to, exact, true);
+    if (!windowed && q.gap && q.gap.to - q.gap.from <= MAX_GAP_SEARCH && (q.gap.from < near.from || q.gap.to > near.to)) alt = alt.concat(fuzzyCandidates(n.text, q, q.gap.from, q.gap.to, exact, true));
+    // An edited version exactly where the claim should be, in its own context, beats a far copy.
+    // Only when its context is clearly better: intact words elsewhere otherwise win or tie.
+    const editedHere = (cands: readonly Candidate[]) => {
+      if (chosen.dist <= NEAR) return undefined;
+      for (const c of cands) {
+        // Right where expected, in its own context. Elsewhere between its neighbours, only with
+        // context much better than the copy's, and credible word by word.
+        const r = c.dist <= SLACK ? (c.ctx >= CTX_CLEAR && c.ctx >= chosen.ctx + CTX_TIE && acceptableByChars(c) ? refine(n.text, q, c.start, c.end) : undefined)
+          : inPlace(c, q) && c.ctx >= chosen.ctx + 3 * CTX_TIE ? refine(n.text, q, c.start, c.end) : undefined;
+        if (r && (c.dist <= SLACK || acceptable(r, q))) return r;
+      }
+      return undefined;
+    };
+    const changedHere = (c: Candidate) => result(n, 'changed', 'fuzzy', c, 0.5 * c.sim + 0.4 * c.ctx, `edited where expected (${wordsKept(c, q)}); an exact copy ${chosen.dist} characters away has clearly worse context`);
+    // Words out of their context are the claim's only when nothing else near is like them:
+    // half the quote, or less in context about as good. (A summary repeating the sentence
+    // elsewhere does not take the claim from its own, edited or reformatted, words.)
+    if (chosen.ctx < CTX_GOOD && alt.some((c) => Math.max(c.sim, c.charSim) >= FUZZY_WEAK || (c.charSim >= WEAK && c.ctx >= chosen.ctx - CTX_TIE / 2))) {
+      const here = editedHere(alt);
+      if (here) return changedHere(here);
+      return ambiguous(n, 'exact', [chosen, ...alt.filter((c) => Math.max(c.sim, c.charSim) >= WEAK)], `${times}, but not in its recorded context, and an edited version fits it as well`);
+    }
+    // Alone: nothing near holds half its words, re-read word by word, or two thirds of its
+    // characters (a word typed into another). Half its characters, as a common name shared with
+    // other sentences has, is not enough.
     // Its own words may be there, split by a pasted block: then the exact words are a copy.
     const split = splitCandidate(n.text, q, NEAR);
+    lonely = !(split && split.sim >= FUZZY_WEAK) && !alt.some((c) => (c.matchSim ?? c.charSim) >= TWO_THIRDS || (refine(n.text, q, c.start, c.end)?.recall ?? 0) >= HALF);
+    alt = alt.filter((c) => rivals(c, chosen));
     if (split && split.sim >= FUZZY_WEAK && split.ctx >= CTX_CLEAR) {
       return ambiguous(n, 'exact', [chosen, split], `${times}, but its own words may be where expected, split by inserted text`);
     }
-    // An edited version exactly where the claim should be, in its own context, beats a far copy.
-    // Only when its context is clearly better: intact words elsewhere otherwise win or tie.
-    const here = alt.find((c) => c.dist <= SLACK && acceptable(c) && c.ctx >= CTX_CLEAR && c.ctx >= chosen.ctx + CTX_TIE && chosen.dist > NEAR);
-    if (here) {
-      return result(n, 'changed', 'fuzzy', here, 0.5 * here.sim + 0.4 * here.ctx, `edited where expected (${Math.round(here.sim * 100)}% of the quote unchanged); an exact copy ${chosen.dist} characters away has clearly worse context`);
-    }
+    const here = editedHere(alt);
+    if (here) return changedHere(here);
     if (alt.length > 0) {
       return ambiguous(n, 'exact', [chosen, ...alt], `${times}, but an edited version nearer its expected place fits its context as well`);
     }
   }
   const state = chosen.start === q.hint ? 'anchored' : 'moved';
-  const reason = state === 'anchored' ? `${times}, at its recorded position` : tied.length > 1 ? `${times}; the nearest with matching context` : `${times} with matching context`;
-  return result(n, state, 'exact', chosen, 0.6 + 0.4 * chosen.ctx, reason);
+  const alone = !windowed && all === 1 && lonely;
+  const reason = chosen.ctx < CTX_GOOD ? `${times}, in rewritten context` : state === 'anchored' ? `${times}, at its recorded position` : tied.length > 1 ? `${times}; the nearest with matching context` : `${times} with matching context`;
+  const r = result(n, state, 'exact', chosen, 0.6 + 0.4 * chosen.ctx, reason);
+  if (alone) r.alone = true;
+  return r;
 }
 
 function editedHere(n: NormalizedText, q: Query, tied: Candidate[], from: number, to: number, windowed: boolean): AnchorResult | undefined {
   if (q.expected === undefined || tied[0].dist <= 4 * NEAR) return undefined;
   const near = nearWindow(q, q.quote.length, windowed ? { from, to } : undefined)!;
-  const c = fuzzyAround(n.text, q, near.from, near.to, tied).filter((f) => f.dist <= SLACK && f.ctx >= CTX_SURE && acceptable(f) && f.sim >= FUZZY_SIM).sort((a, b) => score(b) - score(a))[0];
-  if (!c || tied.some((t) => t.ctx > c.ctx)) return undefined;
-  return result(n, 'changed', 'fuzzy', c, 0.5 * c.sim + 0.4 * c.ctx, `edited where expected (${Math.round(c.sim * 100)}% of the quote unchanged); ${tied.length} exact copies far away tie with each other`);
+  const raw = fuzzyAround(n.text, q, near.from, near.to, tied, true).filter((f) => f.dist <= SLACK && f.ctx >= CTX_SURE && acceptable(f, q) && f.sim >= FUZZY_SIM).sort((a, b) => score(b) - score(a))[0];
+  if (!raw || tied.some((t) => t.ctx > raw.ctx)) return undefined;
+  const c = refine(n.text, q, raw.start, raw.end);
+  if (!c) return undefined;
+  return result(n, 'changed', 'fuzzy', c, 0.5 * c.sim + 0.4 * c.ctx, `edited where expected (${wordsKept(c, q)}); ${tied.length} exact copies far away tie with each other`);
 }
 
-function decideFuzzy(n: NormalizedText, q: Query, fuzzy: Candidate[], near?: Scope): AnchorResult {
-  const plausible = fuzzy.filter((c) => c.sim >= FUZZY_WEAK).sort((a, b) => score(b) - score(a) || a.dist - b.dist);
+/** Words long enough not to turn up elsewhere by chance: a phrase, not a few words (those recur in any article). */
+function distinctive(q: Query): boolean {
+  return q.quote.length >= 32 && wordsOfQuote(q).keys.length >= 5;
+}
+
+/** Ranking of edited candidates: the words, then the context, then being where expected. */
+function rank(c: Candidate, q: Query): number {
+  return 0.55 * c.sim + 0.35 * c.ctx + (inPlace(c, q) ? 0.1 : 0);
+}
+
+function wordsKept(c: Candidate, q: Query): string {
+  const words = wordsOfQuote(q).keys.length;
+  if (words === 0) return `${Math.round(c.sim * 100)}% alike`;
+  const kept = Math.round(c.recall * words);
+  return `${kept} of its ${words} words unchanged`;
+}
+
+function decideFuzzy(n: NormalizedText, q: Query, fuzzy: Candidate[], near: Scope | undefined, windowed: boolean): AnchorResult {
+  const plausible = fuzzy.filter((c) => c.recall >= WEAK).sort((a, b) => rank(b, q) - rank(a, q) || a.dist - b.dist);
   if (plausible.length === 0) return { state: 'orphaned', method: 'none', confidence: 0, reason: 'not found, not even approximately' };
   let best = plausible[0];
-  if (!acceptable(best)) {
-    const pct = Math.round(best.sim * 100);
-    return ambiguous(n, 'fuzzy', plausible.slice(0, 5), `best match keeps ${pct}% of the quote${best.ctx < FUZZY_CTX ? ' and its context differs' : ''}: too weak to accept`);
+  if (!acceptable(best, q)) {
+    // A weaker place that is acceptable (typically: in place, with its context) is the claim's.
+    const ok = plausible.find((c) => acceptable(c, q));
+    if (!ok) {
+      return ambiguous(n, 'fuzzy', plausible.slice(0, 5), `the best match keeps ${wordsKept(best, q)}${best.ctx < CTX_GOOD ? ' and its context differs' : ''}: too weak to accept`);
+    }
+    if (rank(ok, q) < rank(best, q) - 2 * SCORE_TIE) {
+      return ambiguous(n, 'fuzzy', [best, ok], 'edited; a better match is not credible, a credible one is not clearly the best');
+    }
+    best = ok;
   }
   // The matcher reports only the lowest-error matches; look on both sides for a close second.
   const second = near ? runnersUp(n.text, q, near.from, near.to, best) : [];
-  const tied = dedupe(plausible.concat(second)).filter((c) => score(c) >= score(best) - SCORE_TIE).sort((a, b) => a.dist - b.dist || score(b) - score(a));
-  if (tied.length > 1) {
-    if (!clearlyNearer(tied[0], tied[1])) {
-      return ambiguous(n, 'fuzzy', tied, `edited; ${tied.length} places match about equally well`);
+  const tied = dedupe(plausible.concat(second)).filter((c) => c !== best && rank(c, q) >= rank(best, q) - SCORE_TIE && !overlaps(c, best));
+  if (tied.length > 0) {
+    const all = [best, ...tied].sort((a, b) => a.dist - b.dist || rank(b, q) - rank(a, q));
+    if (!clearlyNearer(all[0], all[1])) {
+      return ambiguous(n, 'fuzzy', all, `edited; ${all.length} places match about equally well`);
     }
-    best = tied[0];
-    if (!acceptable(best)) return ambiguous(n, 'fuzzy', tied, 'edited; the nearest match is too weak to accept');
+    best = all[0];
+    if (!acceptable(best, q)) return ambiguous(n, 'fuzzy', all, 'edited; the nearest match is too weak to accept');
   }
   // A better match far from where neighbours say the claim must be, and a plausible one right
   // there: in repetitive text the far one is usually a sibling sentence. Prefer the near one if
   // it is nearly as good, otherwise let a person decide.
   if (best.dist > NEAR) {
-    const near = dedupe(plausible.concat(second)).filter((c) => c.dist <= NEAR && c.ctx >= CTX_GOOD).sort((a, b) => score(b) - score(a))[0];
-    if (near) {
-      if (!acceptable(near) || score(near) < score(best) - 2 * SCORE_TIE) {
-        return ambiguous(n, 'fuzzy', [best, near], 'edited; the best match is far from its expected place, a weaker one is right there');
+    const here = dedupe(plausible.concat(second)).filter((c) => c !== best && c.dist <= NEAR && c.ctx >= CTX_GOOD && !overlaps(c, best)).sort((a, b) => rank(b, q) - rank(a, q))[0];
+    if (here) {
+      if (!acceptable(here, q) || rank(here, q) < rank(best, q) - 2 * SCORE_TIE) {
+        return ambiguous(n, 'fuzzy', [best, here], 'edited; the best match is far from its expected place, a weaker one is right there');
       }
-      best = near;
+      best = here;
     }
   }
-  const pct = Math.round(best.sim * 100);
-  return result(n, 'changed', 'fuzzy', best, 0.5 * best.sim + 0.4 * best.ctx, `words edited since they were rated (${pct}% alike)`);
+  const r = result(n, 'changed', 'fuzzy', best, 0.5 * best.sim + 0.4 * best.ctx, `words edited since they were rated (${wordsKept(best, q)})`);
+  if (!windowed && !dedupe(plausible.concat(second)).some((c) => c !== best && !overlaps(c, best))) r.alone = true;
+  return r;
 }

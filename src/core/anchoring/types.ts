@@ -39,4 +39,10 @@ export interface AnchorResult {
   candidates?: AnchorCandidate[];
   /** Short human-readable why, for hovers and reports. */
   reason: string;
+  /**
+   * Accepted, and no other place in the whole text came close (the exact words occur once and
+   * nothing else resembles them, or a single edited match): then the order of the claims around
+   * it cannot make it doubtful, only decide between places when there are several.
+   */
+  alone?: boolean;
 }
