@@ -1,16 +1,17 @@
 // `factmark add <article> --quote TEXT …`: mark a claim from a script and print its id.
-import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { findOccurrences } from '../core/occurrences';
 import { STANCES, sidecarPathFor, type Source, type Stance } from '../core/model';
 import { ClaimStore } from '../core/store/claimStore';
 import { findStatus } from '../core/statusScale';
-import { readArticle, scaleFor } from './files';
+import { ChangedOnDiskError } from '../core/changedOnDisk';
+import { StoreError } from '../core/store/types';
+import { FileBusyError, repositoryRoot, writeConfined } from '../node/safeFiles';
+import { isProblem, readArticle, readSidecar, scaleFor } from './files';
 import { gitUserName } from './gitAuthor';
 import { EXIT, UsageError, type Io } from './io';
-import { formatProblem } from './output';
-import { writeFileSafely } from './safeWrite';
+import { formatProblem, terminalSafe } from './output';
 
 export const ADD_HELP = `Usage: factmark add <article> --quote TEXT [options]
 
@@ -30,7 +31,7 @@ Options:
 
 Exit codes: 0 added, 1 the claim could not be added (quote not found, ambiguous, bad sidecar), 2 usage error.`;
 
-export function runAdd(argv: string[], io: Io): number {
+export async function runAdd(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -51,7 +52,7 @@ export function runAdd(argv: string[], io: Io): number {
   const quote = values.quote;
   if (!quote) throw new UsageError('--quote TEXT is required');
   const article = positionals[0];
-  const { scale } = scaleFor(article);
+  const { scale } = await scaleFor(article);
   if (values.status && !findStatus(scale, values.status)) {
     throw new UsageError(`--status: "${values.status}" is not a status; use one of ${scale.statuses.map((s) => s.key).join(', ')}`);
   }
@@ -62,12 +63,12 @@ export function runAdd(argv: string[], io: Io): number {
     sources.push({ url, accessed: new Date().toISOString().slice(0, 10), ...(values.stance ? { stance: values.stance as Stance } : {}) });
   }
 
-  const text = readArticle(article);
+  const text = await readArticle(article);
   if (typeof text !== 'string') { io.err(formatProblem(text)); return EXIT.problems; }
   const found = findOccurrences(text, quote);
   let pick = found[0];
   if (found.length === 0) {
-    io.err(`${article}: the quote is not in the article: "${quote}"`);
+    io.err(`${terminalSafe(article)}: the quote is not in the article: "${terminalSafe(quote)}"`);
     return EXIT.problems;
   }
   if (values.occurrence !== undefined) {
@@ -75,30 +76,55 @@ export function runAdd(argv: string[], io: Io): number {
     if (!Number.isInteger(n) || n < 1 || n > found.length) throw new UsageError(`--occurrence must be from 1 to ${found.length}`);
     pick = found[n - 1];
   } else if (found.length > 1) {
-    io.err(`${article}: the quote appears ${found.length} times (lines ${found.map((f) => f.line).join(', ')}); choose one with --occurrence N`);
+    io.err(`${terminalSafe(article)}: the quote appears ${found.length} times (lines ${found.map((f) => f.line).join(', ')}); choose one with --occurrence N`);
     return EXIT.problems;
   }
 
   const sidecar = sidecarPathFor(article);
-  const before = fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8') : undefined;
-  const store = new ClaimStore({ scale, author: () => gitUserName(path.dirname(path.resolve(article))) });
-  store.open(article, sidecar, path.basename(article));
-  store.loadSidecar(article, before);
-  const snapshot = store.get(article);
-  if (snapshot?.sidecarState === 'broken') {
-    for (const p of snapshot.problems) io.err(formatProblem(p));
-    io.err(`${sidecar} has errors; nothing was written`);
-    return EXIT.problems;
+  const root = repositoryRoot(article);
+  const author = gitUserName(path.dirname(path.resolve(article)));
+  // Read, add, write; when another writer got there between our read and our write (a second
+  // `factmark add`, the extension, a hand edit), nothing was written: read again and add again.
+  for (let attempt = 1; ; attempt++) {
+    const before = await readSidecar(sidecar);
+    if (isProblem(before)) {
+      io.err(formatProblem(before));
+      io.err(`${terminalSafe(sidecar)} cannot be read; nothing was written`);
+      return EXIT.problems;
+    }
+    const store = new ClaimStore({ scale, author: () => author });
+    store.open(article, sidecar, path.basename(article));
+    store.loadSidecar(article, before?.text);
+    const snapshot = store.get(article);
+    if (snapshot?.sidecarState === 'broken') {
+      for (const p of snapshot.problems) io.err(formatProblem(p));
+      io.err(`${terminalSafe(sidecar)} has errors; nothing was written`);
+      return EXIT.problems;
+    }
+    store.setArticleText(article, text);
+    let out: string;
+    let id: string;
+    try {
+      id = store.addClaim(article, pick.start, pick.end, {
+        status: values.status,
+        sources,
+        explanation: values.explanation,
+        claimant: values.claimant,
+        tags: values.tag,
+      }).id;
+      out = store.serialize(article);
+    } catch (e) {
+      if (!(e instanceof StoreError)) throw e;
+      io.err(`${terminalSafe(sidecar)}: ${terminalSafe(e.message)}; nothing was written`);
+      return EXIT.problems;
+    }
+    try {
+      await writeConfined(sidecar, new TextEncoder().encode(out), { root, expected: before?.bytes, what: 'sidecar' });
+    } catch (e) {
+      if (e instanceof ChangedOnDiskError && !(e instanceof FileBusyError) && attempt < 10) continue;
+      throw e;
+    }
+    io.out(id);
+    return EXIT.ok;
   }
-  store.setArticleText(article, text);
-  const claim = store.addClaim(article, pick.start, pick.end, {
-    status: values.status,
-    sources,
-    explanation: values.explanation,
-    claimant: values.claimant,
-    tags: values.tag,
-  });
-  writeFileSafely(sidecar, store.serialize(article), before);
-  io.out(claim.id);
-  return EXIT.ok;
 }

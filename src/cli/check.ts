@@ -4,9 +4,9 @@ import { parseArgs } from 'util';
 import { checkArticle, type ArticleReport } from '../core/check/checkArticle';
 import { DEFAULT_FAIL_ON, parseFailOn } from '../core/check/policy';
 import type { Problem } from '../core/model';
-import { findPairs, readArticle, readText, scaleFor } from './files';
+import { findPairs, isProblem, readArticle, readSidecar, scaleFor } from './files';
 import { articleAtSidecarCommit } from '../node/gitHistory';
-import { formatProblem, formatReport, reportJson } from './output';
+import { formatProblem, formatReport, inertJson, reportJson } from './output';
 import { EXIT, UsageError, type Io } from './io';
 
 export const CHECK_HELP = `Usage: factmark check [paths…] [options]
@@ -29,7 +29,7 @@ Options:
 
 Exit codes: 0 all good, 1 problems or policy violations found, 2 usage error.`;
 
-export function runCheck(argv: string[], io: Io): number {
+export async function runCheck(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -45,32 +45,32 @@ export function runCheck(argv: string[], io: Io): number {
   if (values.help) { io.out(CHECK_HELP); return EXIT.ok; }
 
   const failOnText = values['fail-on'] ?? DEFAULT_FAIL_ON.join(',');
-  const failOnHere = parseFailOn(failOnText, scaleFor(process.cwd()).scale);
+  const failOnHere = parseFailOn(failOnText, (await scaleFor(process.cwd())).scale);
   if (failOnHere.errors.length) throw new UsageError(failOnHere.errors.join('\n'));
   const { pairs, problems } = findPairs(positionals);
   const reports: ArticleReport[] = [];
   for (const pair of pairs) {
-    const { scale, problems: configProblems } = scaleFor(pair.sidecar);
+    const { scale, problems: configProblems } = await scaleFor(pair.sidecar);
     problems.push(...configProblems);
     const failOn = parseFailOn(failOnText, scale);
     if (failOn.errors.length) throw new UsageError(failOn.errors.join('\n'));
-    let sidecarSource: string;
-    try { sidecarSource = readText(pair.sidecar); } catch (e) {
-      problems.push({ severity: 'error', code: 'sidecar-unreadable', file: pair.sidecar, message: `cannot read ${pair.sidecar}: ${(e as Error).message}` });
+    const sidecar = await readSidecar(pair.sidecar);
+    if (sidecar === undefined || isProblem(sidecar)) {
+      problems.push(sidecar ?? { severity: 'error', code: 'sidecar-unreadable', file: pair.sidecar, message: `${pair.sidecar} disappeared while Factmark was reading` });
       continue;
     }
     reports.push(checkArticle({
       article: rel(pair.article),
       sidecar: rel(pair.sidecar),
-      articleText: readArticle(pair.article),
-      sidecarSource,
+      articleText: await readArticle(pair.article),
+      sidecarSource: sidecar.text,
       previousArticle: values['no-history'] ? undefined : () => articleAtSidecarCommit(pair.article, pair.sidecar),
     }, scale, { requireSources: values['require-sources'] === true, failOn: failOn.failOn }));
   }
 
   const ok = problems.every((p) => p.severity !== 'error') && reports.every((r) => r.ok);
   if (values.json) {
-    io.out(JSON.stringify(reportJson(reports, problems), null, 2));
+    io.out(inertJson(reportJson(reports, problems)));
   } else {
     for (const p of problems) io.err(formatProblem(p));
     for (const r of reports) {

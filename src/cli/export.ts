@@ -9,11 +9,11 @@ import type { ExportArticle } from '../core/export/exportInput';
 import { FORMATS, findFormat } from '../core/export/formats';
 import type { Publisher } from '../core/model';
 import type { StatusScale } from '../core/statusScale';
-import { findPairs } from './files';
+import { readConfined, writeConfined } from '../node/safeFiles';
+import { findPairs, isProblem } from './files';
 import { EXIT, UsageError, type Io } from './io';
 import { loadArticle } from './loadArticle';
 import { formatProblem, terminalSafe } from './output';
-import { writeFileSafely } from './safeWrite';
 
 export const EXPORT_HELP = `Usage: factmark export <article|folder>… --format F [--out PATH]
 
@@ -30,7 +30,7 @@ What was exported and what was left out is printed on standard error. The publis
 \`published:\` header of its sidecar.
 Exit codes: 0 written, 1 nothing written (a broken sidecar, a required field missing), 2 usage error.`;
 
-export function runExport(argv: string[], io: Io, now: () => string = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')): number {
+export async function runExport(argv: string[], io: Io, now: () => string = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -50,7 +50,8 @@ export function runExport(argv: string[], io: Io, now: () => string = () => new 
   let scale: StatusScale | undefined;
   let publisher: Publisher | undefined;
   for (const pair of pairs) {
-    const loaded = loadArticle(pair.article, pair.sidecar);
+    const loaded = await loadArticle(pair.article, pair.sidecar);
+    if (isProblem(loaded)) { io.err(formatProblem(loaded)); failed = true; continue; }
     for (const p of loaded.configProblems) if (p.severity === 'error') io.err(formatProblem(p));
     const snap = loaded.store.get(loaded.key)!;
     if (snap.sidecarState === 'broken') {
@@ -72,10 +73,14 @@ export function runExport(argv: string[], io: Io, now: () => string = () => new 
 
   if (values.out) {
     const out = path.resolve(values.out);
-    const guarded = pairs.flatMap((p) => [path.resolve(p.article), path.resolve(p.sidecar)]);
+    const guarded = pairs.flatMap((p) => [path.resolve(p.article), path.resolve(p.sidecar)]).flatMap((p) => { try { return [p, fs.realpathSync(p)]; } catch { return [p]; } });
     if (guarded.includes(out)) throw new UsageError(`--out ${values.out} is an article or a sidecar; choose another file`);
-    if (fs.existsSync(out) && !fs.statSync(out).isFile()) throw new UsageError(`--out ${values.out} is not a file`);
-    writeFileSafely(out, result.text, fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : undefined);
+    // Confined to the folder named: a planted link (report.html -> ~/.bashrc) is refused, not written through.
+    const root = path.dirname(out);
+    const before = await readConfined(out, { root, maxBytes: Number.MAX_SAFE_INTEGER, what: 'output file' });
+    if (!before.ok && !before.missing) throw new UsageError(`--out ${values.out}: ${before.problem.message}`);
+    if (before.ok && guarded.includes(before.real)) throw new UsageError(`--out ${values.out} links to an article or a sidecar; choose another file`);
+    await writeConfined(out, new TextEncoder().encode(result.text), { root, expected: before.ok ? before.bytes : undefined, what: 'output file' });
     io.err(`${result.summary} → ${terminalSafe(values.out)}`);
   } else {
     io.out(result.text.replace(/\n$/, ''));

@@ -1,10 +1,15 @@
 // File-system side of the CLI: finding article/sidecar pairs, the repository's config, reading.
+// Every read goes through readConfined (src/node/safeFiles.ts): confined to the file's
+// repository, regular files only, bounded — so a sidecar or article that is a link to
+// `.git/config`, `~/.ssh`, `/dev/zero` or a FIFO is a problem in the report, never its content.
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeArticle } from '../core/articleText';
+import { decodeArticle, decodeSidecar } from '../core/articleText';
 import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../core/config';
 import { SIDECAR_SUFFIX, type Problem } from '../core/model';
 import { DEFAULT_SCALE, type StatusScale } from '../core/statusScale';
+import { MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, MAX_TEXT_LENGTH } from '../core/yaml/preflight';
+import { readConfined, repositoryRoot } from '../node/safeFiles';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
@@ -12,7 +17,9 @@ export interface Pair { article: string; sidecar: string }
 
 /**
  * Sidecars under the given paths (files or folders), each with its article. A path that is an
- * article finds its sidecar; a path that is a sidecar finds its article.
+ * article finds its sidecar; a path that is a sidecar finds its article. The walk does not enter
+ * linked folders, and lists linked sidecars like files: whether one is read is decided when it
+ * is read, the same way as for a sidecar named on the command line.
  */
 export function findPairs(paths: string[]): { pairs: Pair[]; problems: Problem[] } {
   const pairs = new Map<string, Pair>();
@@ -22,44 +29,65 @@ export function findPairs(paths: string[]): { pairs: Pair[]; problems: Problem[]
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) walk(p); }
-      else if (e.isFile() && e.name.endsWith(SIDECAR_SUFFIX)) addSidecar(p);
+      else if (e.name.endsWith(SIDECAR_SUFFIX) && e.name.length > SIDECAR_SUFFIX.length) addSidecar(p);
     }
   };
   for (const given of paths.length ? paths : ['.']) {
     let stat: fs.Stats;
     try { stat = fs.statSync(given); } catch {
+      if (given.endsWith(SIDECAR_SUFFIX) && isLink(given)) { addSidecar(given); continue; } // a dangling link: reported when read
       problems.push({ severity: 'error', code: 'not-found', file: given, message: `${given}: no such file or folder` });
       continue;
     }
     if (stat.isDirectory()) walk(given);
     else if (given.endsWith(SIDECAR_SUFFIX)) addSidecar(given);
-    else if (fs.existsSync(given + SIDECAR_SUFFIX)) addSidecar(given + SIDECAR_SUFFIX);
+    else if (fs.existsSync(given + SIDECAR_SUFFIX) || isLink(given + SIDECAR_SUFFIX)) addSidecar(given + SIDECAR_SUFFIX);
     else problems.push({ severity: 'warning', code: 'no-sidecar', file: given, message: `${given} has no claims yet (no ${path.basename(given)}${SIDECAR_SUFFIX})` });
   }
   return { pairs: [...pairs.values()].sort((a, b) => a.sidecar.localeCompare(b.sidecar)), problems };
 }
 
-/** The article's text, or a problem saying why it cannot be read (missing, binary, not UTF-8). */
-export function readArticle(file: string): string | Problem {
-  let bytes: Uint8Array;
-  try { bytes = fs.readFileSync(file); } catch (e) {
-    return { severity: 'error', code: 'article-missing', file, message: `the article ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? e})` };
+function isLink(p: string): boolean {
+  try { return fs.lstatSync(p).isSymbolicLink(); } catch { return false; }
+}
+
+/** The article's text, or a problem saying why it cannot be read (missing, outside, special, binary, not UTF-8). */
+export async function readArticle(file: string): Promise<string | Problem> {
+  const read = await readConfined(file, { root: repositoryRoot(file), maxBytes: MAX_ARTICLE_BYTES, what: 'article' });
+  if (!read.ok) {
+    return read.missing ? { severity: 'error', code: 'article-missing', file, message: `the article ${file} does not exist` } : read.problem;
   }
-  const decoded = decodeArticle(bytes, file);
+  const decoded = decodeArticle(read.bytes, file);
   return decoded.ok ? decoded.text : decoded.problem;
 }
 
-/** Reads a sidecar as text; invalid UTF-8 is reported by the parser's own checks. */
-export function readText(file: string): string {
-  return fs.readFileSync(file, 'utf8');
+/** A sidecar as read: its bytes (to compare before a write) and its text, BOM included. */
+export interface SidecarFile { bytes: Uint8Array; text: string }
+
+/** The sidecar, undefined when there is none, or why it is not read (as for readArticle, and invalid UTF-8 with its line and column). */
+export async function readSidecar(file: string): Promise<SidecarFile | undefined | Problem> {
+  const read = await readConfined(file, { root: repositoryRoot(file), maxBytes: MAX_TEXT_LENGTH, what: 'sidecar' });
+  if (!read.ok) return read.missing ? undefined : read.problem;
+  const decoded = decodeSidecar(read.bytes, file);
+  return decoded.ok ? { bytes: read.bytes, text: decoded.text } : decoded.problem;
+}
+
+export function isProblem(x: unknown): x is Problem {
+  return typeof x === 'object' && x !== null && 'severity' in x && 'code' in x;
 }
 
 /** The status scale of the repository that holds `from`: `.factmark.yaml` in the nearest folder up that has one (stopping at the git root). */
-export function scaleFor(from: string): LoadedConfig & { file?: string } {
+export async function scaleFor(from: string): Promise<LoadedConfig & { file?: string }> {
   let dir = path.resolve(fs.existsSync(from) && fs.statSync(from).isDirectory() ? from : path.dirname(from));
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);
-    if (fs.existsSync(candidate)) return { ...loadConfig(readText(candidate), candidate), file: candidate };
+    if (fs.existsSync(candidate) || isLink(candidate)) {
+      const read = await readConfined(candidate, { root: repositoryRoot(candidate), maxBytes: MAX_CONFIG_BYTES, what: 'config file' });
+      if (!read.ok && read.missing) return { scale: DEFAULT_SCALE, problems: [] };
+      const decoded = read.ok ? decodeSidecar(read.bytes, candidate) : { ok: false as const, problem: read.problem };
+      if (!decoded.ok) return { scale: DEFAULT_SCALE, problems: [{ ...decoded.problem, message: `${decoded.problem.message} Using the default scale.` }], file: candidate };
+      return { ...loadConfig(decoded.text, candidate), file: candidate };
+    }
     if (fs.existsSync(path.join(dir, '.git'))) break;
     const up = path.dirname(dir);
     if (up === dir) break;

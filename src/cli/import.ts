@@ -7,9 +7,10 @@ import { parseArgs } from 'util';
 import { planImport } from '../core/import/planImport';
 import { sidecarPathFor } from '../core/model';
 import { EXIT, UsageError, type Io } from './io';
+import { repositoryRoot, writeConfined } from '../node/safeFiles';
+import { isProblem } from './files';
 import { loadArticle } from './loadArticle';
 import { formatProblem, terminalSafe } from './output';
-import { writeFileSafely } from './safeWrite';
 
 export const IMPORT_HELP = `Usage: factmark import <article> <file> [--dry-run]
 
@@ -27,7 +28,7 @@ Options:
 
 Exit codes: 0 imported, 1 nothing written (unreadable file, broken sidecar), 2 usage error.`;
 
-export function runImport(argv: string[], io: Io, now: () => string = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')): number {
+export async function runImport(argv: string[], io: Io, now: () => string = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -42,7 +43,8 @@ export function runImport(argv: string[], io: Io, now: () => string = () => new 
     return EXIT.problems;
   }
   const sidecar = sidecarPathFor(article);
-  const loaded = loadArticle(article, sidecar, now);
+  const loaded = await loadArticle(article, sidecar, now);
+  if (isProblem(loaded)) { io.err(formatProblem(loaded)); io.err(`${terminalSafe(sidecar)} cannot be read; nothing was written`); return EXIT.problems; }
   if (typeof loaded.text !== 'string') { io.err(formatProblem(loaded.text)); return EXIT.problems; }
   const snap = loaded.store.get(loaded.key)!;
   if (snap.sidecarState === 'broken') {
@@ -65,7 +67,7 @@ export function runImport(argv: string[], io: Io, now: () => string = () => new 
   if (values['dry-run']) { io.out(`${plan.summary} (dry run: nothing was written)`); return EXIT.ok; }
   if (plan.imported.length) {
     loaded.store.addClaims(loaded.key, plan.imported.map((i) => i.claim));
-    writeFileSafely(sidecar, loaded.store.serialize(loaded.key), loaded.sidecarText);
+    await writeConfined(sidecar, new TextEncoder().encode(loaded.store.serialize(loaded.key)), { root: repositoryRoot(article), expected: loaded.sidecarBytes, what: 'sidecar' });
   }
   io.out(`${plan.summary}${plan.imported.length ? ` Written to ${terminalSafe(sidecar)}.` : ''}`);
   return EXIT.ok;

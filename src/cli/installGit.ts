@@ -2,11 +2,14 @@
 // the repository's .gitattributes (committed, so it is shared) and the driver command in the
 // repository's git config (local: git never runs commands from a cloned repository by itself).
 import { execFileSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { SIDECAR_SUFFIX } from '../core/model';
+import { decodeSidecar } from '../core/articleText';
+import { MAX_CONFIG_BYTES } from '../core/limits';
+import { SIDECAR_SUFFIX, type Problem } from '../core/model';
+import { readConfined, writeConfined } from '../node/safeFiles';
 import { EXIT, type Io } from './io';
+import { formatProblem } from './output';
 
 export const DEFAULT_DRIVER_COMMAND = 'npx --no-install factmark';
 export const DRIVER_NAME = 'Factmark sidecar merge (claim by claim)';
@@ -26,7 +29,7 @@ Options:
 
 Exit codes: 0 done, 1 not in a git repository or git failed, 2 usage error.`;
 
-export function runInstallGit(argv: string[], io: Io): number {
+export async function runInstallGit(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { command: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) { io.out(INSTALL_GIT_HELP); return EXIT.ok; }
   const command = values.command?.trim() || DEFAULT_DRIVER_COMMAND;
@@ -37,11 +40,22 @@ export function runInstallGit(argv: string[], io: Io): number {
     return EXIT.problems;
   }
 
+  // A .gitattributes that links out of the repository (or into .git) is neither read nor written.
   const attributes = path.join(root, '.gitattributes');
-  const before = fs.existsSync(attributes) ? fs.readFileSync(attributes, 'utf8') : '';
+  const read = await readConfined(attributes, { root, maxBytes: MAX_CONFIG_BYTES, what: '.gitattributes file' });
+  const decoded = read.ok ? decodeSidecar(read.bytes, attributes) : undefined;
+  if ((!read.ok && !read.missing) || (decoded && !decoded.ok)) {
+    io.err(formatProblem(!read.ok && !read.missing ? read.problem : (decoded as { problem: Problem }).problem));
+    io.err('factmark install-git: .gitattributes was left as it is; nothing was set up');
+    return EXIT.problems;
+  }
+  const before = decoded?.ok ? decoded.text : '';
   const next = withAttributesLine(before);
   if (next === before) io.out(`.gitattributes already has: ${ATTRIBUTES_LINE}`);
-  else { fs.writeFileSync(attributes, next); io.out(`${before ? 'added to' : 'created'} .gitattributes: ${ATTRIBUTES_LINE}`); }
+  else {
+    await writeConfined(attributes, new TextEncoder().encode(next), { root, expected: read.ok ? read.bytes : undefined, what: '.gitattributes file' });
+    io.out(`${before ? 'added to' : 'created'} .gitattributes: ${ATTRIBUTES_LINE}`);
+  }
 
   const driver = `${command} merge-driver %O %A %B %P`;
   for (const [key, value] of [['merge.factmark.name', DRIVER_NAME], ['merge.factmark.driver', driver]]) {

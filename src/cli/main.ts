@@ -6,8 +6,10 @@ import { EXPORT_HELP, runExport } from './export';
 import { IMPORT_HELP, runImport } from './import';
 import { EXIT, processIo, UsageError, type Io } from './io';
 import { MERGE_DRIVER_HELP, runMergeDriver } from './mergeDriver';
-import { ChangedOnDiskError } from './safeWrite';
 import { runSuggest, SUGGEST_HELP } from './suggest';
+import { ChangedOnDiskError } from '../core/changedOnDisk';
+import { FileRefusedError } from '../node/safeFiles';
+import { inertOutput, terminalSafe } from './output';
 
 const HELP = `Usage: factmark <command> [options]
 
@@ -35,21 +37,23 @@ export const COMMANDS: Record<string, Command> = {
   'merge-driver': { run: runMergeDriver, help: MERGE_DRIVER_HELP },
 };
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], raw: Io = processIo): Promise<number> {
+  // The one place all output passes: nothing from a file or a path reaches a terminal raw.
+  const io: Io = { out: (line) => raw.out(inertOutput(line)), err: (line) => raw.err(inertOutput(line)) };
   const [name, ...rest] = argv;
   if (!name || name === '-h' || name === '--help' || name === 'help') { io.out(HELP); return name ? EXIT.ok : EXIT.usage; }
   if (name === '--version' || name === '-v') { io.out(VERSION); return EXIT.ok; }
   const command = COMMANDS[name];
-  if (!command) { io.err(`factmark: unknown command "${name}"\n\n${HELP}`); return EXIT.usage; }
+  if (!command) { io.err(`factmark: unknown command "${terminalSafe(name)}"\n\n${HELP}`); return EXIT.usage; }
   try {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`factmark ${name}: ${(e as Error).message}\nRun "factmark ${name} --help" for usage.`);
+      io.err(`factmark ${name}: ${terminalSafe((e as Error).message)}\nRun "factmark ${name} --help" for usage.`);
       return EXIT.usage;
     }
-    io.err(`factmark ${name}: ${(e as Error).message}`);
-    return e instanceof ChangedOnDiskError ? EXIT.problems : EXIT.internal;
+    io.err(`factmark ${name}: ${terminalSafe((e as Error).message)}`);
+    return e instanceof ChangedOnDiskError || e instanceof FileRefusedError ? EXIT.problems : EXIT.internal;
   }
 }
 

@@ -10,10 +10,31 @@ import type { Problem } from '../core/model';
  * reviewer can see that something is there.
  */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** The same, except the line break: for whole blocks of output whose lines we laid out. */
+const UNSAFE_IN_BLOCK = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `\u001b`: visible in a terminal, and the same character's escape in a JSON string. */
+const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** Text from a file, made safe to print on one line of a terminal. */
 export function terminalSafe(s: string): string {
-  return s.replace(UNSAFE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  return s.replace(UNSAFE, escape);
+}
+
+/**
+ * Everything the CLI prints goes through this (see main): whatever a command forgot to escape,
+ * no control, C1 or bidi character reaches the terminal or a log raw. Line breaks stay.
+ */
+export function inertOutput(text: string): string {
+  return text.replace(UNSAFE_IN_BLOCK, escape);
+}
+
+/**
+ * `--json` output: JSON.stringify escapes C0 controls but leaves C1 controls, bidi controls and
+ * U+2028/U+2029 raw; outside strings JSON holds none of them, so they are escaped as `\uXXXX`.
+ */
+export function inertJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNSAFE_IN_BLOCK, escape);
 }
 
 const STATE_MARK: Record<string, string> = { anchored: '✔', moved: '↪', changed: '⟲', ambiguous: '?', orphaned: '✖' };

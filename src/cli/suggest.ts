@@ -88,7 +88,7 @@ export async function runSuggest(argv: string[], io: Io): Promise<number> {
   let failed = false;
   const files: Array<{ file: string; all: number; sentences: Scored[] }> = [];
   for (const file of positionals) {
-    const text = readArticle(file);
+    const text = await readArticle(file);
     if (typeof text !== 'string') { io.err(formatProblem(text)); failed = true; continue; }
     const lines = new LineIndex(text);
     const sentences = sentencesOf(text, values['each-line'] === true).map((s) => {

@@ -1,26 +1,50 @@
-// Bytes of an article → text. A UTF-8 BOM is removed (and reported, so it can be written back);
-// binary files and invalid UTF-8 are refused with the line and column of the first bad byte,
-// because offsets into a mis-decoded article would point at the wrong words.
+// Bytes of a file → text, strictly: binary files, UTF-16 and invalid UTF-8 are refused with the
+// line and column of the first bad byte, never decoded with U+FFFD replacements — offsets into
+// a mis-decoded article would point at the wrong words, and a mis-decoded sidecar written back
+// would change every byte that was not UTF-8 (in other claims and comments too).
+// An article's BOM is removed (and reported); a sidecar's is kept in its text, so that it is
+// written back as it was.
 import type { Problem } from './model';
 
 export type DecodedArticle = { ok: true; text: string; hadBom: boolean } | { ok: false; problem: Problem };
 
 export function decodeArticle(bytes: Uint8Array, file?: string): DecodedArticle {
-  const fail = (code: string, message: string, at: number): DecodedArticle =>
-    ({ ok: false, problem: { severity: 'error', code, file, message, ...positionOf(bytes, at) } });
+  const problem = checkUtf8(bytes, file, 'article');
+  if (problem) return { ok: false, problem };
+  const hadBom = hasBom(bytes);
+  return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(hadBom ? 3 : 0)), hadBom };
+}
 
+export type DecodedText = { ok: true; text: string } | { ok: false; problem: Problem };
+
+/**
+ * A sidecar's or config file's bytes as text, BOM included (as U+FEFF), so that encoding the
+ * text gives back exactly the bytes that were read.
+ */
+export function decodeSidecar(bytes: Uint8Array, file?: string): DecodedText {
+  const problem = checkUtf8(bytes, file, 'sidecar');
+  return problem ? { ok: false, problem } : { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** Why the bytes are not UTF-8 text Factmark can read, with where; undefined when they are. */
+function checkUtf8(bytes: Uint8Array, file: string | undefined, what: 'article' | 'sidecar'): Problem | undefined {
+  const fail = (code: string, message: string, at: number): Problem => ({ severity: 'error', code, file, message, ...positionOf(bytes, at) });
+  const keep = what === 'sidecar' ? ' Factmark will not read or rewrite it until it is UTF-8.' : '';
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return fail('unsupported-encoding', 'The article is UTF-16; Factmark reads UTF-8 only. Save it as UTF-8.', 0);
+    return fail('unsupported-encoding', `The ${what} is UTF-16; Factmark reads UTF-8 only. Save it as UTF-8.${keep}`, 0);
   }
-  const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const start = hadBom ? 3 : 0;
+  const start = hasBom(bytes) ? 3 : 0;
   const nul = bytes.indexOf(0, start);
-  if (nul !== -1) return fail('binary-file', 'The article looks like a binary file (it contains a NUL byte), not text.', nul);
+  if (nul !== -1) return fail('binary-file', `The ${what} looks like a binary file (it contains a NUL byte), not text.${keep}`, nul);
   const bad = firstInvalidUtf8(bytes, start);
   if (bad !== -1) {
-    return fail('invalid-utf8', `The article is not valid UTF-8 (byte 0x${bytes[bad].toString(16).padStart(2, '0')}). Save it as UTF-8.`, bad);
+    return fail('invalid-utf8', `The ${what} is not valid UTF-8 (byte 0x${bytes[bad].toString(16).padStart(2, '0')}; Latin-1 or Windows-1252?). Save it as UTF-8.${keep}`, bad);
   }
-  return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(start)), hadBom };
+  return undefined;
 }
 
 /** Index of the first byte that does not start a well-formed UTF-8 sequence, or -1. */

@@ -24,6 +24,8 @@ function edit(f: (s: Sidecar) => void, from = baseText): string {
 }
 const find = (s: Sidecar, id: string) => s.claims.find((c) => c.id === id) as Claim;
 const parsed = (text: string) => { const r = parseSidecar(text); assert.ok(r.ok, `expected a valid sidecar:\n${text}`); return r.loaded.sidecar; };
+/** The merge driver's text; fails the test when the merge fell back. */
+const merge = (...args: Parameters<typeof mergeSidecarTexts>) => { const m = mergeSidecarTexts(...args); assert.ok(m.ok, !m.ok ? m.reason : ''); return m; };
 const markerLines = (text: string) => text.split('\n').filter((l) => /^(<{7}|={7}|>{7}|\|{7})/.test(l));
 
 // Ours rates aaaaaa accurate and rewords a comment-free claim cccccc; theirs rates aaaaaa
@@ -32,7 +34,7 @@ const oursText = edit((s) => { Object.assign(find(s, 'aaaaaa'), { status: 'accur
 const theirsText = edit((s) => { Object.assign(find(s, 'aaaaaa'), { status: 'inaccurate', updated: '2026-11-29T11:00:00Z', by: 'Ben' }); find(s, 'bbbbbb').tags = ['budget']; });
 
 describe('merge conflicts written and read claim by claim', () => {
-  const merged = mergeSidecarTexts(load(baseText), load(oursText), load(theirsText));
+  const merged = merge(load(baseText), load(oursText), load(theirsText));
 
   it('marks only the claim changed differently on both sides', () => {
     assert.deepStrictEqual(merged.conflicts.map((c) => [c.id, c.fields]), [['aaaaaa', ['status']]]);
@@ -57,7 +59,7 @@ describe('merge conflicts written and read claim by claim', () => {
   });
 
   it('adds the base version between ||||||| and ======= in diff3 style, and splitConflicts recovers it', () => {
-    const d3 = mergeSidecarTexts(load(baseText), load(oursText), load(theirsText), { diff3: true });
+    const d3 = merge(load(baseText), load(oursText), load(theirsText), { diff3: true });
     assert.deepStrictEqual(markerLines(d3.text), ['<<<<<<< ours', '||||||| base', '=======', '>>>>>>> theirs']);
     const sides = splitConflicts(d3.text);
     assert.ok(sides?.base !== undefined);
@@ -97,7 +99,7 @@ describe('merge conflicts written and read claim by claim', () => {
   it('keeps an edited claim the other side deleted as a conflict with one empty side', () => {
     const deleted = edit((s) => { s.claims = s.claims.filter((c) => c.id !== 'bbbbbb'); });
     const edited = edit((s) => { find(s, 'bbbbbb').status = 'mixed'; });
-    const m = mergeSidecarTexts(load(baseText), load(deleted), load(edited));
+    const m = merge(load(baseText), load(deleted), load(edited));
     assert.deepStrictEqual(m.conflicts.map((c) => c.id), ['bbbbbb']);
     const sides = splitConflicts(m.text)!;
     assert.deepStrictEqual(parsed(sides.ours).claims.map((c) => c.id), ['aaaaaa', 'cccccc']);

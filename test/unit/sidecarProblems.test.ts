@@ -84,13 +84,13 @@ describe('sidecar problems', () => {
     assert.strictEqual(problemsOf(HEAD + CLAIM + '    status: mixed\n')[0].code, 'duplicate-key');
   });
 
-  it('an unknown status is a warning when a scale is given, and nothing without one', () => {
+  it('an unknown status is an error of its claim when a scale is given (the file still loads), and nothing without one', () => {
     const source = HEAD + CLAIM.replace('accurate', 'half-true');
     const withScale = parseSidecar(source, FILE, { scale: DEFAULT_SCALE });
     assert.ok(withScale.ok);
     const w = withScale.loaded.warnings.filter((p) => p.code === 'unknown-status');
     assert.strictEqual(w.length, 1);
-    assert.strictEqual(w[0].severity, 'warning');
+    assert.strictEqual(w[0].severity, 'error');
     assert.strictEqual(w[0].line, 8);
     assert.deepStrictEqual(load(source).warnings, []);
     assert.deepStrictEqual(validateStatuses(load(source), DEFAULT_SCALE).map((p) => [p.code, p.line, p.file]), [['unknown-status', 8, FILE]]);

@@ -11,6 +11,9 @@
 //
 // Dismissed sentences merge as a set and never conflict: what either side dismissed is kept,
 // and an entry goes only when one side removed it and the other left it as it was in the base.
+// File-level fields (`published`, `article`, …) merge like claim fields: a change made on one
+// side only is taken; changed differently on both sides, ours is kept and the field is listed
+// in `fieldConflicts` (the merge driver then marks it as a conflict).
 import type { Claim, Sidecar } from '../model';
 import { sortDismissed } from '../sidecar/claimData';
 import { deepEqual } from './deepEqual';
@@ -28,6 +31,8 @@ export interface MergeResult {
   /** The merged file; a conflicting claim appears in its `ours` form (or `theirs` when ours deleted it). */
   merged: Sidecar;
   conflicts: ClaimConflict[];
+  /** File-level fields changed differently on both sides (ours' value is in `merged`). */
+  fieldConflicts: string[];
 }
 
 const VOLATILE = new Set(['updated', 'by']);
@@ -58,15 +63,29 @@ export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: 
     }
   }
 
-  const merged: Sidecar = { ...ours, claims: orderClaims(ours.claims, theirs.claims, result) };
+  const header = mergeHeader(base, ours, theirs);
+  const merged = { ...header.fields, claims: orderClaims(ours.claims, theirs.claims, result) } as Sidecar;
   const dismissed = mergeDismissed(base?.dismissed, ours.dismissed, theirs.dismissed);
   if (dismissed) merged.dismissed = dismissed;
-  else delete merged.dismissed;
-  // The publication details: a change made on one side is taken; when both changed them, ours.
-  const published = base && deepEqual(ours.published, base.published) ? theirs.published : ours.published;
-  if (published) merged.published = published;
-  else delete merged.published;
-  return { merged, conflicts };
+  return { merged, conflicts, fieldConflicts: header.conflicts };
+}
+
+/** Three-way merge of the fields beside `claims` and `dismissed`, in ours' key order. */
+function mergeHeader(base: Sidecar | undefined, ours: Sidecar, theirs: Sidecar): { fields: Record<string, unknown>; conflicts: string[] } {
+  const o = ours as unknown as Record<string, unknown>, t = theirs as unknown as Record<string, unknown>;
+  const b = (base ?? {}) as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  const conflicts: string[] = [];
+  for (const k of unionKeys(ours, theirs)) {
+    if (k === 'claims' || k === 'dismissed') continue;
+    let v: unknown;
+    if (deepEqual(o[k], t[k])) v = o[k];
+    else if (base && deepEqual(o[k], b[k])) v = t[k];
+    else if (base && deepEqual(t[k], b[k])) v = o[k];
+    else { v = o[k]; conflicts.push(k); }
+    if (v !== undefined) fields[k] = v;
+  }
+  return { fields, conflicts };
 }
 
 /** Three-way set merge; undefined when neither side has the list. */

@@ -23,6 +23,11 @@ export interface SidecarLayout {
   readonly published: Published | undefined;
   readonly locate: Locator;
   readonly file?: string;
+  /**
+   * Why claims cannot be changed in this file without losing something (a flow-style `claims: [...]`
+   * with comments inside, which a rewrite would drop); undefined when they can.
+   */
+  readonly readOnly?: string;
 }
 
 export interface LoadedSidecar {

@@ -8,10 +8,10 @@ import { claimContentKey, dataToSidecar } from './claimData';
 import type { Data } from './claimData';
 import { registerLayout } from './loadedSidecar';
 import type { LoadResult } from './loadedSidecar';
-import { validateSidecarData } from './validate';
+import { CLAIM_ERRORS, validateSidecarData } from './validate';
 
 export interface ParseOptions {
-  /** When given, statuses missing from the scale are reported as warnings. */
+  /** When given, statuses missing from the scale are reported (as errors that do not stop the file from loading). */
   scale?: StatusScale;
   /** Refuse files longer than this many characters (default 20 MB). */
   maxLength?: number;
@@ -38,26 +38,43 @@ export function parseSidecar(source: string, file?: string, options: ParseOption
 
   const locate = (path: readonly (string | number)[], part?: 'key' | 'value') => yaml.locate(path, part);
   const found = validateSidecarData(value.value, { file, scale: options.scale, locate });
-  const errors = found.filter((p) => p.severity === 'error');
+  const errors = found.filter((p) => p.severity === 'error' && !CLAIM_ERRORS.has(p.code));
   if (errors.length) return fail(errors);
 
   const sidecar = dataToSidecar(value.value as Data);
+  const items = yaml.blockItems(['claims']);
+  const dismissedItems = yaml.blockItems(['dismissed']);
+  const readOnly = unspliceable(yaml, 'claims', items) ?? (sidecar.dismissed ? unspliceable(yaml, 'dismissed', dismissedItems) : undefined);
   const layout = registerLayout({
     yaml,
     eol: /\r\n/.test(source.slice(0, source.indexOf('\n') + 1)) ? '\r\n' : '\n',
-    items: yaml.blockItems(['claims']),
+    items,
     contentKeys: sidecar.claims.map(claimContentKey),
     ids: sidecar.claims.map((c) => c.id),
     dismissed: sidecar.dismissed ? [...sidecar.dismissed] : undefined,
-    dismissedItems: yaml.blockItems(['dismissed']),
+    dismissedItems,
     factmark: sidecar.factmark,
     article: sidecar.article,
     published: sidecar.published ? { ...sidecar.published } : undefined,
     locate,
     file,
+    readOnly: readOnly?.message,
   });
-  const warnings = [...parsed.warnings.map((w) => ({ ...w, file })), ...found];
+  const warnings = [...parsed.warnings.map((w) => ({ ...w, file })), ...found, ...(readOnly ? [{ ...readOnly, file }] : [])];
   return { ok: true, loaded: { sidecar, source, warnings, layout } };
+}
+
+/**
+ * A list the writer would have to rewrite whole (flow style, `[...]`) that holds comments: the
+ * rewrite would drop them, so changes to it are refused, with a warning that says so. (A flow
+ * list without comments is rewritten as a block list; nothing in it is lost.)
+ */
+function unspliceable(yaml: YamlText, key: 'claims' | 'dismissed', items: unknown): Problem | undefined {
+  if (items) return undefined;
+  const at = yaml.firstCommentIn([key]);
+  if (!at) return undefined;
+  return { severity: 'warning', code: 'flow-list-comments', ...at,
+    message: `\`${key}:\` is written as a flow list ([...]) with comments inside; Factmark cannot change it without losing them, so it will not. Write it as a block list (one "- " item a line), keeping the comments, to change claims here.` };
 }
 
 /** Nothing but whitespace and comments. */

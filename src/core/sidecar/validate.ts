@@ -19,7 +19,11 @@ export type Locator = (path: SidecarPath, part?: 'key' | 'value') => { line: num
 
 export interface ValidateOptions {
   file?: string;
-  /** When given, a status that is not one of its keys is a warning. */
+  /**
+   * When given, a status that is not one of its keys is an error (`unknown-status`: a typo or a
+   * status removed from the scale must fail CI). It is an error of that claim, not of the file:
+   * the file still loads (see CLAIM_ERRORS), and the claim's status can be set again.
+   */
   scale?: StatusScale;
   locate?: Locator;
 }
@@ -113,7 +117,7 @@ function unknownStatuses(data: object, scale: StatusScale, problem: MakeProblem)
     const status = (c as { status?: unknown } | null)?.status;
     if (typeof status !== 'string' || findStatus(scale, status)) return;
     const hint = didYouMean(status, scale.statuses.map((s) => s.key));
-    problems.push(problem('warning', 'unknown-status',
+    problems.push(problem('error', 'unknown-status',
       `Status "${status}" of ${describe(['claims', i], data)} is not on the status scale.${hint ? ` Did you mean "${hint}"?` : ` Known statuses: ${scale.statuses.map((s) => s.key).join(', ')}.`}`,
       ['claims', i, 'status']));
   });
@@ -167,7 +171,10 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Statuses of a loaded sidecar that are not on `scale`, as warnings with their line/column. */
+/** Error codes that concern one claim's value, not the file: a file with them still loads and is written. */
+export const CLAIM_ERRORS: ReadonlySet<string> = new Set(['unknown-status']);
+
+/** Statuses of a loaded sidecar that are not on `scale`, as errors with their line/column. */
 export function validateStatuses(loaded: LoadedSidecar, scale: StatusScale): Problem[] {
   return validateSidecarData(sidecarToData(loaded.sidecar), { scale, locate: loaded.layout.locate, file: loaded.layout.file })
     .filter((p) => p.code === 'unknown-status');

@@ -83,6 +83,11 @@ export class ArticleModel {
     };
   }
 
+  /** Why the claims in this file cannot be changed without losing something in it (see LoadedSidecar layout); undefined when they can. */
+  get readOnly(): string | undefined {
+    return this.loaded?.layout.readOnly;
+  }
+
   find(id: string): Claim | undefined {
     return this.claims.find((c) => c.id === id);
   }

@@ -273,6 +273,7 @@ export class ClaimStore {
       const p = m.problems[0];
       throw new StoreError(`${m.sidecar} has errors${p ? ` (line ${p.line ?? '?'}: ${p.message})` : ''}; fix the file first — Factmark will not write over it.`);
     }
+    if (m.readOnly && m.sidecarState === 'ok') throw new StoreError(`${m.sidecar}: ${m.readOnly}`);
     if (!m.hasText()) throw new StoreError(`The article ${m.article} has not been read yet.`);
     return m;
   }

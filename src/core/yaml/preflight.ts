@@ -1,61 +1,99 @@
-// Checks made on the raw text before any YAML parsing: a size limit (parsing a huge file would
-// freeze the editor), git conflict markers (which would otherwise surface as a confusing
-// YAML syntax error somewhere in the middle of the file) and a nesting-depth limit (deeper
-// input would overflow the recursive parser's stack).
+// Checks made on the raw text before any YAML parsing: a size limit, git conflict markers
+// (which would otherwise surface as a confusing YAML syntax error somewhere in the middle of
+// the file), a nesting-depth limit (deeper input would overflow the recursive parser's stack),
+// and limits on claims and values per file (what parsing and anchoring cost grows with).
+import { MAX_CLAIMS, MAX_NESTING, MAX_NODES, MAX_TEXT_LENGTH } from '../limits';
 import type { Problem } from '../model';
 
-/** Sidecars and config files above this many characters are refused without parsing. */
-export const MAX_TEXT_LENGTH = 20 * 1024 * 1024;
+export { MAX_TEXT_LENGTH, MAX_NESTING, MAX_CLAIMS, MAX_NODES } from '../limits';
+export { MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES } from '../limits';
 
 const CONFLICT_MARKER = /^(<{7}|\|{7}|={7}|>{7})(?:[ \t].*)?\r?$/;
 
-export function preflight(source: string, file: string | undefined, maxLength = MAX_TEXT_LENGTH): Problem[] {
+export interface PreflightLimits {
+  /** Characters (default MAX_TEXT_LENGTH). */
+  maxLength?: number;
+  maxClaims?: number;
+  maxNodes?: number;
+}
+
+/**
+ * Problems that stop a file from being parsed at all: too large, git conflict markers, nested
+ * too deeply, too many claims, too many values. Every reader (the full YAML parser and any
+ * faster one) calls this first, so that no file under the limits costs more than a bounded
+ * amount of time and memory to read. Linear in the text, one pass, no allocation per line.
+ */
+export function preflight(source: string, file: string | undefined, limits: number | PreflightLimits = {}): Problem[] {
+  const l = typeof limits === 'number' ? { maxLength: limits } : limits;
+  const maxLength = l.maxLength ?? MAX_TEXT_LENGTH;
   if (source.length > maxLength) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     return [{ severity: 'error', code: 'too-large', file, line: 1, column: 1,
       message: `The file is ${mb(source.length)} MB; Factmark does not read files over ${mb(maxLength)} MB.` }];
   }
   const markers = conflictMarkers(source, file);
-  return markers.length ? markers : tooDeep(source, file);
+  if (markers.length) return markers;
+  return scan(source, file, l.maxClaims ?? MAX_CLAIMS, l.maxNodes ?? MAX_NODES);
 }
 
 /**
- * Deeper than this is refused before parsing. A sidecar needs six levels; the YAML parser and
- * everything after it recurse once per level, so 10,000 nested `[` would overflow the stack
- * (the parser reports that as a syntax error deep in the file, after a long time).
+ * One pass that estimates, without parsing: how deeply lists and mappings nest (block structure
+ * by indentation, each `- ` on a line one more level; flow collections by their brackets), how
+ * many values the file holds (each line's first value, each `- `, `key: ` and flow item: what a
+ * parser builds a node for, so what parsing costs), and how many claims (items of the top-level
+ * `claims:` list, block or flow). Quoted scalars, comments and block scalars (`|`, `>`) are
+ * skipped, so brackets and indentation inside text never count. Only the place where a limit is
+ * crossed is reported.
  */
-export const MAX_NESTING = 64;
-
-/**
- * An upper estimate of how deeply lists and mappings nest, in one pass without recursion:
- * block structure by indentation (each `- ` on a line one more level), flow collections by
- * their brackets. Quoted scalars, comments and block scalars (`|`, `>`) are skipped, so brackets
- * and indentation inside text never count. Only the place where the limit is crossed is reported.
- */
-function tooDeep(source: string, file: string | undefined): Problem[] {
-  const lines = source.split('\n');
+function scan(source: string, file: string | undefined, maxClaims: number, maxNodes: number): Problem[] {
   const indents: number[] = [];
   let flow = 0;
   let quote: '"' | "'" | undefined;
   let blockScalarParent = -1; // indent of the line that opened a block scalar, or -1
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n];
-    let i = 0;
-    while (line.charCodeAt(i) === 32) i++;
-    const blank = i >= line.length || /^[\s]*$/.test(line.slice(i));
+  let nodes = 0;
+  let claims = 0;
+  // The top-level `claims:` list: -1 outside it; else the indent of its `-` items (once seen).
+  let inClaims = false;
+  let claimIndent = -1;
+  let claimsFlowDepth = 0; // flow depth of the `[` that opened a flow-style claims list, or 0
+  const at = (code: string, line: number, column: number, message: string): Problem[] =>
+    [{ severity: 'error', code, file, line, column, message }];
+  const tooMany = (line: number, column: number): Problem[] => at('too-many-claims', line, column,
+    `The file has more than ${maxClaims.toLocaleString('en')} claims; Factmark reads at most ${maxClaims.toLocaleString('en')} per sidecar (split the article into parts).`);
+  const tooComplex = (line: number, column: number): Problem[] => at('too-complex', line, column,
+    `The file holds more than ${maxNodes.toLocaleString('en')} values (lists, mappings, fields); Factmark does not read such files, which cost too much to parse (a sidecar needs about 30 per claim).`);
+  const tooDeep = (line: number, column: number): Problem[] => at('too-deep', line, column,
+    `Lists and mappings nest more than ${MAX_NESTING} levels deep here (a sidecar needs 6); Factmark does not read such files.`);
+  let n = 0;
+  for (let lineStart = 0; lineStart <= source.length; n++) {
+    let lineEnd = source.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = source.length;
+    let i = lineStart;
+    while (source.charCodeAt(i) === 32) i++;
+    const indent = i - lineStart;
+    const blank = isBlankFrom(source, i, lineEnd);
+    const next = lineEnd + 1;
     if (blockScalarParent >= 0) {
-      if (blank || i > blockScalarParent) continue;
+      if (blank || indent > blockScalarParent) { lineStart = next; continue; }
       blockScalarParent = -1;
     }
     if (!quote && flow === 0) {
-      if (blank || line[i] === '#') continue;
-      while (indents.length && indents[indents.length - 1] >= i) indents.pop();
-      indents.push(i);
+      if (blank || source[i] === '#') { lineStart = next; continue; }
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      nodes++;
+      if (indent === 0 && source[i] !== '-') {
+        inClaims = isClaimsKey(source, i);
+        claimIndent = -1;
+      } else if (inClaims && source[i] === '-' && isIndicatorEnd(source, i + 1, lineEnd)) {
+        if (claimIndent === -1) claimIndent = indent;
+        if (indent === claimIndent && ++claims > maxClaims) return tooMany(n + 1, indent + 1);
+      }
     }
     let depth = flow === 0 && !quote ? indents.length : 0;
     let prev = ''; // last significant character on this line, '' at its start
-    for (; i < line.length; i++) {
-      const c = line[i];
+    for (; i < lineEnd; i++) {
+      const c = source[i];
       if (quote === '"') {
         if (c === '\\') i++;
         else if (c === '"') { quote = undefined; prev = 'x'; }
@@ -67,25 +105,56 @@ function tooDeep(source: string, file: string | undefined): Problem[] {
       }
       if (c === ' ' || c === '\t' || c === '\r') continue;
       const valueStart = prev === '' || prev === '-' || prev === ':' || prev === '?' || (flow > 0 && (prev === ',' || prev === '[' || prev === '{'));
-      if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+      if (c === '#' && (i === lineStart || /\s/.test(source[i - 1]))) break;
       if ((c === '"' || c === "'") && valueStart) { quote = c; continue; }
       if ((c === '|' || c === '>') && valueStart && flow === 0) { blockScalarParent = indents[indents.length - 1] ?? 0; break; }
-      if ((c === '[' || c === '{') && (valueStart || flow > 0)) flow++;
-      else if ((c === ']' || c === '}') && flow > 0) flow--;
-      else if (c === '-' && (prev === '' || prev === '-') && flow === 0 && (i + 1 >= line.length || /\s/.test(line[i + 1]))) { depth++; prev = '-'; continue; }
-      if (depth + flow > MAX_NESTING) {
-        return [{ severity: 'error', code: 'too-deep', file, line: n + 1, column: i + 1,
-          message: `Lists and mappings nest more than ${MAX_NESTING} levels deep here (a sidecar needs 6); Factmark does not read such files.` }];
+      if ((c === '[' || c === '{') && (valueStart || flow > 0)) {
+        flow++;
+        nodes++;
+        if (inClaims && claimIndent === -1 && flow === 1 && c === '[') claimsFlowDepth = 1;
+        else if (claimsFlowDepth && flow === claimsFlowDepth + 1 && c === '{' && ++claims > maxClaims) return tooMany(n + 1, i - lineStart + 1);
+      } else if ((c === ']' || c === '}') && flow > 0) {
+        flow--;
+        if (flow < claimsFlowDepth) { claimsFlowDepth = 0; inClaims = false; }
+      } else if (c === ',' && flow > 0) nodes++;
+      else if (c === ':' && isIndicatorEnd(source, i + 1, lineEnd)) nodes++;
+      else if (c === '-' && (prev === '' || prev === '-') && flow === 0 && isIndicatorEnd(source, i + 1, lineEnd)) {
+        depth++; nodes++; prev = '-';
+        if (depth + flow > MAX_NESTING) return tooDeep(n + 1, i - lineStart + 1);
+        continue;
       }
+      if (depth + flow > MAX_NESTING) return tooDeep(n + 1, i - lineStart + 1);
+      if (nodes > maxNodes) return tooComplex(n + 1, i - lineStart + 1);
       // A `- ` directly after another starts a nested list on the same line; anything else ends the run of indicators.
-      prev = c === ':' && !(i + 1 >= line.length || /\s/.test(line[i + 1])) ? 'x' : c === '-' ? 'x' : c;
+      prev = c === ':' && !isIndicatorEnd(source, i + 1, lineEnd) ? 'x' : c === '-' ? 'x' : c;
     }
-    if (depth > MAX_NESTING) {
-      return [{ severity: 'error', code: 'too-deep', file, line: n + 1, column: 1,
-        message: `Lists and mappings nest more than ${MAX_NESTING} levels deep here (a sidecar needs 6); Factmark does not read such files.` }];
-    }
+    if (depth > MAX_NESTING) return tooDeep(n + 1, 1);
+    if (nodes > maxNodes) return tooComplex(n + 1, 1);
+    lineStart = next;
   }
   return [];
+}
+
+/** Whether the character at `i` ends an indicator (`-` or `:`): a space, a tab, or the end of the line. */
+function isIndicatorEnd(source: string, i: number, lineEnd: number): boolean {
+  if (i >= lineEnd) return true;
+  const c = source.charCodeAt(i);
+  return c === 32 || c === 9 || c === 13;
+}
+
+function isBlankFrom(source: string, i: number, lineEnd: number): boolean {
+  for (; i < lineEnd; i++) {
+    const c = source.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** A top-level key `claims` (plain or quoted), followed by its `:`. */
+function isClaimsKey(source: string, i: number): boolean {
+  const m = /^(?:claims|"claims"|'claims')[ \t]*:/y;
+  m.lastIndex = i;
+  return m.test(source);
 }
 
 /** One problem per conflict (`<<<<<<<` line), or per stray `>>>>>>>` if there is no opening marker. */

@@ -175,6 +175,22 @@ export class YamlText {
     return spans;
   }
 
+  /**
+   * Where the first comment inside the collection at `path` is (attached to anything in it; a
+   * comment before or after the collection itself does not count), if any.
+   */
+  firstCommentIn(path: YamlPath): YamlPosition | undefined {
+    const node = this.doc.getIn(path, true);
+    if (!isNode(node)) return undefined;
+    let at: number | undefined;
+    visit(node as Node, (_key, n) => {
+      if (n === node || !isNode(n) || !(n.comment || n.commentBefore)) return undefined;
+      at = n.range?.[0] ?? 0;
+      return visit.BREAK;
+    });
+    return at === undefined ? undefined : this.position(at);
+  }
+
   /** Re-renders item `index` of the sequence at `path`, edited in place to equal `next`. */
   renderEditedItem(path: YamlPath, index: number, next: unknown, style: RenderStyle, indent: number, eol: string): string {
     const seq = this.doc.getIn(path, true) as YAMLSeq;

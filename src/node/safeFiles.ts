@@ -1,0 +1,359 @@
+// Reading and writing files of a repository someone else wrote, on a local disk (Node only; the
+// CLI uses it, and the desktop extension through LocalFiles). Every path is confined to a root
+// (the repository, or the workspace folder):
+// - a read resolves symbolic links and refuses a target outside the root or inside `.git/`, and
+//   anything that is not a regular file (FIFO, device, socket, directory) before opening it; the
+//   size is checked with fstat on the opened file and the read stops at the limit, so a link to
+//   /dev/zero or /dev/stdin can neither hang nor exhaust memory;
+// - a write goes to a temporary file with an unpredictable name, created exclusively (O_EXCL,
+//   never through a link), given the target's mode and owner, flushed, then renamed over the
+//   target — or over the target of a symlinked sidecar, when that is inside the root; under a
+//   lock beside the target, held across compare-and-rename, so that two writers (two
+//   `factmark add`, the CLI and the extension) never lose each other's acknowledged write.
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ChangedOnDiskError } from '../core/changedOnDisk';
+import type { Problem } from '../core/model';
+
+const { O_RDONLY, O_WRONLY, O_CREAT, O_EXCL } = fs.constants;
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+const O_NOCTTY = fs.constants.O_NOCTTY ?? 0;
+
+/** A file Factmark will not read or write, with why (a Problem without file/line: the caller adds them). */
+export class FileRefusedError extends Error {
+  constructor(readonly code: string, message: string) { super(message); }
+}
+
+/** Another writer held the lock beside the file for longer than a write takes. */
+export class FileBusyError extends ChangedOnDiskError {}
+
+export type ReadResult =
+  | { ok: true; bytes: Uint8Array; /** The file read, links resolved. */ real: string }
+  | { ok: false; missing: true }
+  | { ok: false; missing: false; problem: Problem };
+
+export interface ReadOptions {
+  /** The repository root or workspace folder nothing may be read from outside of. */
+  root: string;
+  maxBytes: number;
+  /** For messages: "sidecar", "article", "config file". */
+  what: string;
+}
+
+/**
+ * The bytes of `file`, or why it is not read. Never follows a link out of `root` or into
+ * `.git/`, never opens what is not a regular file, never reads more than `maxBytes`.
+ */
+export async function readConfined(file: string, options: ReadOptions): Promise<ReadResult> {
+  const refuse = (e: FileRefusedError): ReadResult => ({ ok: false, missing: false, problem: { severity: 'error', code: e.code, file, message: e.message } });
+  try {
+    await fs.promises.lstat(file);
+  } catch (e) {
+    if (isMissing(e)) return { ok: false, missing: true };
+    return refuse(new FileRefusedError('unreadable', `${options.what} ${file} cannot be read (${errorCode(e)}).`));
+  }
+  try {
+    const real = await resolveInside(file, options.root, options.what);
+    return { ok: true, bytes: await readRegular(real, options.maxBytes, options.what, file), real };
+  } catch (e) {
+    if (e instanceof FileRefusedError) return refuse(e);
+    if (isMissing(e)) return { ok: false, missing: true }; // deleted meanwhile
+    return refuse(new FileRefusedError('unreadable', `${options.what} ${file} cannot be read (${errorCode(e)}).`));
+  }
+}
+
+/** The real path of an existing `file`, refused unless it is inside `root` and outside `.git/`. */
+async function resolveInside(file: string, root: string, what: string): Promise<string> {
+  let real: string;
+  try {
+    real = await fs.promises.realpath(file);
+  } catch (e) {
+    if (errorCode(e) === 'ENOENT') throw new FileRefusedError('dangling-link', `The ${what} ${file} is a symbolic link to a file that does not exist; Factmark does not follow it.`);
+    if (errorCode(e) === 'ELOOP') throw new FileRefusedError('link-loop', `The ${what} ${file} is a loop of symbolic links.`);
+    throw e;
+  }
+  confine(real, await realRoot(root), file, what);
+  return real;
+}
+
+/** Throws unless `real` (a resolved path) is inside `root` (resolved) and not in a `.git` folder. */
+function confine(real: string, root: string, shown: string, what: string): void {
+  const rel = path.relative(root, real);
+  if (rel.startsWith('..' + path.sep) || rel === '..' || path.isAbsolute(rel)) {
+    throw new FileRefusedError('outside-root', `The ${what} ${shown} resolves to ${real}, outside ${root}; Factmark does not read or write files outside the repository (or workspace folder).`);
+  }
+  if (rel.split(path.sep).some((part) => part.toLowerCase() === '.git')) {
+    throw new FileRefusedError('inside-git', `The ${what} ${shown} resolves to ${real}, inside git's own folder (.git); Factmark does not read or write there.`);
+  }
+}
+
+async function realRoot(root: string): Promise<string> {
+  try { return await fs.promises.realpath(root); } catch { return path.resolve(root); }
+}
+
+/** Reads a resolved path that must be a regular file, at most `maxBytes`. */
+async function readRegular(real: string, maxBytes: number, what: string, shown: string): Promise<Uint8Array> {
+  const before = await fs.promises.stat(real);
+  notRegular(before, what, shown);
+  tooLarge(before.size, maxBytes, what, shown);
+  // O_NONBLOCK: a FIFO swapped in after the stat must not block the open; O_NOFOLLOW: nor a link.
+  const handle = await fs.promises.open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+  try {
+    const st = await handle.stat();
+    notRegular(st, what, shown);
+    if (st.ino !== before.ino || st.dev !== before.dev) throw new FileRefusedError('changed', `The ${what} ${shown} was replaced while Factmark opened it; try again.`);
+    tooLarge(st.size, maxBytes, what, shown);
+    return await readAtMost(handle, maxBytes, what, shown);
+  } finally {
+    await handle.close();
+  }
+}
+
+function notRegular(st: fs.Stats, what: string, shown: string): void {
+  if (st.isFile()) return;
+  const kind = st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket'
+    : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
+  throw new FileRefusedError('not-a-file', `The ${what} ${shown} is ${kind}; Factmark reads only regular files.`);
+}
+
+function tooLarge(size: number, maxBytes: number, what: string, shown: string): void {
+  if (size <= maxBytes) return;
+  const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  throw new FileRefusedError('too-large', `The ${what} ${shown} is ${mb(size)} MB; Factmark does not read ${what}s over ${mb(maxBytes)} MB.`);
+}
+
+/** Reads to the end, refusing a file that grows past `maxBytes` while it is read. */
+async function readAtMost(handle: fs.promises.FileHandle, maxBytes: number, what: string, shown: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(buf.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > maxBytes) tooLarge(total, maxBytes, what, shown);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+export interface WriteOptions {
+  root: string;
+  /**
+   * What the caller read and based its text on (undefined: there was no file). When the file
+   * holds anything else at the moment of the rename, nothing is written (ChangedOnDiskError).
+   * Omitted: no comparison.
+   */
+  expected?: Uint8Array | undefined;
+  /** For messages. */
+  what: string;
+}
+
+/** How long a lock may be held before another writer takes it as left by a crash. */
+export const LOCK_STALE_MS = 10_000;
+/** How long a writer waits for the lock. */
+const LOCK_WAIT_MS = 15_000;
+
+/**
+ * Writes `bytes` to `file` atomically and confined to `options.root`. A symlinked `file` is
+ * written through (its target replaced) when the target is inside the root and outside `.git/`;
+ * otherwise, and for anything that is not a regular file, FileRefusedError. The target keeps
+ * its mode and, where the process may set it, its owner. A hard-linked target is replaced by a
+ * new file: its other names keep the previous version.
+ */
+export async function writeConfined(file: string, bytes: Uint8Array, options: WriteOptions): Promise<void> {
+  const target = await writeTarget(file, options.root, options.what);
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  const lock = await acquireLock(path.join(dir, `.${base}.factmark-lock`));
+  try {
+    await removeLeftovers(dir, base);
+    const current = await currentFile(target, options.what, file);
+    if ('expected' in options && !sameBytes(current?.bytes, options.expected)) {
+      throw new ChangedOnDiskError(`${file} changed on disk while Factmark was working on it; nothing was written`);
+    }
+    const tmp = path.join(dir, `.${base}.${randomBytes(8).toString('hex')}.factmark-tmp`);
+    // 0o666 is narrowed by the umask for a new file; an existing file's mode is set exactly below.
+    const handle = await fs.promises.open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o666);
+    try {
+      try {
+        await handle.writeFile(bytes);
+        if (current) {
+          await handle.chmod(current.stat.mode & 0o7777);
+          const mine = await handle.stat();
+          if (mine.uid !== current.stat.uid || mine.gid !== current.stat.gid) {
+            await handle.chown(current.stat.uid, current.stat.gid).catch(() => undefined); // only root may give a file away
+          }
+        }
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.promises.rename(tmp, target);
+    } catch (e) {
+      await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+      throw e;
+    }
+    await syncDir(dir);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Where a write of `file` lands: the file itself, or the target of a link inside the root. */
+async function writeTarget(file: string, root: string, what: string): Promise<string> {
+  const rootReal = await realRoot(root);
+  let st: fs.Stats | undefined;
+  try { st = await fs.promises.lstat(file); } catch (e) { if (!isMissing(e)) throw e; }
+  if (st?.isSymbolicLink()) {
+    let real: string;
+    try { real = await fs.promises.realpath(file); } catch (e) {
+      if (errorCode(e) === 'ENOENT') throw new FileRefusedError('dangling-link', `The ${what} ${file} is a symbolic link to a file that does not exist; Factmark does not write through it.`);
+      throw e;
+    }
+    confine(real, rootReal, file, what);
+    return real;
+  }
+  // The folder may itself be (or sit under) a link: confine its real path.
+  const dir = await fs.promises.realpath(path.dirname(path.resolve(file)));
+  const target = path.join(dir, path.basename(file));
+  confine(target, rootReal, file, what);
+  return target;
+}
+
+/** The target as it is now (bytes and stat), undefined when it does not exist. */
+async function currentFile(target: string, what: string, shown: string): Promise<{ bytes: Uint8Array; stat: fs.Stats } | undefined> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(target, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+  } catch (e) {
+    if (isMissing(e)) return undefined;
+    if (errorCode(e) === 'ELOOP') throw new FileRefusedError('changed', `The ${what} ${shown} was replaced by a symbolic link while Factmark wrote it; nothing was written.`);
+    throw e;
+  }
+  try {
+    const stat = await handle.stat();
+    notRegular(stat, what, shown);
+    return { bytes: await readAtMost(handle, Math.max(stat.size, 0) + (64 << 20), what, shown), stat };
+  } finally {
+    await handle.close();
+  }
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+/** Temporary files of earlier writes of this target that crashed (a write removes its own otherwise). */
+async function removeLeftovers(dir: string, base: string): Promise<void> {
+  const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{16}\\.factmark-tmp$`);
+  let names: string[];
+  try { names = await fs.promises.readdir(dir); } catch { return; }
+  for (const name of names) {
+    if (!pattern.test(name)) continue;
+    const p = path.join(dir, name);
+    try {
+      const st = await fs.promises.lstat(p);
+      // Older than any write in progress (writers hold the lock, and locks go stale): a leftover.
+      if (Date.now() - st.mtimeMs > LOCK_STALE_MS) await fs.promises.unlink(p);
+    } catch { /* gone already */ }
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const h = await fs.promises.open(dir, O_RDONLY);
+    try { await h.sync(); } finally { await h.close(); }
+  } catch { /* not supported everywhere (Windows); the rename itself is atomic */ }
+}
+
+interface Lock { release(): Promise<void> }
+
+/**
+ * An exclusive lock file (created with O_EXCL, never through a link). A lock left by a process
+ * that is gone (same host) or older than LOCK_STALE_MS is taken over.
+ */
+async function acquireLock(lockPath: string): Promise<Lock> {
+  const token = `${process.pid} ${os.hostname()} ${Date.now()} ${randomBytes(6).toString('hex')}`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      const h = await fs.promises.open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+      try { await h.writeFile(token); } finally { await h.close(); }
+      return { release: () => releaseLock(lockPath, token) };
+    } catch (e) {
+      if (errorCode(e) !== 'EEXIST') throw e;
+    }
+    const stale = await staleLock(lockPath);
+    if (stale) { await takeOver(lockPath, stale); continue; }
+    if (Date.now() > deadline) {
+      throw new FileBusyError(`${path.basename(lockPath).replace(/^\.|\.factmark-lock$/g, '')} is being written by another Factmark (${lockPath} is held); nothing was written, try again`);
+    }
+    await new Promise((r) => setTimeout(r, pause));
+  }
+}
+
+/** The lock's inode when it is stale (its writer is gone, or it is older than LOCK_STALE_MS), else undefined. */
+async function staleLock(lockPath: string): Promise<number | undefined> {
+  let st: fs.Stats;
+  try { st = await fs.promises.lstat(lockPath); } catch { return undefined; } // released meanwhile: retry at once
+  if (!st.isFile()) {
+    throw new FileRefusedError('lock-not-a-file', `${lockPath} is not a lock file Factmark made (a link or a folder); remove it, then write again.`);
+  }
+  if (Date.now() - st.mtimeMs > LOCK_STALE_MS) return st.ino;
+  let text = '';
+  try {
+    const h = await fs.promises.open(lockPath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    try { text = Buffer.from(await readAtMost(h, 512, 'lock', lockPath)).toString(); } finally { await h.close(); }
+  } catch { return undefined; }
+  const [pid, host] = text.split(' ');
+  if (host !== os.hostname() || !/^\d+$/.test(pid ?? '')) return undefined;
+  try { process.kill(Number(pid), 0); return undefined; } catch (e) { return errorCode(e) === 'ESRCH' ? st.ino : undefined; }
+}
+
+/**
+ * Removes a stale lock. It is first moved aside, so that of two writers that both found it
+ * stale only one gets it; one that moved a fresh lock (taken meanwhile by a third) puts it back.
+ */
+async function takeOver(lockPath: string, staleIno: number): Promise<void> {
+  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.stale`;
+  try { await fs.promises.rename(lockPath, aside); } catch { return; }
+  try {
+    if ((await fs.promises.lstat(aside)).ino !== staleIno) await fs.promises.link(aside, lockPath).catch(() => undefined);
+  } finally {
+    await fs.promises.unlink(aside).catch(() => undefined);
+  }
+}
+
+async function releaseLock(lockPath: string, token: string): Promise<void> {
+  try {
+    const h = await fs.promises.open(lockPath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    let text: string;
+    try { text = Buffer.from(await readAtMost(h, 512, 'lock', lockPath)).toString(); } finally { await h.close(); }
+    if (text === token) await fs.promises.unlink(lockPath); // taken over as stale meanwhile: not ours to remove
+  } catch { /* gone */ }
+}
+
+/** The folder nothing may be read from or written to outside of, for a file: its git work tree, else its own folder. */
+export function repositoryRoot(file: string): string {
+  let dir = path.dirname(path.resolve(file));
+  for (;;) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return path.dirname(path.resolve(file));
+    dir = up;
+  }
+}
+
+function isMissing(e: unknown): boolean {
+  const code = errorCode(e);
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException)?.code ?? String(e);
+}

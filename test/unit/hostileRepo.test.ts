@@ -1,0 +1,471 @@
+// A repository someone else wrote: each test builds one in a temporary folder (symbolic links out
+// of it and into .git, planted temporary-file and lock links, FIFOs, /dev/zero and /dev/stdin,
+// giant and many-claim sidecars, Latin-1, UTF-16 and BOM bytes, concurrent and delayed writers,
+// branches with comments) and drives the CLI and the core on it. The guarantees are listed in
+// docs/data-safety.md with these tests.
+import * as assert from 'assert';
+import { execFileSync, spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli as run } from '../fixtures/runCli';
+import { MAX_CLAIMS, MAX_NODES } from '../../src/core/limits';
+import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/sidecarYaml';
+import { preflight } from '../../src/core/yaml/preflight';
+import { readConfined, writeConfined } from '../../src/node/safeFiles';
+import { RAW_UNSAFE } from '../fixtures/adversarial/hostile';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const ARTICLE = 'The treaty was signed by 194 countries on Tuesday.\n\nIt is the largest treaty ever signed, officials said.\n';
+const SECRET = 'ghp_SECRETTOKEN0123456789abcdef';
+
+const made: string[] = [];
+after(() => { for (const d of made) fs.rmSync(d, { recursive: true, force: true }); });
+
+function tmp(prefix: string): string {
+  const d = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  made.push(d);
+  return d;
+}
+
+/** A git repository with one article, and a folder beside it that is "outside". */
+function repo(): { dir: string; outside: string; file: (name: string) => string } {
+  const dir = tmp('factmark-hostile-');
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  execFileSync('git', ['remote', 'add', 'origin', `https://user:${SECRET}@github.com/org/repo.git`], { cwd: dir });
+  fs.writeFileSync(path.join(dir, 'a.md'), ARTICLE);
+  const outside = tmp('factmark-outside-');
+  return { dir, outside, file: (name) => path.join(dir, name) };
+}
+
+/** A valid sidecar whose claim quotes `quote` (a planted claim fishing for a secret when the article is a link). */
+function sidecarFor(article: string, quote: string, status = 'unverified'): string {
+  return serializeSidecar({ factmark: 1, article, claims: [{ id: 'aaaaaa', quote, before: '', after: '', status, sources: [], created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z' }] });
+}
+
+const hasRaw = (s: string) => RAW_UNSAFE.test(s);
+
+describe('a repository you did not write', function () {
+  this.timeout(60_000);
+
+  before(function () {
+    this.timeout(120_000);
+    if (!fs.existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  });
+
+  describe('no read leaves the repository', () => {
+    it('an article linked to .git/config is refused, so check --json never prints the token in it', async () => {
+      const r = repo();
+      fs.symlinkSync('.git/config', r.file('leak.md'));
+      // A planted claim whose words are close to the secret line: a fuzzy match would print the real line.
+      fs.writeFileSync(r.file('leak.md.claims.yaml'), sidecarFor('leak.md', 'url = https://user:ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXX@github.com/org/repo.git'));
+      const check = await run(r.dir, 'check', '--json');
+      assert.ok(!check.out.includes(SECRET) && !check.err.includes(SECRET), check.out);
+      const report = JSON.parse(check.out);
+      assert.strictEqual(check.code, 1);
+      assert.deepStrictEqual(report.articles[0].problems.map((p: { code: string }) => p.code), ['inside-git']);
+      assert.deepStrictEqual(report.articles[0].claims, []);
+    });
+
+    it('an article or sidecar linked outside the repository is refused, whether found by the walk or named', async () => {
+      const r = repo();
+      fs.writeFileSync(path.join(r.outside, 'secret.md'), `password: ${SECRET}\n`);
+      fs.writeFileSync(path.join(r.outside, 's.claims.yaml'), sidecarFor('s.md', `password: ${SECRET}`));
+      fs.symlinkSync(path.join(r.outside, 'secret.md'), r.file('b.md'));
+      fs.writeFileSync(r.file('b.md.claims.yaml'), sidecarFor('b.md', 'password: x'));
+      fs.writeFileSync(r.file('c.md'), ARTICLE);
+      fs.symlinkSync(path.join(r.outside, 's.claims.yaml'), r.file('c.md.claims.yaml'));
+      for (const args of [[], ['b.md', 'c.md'], ['b.md.claims.yaml', 'c.md.claims.yaml']]) {
+        const check = await run(r.dir, 'check', '--json', ...args);
+        assert.ok(!check.out.includes(SECRET), `${args}: ${check.out}`);
+        const report = JSON.parse(check.out);
+        const codes = [...report.problems, ...report.articles.flatMap((a: { problems: unknown[] }) => a.problems)].map((p: { code: string; file: string }) => `${path.basename(p.file)}:${p.code}`);
+        assert.deepStrictEqual(codes.sort(), ['b.md:outside-root', 'c.md.claims.yaml:outside-root'], `${args}`);
+        assert.strictEqual(check.code, 1);
+      }
+      const add = await run(r.dir, 'add', 'b.md', '--quote', 'password');
+      assert.strictEqual(add.code, 1);
+      assert.match(add.err, /outside/);
+      assert.ok(!fs.readFileSync(r.file('b.md.claims.yaml'), 'utf8').includes(SECRET));
+    });
+
+    it('a sidecar linked to another file inside the repository is read, by the walk and by name alike', async () => {
+      const r = repo();
+      fs.mkdirSync(r.file('claims'));
+      fs.writeFileSync(r.file('claims/a.yaml'), sidecarFor('a.md', 'signed by 194 countries'));
+      fs.symlinkSync('claims/a.yaml', r.file('a.md.claims.yaml'));
+      for (const args of [[], ['a.md'], ['a.md.claims.yaml']]) {
+        const report = JSON.parse((await run(r.dir, 'check', '--json', ...args)).out);
+        assert.strictEqual(report.articles.length, 1, `${args}`);
+        assert.strictEqual(report.articles[0].claims[0].state, 'anchored');
+      }
+    });
+
+    it('FIFOs, devices, folders and links to /dev/zero or /dev/stdin are refused before reading, without hanging', async () => {
+      const r = repo();
+      execFileSync('mkfifo', [r.file('fifo.md.claims.yaml')]);
+      execFileSync('mkfifo', [r.file('pipe.md')]);
+      fs.writeFileSync(r.file('pipe.md.claims.yaml'), sidecarFor('pipe.md', 'x'));
+      fs.symlinkSync('/dev/zero', r.file('zero.md.claims.yaml'));
+      fs.symlinkSync('/dev/stdin', r.file('stdin.md.claims.yaml'));
+      fs.mkdirSync(r.file('dir.md.claims.yaml'));
+      fs.symlinkSync('/dev/zero', r.file('zero.md'));
+      fs.writeFileSync(r.file('zero.md.claims.yaml.x'), '');
+      const check = await run(r.dir, 'check', '--json', 'fifo.md.claims.yaml', 'pipe.md', 'zero.md.claims.yaml', 'stdin.md.claims.yaml');
+      const report = JSON.parse(check.out);
+      const codes = Object.fromEntries([...report.problems, ...report.articles.flatMap((a: { problems: unknown[] }) => a.problems)]
+        .map((p: { code: string; file: string }) => [path.basename(p.file), p.code]));
+      assert.deepStrictEqual(codes, { 'fifo.md.claims.yaml': 'not-a-file', 'pipe.md': 'not-a-file', 'zero.md.claims.yaml': 'outside-root', 'stdin.md.claims.yaml': 'outside-root' });
+      // A device or FIFO inside the root is refused by its type, before it is opened.
+      for (const f of ['fifo.md.claims.yaml', 'dir.md.claims.yaml']) {
+        const read = await readConfined(r.file(f), { root: r.dir, maxBytes: 1000, what: 'sidecar' });
+        assert.ok(!read.ok && !read.missing && read.problem.code === 'not-a-file', f);
+      }
+      const dev = await readConfined('/dev/zero', { root: '/dev', maxBytes: 1000, what: 'sidecar' });
+      assert.ok(!dev.ok && !dev.missing && dev.problem.code === 'not-a-file' && /device/.test(dev.problem.message));
+    });
+
+    it('a file over the size limit is refused from its size, without reading it', async () => {
+      const r = repo();
+      fs.writeFileSync(r.file('big.md.claims.yaml'), '');
+      fs.truncateSync(r.file('big.md.claims.yaml'), 64 * 1024 * 1024); // sparse: reading it would take a while
+      const read = await readConfined(r.file('big.md.claims.yaml'), { root: r.dir, maxBytes: 20 * 1024 * 1024, what: 'sidecar' });
+      assert.ok(!read.ok && !read.missing);
+      assert.strictEqual(read.problem.code, 'too-large');
+      assert.match(read.problem.message, /64\.0 MB.*20\.0 MB/);
+    });
+  });
+
+  describe('no write goes where the repository points', () => {
+    it('a sidecar linked outside the repository is not written through; one linked inside is, and stays a link', async () => {
+      const r = repo();
+      const target = path.join(r.outside, 'x.claims.yaml');
+      const original = sidecarFor('a.md', 'signed by 194 countries');
+      fs.writeFileSync(target, original);
+      fs.symlinkSync(target, r.file('a.md.claims.yaml'));
+      const out = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(out.code, 1);
+      assert.match(out.err, /outside/);
+      assert.strictEqual(fs.readFileSync(target, 'utf8'), original);
+
+      fs.unlinkSync(r.file('a.md.claims.yaml'));
+      fs.writeFileSync(r.file('inside.yaml'), original);
+      fs.symlinkSync('inside.yaml', r.file('a.md.claims.yaml'));
+      const ok = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(ok.code, 0, ok.err);
+      assert.ok(fs.lstatSync(r.file('a.md.claims.yaml')).isSymbolicLink());
+      assert.ok(fs.readFileSync(r.file('inside.yaml'), 'utf8').includes(ok.out.trim()));
+    });
+
+    it('a sidecar linked into .git is not written through', async () => {
+      const r = repo();
+      const config = fs.readFileSync(r.file('.git/config'));
+      fs.symlinkSync('.git/config', r.file('a.md.claims.yaml'));
+      const out = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(out.code, 1);
+      assert.match(out.err, /\.git/);
+      assert.ok(fs.readFileSync(r.file('.git/config')).equals(config));
+    });
+
+    it('planted temporary-file and lock links are never written through', async () => {
+      const r = repo();
+      const victim = path.join(r.outside, 'victim.txt');
+      fs.writeFileSync(victim, 'precious');
+      // Names the old writers used, names like ours, and the lock beside the sidecar.
+      for (const name of ['.a.md.claims.yaml.factmark-tmp', `.a.md.claims.yaml.${process.pid}.${Date.now()}.tmp`, '.a.md.claims.yaml.0123456789abcdef.factmark-tmp']) {
+        fs.symlinkSync(victim, r.file(name));
+      }
+      const first = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(first.code, 0, first.err);
+      assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'precious');
+      fs.symlinkSync(victim, r.file('.a.md.claims.yaml.factmark-lock'));
+      const second = await run(r.dir, 'add', 'a.md', '--quote', 'signed by 194');
+      assert.strictEqual(second.code, 1);
+      assert.match(second.err, /factmark-lock is not a lock file Factmark made/);
+      assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'precious');
+    });
+
+    it('an article in a folder linked outside gets no sidecar written there', async () => {
+      const r = repo();
+      fs.writeFileSync(path.join(r.outside, 'a.md'), ARTICLE);
+      fs.symlinkSync(r.outside, r.file('linked'));
+      const out = await run(r.dir, 'add', 'linked/a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(out.code, 1);
+      assert.match(out.err, /outside/);
+      assert.deepStrictEqual(fs.readdirSync(r.outside), ['a.md']);
+    });
+
+    it('install-git does not write through a .gitattributes linked outside', async () => {
+      const r = repo();
+      const target = path.join(r.outside, 'attributes');
+      fs.writeFileSync(target, '*.png binary\n');
+      fs.symlinkSync(target, r.file('.gitattributes'));
+      const out = await run(r.dir, 'install-git', '--command', 'factmark');
+      assert.strictEqual(out.code, 1);
+      assert.match(out.err, /outside/);
+      assert.strictEqual(fs.readFileSync(target, 'utf8'), '*.png binary\n');
+      assert.throws(() => execFileSync('git', ['config', '--local', 'merge.factmark.driver'], { cwd: r.dir, stdio: 'pipe' }));
+    });
+  });
+
+  describe('bytes are never silently changed', () => {
+    it('a Latin-1 sidecar is a problem at its byte, and add leaves it byte for byte', async () => {
+      const r = repo();
+      const bytes = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(' notes\n' + sidecarFor('a.md', 'signed by 194 countries'))]);
+      fs.writeFileSync(r.file('a.md.claims.yaml'), bytes);
+      const check = await run(r.dir, 'check');
+      assert.strictEqual(check.code, 1);
+      assert.match(check.err, /a\.md\.claims\.yaml:1:6: error: The sidecar is not valid UTF-8 \(byte 0xe9/);
+      const add = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(add.code, 1);
+      assert.match(add.err, /nothing was written/);
+      assert.ok(fs.readFileSync(r.file('a.md.claims.yaml')).equals(bytes));
+    });
+
+    it('a UTF-16 sidecar is refused, saying so', async () => {
+      const r = repo();
+      const text = sidecarFor('a.md', 'signed by 194 countries');
+      const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      fs.writeFileSync(r.file('a.md.claims.yaml'), bytes);
+      const add = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(add.code, 1);
+      assert.match(add.err, /UTF-16/);
+      assert.ok(fs.readFileSync(r.file('a.md.claims.yaml')).equals(bytes));
+    });
+
+    it('a UTF-8 BOM survives a write', async () => {
+      const r = repo();
+      fs.writeFileSync(r.file('a.md.claims.yaml'), '\ufeff' + sidecarFor('a.md', 'signed by 194 countries'));
+      const add = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(add.code, 0, add.err);
+      const after = fs.readFileSync(r.file('a.md.claims.yaml'));
+      assert.deepStrictEqual([...after.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      assert.ok(after.toString('utf8').includes(add.out.trim()));
+    });
+
+    it('a flow-style claims list with comments inside is refused for changes, with a message; without comments it becomes a block list', async () => {
+      const r = repo();
+      const flow = 'factmark: 1\narticle: a.md\nclaims: [\n  # checked by the desk\n  {id: aaaaaa, quote: "signed by 194 countries", before: "", after: "", status: unverified, sources: []}\n]\n';
+      fs.writeFileSync(r.file('a.md.claims.yaml'), flow);
+      const add = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(add.code, 1);
+      assert.match(add.err, /flow list \(\[\.\.\.\]\) with comments inside; Factmark cannot change it without losing them/);
+      assert.strictEqual(fs.readFileSync(r.file('a.md.claims.yaml'), 'utf8'), flow);
+      const check = await run(r.dir, 'check');
+      assert.match(check.err + check.out, /a\.md\.claims\.yaml:5:\d+: warning: `claims:` is written as a flow list/);
+      fs.writeFileSync(r.file('a.md.claims.yaml'), flow.replace('  # checked by the desk\n', ''));
+      const ok = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(ok.code, 0, ok.err);
+      const p = parseSidecar(fs.readFileSync(r.file('a.md.claims.yaml'), 'utf8'));
+      assert.ok(p.ok);
+      assert.deepStrictEqual(p.loaded.sidecar.claims.map((c) => c.id).sort(), ['aaaaaa', ok.out.trim()].sort());
+    });
+  });
+
+  describe('writes keep what they do not own', () => {
+    it('the file mode survives a write (0600 stays 0600), and so does a new file\'s umask mode', async () => {
+      const r = repo();
+      fs.writeFileSync(r.file('a.md.claims.yaml'), sidecarFor('a.md', 'signed by 194 countries'));
+      fs.chmodSync(r.file('a.md.claims.yaml'), 0o600);
+      assert.strictEqual((await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty')).code, 0);
+      assert.strictEqual(fs.statSync(r.file('a.md.claims.yaml')).mode & 0o777, 0o600);
+      fs.writeFileSync(r.file('b.md'), ARTICLE);
+      fs.writeFileSync(r.file('reference'), '');
+      assert.strictEqual((await run(r.dir, 'add', 'b.md', '--quote', 'the largest treaty')).code, 0);
+      assert.strictEqual(fs.statSync(r.file('b.md.claims.yaml')).mode & 0o777, fs.statSync(r.file('reference')).mode & 0o777);
+    });
+
+    it('the next write removes temporary files a crash left, and only old ones that follow our own naming', async () => {
+      const r = repo();
+      const old = r.file('.a.md.claims.yaml.00112233aabbccdd.factmark-tmp');
+      const fresh = r.file('.a.md.claims.yaml.ffeeddccbbaa9988.factmark-tmp');
+      const notOurs = r.file('.a.md.claims.yaml.backup');
+      for (const f of [old, fresh, notOurs]) fs.writeFileSync(f, 'half a write');
+      const past = new Date(Date.now() - 3600_000);
+      fs.utimesSync(old, past, past);
+      fs.utimesSync(notOurs, past, past);
+      assert.strictEqual((await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty')).code, 0);
+      assert.ok(!fs.existsSync(old), 'a leftover is removed');
+      assert.ok(fs.existsSync(fresh), 'a temporary file that may belong to a write in progress is left');
+      assert.ok(fs.existsSync(notOurs), 'nothing else is touched');
+      assert.deepStrictEqual(fs.readdirSync(r.dir).filter((n) => n.includes('factmark-lock')), [], 'the lock is released');
+    });
+
+    it('a failed write (the temporary file cannot be created) leaves nothing behind and the sidecar as it was', async () => {
+      const r = repo();
+      const text = sidecarFor('a.md', 'signed by 194 countries');
+      fs.writeFileSync(r.file('a.md.claims.yaml'), text);
+      fs.chmodSync(r.dir, 0o555);
+      try {
+        if (process.getuid?.() === 0) return; // root writes anyway: the failure cannot be produced here
+        const out = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+        assert.notStrictEqual(out.code, 0);
+      } finally {
+        fs.chmodSync(r.dir, 0o755);
+      }
+      assert.strictEqual(fs.readFileSync(r.file('a.md.claims.yaml'), 'utf8'), text);
+      assert.deepStrictEqual(fs.readdirSync(r.dir).filter((n) => n.startsWith('.a.md')), []);
+    });
+
+    it('a hard-linked sidecar is replaced by a new file: its other name keeps the previous version (documented)', async () => {
+      const r = repo();
+      const text = sidecarFor('a.md', 'signed by 194 countries');
+      fs.writeFileSync(r.file('a.md.claims.yaml'), text);
+      fs.linkSync(r.file('a.md.claims.yaml'), r.file('other-name.yaml'));
+      const add = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(add.code, 0, add.err);
+      assert.ok(fs.readFileSync(r.file('a.md.claims.yaml'), 'utf8').includes(add.out.trim()));
+      assert.strictEqual(fs.readFileSync(r.file('other-name.yaml'), 'utf8'), text);
+      assert.strictEqual(fs.statSync(r.file('a.md.claims.yaml')).nlink, 1);
+    });
+  });
+
+  describe('no acknowledged write is lost to a race', () => {
+    it('a writer delayed between its compare and its rename (holding the lock) does not lose an add made meanwhile', async () => {
+      const r = repo();
+      const file = r.file('a.md.claims.yaml');
+      fs.writeFileSync(file, sidecarFor('a.md', 'signed by 194 countries'));
+      // The delayed writer: it has taken the lock and is about to rename its version in.
+      const lock = r.file('.a.md.claims.yaml.factmark-lock');
+      fs.writeFileSync(lock, `${process.pid} ${os.hostname()} ${Date.now()} slowwriter`);
+      const adding = run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      await new Promise((done) => setTimeout(done, 300));
+      const theirs = parseSidecar(fs.readFileSync(file, 'utf8'));
+      assert.ok(theirs.ok);
+      const next = structuredClone(theirs.loaded.sidecar);
+      next.claims[0].status = 'accurate';
+      fs.writeFileSync(file, serializeSidecar(next, theirs.loaded));
+      fs.unlinkSync(lock);
+      const added = await adding;
+      assert.strictEqual(added.code, 0, added.err);
+      const final = parseSidecar(fs.readFileSync(file, 'utf8'));
+      assert.ok(final.ok);
+      assert.deepStrictEqual(final.loaded.sidecar.claims.map((c) => [c.id, c.status]).sort(), [['aaaaaa', 'accurate'], [added.out.trim(), 'unverified']].sort());
+    });
+
+    it('concurrent factmark add processes each keep their claim', async () => {
+      const r = repo();
+      const quotes = ['The treaty', 'signed by 194', 'countries on Tuesday', 'the largest treaty', 'ever signed', 'officials said'];
+      const runs = await Promise.all(quotes.map((q) => new Promise<{ code: number | null; out: string; err: string }>((done) => {
+        const child = spawn(process.execPath, [CLI, 'add', 'a.md', '--quote', q], { cwd: r.dir });
+        let out = '', err = '';
+        child.stdout.on('data', (d) => { out += d; });
+        child.stderr.on('data', (d) => { err += d; });
+        child.on('close', (code) => done({ code, out, err }));
+      })));
+      for (const x of runs) assert.strictEqual(x.code, 0, x.err);
+      const final = parseSidecar(fs.readFileSync(r.file('a.md.claims.yaml'), 'utf8'));
+      assert.ok(final.ok);
+      assert.deepStrictEqual(final.loaded.sidecar.claims.map((c) => c.id).sort(), runs.map((x) => x.out.trim()).sort());
+    });
+
+    it('a lock left by a process that is gone is taken over', async () => {
+      const r = repo();
+      const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+      fs.writeFileSync(r.file('.a.md.claims.yaml.factmark-lock'), `${dead} ${os.hostname()} ${Date.now()} crashed`);
+      const add = await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty');
+      assert.strictEqual(add.code, 0, add.err);
+    });
+
+    it('writeConfined compares under the lock: a change since the caller read is not written over', async () => {
+      const r = repo();
+      const file = r.file('x.claims.yaml');
+      fs.writeFileSync(file, 'one');
+      await assert.rejects(writeConfined(file, Buffer.from('two'), { root: r.dir, expected: Buffer.from('zero'), what: 'sidecar' }), /changed on disk/);
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), 'one');
+      await writeConfined(file, Buffer.from('two'), { root: r.dir, expected: Buffer.from('one'), what: 'sidecar' });
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), 'two');
+    });
+  });
+
+  describe('bounded cost', () => {
+    const tiny = (i: number) => `  - {id: "${i.toString(36).padStart(6, '0')}", quote: q, before: "", after: "", status: unverified, sources: []}`;
+    it(`more than ${MAX_CLAIMS.toLocaleString('en')} claims, block or flow, are refused before parsing, at the first claim too many`, () => {
+      const block = ['factmark: 1', 'article: a.md', 'claims:', ...Array.from({ length: MAX_CLAIMS + 1 }, (_, i) => tiny(i))].join('\n');
+      const p = preflight(block, 'a.md.claims.yaml');
+      assert.deepStrictEqual(p.map((x) => [x.code, x.line]), [['too-many-claims', MAX_CLAIMS + 4]]);
+      assert.deepStrictEqual(preflight(block.slice(0, block.lastIndexOf('\n')), 'a.md.claims.yaml'), [], 'one fewer is read');
+      const flow = 'factmark: 1\narticle: a.md\nclaims: [' + Array.from({ length: MAX_CLAIMS + 1 }, (_, i) => tiny(i).slice(4)).join(',\n') + ']\n';
+      assert.deepStrictEqual(preflight(flow, 'f').map((x) => x.code), ['too-many-claims']);
+      const r = parseSidecar(block, 'a.md.claims.yaml');
+      assert.ok(!r.ok && r.problems[0].code === 'too-many-claims');
+    });
+
+    it('the 19.9 MB sidecar of 116,000 tiny claims that took 27 s and 3.7 GB is refused by check with a clear message', async () => {
+      const r = repo();
+      const lines = ['factmark: 1', 'article: a.md', 'claims:'];
+      for (let i = 0; lines.join('\n').length < 19.9 * 1024 * 1024 && i < 116_000; i++) lines.push(tiny(i) + ' # padding padding padding padding padding padding padding padding padding padding');
+      fs.writeFileSync(r.file('a.md.claims.yaml'), lines.join('\n') + '\n');
+      const check = await run(r.dir, 'check');
+      assert.strictEqual(check.code, 1);
+      assert.match(check.err + check.out, /a\.md\.claims\.yaml:10004:3: error: The file has more than 10,000 claims/);
+    });
+
+    it(`more than ${MAX_NODES.toLocaleString('en')} values (a tag list a million long) are refused before parsing`, () => {
+      const tags = Array.from({ length: MAX_NODES + 10 }, () => 't').join(', ');
+      const source = `factmark: 1\narticle: a.md\nclaims:\n  - id: aaaaaa\n    quote: q\n    tags: [${tags}]\n`;
+      assert.deepStrictEqual(preflight(source, 'f').map((x) => [x.code, x.line]), [['too-complex', 6]]);
+      // Values inside quoted text, comments and block scalars are not values.
+      const text = `factmark: 1\narticle: a.md\nclaims:\n  - id: aaaaaa\n    quote: "${tags}"\n    explanation: |\n      ${tags}\n    # ${tags}\n`;
+      assert.deepStrictEqual(preflight(text, 'f'), []);
+    });
+  });
+
+  describe('every output is inert', () => {
+    it('paths and file text in errors, problems and --json never print raw controls; --json stays JSON with them escaped', async () => {
+      const r = repo();
+      const evil = 'e\u001b]0;pwned\u0007\u202e\u0085x';
+      fs.writeFileSync(r.file(`${evil}.md`), ARTICLE);
+      fs.writeFileSync(r.file(`${evil}.md.claims.yaml`), sidecarFor(`${evil}.md`, `signed by 194 countries`, `st${evil}`));
+      const human = await run(r.dir, 'check');
+      assert.ok(!hasRaw(human.out) && !hasRaw(human.err), human.out + human.err);
+      assert.match(human.err + human.out, /\\u001b\]0;pwned\\u0007\\u202e\\u0085x/);
+      const json = await run(r.dir, 'check', '--json');
+      assert.ok(!hasRaw(json.out), json.out);
+      assert.ok(!/[\u0085\u202e\u2028]/.test(json.out));
+      const report = JSON.parse(json.out);
+      assert.strictEqual(report.articles[0].article, `${evil}.md`, 'the JSON escapes decode to the real name');
+      const missing = await run(r.dir, 'check', `no\u001b[2Jsuch`);
+      assert.ok(!hasRaw(missing.err + missing.out));
+      const usage = await run(r.dir, `bogus\u001b[2J`);
+      assert.ok(!hasRaw(usage.err));
+    });
+
+    it('check | head ends quietly (EPIPE) and keeps the check\'s exit code', () => {
+      const r = repo();
+      for (let i = 0; i < 300; i++) {
+        fs.writeFileSync(r.file(`a${i}.md`), ARTICLE);
+        fs.writeFileSync(r.file(`a${i}.md.claims.yaml`), sidecarFor(`a${i}.md`, i % 2 ? 'not in the article' : 'signed by 194'));
+      }
+      const p = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(CLI)} check --fail-on orphaned | head -1`], { cwd: r.dir, encoding: 'utf8' });
+      assert.strictEqual(p.stdout.split('\n').length, 2, p.stdout);
+      assert.doesNotMatch(p.stderr, /EPIPE|Error|at /, p.stderr);
+      assert.strictEqual(p.status, 1, 'the orphaned claims still fail the check');
+    });
+
+    it('merge-driver messages escape the path git passes (%P)', async () => {
+      const r = repo();
+      for (const [f, t] of [['b', 'not: [valid'], ['o', 'x'], ['t', 'y']]) fs.writeFileSync(r.file(f), t);
+      const out = await run(r.dir, 'merge-driver', 'b', 'o', 't', 'x\u001b[31m\u202e.claims.yaml');
+      assert.strictEqual(out.code, 1);
+      assert.ok(!hasRaw(out.err), out.err);
+      assert.match(out.err, /x\\u001b\[31m\\u202e\.claims\.yaml/);
+    });
+  });
+
+  describe('a status that is not on the scale', () => {
+    it('fails factmark check by default, at its line, with a suggestion', async () => {
+      const r = repo();
+      fs.writeFileSync(r.file('a.md.claims.yaml'), sidecarFor('a.md', 'signed by 194 countries', 'flase'));
+      const check = await run(r.dir, 'check');
+      assert.strictEqual(check.code, 1);
+      assert.match(check.out + check.err, /a\.md\.claims\.yaml:9:13: error: Status "flase" of claim aaaaaa is not on the status scale\. Did you mean "false"/);
+      fs.writeFileSync(r.file('.factmark.yaml'), 'statuses:\n  - { key: open, label: Open }\n  - { key: done, label: Done, settled: true }\ninitial: open\n');
+      fs.writeFileSync(r.file('a.md.claims.yaml'), sidecarFor('a.md', 'signed by 194 countries', 'accurate'));
+      const removed = await run(r.dir, 'check');
+      assert.strictEqual(removed.code, 1, 'a status removed from .factmark.yaml fails too');
+      assert.match(removed.out + removed.err, /Status "accurate" of claim aaaaaa is not on the status scale/);
+    });
+  });
+});
