@@ -8,6 +8,7 @@ import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { builtCli } from '../fixtures/builtCli';
 import { runCli as run } from '../fixtures/runCli';
 import { MAX_CLAIMS, MAX_NODES } from '../../src/core/limits';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/sidecarYaml';
@@ -15,8 +16,6 @@ import { preflight } from '../../src/core/yaml/preflight';
 import { readConfined, writeConfined } from '../../src/node/safeFiles';
 import { RAW_UNSAFE } from '../fixtures/adversarial/hostile';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 const ARTICLE = 'The treaty was signed by 194 countries on Tuesday.\n\nIt is the largest treaty ever signed, officials said.\n';
 const SECRET = 'ghp_SECRETTOKEN0123456789abcdef';
 
@@ -39,9 +38,23 @@ function repo(): { dir: string; outside: string; file: (name: string) => string 
   return { dir, outside, file: (name) => path.join(dir, name) };
 }
 
-/** A valid sidecar whose claim quotes `quote` (a planted claim fishing for a secret when the article is a link). */
+/**
+ * A sidecar whose claim quotes `quote` (a planted claim fishing for a secret when the article is
+ * a link), with `status` written as it is (double-quoted YAML, so any text, typos included).
+ */
 function sidecarFor(article: string, quote: string, status = 'unverified'): string {
-  return serializeSidecar({ factmark: 1, article, claims: [{ id: 'aaaaaa', quote, before: '', after: '', status, sources: [], created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z' }] });
+  const at = Math.max(ARTICLE.indexOf(quote), 0); // where it is in ARTICLE, so that it anchors there
+  const line = ARTICLE.slice(0, at).split('\n').length;
+  const text = serializeSidecar({ factmark: 1, article, claims: [{ id: 'aaaaaa', quote, before: '', after: '', line, offset: at, status: 'unverified', sources: [], created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z' }] });
+  assert.ok(text.includes('    status: unverified\n'));
+  return text.replace('    status: unverified\n', `    status: ${JSON.stringify(status)}\n`);
+}
+
+/** Line and column of the status value in a sidecarFor text. */
+function statusAt(text: string): string {
+  const lines = text.split('\n');
+  const n = lines.findIndex((l) => l.startsWith('    status: '));
+  return `${n + 1}:${'    status: '.length + 1}`;
 }
 
 const hasRaw = (s: string) => RAW_UNSAFE.test(s);
@@ -49,9 +62,10 @@ const hasRaw = (s: string) => RAW_UNSAFE.test(s);
 describe('a repository you did not write', function () {
   this.timeout(60_000);
 
+  let CLI: string;
   before(function () {
     this.timeout(120_000);
-    if (!fs.existsSync(CLI)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    CLI = builtCli();
   });
 
   describe('no read leaves the repository', () => {
@@ -394,9 +408,12 @@ describe('a repository you did not write', function () {
 
     it('the 19.9 MB sidecar of 116,000 tiny claims that took 27 s and 3.7 GB is refused by check with a clear message', async () => {
       const r = repo();
+      // 116,000 claims padded with comments to 19.8 MB: under the size limit, over the claims limit.
       const lines = ['factmark: 1', 'article: a.md', 'claims:'];
-      for (let i = 0; lines.join('\n').length < 19.9 * 1024 * 1024 && i < 116_000; i++) lines.push(tiny(i) + ' # padding padding padding padding padding padding padding padding padding padding');
-      fs.writeFileSync(r.file('a.md.claims.yaml'), lines.join('\n') + '\n');
+      for (let i = 0; i < 116_000; i++) lines.push((tiny(i) + ' #').padEnd(178, ' pad'));
+      const text = lines.join('\n') + '\n';
+      assert.ok(text.length < 20 * 1024 * 1024 && text.length > 19.5 * 1024 * 1024, `${text.length}`);
+      fs.writeFileSync(r.file('a.md.claims.yaml'), text);
       const check = await run(r.dir, 'check');
       assert.strictEqual(check.code, 1);
       assert.match(check.err + check.out, /a\.md\.claims\.yaml:10004:3: error: The file has more than 10,000 claims/);
@@ -434,14 +451,17 @@ describe('a repository you did not write', function () {
 
     it('check | head ends quietly (EPIPE) and keeps the check\'s exit code', () => {
       const r = repo();
-      for (let i = 0; i < 300; i++) {
+      for (let i = 0; i < 40; i++) {
         fs.writeFileSync(r.file(`a${i}.md`), ARTICLE);
-        fs.writeFileSync(r.file(`a${i}.md.claims.yaml`), sidecarFor(`a${i}.md`, i % 2 ? 'not in the article' : 'signed by 194'));
+        fs.writeFileSync(r.file(`a${i}.md.claims.yaml`), sidecarFor(`a${i}.md`, i % 2 ? 'zebras juggling on the moon' : 'signed by 194'));
       }
-      const p = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(CLI)} check --fail-on orphaned | head -1`], { cwd: r.dir, encoding: 'utf8' });
-      assert.strictEqual(p.stdout.split('\n').length, 2, p.stdout);
-      assert.doesNotMatch(p.stderr, /EPIPE|Error|at /, p.stderr);
-      assert.strictEqual(p.status, 1, 'the orphaned claims still fail the check');
+      // `head -n 0` has gone before the first write (so every write meets a closed pipe); `head -1` after one line.
+      for (const [reader, lines] of [['head -n 0', 0], ['head -1', 1]] as const) {
+        const p = spawnSync('bash', ['-c', `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} check --fail-on orphaned | ${reader}`], { cwd: r.dir, encoding: 'utf8' });
+        assert.strictEqual(p.stdout.split('\n').length - 1, lines, p.stdout);
+        assert.strictEqual(p.stderr, '', 'no stack trace, no message');
+        assert.strictEqual(p.status, 1, 'the orphaned claims still fail the check');
+      }
     });
 
     it('merge-driver messages escape the path git passes (%P)', async () => {
@@ -457,10 +477,13 @@ describe('a repository you did not write', function () {
   describe('a status that is not on the scale', () => {
     it('fails factmark check by default, at its line, with a suggestion', async () => {
       const r = repo();
-      fs.writeFileSync(r.file('a.md.claims.yaml'), sidecarFor('a.md', 'signed by 194 countries', 'flase'));
+      const typo = sidecarFor('a.md', 'signed by 194 countries', 'acurate');
+      fs.writeFileSync(r.file('a.md.claims.yaml'), typo);
       const check = await run(r.dir, 'check');
       assert.strictEqual(check.code, 1);
-      assert.match(check.out + check.err, /a\.md\.claims\.yaml:9:13: error: Status "flase" of claim aaaaaa is not on the status scale\. Did you mean "false"/);
+      assert.ok((check.out + check.err).includes(`a.md.claims.yaml:${statusAt(typo)}: error: Status "acurate" of claim aaaaaa is not on the status scale. Did you mean "accurate"?`), check.out + check.err);
+      const json = JSON.parse((await run(r.dir, 'check', '--json')).out);
+      assert.deepStrictEqual(json.articles[0].problems.map((p: { code: string; severity: string }) => [p.code, p.severity]), [['unknown-status', 'error']]);
       fs.writeFileSync(r.file('.factmark.yaml'), 'statuses:\n  - { key: open, label: Open }\n  - { key: done, label: Done, settled: true }\ninitial: open\n');
       fs.writeFileSync(r.file('a.md.claims.yaml'), sidecarFor('a.md', 'signed by 194 countries', 'accurate'));
       const removed = await run(r.dir, 'check');

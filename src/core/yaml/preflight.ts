@@ -152,7 +152,7 @@ function isBlankFrom(source: string, i: number, lineEnd: number): boolean {
 
 /** A top-level key `claims` (plain or quoted), followed by its `:`. */
 function isClaimsKey(source: string, i: number): boolean {
-  const m = /^(?:claims|"claims"|'claims')[ \t]*:/y;
+  const m = /(?:claims|"claims"|'claims')[ \t]*:/y;
   m.lastIndex = i;
   return m.test(source);
 }
