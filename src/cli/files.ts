@@ -8,7 +8,7 @@ import { decodeArticle, decodeSidecar } from '../core/articleText';
 import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../core/config';
 import { SIDECAR_SUFFIX, type Problem } from '../core/model';
 import { DEFAULT_SCALE, type StatusScale } from '../core/statusScale';
-import { MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, MAX_TEXT_LENGTH } from '../core/yaml/preflight';
+import { MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, MAX_TEXT_LENGTH } from '../core/limits';
 import { readConfined, repositoryRoot } from '../node/safeFiles';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -55,7 +55,7 @@ function isLink(p: string): boolean {
 export async function readArticle(file: string): Promise<string | Problem> {
   const read = await readConfined(file, { root: repositoryRoot(file), maxBytes: MAX_ARTICLE_BYTES, what: 'article' });
   if (!read.ok) {
-    return read.missing ? { severity: 'error', code: 'article-missing', file, message: `the article ${file} does not exist` } : read.problem;
+    return read.missing ? { severity: 'error', code: 'article-missing', file, message: `the article ${file} cannot be read: there is no such file` } : read.problem;
   }
   const decoded = decodeArticle(read.bytes, file);
   return decoded.ok ? decoded.text : decoded.problem;

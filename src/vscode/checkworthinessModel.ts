@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { loadScorer, MODEL_PATH } from '../core/suggest/model';
 import type { Scorer } from '../core/suggest/scorer';
+import * as notify from './notify';
 
 export type ScorerSource = () => Promise<Scorer>;
 
@@ -15,7 +16,7 @@ export function checkworthinessModel(extensionUri: vscode.Uri, log: vscode.LogOu
     const { scorer, problem } = await loadScorer(async () => new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri)), `(${MODEL_PATH} in the Factmark extension)`);
     if (problem) {
       log.warn(problem);
-      void vscode.window.showWarningMessage(`Factmark: ${problem}`);
+      void notify.warn(`Factmark: ${problem}`);
     } else {
       log.info(`Suggest Claims scores sentences with ${scorer.description}, suggesting from ${scorer.threshold} unless factmark.suggestions.threshold says otherwise.`);
     }

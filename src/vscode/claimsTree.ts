@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { isFiltering, type ClaimFilter } from '../core/present/claimFilter';
 import { ClaimsOutline, type OutlineRefresh } from '../core/present/claimsOutline';
-import { oneLine } from '../core/present/displayText';
+import { oneLine, uiText } from '../core/present/displayText';
 import { isGroupBy, type GroupBy } from '../core/present/outlineGroupings';
 import type { OutlineNode } from '../core/present/outlineIds';
 import type { StoreChange } from '../core/store/types';
@@ -138,7 +138,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
       : isFiltering(outline.filter) ? filterMessage(outline.filter, (k) => statusLabel(store.scale, k)) : undefined;
     if (message !== lastMessage) {
       lastMessage = message;
-      view.message = message;
+      view.message = message === undefined ? undefined : uiText(message);
     }
   };
 
@@ -295,7 +295,7 @@ export function viewCommands(services: Services): Record<string, (...args: unkno
 async function askFilter(services: Services, current: ClaimFilter): Promise<ClaimFilter | undefined> {
   const { scale } = services.store;
   const picked = await vscode.window.showQuickPick(
-    scale.statuses.map((s) => ({ label: s.label, description: s.definition, key: s.key, picked: !!current.statuses?.includes(s.key) })),
+    scale.statuses.map((s) => ({ label: uiText(s.label, 100), description: s.definition && uiText(s.definition, 400), key: s.key, picked: !!current.statuses?.includes(s.key) })),
     { title: 'Filter claims (1/2): statuses to show — none picked shows all', canPickMany: true, matchOnDescription: true },
   );
   if (!picked) return undefined;

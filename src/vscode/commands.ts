@@ -8,6 +8,7 @@ import { navigationCommands } from './commands/navigation';
 import { resolveConflictCommands } from './commands/resolveConflicts';
 import type { CommandDeps, Handler } from './commands/shared';
 import { sourceCommands } from './commands/sources';
+import * as notify from './notify';
 
 /** Ids from package.json `contributes.commands` implemented here (the views register the rest). */
 export const COMMAND_IDS = [
@@ -43,7 +44,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
         const message = e instanceof Error ? e.message : String(e);
         if (e instanceof StoreError) deps.log.info(`${id}: ${message}`);
         else deps.log.error(`${id}: ${e instanceof Error && e.stack ? e.stack : message}`);
-        void vscode.window.showErrorMessage(e instanceof StoreError ? message : `Factmark: ${message}`);
+        void notify.error(e instanceof StoreError ? message : `Factmark: ${message}`);
         return undefined;
       }
     }));

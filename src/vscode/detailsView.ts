@@ -9,6 +9,7 @@ import { isoDate, parseTags, validateSourceUrl } from '../core/sourceInput';
 import { StoreError } from '../core/store/types';
 import { articleUri, baseName } from './articles';
 import type { ClaimRef, Services } from './services';
+import * as notify from './notify';
 
 /** What the page sends. */
 export type DetailsMessage =
@@ -145,7 +146,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
           break;
       }
     } catch (e) {
-      void vscode.window.showErrorMessage(e instanceof StoreError ? e.message : `Factmark: ${e instanceof Error ? e.message : String(e)}`);
+      void notify.error(e instanceof StoreError ? e.message : `Factmark: ${e instanceof Error ? e.message : String(e)}`);
       post(); // put the form back to what the store holds
     }
   };

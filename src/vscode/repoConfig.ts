@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE, loadConfig } from '../core/config';
 import { DEFAULT_SCALE } from '../core/statusScale';
 import type { ClaimStore } from '../core/store/claimStore';
-import { readTextFile } from './fileText';
+import { FileRefusedError, readTextFile } from './fileText';
 import type { SidecarDiagnostics } from './sidecarDiagnostics';
 
 export async function loadScale(store: ClaimStore, diagnostics: SidecarDiagnostics, log: vscode.LogOutputChannel): Promise<void> {
@@ -14,7 +14,14 @@ export async function loadScale(store: ClaimStore, diagnostics: SidecarDiagnosti
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
     let source: string | undefined;
-    try { source = await readTextFile(uri); } catch (e) { log.warn(`reading ${uri.toString()}: ${String(e)}`); }
+    try {
+      source = await readTextFile(uri, 'config file');
+    } catch (e) {
+      log.warn(`reading ${uri.toString()}: ${String(e)}`);
+      // Refused (a link out of the folder, not UTF-8, too large…): the default scale, and why.
+      if (e instanceof FileRefusedError) diagnostics.set(uri, [{ ...e.problem, message: `${e.problem.message} Factmark uses its default status scale.`, line: e.problem.line ?? 1, column: e.problem.column ?? 1 }]);
+      continue;
+    }
     if (source === undefined) { diagnostics.delete(uri); continue; }
     const loaded = loadConfig(source, CONFIG_FILE);
     const problems = [...loaded.problems];

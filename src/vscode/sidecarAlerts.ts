@@ -6,6 +6,7 @@ import type { ClaimStore } from '../core/store/claimStore';
 import { articleUri, baseName } from './articles';
 import type { SidecarDiagnostics } from './sidecarDiagnostics';
 import type { SidecarWriter } from './sidecarWriter';
+import * as notify from './notify';
 
 export class SidecarAlerts implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -18,7 +19,7 @@ export class SidecarAlerts implements vscode.Disposable {
       writer.onDidRecover((article) => {
         const snap = store.get(article);
         if (snap) diagnostics.setWriteFailure(snap, vscode.Uri.parse(snap.sidecar, true), undefined);
-        vscode.window.setStatusBarMessage(`Factmark: saved the claims of ${baseName(articleUri(article))}`, 4000);
+        notify.statusMessage(`Factmark: saved the claims of ${baseName(articleUri(article))}`, 4000);
       }),
       store.onDidChange((e) => { if (e.kind === 'loaded' || e.kind === 'removed') void this.sidecarState(e.article); }),
     );
@@ -29,7 +30,7 @@ export class SidecarAlerts implements vscode.Disposable {
     if (!snap) return;
     const sidecar = vscode.Uri.parse(snap.sidecar, true);
     this.diagnostics.setWriteFailure(snap, sidecar, message);
-    const choice = await vscode.window.showErrorMessage(
+    const choice = await notify.error(
       `Factmark could not save the claims of ${baseName(articleUri(article))} to ${baseName(sidecar)}: ${message}. Nothing is lost: they are kept in memory and Factmark tries again.`,
       'Retry');
     if (choice === 'Retry') await this.writer.retry(article);
@@ -48,7 +49,7 @@ export class SidecarAlerts implements vscode.Disposable {
       ? `${baseName(sidecar)} has git conflict markers`
       : `${baseName(sidecar)} cannot be read${first ? ` (${first.line ? `line ${first.line}: ` : ''}${first.message})` : ''}`;
     const actions = markers ? ['Resolve with Factmark', 'Open File'] : ['Open File'];
-    const choice = await vscode.window.showErrorMessage(`${what}. Factmark will not write over it; the claims shown are kept in memory.`, ...actions);
+    const choice = await notify.error(`${what}. Factmark will not write over it; the claims shown are kept in memory.`, ...actions);
     if (choice === 'Resolve with Factmark') await vscode.commands.executeCommand('factmark.resolveConflicts', { article });
     else if (choice === 'Open File') {
       const line = Math.max(0, (first?.line ?? 1) - 1);

@@ -2,12 +2,16 @@
 // is read again: when someone else changed it since our last read, the store merges by claim id
 // first (and holds back on a conflict); a broken file is never written over. Writes are atomic
 // (see writeTextFile); a failed write leaves the claims dirty in memory and is retried later.
+// A sidecar open in an editor with unsaved hand edits is never written under the user (nor saved
+// for them): the write waits until the editor is saved (then merged with what it holds), reverted
+// or closed. A sidecar refused on reading (a link out of the folder, not UTF-8…) is never written.
 import * as vscode from 'vscode';
 import { Emitter } from '../core/events';
 import type { ClaimStore } from '../core/store/claimStore';
 import { StoreError } from '../core/store/types';
-import { articleUri, openDocument } from './articles';
-import { ChangedOnDiskError, readTextFile, writeTextFile } from './fileText';
+import { articleUri, baseName, openDocument } from './articles';
+import * as notify from './notify';
+import { ChangedOnDiskError, FileRefusedError, readTextFile, writeTextFile } from './fileText';
 import { autoSaveDelay } from './settings';
 
 export class SidecarWriter implements vscode.Disposable {
@@ -28,7 +32,29 @@ export class SidecarWriter implements vscode.Disposable {
   /** The article whose sidecar is being re-read by a write (its store events are ours). */
   busy?: string;
 
-  constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel) {}
+  /** Sidecar URI → article, for sidecars whose write waits for their editor's unsaved edits. */
+  private readonly waiting = new Map<string, string>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel) {
+    // Reverted or closed without saving: the disk is as we last read it, so our write may go.
+    // (Saved: the sidecar's reload merges the hand edits first, then schedules the write.)
+    const settled = (doc: vscode.TextDocument, closed: boolean) => {
+      const article = this.waiting.get(doc.uri.toString());
+      if (article === undefined || (!closed && doc.isDirty)) return;
+      this.waiting.delete(doc.uri.toString());
+      this.schedule(article);
+    };
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => settled(e.document, false)),
+      vscode.workspace.onDidCloseTextDocument((doc) => settled(doc, true)),
+    );
+  }
+
+  /** Whether the article's write waits for unsaved edits in its sidecar's editor. */
+  waitingForEditor(article: string): boolean {
+    return [...this.waiting.values()].includes(article);
+  }
 
   /** Notes a change of the article's claims and writes after the configured delay. */
   schedule(article: string): void {
@@ -75,6 +101,7 @@ export class SidecarWriter implements vscode.Disposable {
     for (const f of this.failing.values()) if (f.timer) clearTimeout(f.timer);
     this.failed.dispose();
     this.recovered.dispose();
+    for (const d of this.disposables) d.dispose();
   }
 
   private enqueue(article: string): Promise<void> {
@@ -107,7 +134,11 @@ export class SidecarWriter implements vscode.Disposable {
     const editor = openDocument(sidecar);
     if (editor?.isDirty) {
       // Writing to disk under unsaved hand edits would make VS Code ask which version wins.
-      this.log.info(`${snap.sidecar} has unsaved edits in an editor; writing after it is saved`);
+      if (!this.waiting.has(snap.sidecar)) {
+        this.log.info(`${snap.sidecar} has unsaved edits in an editor; writing after it is saved, reverted or closed`);
+        notify.statusMessage(`Factmark: ${baseName(sidecar)} has unsaved edits; the claims are written when you save or revert it`, 6000);
+      }
+      this.waiting.set(snap.sidecar, article);
       return;
     }
     // Someone else may write between our re-read and our rename (another window, a tool): then
@@ -127,7 +158,16 @@ export class SidecarWriter implements vscode.Disposable {
     const snap = this.store.get(article);
     if (!snap) return;
     // Re-read: when the file changed since our last read the store merges (or reports a conflict).
-    const onDisk = await readTextFile(sidecar);
+    let onDisk: string | undefined;
+    try {
+      onDisk = await readTextFile(sidecar);
+    } catch (e) {
+      if (!(e instanceof FileRefusedError)) throw e;
+      // Refused (it became a link out of the folder, a FIFO, not UTF-8…): never written over.
+      this.log.warn(`${sidecarKey}: ${e.message}; not written`);
+      this.store.sidecarUnreadable(article, [e.problem]);
+      return;
+    }
     if (onDisk !== undefined || snap.sidecarState !== 'missing') {
       this.busy = article;
       try { this.store.loadSidecar(article, onDisk); } finally { this.busy = undefined; }

@@ -2,7 +2,7 @@
 // then "· 3 unchecked sentences" once its claims have been suggested); a click opens the Claims
 // panel. Hidden for documents that are not articles with claims or suggestions.
 import * as vscode from 'vscode';
-import { oneLine } from '../core/present/displayText';
+import { oneLine, uiText } from '../core/present/displayText';
 import { progressLabel, progressOf } from '../core/store/progress';
 import { articleKey, isArticleDocument } from './articles';
 import type { Services } from './services';
@@ -45,7 +45,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
       return;
     }
     const p = progressOf(snap.claims, store.scale);
-    const label = progressLabel(p, store.scale) + unchecked;
+    // Status labels come from .factmark.yaml: no `$(icon)` of theirs in the status bar.
+    const label = uiText(progressLabel(p, store.scale) + unchecked, 200);
     warning = broken;
     if (snap.sidecarState === 'broken') {
       item.text = `$(warning) Claims file has errors · ${label}`;

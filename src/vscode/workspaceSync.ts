@@ -7,12 +7,13 @@
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
 import { articleKey, articleUri, articleUriForSidecar, baseName, isUnder, openDocument, rebase, sidecarUriFor } from './articles';
-import { exists, readArticleFile, readTextFile } from './fileText';
+import { exists, FileRefusedError, readArticleFile, readTextFile } from './fileText';
 import { articleAtSidecarCommit } from './gitHistory';
 import { SidecarAlerts } from './sidecarAlerts';
 import { SidecarDiagnostics } from './sidecarDiagnostics';
 import { SidecarWriter } from './sidecarWriter';
 import { sidecarSuffix } from './settings';
+import * as notify from './notify';
 
 const ARTICLE_GLOB = '**/*.{md,markdown,mdown,txt,text}';
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
@@ -100,10 +101,10 @@ export class WorkspaceSync implements vscode.Disposable {
     const key = articleKey(article);
     const sidecar = sidecarUriFor(article);
     if (!this.store.get(key)) {
-      const source = await readTextFile(sidecar);
+      const source = await readSidecar(sidecar);
       if (source === undefined && !create) return undefined;
       this.store.open(key, sidecar.toString(), baseName(article));
-      this.store.loadSidecar(key, source);
+      this.loadInto(key, source);
     }
     if (!this.store.hasArticleText(key)) await this.readArticleText(article);
     return key;
@@ -117,7 +118,7 @@ export class WorkspaceSync implements vscode.Disposable {
     const text = await readArticleFile(article);
     if (typeof text === 'object') {
       this.log.warn(`${article.toString()}: ${text.message}`);
-      void vscode.window.showWarningMessage(`Factmark cannot place the claims of ${baseName(article)}: ${text.message}`);
+      void notify.warn(`Factmark cannot place the claims of ${baseName(article)}: ${text.message}`);
       return;
     }
     if (!this.store.get(key)) return;
@@ -162,9 +163,19 @@ export class WorkspaceSync implements vscode.Disposable {
   }
 
   private async reloadSidecar(key: string, sidecar: vscode.Uri): Promise<void> {
-    const source = await readTextFile(sidecar);
+    const source = await readSidecar(sidecar);
     if (!this.store.get(key)) return;
-    this.store.loadSidecar(key, source);
+    this.loadInto(key, source);
+  }
+
+  /** A sidecar as read: its text (or none) to load, or why it was refused (then it is never written). */
+  private loadInto(key: string, source: string | undefined | FileRefusedError): void {
+    if (source instanceof FileRefusedError) {
+      this.log.warn(`${this.store.get(key)?.sidecar}: ${source.message}`);
+      this.store.sidecarUnreadable(key, [source.problem]);
+    } else {
+      this.store.loadSidecar(key, source);
+    }
   }
 
   private async sidecarChanged(sidecar: vscode.Uri): Promise<void> {
@@ -191,7 +202,7 @@ export class WorkspaceSync implements vscode.Disposable {
     if (snap.dirty) {
       // Unsaved changes: keep everything; the next write recreates the file.
       this.store.loadSidecar(key, undefined);
-      void vscode.window.showWarningMessage(`${baseName(sidecar)} was deleted while it had unsaved claims; Factmark will write them again.`);
+      void notify.warn(`${baseName(sidecar)} was deleted while it had unsaved claims; Factmark will write them again.`);
       return;
     }
     if (openDocument(article) && snap.claims.length) {
@@ -200,7 +211,7 @@ export class WorkspaceSync implements vscode.Disposable {
       this.holdBack.add(key);
       try { this.store.loadSidecar(key, undefined); } finally { this.holdBack.delete(key); }
       const n = snap.claims.length;
-      const choice = await vscode.window.showWarningMessage(
+      const choice = await notify.warn(
         `${baseName(sidecar)} was deleted outside Factmark. Its ${n} claim${n === 1 ? ' is' : 's are'} still open in ${baseName(article)}; any change to them writes the file again.`,
         'Write It Back Now', 'Forget the Claims');
       if (choice === 'Write It Back Now') await this.writer.retry(key);
@@ -241,7 +252,7 @@ export class WorkspaceSync implements vscode.Disposable {
     const newSidecar = sidecarUriFor(newArticle);
     if (moveSidecar && (await exists(oldSidecar))) {
       if (await exists(newSidecar)) {
-        void vscode.window.showWarningMessage(`${baseName(newSidecar)} already exists, so ${baseName(oldSidecar)} was not renamed with its article. Merge them by hand.`);
+        void notify.warn(`${baseName(newSidecar)} already exists, so ${baseName(oldSidecar)} was not renamed with its article. Merge them by hand.`);
         return;
       }
       this.renaming.add(oldSidecar.toString());
@@ -263,7 +274,7 @@ export class WorkspaceSync implements vscode.Disposable {
       const sidecar = vscode.Uri.parse(snap.sidecar, true);
       if (!(await exists(sidecar))) { this.store.forget(key); continue; }
       const n = snap.claims.length;
-      const choice = await vscode.window.showWarningMessage(
+      const choice = await notify.warn(
         `${baseName(uri)} was deleted. It has ${n} claim${n === 1 ? '' : 's'} in ${baseName(sidecar)}.`,
         'Keep the Sidecar', 'Delete the Sidecar Too');
       if (choice === 'Delete the Sidecar Too') {
@@ -285,5 +296,15 @@ export class WorkspaceSync implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** readTextFile for a sidecar, with a refusal (a link out of the folder, a FIFO, not UTF-8…) as a value. */
+export async function readSidecar(sidecar: vscode.Uri): Promise<string | undefined | FileRefusedError> {
+  try {
+    return await readTextFile(sidecar);
+  } catch (e) {
+    if (e instanceof FileRefusedError) return e;
+    throw e;
   }
 }

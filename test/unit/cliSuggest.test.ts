@@ -103,6 +103,6 @@ describe('factmark suggest', () => {
     fs.writeFileSync(path.join(dir, 'hostile.txt'), 'Prices rose 40% \u001b[31min 2020\u001b[0m, officials said.\n');
     const r = await run(dir, 'suggest', 'hostile.txt');
     assert.ok(!r.out.includes('\u001b'), 'no raw escape reaches the terminal');
-    assert.match(r.out, /\\u\{1b\}\[31m/);
+    assert.match(r.out, /\\u001b\[31m/);
   });
 });

@@ -183,6 +183,61 @@ describe('factmark merge-driver in real git merges', function () {
     for (const c of claims) assert.ok(['anchored', 'moved'].includes(c.state), JSON.stringify(c));
   });
 
+  it('keeps comments and hand formatting either side changed, as git\'s line merge would (and the claims merge besides)', async () => {
+    // theirs: a comment above the roads claim, a hand-folded explanation, and a rating.
+    repo.write(SIDECAR, repo.read(SIDECAR).replace(`  - id: ${ids.roads}`, `  # checked against the council minutes\n  - id: ${ids.roads}`));
+    repo.editSidecar((s) => { s.claims.find((c) => c.id === ids.roads)!.status = 'accurate'; });
+    repo.commitAll('theirs: comment and rating');
+    repo.git('checkout', '-q', 'main');
+    // ours: a note at the top of the file, and a new claim (which a plain line merge would not need).
+    repo.write(SIDECAR, '# Desk: Ana checks this article\n' + repo.read(SIDECAR));
+    const added = await repo.add('A final vote on the water tariff');
+    repo.commitAll('ours: note and claim');
+    const m = repo.merge('theirs');
+    assert.strictEqual(m.status, 0, m.output + repo.read(SIDECAR));
+    const text = repo.read(SIDECAR);
+    assert.ok(text.startsWith('# Desk: Ana checks this article\n'), text);
+    assert.match(text, new RegExp(`  # checked against the council minutes\\n  - id: ${ids.roads}\\n`), 'theirs\' comment is not above its claim');
+    assert.deepStrictEqual(statusById(repo.sidecar()), { [ids.schools]: 'unverified', [ids.roads]: 'accurate', [added]: 'unverified' });
+  });
+
+  it('takes a file-level field only theirs changed (published), and conflicts when both changed it differently', () => {
+    const published = (headline: string) => ({ url: 'https://example.org/check', headline, date: '2026-11-30' });
+    repo.editSidecar((s) => { s.published = published('Budget claims checked'); });
+    repo.commitAll('theirs: published');
+    repo.git('checkout', '-q', 'main');
+    repo.editSidecar((s) => { s.claims[0].status = 'accurate'; });
+    repo.commitAll('ours: rating');
+    const m = repo.merge('theirs');
+    assert.strictEqual(m.status, 0, m.output + repo.read(SIDECAR));
+    assert.deepStrictEqual(repo.sidecar().published, published('Budget claims checked'));
+    assert.strictEqual(statusById(repo.sidecar())[ids.schools], 'accurate');
+
+    repo.git('reset', '-q', '--hard', 'HEAD~1');
+    repo.editSidecar((s) => { s.published = published('What the budget really says'); });
+    repo.commitAll('ours: another headline');
+    const both = repo.merge('theirs');
+    assert.notStrictEqual(both.status, 0, 'git must report the conflict');
+    const text = repo.read(SIDECAR);
+    assert.deepStrictEqual(markers(text), ['<<<<<<< ours', '=======', '>>>>>>> theirs'], text);
+    assert.ok(text.includes('What the budget really says') && text.includes('Budget claims checked'), 'a side\'s headline is lost');
+    assert.match(both.output, /published changed on both sides/);
+  });
+
+  it('conflicts, keeping both, when both sides changed the same comment differently', () => {
+    const base = repo.read(SIDECAR);
+    repo.write(SIDECAR, base.replace(`  - id: ${ids.roads}`, `  # source: the city's press office\n  - id: ${ids.roads}`));
+    repo.commitAll('theirs: a comment');
+    repo.git('checkout', '-q', 'main');
+    repo.write(SIDECAR, base.replace(`  - id: ${ids.roads}`, `  # source: the budget document\n  - id: ${ids.roads}`));
+    repo.commitAll('ours: another comment');
+    const m = repo.merge('theirs');
+    assert.notStrictEqual(m.status, 0, 'git must report the conflict');
+    const text = repo.read(SIDECAR);
+    assert.deepStrictEqual(markers(text), ['<<<<<<< ours', '=======', '>>>>>>> theirs'], text);
+    assert.ok(text.includes("# source: the city's press office") && text.includes('# source: the budget document'), text);
+  });
+
   it('falls back to a line merge with markers when a side is not a valid sidecar, losing neither', () => {
     repo.write(SIDECAR, repo.read(SIDECAR).replace('claims:', 'claims: [broken'));
     repo.commitAll('theirs: broken file');

@@ -25,6 +25,23 @@ export function oneLine(text: string, max = 80): string {
 }
 
 /**
+ * Text for VS Code's plain-text UI: notifications and error messages, quick picks, the status bar,
+ * progress titles. VS Code still reads two things in such text: `[label](command:…)` (also
+ * `https:` and `file:`) becomes a link in a notification, which runs the command with the
+ * arguments in the text; `$(name)` becomes an icon in quick picks, the status bar and progress.
+ * Both are broken with a zero-width space after `]` and after `$`, so the text reads the same but
+ * never becomes live; controls and bidi controls go as in oneLine. `max` cuts very long text.
+ */
+export function uiText(text: string, max = 1000): string {
+  return oneLine(text, max).replace(/\](?=\()/g, ']\u200b').replace(/\$(?=\()/g, '$\u200b');
+}
+
+/** uiText for a modal dialog's `detail`, which keeps its line breaks. */
+export function uiDetail(text: string, max = 4000): string {
+  return truncate(text, max).split(/\r\n?|\n/).map((l) => uiText(l, max)).join('\n');
+}
+
+/**
  * Escapes text for a Markdown document. CommonMark lets any ASCII punctuation be escaped with a
  * backslash, so escaping all of it is the one rule that cannot miss a construct: no emphasis,
  * links, autolinks (`:`), HTML (`<`), entities (`&`), tables (`|`) or theme icons (`$(`).

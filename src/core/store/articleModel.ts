@@ -39,6 +39,8 @@ export class ArticleModel {
   private loaded?: LoadedSidecar;
   /** Raw text of the sidecar as last read or written, to tell our own writes from others'. */
   private lastDiskText?: string;
+  /** The file was refused (setUnreadable): whatever is read next is news. */
+  private unreadable = false;
   private claims: Claim[] = [];
   /** Sentences not to suggest again (the sidecar's `dismissed:`); undefined while the file has no such key. */
   private dismissed?: string[];
@@ -101,7 +103,8 @@ export class ArticleModel {
    * text is what we last read or wrote (nothing to do).
    */
   loadSidecar(source: string | undefined): boolean {
-    if (source === this.lastDiskText && this.sidecarState !== 'missing') return false;
+    if (source === this.lastDiskText && this.sidecarState !== 'missing' && !this.unreadable) return false;
+    this.unreadable = false;
     this.lastDiskText = source;
     // Another sidecar (a checkout, a merge) may match another version of the article.
     this.previous = undefined;
@@ -139,6 +142,17 @@ export class ArticleModel {
       this.sidecarState = 'ok';
     }
     return true;
+  }
+
+  /**
+   * The sidecar exists but was not read (refused: a link out of the folder, a FIFO, too large, not
+   * UTF-8): like a file that does not parse, it is never written over, and the claims in memory stay.
+   */
+  setUnreadable(problems: Problem[]): void {
+    this.unreadable = true;
+    this.previous = undefined;
+    this.sidecarState = 'broken';
+    this.problems = problems;
   }
 
   /** Resolves a `conflict` state by taking the disk version or ours, claim by claim. */

@@ -5,7 +5,7 @@ import type { TextChange } from '../anchoring/editTracker';
 import { newClaimId } from '../ids';
 import type { ClaimConflict } from '../merge/mergeClaims';
 import { normalizeForCompare } from '../anchoring/normalize';
-import type { Claim, LogEntry, Published } from '../model';
+import type { Claim, LogEntry, Problem, Published } from '../model';
 import type { StatusScale } from '../statusScale';
 import { findStatus } from '../statusScale';
 import { ArticleModel, type ArticleTextOptions } from './articleModel';
@@ -59,6 +59,12 @@ export class ClaimStore {
   loadSidecar(article: string, source: string | undefined): void {
     const m = this.model(article);
     if (m.loadSidecar(source)) this.fire(article, 'loaded');
+  }
+
+  /** The sidecar is there but was refused (see ArticleModel.setUnreadable): `broken`, with why. */
+  sidecarUnreadable(article: string, problems: Problem[]): void {
+    this.model(article).setUnreadable(problems);
+    this.fire(article, 'loaded');
   }
 
   /** `options.previous`: the article as the sidecar last matched it, for history-aware anchoring. */

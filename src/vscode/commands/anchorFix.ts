@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { articleKey, articleUri } from '../articles';
 import { resolveClaim, short, type CommandDeps, type Handler } from './shared';
+import * as notify from '../notify';
 
 export function anchorFixCommands(deps: CommandDeps): Record<string, Handler> {
   const { store } = deps;
@@ -11,11 +12,11 @@ export function anchorFixCommands(deps: CommandDeps): Record<string, Handler> {
       const found = await resolveClaim(deps, arg);
       if (!found) return undefined;
       if (found.entry.state === 'anchored' || found.entry.state === 'moved') {
-        void vscode.window.showInformationMessage('The words of this claim have not changed.');
+        void notify.info('The words of this claim have not changed.');
         return found.ref;
       }
       const claim = store.acceptWording(found.ref.article, found.ref.id);
-      vscode.window.setStatusBarMessage(`Factmark: the claim now reads ${short(claim.quote, 40)} — re-check its status`, 4000);
+      notify.statusMessage(`Factmark: the claim now reads ${short(claim.quote, 40)} — re-check its status`, 4000);
       return found.ref;
     },
 
@@ -28,7 +29,7 @@ export function anchorFixCommands(deps: CommandDeps): Record<string, Handler> {
         const here = editor && articleKey(editor.document.uri) === found.ref.article;
         if (!editor || !here || editor.selection.isEmpty) {
           await vscode.window.showTextDocument(articleUri(found.ref.article), { preview: false });
-          void vscode.window.showInformationMessage(`Select the words of ${short(found.entry.claim.quote, 40)} in the article, then run Re-attach Claim to Selection again.`);
+          void notify.info(`Select the words of ${short(found.entry.claim.quote, 40)} in the article, then run Re-attach Claim to Selection again.`);
           return undefined;
         }
         r = { start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end) };

@@ -10,6 +10,8 @@ import { ContextKeys } from '../contextKeys';
 import type { ClaimRef } from '../services';
 import { dotIcon } from '../statusColors';
 import { resolveClaim, short, statusLabel, UserError, type CommandDeps, type Handler } from './shared';
+import * as notify from '../notify';
+import { uiText } from '../../core/present/displayText';
 
 interface MarkArgs { uri?: vscode.Uri | string; start?: number; end?: number }
 
@@ -50,7 +52,7 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
       if (!editor) throw new UserError('Open an article (Markdown or plain text) and select the words of the claim first.');
       const doc = editor.document;
       if (doc.isUntitled) {
-        const save = await vscode.window.showWarningMessage('Save the article first: its claims are kept in a file beside it.', 'Save As…');
+        const save = await notify.warn('Save the article first: its claims are kept in a file beside it.', 'Save As…');
         if (save) await vscode.commands.executeCommand('workbench.action.files.saveAs');
         return undefined;
       }
@@ -62,7 +64,7 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
         const sentence = splitSentences(text).find((s) => s.start <= start && start <= s.end);
         if (!sentence) throw new UserError('Select the words of the claim first.');
         const ok = await vscode.window.showQuickPick([
-          { label: '$(check) Mark this sentence', detail: sentence.text, mark: true },
+          { label: '$(check) Mark this sentence', detail: uiText(sentence.text, 400), mark: true },
           { label: '$(close) Cancel — I will select the words myself', mark: false },
         ], { placeHolder: 'Nothing is selected. Mark the sentence at the cursor?' });
         if (!ok?.mark) return undefined;
@@ -76,12 +78,12 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
       if (!key) throw new UserError(`Could not read ${baseName(doc.uri)}.`);
       const same = store.get(key)?.claims.find((e) => e.start === start && e.end === end);
       if (same) {
-        void vscode.window.showInformationMessage(`These words are already claim ${same.claim.id}.`);
+        void notify.info(`These words are already claim ${same.claim.id}.`);
         return { article: key, id: same.claim.id };
       }
       const claim = store.addClaim(key, start, end);
       deps.services.setSelectedClaim({ article: key, id: claim.id });
-      vscode.window.setStatusBarMessage(`Factmark: marked ${short(claim.quote, 40)} — set its status with Ctrl+Alt+S`, 4000);
+      notify.statusMessage(`Factmark: marked ${short(claim.quote, 40)} — set its status with Ctrl+Alt+S`, 4000);
       return { article: key, id: claim.id } satisfies ClaimRef;
     },
 
@@ -91,7 +93,7 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
       const key = statusKey ?? (await pickStatus(deps, found.entry.claim));
       if (!key) return undefined;
       store.updateClaim(found.ref.article, found.ref.id, { status: key });
-      vscode.window.setStatusBarMessage(`Factmark: ${short(found.entry.claim.quote, 40)} is now ${statusLabel(deps, key)}`, 3000);
+      notify.statusMessage(`Factmark: ${short(found.entry.claim.quote, 40)} is now ${statusLabel(deps, key)}`, 3000);
       return found.ref;
     },
 
@@ -119,13 +121,13 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
       if (options?.confirm !== false) {
         const detail = [`Status: ${statusLabel(deps, c.status)}`, c.sources.length ? `${c.sources.length} source(s)` : '', c.explanation ? 'an explanation' : '']
           .filter(Boolean).join(', ');
-        const ok = await vscode.window.showWarningMessage(`Delete the claim ${short(c.quote)}?`, { modal: true, detail: `${detail}. You can undo this.` }, 'Delete');
+        const ok = await notify.ask(`Delete the claim ${short(c.quote)}?`, { modal: true, detail: `${detail}. You can undo this.` }, 'Delete');
         if (ok !== 'Delete') return undefined;
       }
       store.removeClaim(found.ref.article, found.ref.id);
       deleted++;
       deps.keys.set(ContextKeys.canUndoDelete, true);
-      void vscode.window.showInformationMessage(`Deleted the claim ${short(c.quote, 40)}.`, 'Undo').then((choice) => {
+      void notify.info(`Deleted the claim ${short(c.quote, 40)}.`, 'Undo').then((choice) => {
         if (choice === 'Undo') void vscode.commands.executeCommand('factmark.undoDelete');
       });
       return found.ref;
@@ -136,10 +138,10 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
       deleted = Math.max(0, deleted - 1);
       deps.keys.set(ContextKeys.canUndoDelete, deleted > 0);
       if (!r) {
-        void vscode.window.showInformationMessage('There is no deleted claim to bring back.');
+        void notify.info('There is no deleted claim to bring back.');
         return undefined;
       }
-      vscode.window.setStatusBarMessage(`Factmark: restored ${short(r.claim.quote, 40)}`, 3000);
+      notify.statusMessage(`Factmark: restored ${short(r.claim.quote, 40)}`, 3000);
       return { article: r.article, id: r.claim.id } satisfies ClaimRef;
     },
   };
@@ -152,14 +154,14 @@ function pickStatus(deps: CommandDeps, claim: Claim): Promise<string | undefined
   const qp = vscode.window.createQuickPick<StatusItem>();
   const items: StatusItem[] = deps.store.scale.statuses.map((s) => ({
     status: s,
-    label: s.label,
-    description: [s.shortcut ? `(${s.shortcut})` : '', s.key === claim.status ? 'current' : ''].filter(Boolean).join(' '),
-    detail: s.definition,
+    label: uiText(s.label, 100),
+    description: uiText([s.shortcut ? `(${s.shortcut})` : '', s.key === claim.status ? 'current' : ''].filter(Boolean).join(' ')),
+    detail: s.definition && uiText(s.definition, 400),
     // Quick picks ignore a ThemeIcon's colour, so the swatch is a small SVG in the status colour.
     iconPath: dotIcon(s),
   }));
   qp.items = items;
-  qp.title = `Status of ${short(claim.quote, 50)}`;
+  qp.title = uiText(`Status of ${short(claim.quote, 50)}`);
   qp.placeholder = 'Pick a status, or type its letter';
   qp.matchOnDetail = true;
   const current = items.find((i) => i.status.key === claim.status);

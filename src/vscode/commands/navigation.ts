@@ -7,6 +7,7 @@ import { articleKey } from '../articles';
 import { toRange } from '../convert';
 import { readTextFile } from '../fileText';
 import { resolveClaim, short, showClaim, UserError, type CommandDeps, type Handler } from './shared';
+import * as notify from '../notify';
 
 export function navigationCommands(deps: CommandDeps): Record<string, Handler> {
   const { store } = deps;
@@ -16,20 +17,20 @@ export function navigationCommands(deps: CommandDeps): Record<string, Handler> {
     const key = editor ? articleKey(editor.document.uri) : undefined;
     const snap = key ? store.get(key) : undefined;
     if (!editor || !key || !snap?.claims.length) {
-      void vscode.window.showInformationMessage('This editor has no claims.');
+      void notify.info('This editor has no claims.');
       return undefined;
     }
     const filter = onlyOpen ? (e: ClaimEntry) => isOpenClaim(e, store.scale) : undefined;
     const r = stepClaim(snap.claims, editor.document.offsetAt(editor.selection.start), direction, filter);
     if (!r) {
-      vscode.window.setStatusBarMessage(onlyOpen ? 'Factmark: no open claims left in this article' : 'Factmark: no claim is placed in the text', 3000);
+      notify.statusMessage(onlyOpen ? 'Factmark: no open claims left in this article' : 'Factmark: no claim is placed in the text', 3000);
       return undefined;
     }
     const range = toRange(editor.document, r.entry.start as number, r.entry.end as number);
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     const wrapped = r.wrapped ? (direction === 1 ? ' (from the top)' : ' (from the bottom)') : '';
-    vscode.window.setStatusBarMessage(`Factmark: ${onlyOpen ? 'open ' : ''}claim ${r.index} of ${r.total}${wrapped}`, 3000);
+    notify.statusMessage(`Factmark: ${onlyOpen ? 'open ' : ''}claim ${r.index} of ${r.total}${wrapped}`, 3000);
     return { article: key, id: r.entry.claim.id };
   };
 
@@ -43,7 +44,7 @@ export function navigationCommands(deps: CommandDeps): Record<string, Handler> {
       if (!found) return undefined;
       await showClaim(deps, found.ref);
       if (found.entry.state === 'orphaned') {
-        const open = await vscode.window.showWarningMessage(`The words of ${short(found.entry.claim.quote, 40)} were not found in the article.`, 'Open in Sidecar');
+        const open = await notify.warn(`The words of ${short(found.entry.claim.quote, 40)} were not found in the article.`, 'Open in Sidecar');
         if (open) await vscode.commands.executeCommand('factmark.openInSidecar', found.ref);
       }
       return found.ref;
@@ -85,7 +86,7 @@ export function navigationCommands(deps: CommandDeps): Record<string, Handler> {
     'factmark.refresh': async () => {
       await deps.sync.reloadAll();
       const n = store.articles().reduce((sum, a) => sum + (store.get(a)?.claims.length ?? 0), 0);
-      vscode.window.setStatusBarMessage(`Factmark: reloaded ${n} claims from disk`, 3000);
+      notify.statusMessage(`Factmark: reloaded ${n} claims from disk`, 3000);
     },
 
     'factmark.focusPanel': () => vscode.commands.executeCommand('factmark.claims.focus'),

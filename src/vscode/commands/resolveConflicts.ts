@@ -9,6 +9,8 @@ import type { Claim } from '../../core/model';
 import { articleKey, articleUri, articleUriForSidecar, baseName } from '../articles';
 import { readTextFile, writeTextFile } from '../fileText';
 import { isClaimRef, short, statusLabel, UserError, type CommandDeps, type Handler } from './shared';
+import * as notify from '../notify';
+import { uiText } from '../../core/present/displayText';
 
 /** What a caller (a test, a script) may decide up front: one choice for all, or one per claim id. */
 type Given = ClaimChoice | { choices: Readonly<Record<string, ClaimChoice>> } | undefined;
@@ -45,10 +47,10 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
     });
     if (troubled.length === 1) return troubled[0];
     if (!troubled.length) {
-      void vscode.window.showInformationMessage('No sidecar has conflicts.');
+      void notify.info('No sidecar has conflicts.');
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(troubled.map((a) => ({ label: baseName(articleUri(a)), description: store.get(a)?.sidecarState, a })), { placeHolder: 'Which article?' });
+    const picked = await vscode.window.showQuickPick(troubled.map((a) => ({ label: uiText(baseName(articleUri(a))), description: store.get(a)?.sidecarState, a })), { placeHolder: 'Which article?' });
     return picked?.a;
   };
 
@@ -57,8 +59,8 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
     if (!claim) return { description: 'deleted on this side', detail: 'The claim is not in this version.' };
     const values = fields.filter((f) => f !== 'status' && f !== 'quote').map((f) => `${f}: ${valueText((claim as unknown as Record<string, unknown>)[f])}`);
     return {
-      description: inert(`${statusLabel(deps, claim.status)} · ${short(claim.quote, 60)}`),
-      detail: inert(fields.length ? `Changed: ${fields.join(', ')}${values.length ? ` — ${values.join('; ')}` : ''}` : 'Only on this side'),
+      description: uiText(`${statusLabel(deps, claim.status)} · ${short(claim.quote, 60)}`),
+      detail: uiText(fields.length ? `Changed: ${fields.join(', ')}${values.length ? ` — ${values.join('; ')}` : ''}` : 'Only on this side'),
     };
   };
 
@@ -73,8 +75,8 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
         { label: 'Keep theirs', ...side(c.theirs, c.fields), value: 'theirs' as const },
         { label: 'Keep both', description: both, detail: 'Nothing of either side is dropped', value: 'both' as const },
       ], {
-        title: `${file}: conflicting claim ${i + 1} of ${conflicts.length}`,
-        placeHolder: inert(`${c.id} ${short(words, 60)} — ours is this branch, theirs the incoming one`),
+        title: uiText(`${file}: conflicting claim ${i + 1} of ${conflicts.length}`),
+        placeHolder: uiText(`${c.id} ${short(words, 60)} — ours is this branch, theirs the incoming one`),
         ignoreFocusOut: true,
         matchOnDescription: true,
         matchOnDetail: true,
@@ -99,9 +101,9 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
         const ids = conflicts.map((c) => c.id + (c.fields.length ? ` (${c.fields.join(', ')})` : ''));
         const decided = given.all ?? uniform(conflicts.map((c) => given.each[c.id]));
         const pick = decided ?? (await vscode.window.showQuickPick([
-          { label: 'Keep mine', detail: inert(`Keep the claims as edited here: ${ids.join('; ')}`), value: 'ours' as const },
-          { label: 'Take the disk version', detail: inert(`Use the file's version of: ${ids.join('; ')}`), value: 'theirs' as const },
-        ], { placeHolder: `${baseName(sidecar)} changed on disk and here in the same claims` }))?.value;
+          { label: 'Keep mine', detail: uiText(`Keep the claims as edited here: ${ids.join('; ')}`), value: 'ours' as const },
+          { label: 'Take the disk version', detail: uiText(`Use the file's version of: ${ids.join('; ')}`), value: 'theirs' as const },
+        ], { placeHolder: uiText(`${baseName(sidecar)} changed on disk and here in the same claims`) }))?.value;
         if (!pick || pick === 'both') return undefined;
         store.resolveConflicts(article, pick);
         await deps.sync.flush();
@@ -114,7 +116,7 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
           await vscode.window.showTextDocument(sidecar);
           throw new UserError(`${baseName(sidecar)} has errors but no git conflict markers; fix the errors shown in the Problems panel.`);
         }
-        void vscode.window.showInformationMessage(`${baseName(sidecar)} has no conflicts.`);
+        void notify.info(`${baseName(sidecar)} has no conflicts.`);
         return undefined;
       }
       const read = listClaimConflicts(text, sidecar.path);
@@ -128,7 +130,7 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
       const open = conflicts.filter((c) => !preset[c.id]);
       const asked = open.length ? await ask(open, baseName(sidecar)) : {};
       if (!asked) {
-        void vscode.window.showInformationMessage(`Nothing was written: ${baseName(sidecar)} still has its conflict markers.`);
+        void notify.info(`Nothing was written: ${baseName(sidecar)} still has its conflict markers.`);
         return undefined;
       }
       const result = resolveConflictedSidecar(text, { ...preset, ...asked }, sidecar.path);
@@ -139,7 +141,7 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
       store.loadSidecar(article, result.text);
       const copies = Object.entries(result.renamed).map(([from, to]) => `${from} → ${to}`);
       const note = copies.length ? ` Kept both of ${copies.length} claim${copies.length === 1 ? '' : 's'} (theirs under a new id: ${copies.join(', ')}); re-check them.` : '';
-      void vscode.window.showInformationMessage(`Resolved ${baseName(sidecar)}: ${conflicts.length} conflicting claim${conflicts.length === 1 ? '' : 's'}, ${result.sidecar.claims.length} claims in all.${note}`);
+      void notify.info(`Resolved ${baseName(sidecar)}: ${conflicts.length} conflicting claim${conflicts.length === 1 ? '' : 's'}, ${result.sidecar.claims.length} claims in all.${note}`);
       return article;
     },
   };
@@ -157,7 +159,3 @@ function valueText(v: unknown): string {
   return one.length > 60 ? `${one.slice(0, 59)}…` : one;
 }
 
-/** Quick picks render `$(name)` as icons; claim text is shown as it is. */
-function inert(text: string): string {
-  return text.replace(/\$\(/g, '$\u200b(');
-}

@@ -8,6 +8,8 @@ import type { ContextKeySetter } from '../contextKeys';
 import { toRange } from '../convert';
 import type { ClaimRef, Services } from '../services';
 import type { WorkspaceSync } from '../workspaceSync';
+import * as notify from '../notify';
+import { uiText } from '../../core/present/displayText';
 
 export interface CommandDeps {
   readonly services: Services;
@@ -43,11 +45,11 @@ async function pickClaimInActiveArticle(deps: CommandDeps): Promise<ClaimRef | u
   const key = editor ? articleKey(editor.document.uri) : undefined;
   const snap = key ? deps.store.get(key) : undefined;
   if (!key || !snap?.claims.length) {
-    void vscode.window.showInformationMessage('Put the cursor in a claim, or select one in the Claims panel, first.');
+    void notify.info('Put the cursor in a claim, or select one in the Claims panel, first.');
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    snap.claims.map((e) => ({ label: e.claim.quote, description: statusLabel(deps, e.claim.status), detail: e.state === 'anchored' ? undefined : e.reason, id: e.claim.id })),
+    snap.claims.map((e) => ({ label: uiText(e.claim.quote, 200), description: uiText(statusLabel(deps, e.claim.status), 100), detail: e.state === 'anchored' ? undefined : uiText(e.reason, 400), id: e.claim.id })),
     { placeHolder: 'Which claim? (the cursor is not in one)', matchOnDescription: true },
   );
   return picked ? { article: key, id: picked.id } : undefined;

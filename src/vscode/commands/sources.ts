@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { STANCES, type Source, type Stance } from '../../core/model';
 import { asSourceUrl, isoDate, validateIsoDate, validateSourceUrl } from '../../core/sourceInput';
 import { resolveClaim, short, UserError, type CommandDeps, type Handler } from './shared';
+import * as notify from '../notify';
+import { uiText } from '../../core/present/displayText';
 
 const STANCE_LABELS: Record<Stance, string> = { supports: 'Supports the claim', refutes: 'Refutes the claim', context: 'Gives context' };
 
@@ -54,8 +56,8 @@ async function askSource(initial: Partial<Source>, title: string): Promise<Sourc
 async function pickSource(sources: readonly Source[], placeHolder: string): Promise<number | undefined> {
   if (sources.length === 1) return 0;
   const picked = await vscode.window.showQuickPick(
-    sources.map((s, index) => ({ label: s.title || s.url, description: s.stance, detail: s.title ? s.url : s.excerpt, index })),
-    { placeHolder },
+    sources.map((s, index) => ({ label: uiText(s.title || s.url, 200), description: s.stance && uiText(s.stance), detail: uiText((s.title ? s.url : s.excerpt) ?? '', 400), index })),
+    { placeHolder: uiText(placeHolder) },
   );
   return picked?.index;
 }
@@ -76,7 +78,7 @@ export function sourceCommands(deps: CommandDeps): Record<string, Handler> {
       if (!source) return undefined;
       const current = store.claim(found.ref.article, found.ref.id)?.claim ?? found.entry.claim;
       if (current.sources.some((s) => s.url === source.url)) {
-        void vscode.window.showInformationMessage('This claim already cites that address; use Edit Source to change it.');
+        void notify.info('This claim already cites that address; use Edit Source to change it.');
         return found.ref;
       }
       store.updateClaim(found.ref.article, found.ref.id, { sources: [...current.sources, source] });
@@ -109,7 +111,7 @@ export function sourceCommands(deps: CommandDeps): Record<string, Handler> {
       if (!sources[i]) throw new UserError(`This claim has no source number ${i + 1}.`);
       const removed = sources[i];
       store.updateClaim(found.ref.article, found.ref.id, { sources: sources.filter((_, k) => k !== i) });
-      void vscode.window.showInformationMessage(`Removed the source ${removed.title || removed.url}.`, 'Undo').then((choice) => {
+      void notify.info(`Removed the source ${removed.title || removed.url}.`, 'Undo').then((choice) => {
         const now = store.claim(found.ref.article, found.ref.id)?.claim;
         if (choice !== 'Undo' || !now) return;
         const list = now.sources.slice();

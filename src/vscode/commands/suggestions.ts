@@ -7,6 +7,7 @@ import { toRange } from '../convert';
 import type { ClaimRef, SuggestionRef } from '../services';
 import type { SuggestionsHandle } from '../suggestions';
 import { short, UserError, type CommandDeps, type Handler } from './shared';
+import * as notify from '../notify';
 
 export const SUGGESTION_COMMAND_IDS = [
   'factmark.suggestClaims', 'factmark.acceptSuggestion', 'factmark.dismissSuggestion',
@@ -59,7 +60,7 @@ export function suggestionCommands(deps: CommandDeps, handle: SuggestionsHandle)
       if (!doc.isUntitled) await deps.sync.ensureArticle(doc.uri, false);
       const list = await handle.compute(doc);
       const n = list.length;
-      vscode.window.setStatusBarMessage(n
+      notify.statusMessage(n
         ? `Factmark: ${n} check-worthy sentence${n === 1 ? '' : 's'} without a claim in ${baseName(doc.uri)} — see the Claims panel`
         : `Factmark: every check-worthy sentence of ${baseName(doc.uri)} has a claim (or was dismissed)`, 5000);
       return list;
@@ -72,7 +73,7 @@ export function suggestionCommands(deps: CommandDeps, handle: SuggestionsHandle)
       const claimRef: ClaimRef = { article: key, id: claim.id };
       services.setSelectedSuggestion(undefined);
       services.setSelectedClaim(claimRef);
-      vscode.window.setStatusBarMessage(`Factmark: marked ${short(claim.quote, 40)} — set its status with Ctrl+Alt+S`, 4000);
+      notify.statusMessage(`Factmark: marked ${short(claim.quote, 40)} — set its status with Ctrl+Alt+S`, 4000);
       return claimRef;
     },
 
@@ -81,7 +82,7 @@ export function suggestionCommands(deps: CommandDeps, handle: SuggestionsHandle)
       const key = await ensure(ref.article);
       store.dismissSentence(key, suggestion.text);
       services.setSelectedSuggestion(undefined);
-      vscode.window.setStatusBarMessage(`Factmark: ${short(suggestion.text, 40)} will not be suggested again`, 3000);
+      notify.statusMessage(`Factmark: ${short(suggestion.text, 40)} will not be suggested again`, 3000);
       return ref;
     },
 
