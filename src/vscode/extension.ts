@@ -14,6 +14,8 @@ import { createServices } from './currentClaim';
 import { registerDecorations } from './decorations';
 import { registerDetailsView } from './detailsView';
 import { registerDocumentSync } from './documentSync';
+import { localFiles } from './desktop/localFiles';
+import { useFileAccess, workspaceFsAccess } from './fileText';
 import { AuthorName } from './gitAuthor';
 import { registerHover } from './hover';
 import { watchScale } from './repoConfig';
@@ -29,6 +31,9 @@ export type { FactmarkApi } from './api';
 let sync: WorkspaceSync | undefined;
 
 export function activate(context: vscode.ExtensionContext): FactmarkApi {
+  // Desktop (and code-server): files on the local disk are read and written by the confined Node
+  // functions the CLI uses; a browser entry keeps the workspace.fs fallback.
+  useFileAccess(localFiles(workspaceFsAccess));
   const log = vscode.window.createOutputChannel('Factmark', { log: true });
   const author = new AuthorName();
   const store = new ClaimStore({ scale: DEFAULT_SCALE, author: () => author.get() });
