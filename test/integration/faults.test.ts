@@ -15,7 +15,7 @@ import {
 } from './claimFiles';
 
 const name = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
-const tempOf = (sidecar: vscode.Uri) => sidecar.with({ path: sidecar.path.replace(/[^/]+$/, (n) => `.${n}.factmark-tmp`) });
+const lockOf = (sidecar: vscode.Uri) => sidecar.with({ path: sidecar.path.replace(/[^/]+$/, (n) => `.${n}.factmark-lock`) });
 const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => String(d.code));
 
 describe('faults: nothing is lost', () => {
@@ -28,8 +28,9 @@ describe('faults: nothing is lost', () => {
     await sidecarYaml(editor.document.uri);
     const sidecar = sidecarOf(editor.document.uri);
     const before = await readFile(sidecar);
-    // The write goes through `.name.factmark-tmp`: a directory there makes it fail.
-    const blocker = tempOf(sidecar);
+    // Temporary files have unpredictable names; every write takes the lock `.name.factmark-lock`
+    // first: a directory there makes it fail.
+    const blocker = lockOf(sidecar);
     await vscode.workspace.fs.createDirectory(blocker);
     await writeFile(vscode.Uri.joinPath(blocker, 'keep'), 'not ours');
     try {
@@ -47,7 +48,7 @@ describe('faults: nothing is lost', () => {
     const yaml = await sidecarYaml(editor.document.uri);
     assert.deepStrictEqual(yaml.claims.map((c) => [c.id, c.status]), [[ref.id, 'accurate']]);
     await waitFor('the diagnostic to clear', () => !codes(sidecar).includes('write-failed'));
-    assert.strictEqual(await readFile(blocker), undefined, 'a temporary file was left behind');
+    assert.strictEqual(await readFile(blocker), undefined, 'the lock was left behind');
   });
 
   it('writes leave no temporary file behind and the watcher never takes one for a sidecar', async () => {
@@ -58,7 +59,7 @@ describe('faults: nothing is lost', () => {
     await factmark.flush();
     const sidecar = sidecarOf(editor.document.uri);
     const siblings = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(sidecar, '..'))).map(([n]) => n);
-    assert.deepStrictEqual(siblings.filter((n) => n.includes('factmark-tmp')), []);
+    assert.deepStrictEqual(siblings.filter((n) => n.includes('factmark-tmp') || n.includes('factmark-lock')), []);
     assert.ok(!factmark.store.articles().some((k) => k.includes('factmark-tmp')), 'a temporary file was loaded as an article');
     assert.strictEqual((await sidecarYaml(editor.document.uri)).claims[0].status, 'inaccurate');
   });

@@ -43,12 +43,18 @@ export function mergeSidecarTexts(base: LoadedSidecar | undefined, ours: LoadedS
   const forOurs = mergeSidecars(base?.sidecar, ours.sidecar, theirs.sidecar);
   const { merged, conflicts, fieldConflicts } = forOurs;
   // Each side's layout with the merged data. A file-level field both changed keeps theirs' value
-  // in theirs' layout, so that the line merge marks it.
+  // in theirs' layout and base's (none, without a base) in base's, so that the line merge marks it.
   const theirsData: Sidecar = { ...merged };
-  for (const k of fieldConflicts) (theirsData as unknown as Record<string, unknown>)[k] = (theirs.sidecar as unknown as Record<string, unknown>)[k];
+  const baseData: Sidecar = { ...merged };
+  for (const k of fieldConflicts) {
+    (theirsData as unknown as Record<string, unknown>)[k] = (theirs.sidecar as unknown as Record<string, unknown>)[k];
+    const was = (base?.sidecar as unknown as Record<string, unknown> | undefined)?.[k];
+    if (was === undefined) delete (baseData as unknown as Record<string, unknown>)[k];
+    else (baseData as unknown as Record<string, unknown>)[k] = was;
+  }
   const oursText = serializeSidecar(merged, ours);
   const theirsText = serializeSidecar(theirsData, theirs);
-  const baseText = base ? serializeSidecar(merged, base) : renderNewSidecar(merged, ours.layout.eol);
+  const baseText = base ? serializeSidecar(baseData, base) : renderNewSidecar(baseData, ours.layout.eol);
   const lines = mergeLines(baseText, oursText, theirsText, { labels, diff3: options.diff3 });
   if (lines.conflicts > 0) {
     // Claim blocks cannot be marked in a text that no longer parses.
