@@ -40,8 +40,11 @@ export function claimItem(id: string, n: Node<'claim'>, e: ClaimEntry | undefine
   const status = findStatus(scale, e.claim.status);
   const marks = stateMark(e);
   const where = n.under === 'article' ? '' : ` · ${baseName(articleUri(n.article))}`;
-  item.description = `${statusLabel(scale, e.claim.status)}${marks}${where}`;
-  item.iconPath = e.state === 'changed' || e.state === 'ambiguous'
+  // A status not on the scale (a typo, a status removed from .factmark.yaml) is an error of the claim.
+  const label = status ? status.label : `${oneLine(e.claim.status, 30)} — not on the scale`;
+  item.description = `${label}${marks}${where}`;
+  item.iconPath = !status ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+    : e.state === 'changed' || e.state === 'ambiguous'
     ? new vscode.ThemeIcon('history', needsRecheckColor())
     : e.state === 'orphaned'
       ? new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.warningForeground'))
@@ -49,7 +52,7 @@ export function claimItem(id: string, n: Node<'claim'>, e: ClaimEntry | undefine
   item.contextValue = `claim status:${e.claim.status} ${e.state}`;
   const ref: ClaimRef = { article: n.article, id: n.id };
   item.command = { command: 'factmark.revealClaim', title: 'Reveal Claim in Article', arguments: [ref] };
-  item.accessibilityInformation = { label: `${oneLine(e.claim.quote, 200)}, ${statusLabel(scale, e.claim.status)}${marks.replace(' · ', ', ')}` };
+  item.accessibilityInformation = { label: `${oneLine(e.claim.quote, 200)}, ${label}${marks.replace(' · ', ', ')}` };
   return item;
 }
 

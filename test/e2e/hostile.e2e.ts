@@ -1,6 +1,8 @@
 // Hostile text in a hand-edited sidecar (HTML, script, javascript: and command: links, theme
 // icons, bidi controls) is shown as text in the Claim Details webview: nothing from the file
-// becomes markup, a script or a live link.
+// becomes markup, a script or a live link. And a claim id written as a `[label](command:…)` link
+// in a sidecar that cannot be read reaches the error notification as text, not as a link that
+// would run the command (issue 8, item 1: VS Code renders such links in notification text).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,6 +12,8 @@ import { openWorkbench, Workbench } from './workbench';
 
 const ARTICLE = 'hostile.md';
 const QUOTE = 'The bridge opened in 1962';
+const BROKEN = 'unreadable.md';
+const LINK_ID = '[Open a terminal](command:workbench.action.terminal.new)';
 const EVIL = '<img src=x onerror="document.title=\'pwned\'"> <script>document.title="pwned"</script> [run](command:workbench.action.terminal.new) $(zap) \u202Edesrever';
 
 function sidecar(): string {
@@ -45,6 +49,10 @@ describe('hostile sidecar text in the Claim Details view', () => {
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, ARTICLE), `${QUOTE}, the oldest road crossing on the river.\n`);
     fs.writeFileSync(path.join(dir, `${ARTICLE}.claims.yaml`), sidecar());
+    // The same id twice: the file is refused, and the notification quotes the id.
+    const claim = (n: number) => [`  - id: ${JSON.stringify(LINK_ID)}`, `    quote: "claim ${n}"`, '    status: mixed'];
+    fs.writeFileSync(path.join(dir, BROKEN), 'claim 1 and claim 2.\n');
+    fs.writeFileSync(path.join(dir, `${BROKEN}.claims.yaml`), ['factmark: 1', `article: ${BROKEN}`, 'claims:', ...claim(1), ...claim(2), ''].join('\n'));
     ws = copyWorkspace(dir, { git: true, prefix: 'factmark-hostile-' });
     fs.rmSync(src, { recursive: true, force: true });
     wb = await openWorkbench({ folder: ws.dir, openFile: ARTICLE });
@@ -53,6 +61,18 @@ describe('hostile sidecar text in the Claim Details view', () => {
   after(async () => {
     await wb?.close();
     ws?.dispose();
+  });
+
+  it('a hostile claim id in an unreadable sidecar is text in the notification, not a link', async () => {
+    const toast = wb.page.locator('.notification-toast', { hasText: `${BROKEN}.claims.yaml cannot be read` });
+    await toast.waitFor({ timeout: 30_000 });
+    const message = toast.locator('.notification-list-item-message');
+    const text = await message.innerText();
+    assert.ok(text.includes('Open a terminal') && text.includes('command:workbench.action.terminal.new'), `the id is not shown as written: ${text}`);
+    assert.strictEqual(await message.locator('a').count(), 0, 'the id became a link in the notification');
+    assert.deepStrictEqual(await toast.locator('a[href^="command:"], [data-href^="command:"]').count(), 0, 'a command link from the file');
+    await wb.screenshot('hostile-notification');
+    await wb.runCommand('Notifications: Clear All Notifications');
   });
 
   it('shows the text literally: no element, script or link comes from the file', async () => {

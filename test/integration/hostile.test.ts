@@ -84,7 +84,8 @@ describe('a repository you did not write', () => {
       fs.writeFileSync(targetUri.fsPath, sidecarText(article, 'inside1', 'unverified'));
       fs.symlinkSync(targetUri.fsPath, s);
     });
-    const ref = { article: (await waitFor('the claim to load', () => factmark.claimsOf(editor.document.uri)[0]?.article)), id: 'inside1' };
+    await waitFor('the claim to load', () => factmark.claimsOf(editor.document.uri)[0]);
+    const ref = { article: factmark.articleOf(editor.document.uri)!.article, id: 'inside1' };
     await vscode.commands.executeCommand('factmark.setStatus', ref, 'accurate');
     await factmark.flush();
     assert.ok(fs.lstatSync(sidecar).isSymbolicLink(), 'the link was replaced by a file');
@@ -102,7 +103,7 @@ describe('a repository you did not write', () => {
     const entry = await waitFor('the claim to load', () => factmark.claimsOf(editor.document.uri)[0]);
     assert.strictEqual(entry.claim.status, 'flase', 'the claim is kept with its status as written');
     const { tree } = factmark.views;
-    const item = await tree.provider.getTreeItem(`claim:article:typo01:${entry.article}`);
+    const item = await tree.provider.getTreeItem(`claim:article:typo01:${factmark.articleOf(editor.document.uri)!.article}`);
     assert.match(String(item.description), /not on the scale/);
     assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'error');
   });
