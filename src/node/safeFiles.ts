@@ -203,21 +203,6 @@ export async function writeConfined(file: string, bytes: Uint8Array, options: Wr
   }
 }
 
-/**
- * Runs `task` holding the lock writeConfined takes for `file` (so that no `factmark add` or other
- * Factmark writes it meanwhile), for writers that write the file another way: the extension
- * saving an open sidecar editor.
- */
-export async function withFileLock<T>(file: string, root: string, task: () => Promise<T>): Promise<T> {
-  const target = await writeTarget(file, root, 'sidecar');
-  const lock = await acquireLock(path.join(path.dirname(target), `.${path.basename(target)}.factmark-lock`));
-  try {
-    return await task();
-  } finally {
-    await lock.release();
-  }
-}
-
 /** Where a write of `file` lands: the file itself, or the target of a link inside the root. */
 async function writeTarget(file: string, root: string, what: string): Promise<string> {
   const rootReal = await realRoot(root);

@@ -30,8 +30,6 @@ export interface FileAccess {
   read(uri: vscode.Uri, kind: FileKind, maxBytes: number): Promise<ReadOutcome>;
   /** Atomic; throws ChangedOnDiskError when the file no longer holds `expected` (undefined: no file). */
   write(uri: vscode.Uri, bytes: Uint8Array, expected: Uint8Array | undefined, kind: FileKind): Promise<void>;
-  /** Runs `task` holding the lock other Factmark writers (the CLI) take for this file, where there is one. */
-  locked<T>(uri: vscode.Uri, task: () => Promise<T>): Promise<T>;
 }
 
 /** A file Factmark does not read or write (outside the folder, a link, a FIFO, too large, not UTF-8). */
@@ -93,8 +91,6 @@ export const workspaceFsAccess: FileAccess = {
       throw e;
     }
   },
-
-  locked: (_uri, task) => task(),
 };
 
 let access: FileAccess = workspaceFsAccess;

@@ -4,7 +4,7 @@
 // its own folder). Only the desktop entry (extension.ts) loads this file; URIs that are not on
 // the local disk go to the fallback through vscode.workspace.fs.
 import * as vscode from 'vscode';
-import { FileRefusedError as NodeRefused, readConfined, repositoryRoot, withFileLock, writeConfined } from '../../node/safeFiles';
+import { FileRefusedError as NodeRefused, readConfined, repositoryRoot, writeConfined } from '../../node/safeFiles';
 import { FileRefusedError, type FileAccess } from '../fileText';
 
 function rootOf(uri: vscode.Uri): string {
@@ -28,10 +28,6 @@ export function localFiles(fallback: FileAccess): FileAccess {
         if (e instanceof NodeRefused) throw new FileRefusedError({ severity: 'error', code: e.code, file: uri.path, message: e.message });
         throw e;
       }
-    },
-    locked(uri, task) {
-      if (uri.scheme !== 'file') return fallback.locked(uri, task);
-      return withFileLock(uri.fsPath, rootOf(uri), task);
     },
   };
 }
