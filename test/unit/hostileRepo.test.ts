@@ -10,8 +10,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { builtCli } from '../fixtures/builtCli';
 import { runCli as run } from '../fixtures/runCli';
+import { loadConfig } from '../../src/core/config';
 import { MAX_CLAIMS, MAX_NODES } from '../../src/core/limits';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/sidecarYaml';
+import { DEFAULT_SCALE } from '../../src/core/statusScale';
+import { ClaimStore } from '../../src/core/store/claimStore';
 import { preflight } from '../../src/core/yaml/preflight';
 import { readConfined, writeConfined } from '../../src/node/safeFiles';
 import { RAW_UNSAFE } from '../fixtures/adversarial/hostile';
@@ -489,6 +492,32 @@ describe('a repository you did not write', function () {
       const removed = await run(r.dir, 'check');
       assert.strictEqual(removed.code, 1, 'a status removed from .factmark.yaml fails too');
       assert.match(removed.out + removed.err, /Status "accurate" of claim aaaaaa is not on the status scale/);
+    });
+
+    it('is an error of the claim in the store (what the editor shows) until the status is set or the scale has it', () => {
+      const store = new ClaimStore({ scale: DEFAULT_SCALE, now: () => '2026-12-01T00:00:00Z' });
+      const typo = sidecarFor('a.md', 'signed by 194 countries', 'flase');
+      store.open('a.md', 'a.md.claims.yaml', 'a.md');
+      store.loadSidecar('a.md', typo);
+      store.setArticleText('a.md', ARTICLE);
+      const unknown = () => store.get('a.md')!.problems.filter((p) => p.code === 'unknown-status').map((p) => `${p.severity} ${p.line}:${p.column}`);
+      assert.strictEqual(store.get('a.md')!.sidecarState, 'ok', 'the file still loads');
+      assert.deepStrictEqual(store.get('a.md')!.claims.map((e) => e.claim.status), ['flase']);
+      assert.deepStrictEqual(unknown(), [`error ${statusAt(typo)}`]);
+      store.updateClaim('a.md', 'aaaaaa', { status: 'inaccurate' });
+      assert.deepStrictEqual(unknown(), [], 'setting the status clears it');
+      // A status removed from .factmark.yaml: the scale changes under a loaded file, and back.
+      const custom = loadConfig('statuses:\n  - { key: open, label: Open }\n  - { key: done, label: Done, settled: true }\ninitial: open\n').scale;
+      const other = new ClaimStore({ scale: DEFAULT_SCALE });
+      const rated = sidecarFor('a.md', 'signed by 194 countries', 'accurate');
+      other.open('a.md', 'a.md.claims.yaml', 'a.md');
+      other.loadSidecar('a.md', rated);
+      const unknownThere = () => other.get('a.md')!.problems.filter((p) => p.code === 'unknown-status').map((p) => `${p.severity} ${p.line}:${p.column}`);
+      assert.deepStrictEqual(unknownThere(), []);
+      other.setScale(custom);
+      assert.deepStrictEqual(unknownThere(), [`error ${statusAt(rated)}`]);
+      other.setScale(DEFAULT_SCALE);
+      assert.deepStrictEqual(unknownThere(), []);
     });
   });
 });

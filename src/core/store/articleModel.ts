@@ -8,7 +8,8 @@ import { anchorWithHistory, type ArticleVersion } from '../history/anchorWithHis
 import { mergeSidecars, type ClaimConflict } from '../merge/mergeClaims';
 import { FORMAT_VERSION, type Claim, type Problem, type Published, type Sidecar } from '../model';
 import { dismissedEntry, sortDismissed } from '../sidecar/claimData';
-import { parseSidecar, serializeSidecar, type LoadedSidecar } from '../sidecar/sidecarYaml';
+import { parseSidecar, serializeSidecar, validateStatuses, type LoadedSidecar } from '../sidecar/sidecarYaml';
+import { findStatus, type StatusScale } from '../statusScale';
 import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarState } from './types';
 
 /** How the article's text came: its version the sidecar last matched, or that the file is gone. */
@@ -57,18 +58,43 @@ export class ArticleModel {
 
   constructor(readonly article: string, public sidecar: string, private articleName: string) {}
 
-  snapshot(): ArticleSnapshot {
+  /** `scale`: the repository's; a claim whose status is not on it is an error at its `status:`. */
+  snapshot(scale?: StatusScale): ArticleSnapshot {
     return {
       article: this.article,
       sidecar: this.sidecar,
       sidecarState: this.sidecarState,
-      problems: this.problems,
+      problems: scale ? this.withStatusProblems(scale) : this.problems,
       dirty: this.dirty,
       articleMissing: this.articleMissing,
       claims: this.claims.map((c) => this.entry(c)),
       dismissed: this.dismissed ?? [],
       ...(this.published ? { published: { ...this.published } } : {}),
     };
+  }
+
+  private statusCache?: { loaded: LoadedSidecar; scale: StatusScale; key: string; base: Problem[]; problems: Problem[] };
+
+  /**
+   * The file's problems and an `unknown-status` error for each claim whose status, as in the file,
+   * is not on `scale` (a typo, a status removed from .factmark.yaml); setting the status (or
+   * adding it to the scale) clears it. The claim still loads: it is an error of the claim.
+   */
+  private withStatusProblems(scale: StatusScale): Problem[] {
+    const loaded = this.loaded;
+    if (!loaded || this.sidecarState === 'broken') return this.problems;
+    const unknown = this.claims.filter((c) => !findStatus(scale, c.status));
+    if (!unknown.length) return this.problems;
+    const key = unknown.map((c) => `${c.id}\u0000${c.status}`).join('\n');
+    const cache = this.statusCache;
+    if (cache && cache.loaded === loaded && cache.scale === scale && cache.key === key && cache.base === this.problems) return cache.problems;
+    // validateStatuses reports the file's claims with an unknown status, in file order.
+    const onDisk = loaded.sidecar.claims.filter((c) => typeof c.status === 'string' && !findStatus(scale, c.status));
+    const current = new Map(unknown.map((c) => [c.id, c.status]));
+    const found = validateStatuses(loaded, scale).filter((_, i) => onDisk[i] !== undefined && current.get(onDisk[i].id) === onDisk[i].status);
+    const problems = [...this.problems, ...found];
+    this.statusCache = { loaded, scale, key, base: this.problems, problems };
+    return problems;
   }
 
   entry(claim: Claim): ClaimEntry {

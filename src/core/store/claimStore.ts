@@ -37,7 +37,7 @@ export class ClaimStore {
   }
 
   get(article: string): ArticleSnapshot | undefined {
-    return this.models.get(article)?.snapshot();
+    return this.models.get(article)?.snapshot(this.scale);
   }
 
   claim(article: string, id: string): ClaimEntry | undefined {
