@@ -63,7 +63,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 const plain = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
 describe('adversarial persistence through the ClaimStore (seeded)', function () {
-  this.timeout(120_000);
+  this.timeout(600_000); // a hang guard, not a time limit: seeded runs take ~60 s of CPU and far longer on a loaded machine
 
   it(`${RUNS} random mutation sequences: written and read back are the store's claims; untouched claims keep their bytes`, () => {
     const seen = { runs: 0, ops: 0, untouchedChecked: 0, saves: 0 };
