@@ -5,6 +5,8 @@ import type { ClaimEntry, ArticleSnapshot } from '../core/store/types';
 import type { Event } from '../core/events';
 import type { Suggestion } from '../core/suggest/suggestClaims';
 import type { OffsetRange } from '../core/suggest/openSuggestions';
+import type { LoadedScorer } from '../core/suggest/model';
+import type { Scorer } from '../core/suggest/scorer';
 import type { ClaimsTreeHandle } from './claimsTree';
 import type { DecorationsHandle } from './decorations';
 import type { DetailsHandle } from './detailsView';
@@ -30,6 +32,10 @@ export interface SuggestionsApi {
   decorated(uri: vscode.Uri): OffsetRange[] | undefined;
   /** Fires with the article's key when its suggestions change. */
   readonly onDidChange: Event<{ readonly article: string }>;
+  /** What scores sentences: the shipped model, or the cue heuristic when it could not be read. */
+  scorer(): Promise<Scorer>;
+  /** Reads `root`/models/checkworthiness.json exactly as the extension reads its own (for tests and tools). */
+  readModel(root: vscode.Uri): Promise<LoadedScorer>;
 }
 
 export interface FactmarkApi {

@@ -3,17 +3,25 @@
 // code-server and in the browser). A missing or damaged file is logged and shown once; the
 // suggestions then come from the plain cue heuristic (see src/core/suggest/model.ts).
 import * as vscode from 'vscode';
-import { loadScorer, MODEL_PATH } from '../core/suggest/model';
+import { type LoadedScorer, loadScorer, MODEL_PATH } from '../core/suggest/model';
 import type { Scorer } from '../core/suggest/scorer';
 import * as notify from './notify';
 
 export type ScorerSource = () => Promise<Scorer>;
 
+/**
+ * Reads `root`/models/checkworthiness.json as the extension reads its own model: a missing,
+ * unreadable, mis-encoded (not UTF-8) or damaged file gives the cue heuristic and the problem.
+ */
+export function readCheckworthinessModel(root: vscode.Uri, where = `(${MODEL_PATH} in the Factmark extension)`): Promise<LoadedScorer> {
+  const uri = vscode.Uri.joinPath(root, MODEL_PATH);
+  return loadScorer(async () => new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri)), where);
+}
+
 export function checkworthinessModel(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): ScorerSource {
   let loading: Promise<Scorer> | undefined;
   return () => loading ??= (async () => {
-    const uri = vscode.Uri.joinPath(extensionUri, MODEL_PATH);
-    const { scorer, problem } = await loadScorer(async () => new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri)), `(${MODEL_PATH} in the Factmark extension)`);
+    const { scorer, problem } = await readCheckworthinessModel(extensionUri);
     if (problem) {
       log.warn(problem);
       void notify.warn(`Factmark: ${problem}`);

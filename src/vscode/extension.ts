@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_SCALE } from '../core/statusScale';
 import { ClaimStore } from '../core/store/claimStore';
+import { MODEL_PATH } from '../core/suggest/model';
 import { SuggestionStore } from '../core/suggest/suggestionStore';
 import type { FactmarkApi } from './api';
 import { articleKey } from './articles';
@@ -23,7 +24,7 @@ import { registerStatusBar } from './statusBar';
 import { suggestionCommands } from './commands/suggestions';
 import { registerSuggestionDecorations } from './suggestionDecorations';
 import { registerSuggestions } from './suggestions';
-import { checkworthinessModel } from './checkworthinessModel';
+import { checkworthinessModel, readCheckworthinessModel } from './checkworthinessModel';
 import { WorkspaceSync } from './workspaceSync';
 
 export type { FactmarkApi } from './api';
@@ -50,7 +51,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
     statusBar: registerStatusBar(context, services),
     details: registerDetailsView(context, services),
   };
-  const suggesting = registerSuggestions(context, services, keys, checkworthinessModel(context.extensionUri, log));
+  const scorer = checkworthinessModel(context.extensionUri, log);
+  const suggesting = registerSuggestions(context, services, keys, scorer);
   const suggestionDecorations = registerSuggestionDecorations(context, services);
   const deps = { services, store, sync, keys, log };
   registerCommands(context, deps, { ...viewCommands(services), ...suggestionCommands(deps, suggesting) });
@@ -80,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
       uncheckedCount: (uri) => suggestions.get(articleKey(uri))?.length,
       decorated: (uri) => suggestionDecorations.applied(uri),
       onDidChange: suggestions.onDidChange,
+      scorer,
+      readModel: (root) => readCheckworthinessModel(root, `(${vscode.Uri.joinPath(root, MODEL_PATH).toString(true)})`),
     },
     views,
   };

@@ -2,6 +2,9 @@
 // sentences are listed in the Claims panel and underlined, accepting one makes it a claim,
 // dismissing one writes it to the sidecar's `dismissed:` list so that it does not come back.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { api } from './helpers';
@@ -201,5 +204,53 @@ describe('suggest claims', () => {
     assert.ok(top, 'no Suggestions group at the top');
     assert.ok((await children(factmark, top)).length >= after.length);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
+
+describe('the check-worthiness model, as the extension reads it', () => {
+  let factmark: Api;
+  let root: vscode.Uri;
+  before(async () => {
+    factmark = await api();
+    root = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-model-')));
+  });
+  after(() => fs.rmSync(root.fsPath, { recursive: true, force: true }));
+
+  /** A folder whose models/checkworthiness.json holds `bytes` (or nothing). */
+  async function folderWith(bytes: Uint8Array | undefined): Promise<vscode.Uri> {
+    const dir = vscode.Uri.joinPath(root, `case-${counter++}`);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'models'));
+    if (bytes) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'models', 'checkworthiness.json'), bytes);
+    return dir;
+  }
+
+  it('is the shipped model that Suggest Claims uses, read from the extension folder', async () => {
+    const inUse = await factmark.suggestions.scorer();
+    assert.strictEqual(inUse.kind, 'model');
+    assert.strictEqual(inUse.threshold, THRESHOLD);
+    const own = await factmark.suggestions.readModel(vscode.Uri.file(vscode.extensions.getExtension('factmark.factmark')!.extensionPath));
+    assert.strictEqual(own.problem, undefined);
+    assert.strictEqual(own.scorer.description, inUse.description);
+  });
+
+  it('falls back to the cue heuristic with a message naming the file when it is missing, not UTF-8, truncated or damaged', async () => {
+    const shipped = await vscode.workspace.fs.readFile(vscode.Uri.file(path.join(vscode.extensions.getExtension('factmark.factmark')!.extensionPath, 'models', 'checkworthiness.json')));
+    assert.ok(new TextDecoder().decode(shipped).includes('"version": 1,'), 'the shipped file is not version 1');
+    const cases: Array<[string, Uint8Array | undefined, RegExp]> = [
+      ['missing', undefined, /could not be read/],
+      ['not UTF-8', Uint8Array.from([0x7b, 0xff, 0xfe, 0x7d]), /could not be read/],
+      ['truncated', shipped.slice(0, 5000), /is damaged: it is not valid JSON/],
+      ['another version', new TextEncoder().encode(new TextDecoder().decode(shipped).replace('"version": 1', '"version": 99')), /is damaged: it is version 99/],
+    ];
+    for (const [what, bytes, message] of cases) {
+      const dir = await folderWith(bytes);
+      const { scorer, problem } = await factmark.suggestions.readModel(dir);
+      assert.strictEqual(scorer.kind, 'heuristic', what);
+      assert.match(problem ?? '', message, what);
+      assert.ok(problem?.includes('models/checkworthiness.json') && problem.includes('plain cue heuristic'), `${what}: ${problem}`);
+      // The fallback still suggests a plain factual claim, with its cues and no model features.
+      const s = scorer.score('We have lost 750,000 manufacturing jobs since 2008.');
+      assert.ok(s.score >= scorer.threshold && s.features.length === 0 && s.reasons.includes('figure: 750,000'), `${what}: ${JSON.stringify(s)}`);
+    }
   });
 });
