@@ -12,6 +12,7 @@ import type { DecorationsHandle } from './decorations';
 import type { DetailsHandle } from './detailsView';
 import type { HoverHandle } from './hover';
 import type { ClaimRef, Services } from './services';
+import type { ReportPreviewHandle } from './reportPreview';
 import type { StatusBarHandle } from './statusBar';
 
 export interface FactmarkViews {
@@ -20,6 +21,7 @@ export interface FactmarkViews {
   readonly hover: HoverHandle;
   readonly statusBar: StatusBarHandle;
   readonly details: DetailsHandle;
+  readonly report: ReportPreviewHandle;
 }
 
 /** The suggested check-worthy sentences (what Suggest Claims shows). */

@@ -5,6 +5,8 @@ import { StoreError } from '../core/store/types';
 import { anchorFixCommands } from './commands/anchorFix';
 import { annotateCommands } from './commands/annotate';
 import { navigationCommands } from './commands/navigation';
+import { publishCommands } from './commands/publish';
+import type { ReportPreviewHandle } from './reportPreview';
 import { resolveConflictCommands } from './commands/resolveConflicts';
 import type { CommandDeps, Handler } from './commands/shared';
 import { sourceCommands } from './commands/sources';
@@ -20,18 +22,21 @@ export const COMMAND_IDS = [
   'factmark.openInSidecar', 'factmark.revealClaim', 'factmark.showDetails',
   'factmark.nextClaim', 'factmark.previousClaim', 'factmark.nextOpenClaim',
   'factmark.refresh', 'factmark.focusPanel',
+  'factmark.previewReport', 'factmark.export', 'factmark.import',
+  'factmark.editPublished', 'factmark.editPublisher', 'factmark.editSummary',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 /** `viewCommands`: the views' own commands (grouping, filtering), registered from the same table. */
-export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps, viewCommands: Record<string, Handler> = {}): void {
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps, viewCommands: Record<string, Handler>, preview: ReportPreviewHandle): void {
   const table: Record<string, Handler> = {
     ...annotateCommands(deps),
     ...sourceCommands(deps),
     ...anchorFixCommands(deps),
     ...resolveConflictCommands(deps),
     ...navigationCommands(deps),
+    ...publishCommands(deps, preview),
     ...viewCommands,
   };
   for (const id of [...COMMAND_IDS, ...Object.keys(viewCommands)]) {

@@ -20,6 +20,7 @@ import { useFileAccess, workspaceFsAccess } from './fileText';
 import { AuthorName } from './gitAuthor';
 import { registerHover } from './hover';
 import { watchScale } from './repoConfig';
+import { registerReportPreview } from './reportPreview';
 import { registerStatusBar } from './statusBar';
 import { suggestionCommands } from './commands/suggestions';
 import { registerSuggestionDecorations } from './suggestionDecorations';
@@ -50,12 +51,13 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
     hover: registerHover(context, services),
     statusBar: registerStatusBar(context, services),
     details: registerDetailsView(context, services),
+    report: registerReportPreview(context, store),
   };
   const scorer = checkworthinessModel(context.extensionUri, log);
   const suggesting = registerSuggestions(context, services, keys, scorer);
   const suggestionDecorations = registerSuggestionDecorations(context, services);
   const deps = { services, store, sync, keys, log };
-  registerCommands(context, deps, { ...viewCommands(services), ...suggestionCommands(deps, suggesting) });
+  registerCommands(context, deps, { ...viewCommands(services), ...suggestionCommands(deps, suggesting) }, views.report);
 
   // The scale first, so that sidecars are validated against the repository's statuses.
   const ready = Promise.all([author.init(), watchScale(context, store, sync.diagnostics, log)]).then(() => {
