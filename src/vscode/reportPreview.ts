@@ -4,6 +4,7 @@
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { renderHtmlReport } from '../core/export/htmlReport';
+import { parseNodeId } from '../core/present/outlineIds';
 import type { ClaimStore } from '../core/store/claimStore';
 import { articleKey, articleUri, baseName } from './articles';
 import { exportInput } from './exportInputs';
@@ -74,7 +75,11 @@ export function registerReportPreview(context: vscode.ExtensionContext, store: C
 
 export function previewArticleKey(arg: unknown): string | undefined {
   if (arg instanceof vscode.Uri) return articleKey(arg);
-  if (typeof arg === 'string') return arg;
+  if (typeof arg === 'string') {
+    // A node of the Claims panel (its elements are node ids) stands for its article.
+    const node = parseNodeId(arg);
+    return node && 'article' in node && node.article !== undefined ? node.article : arg;
+  }
   const editor = vscode.window.activeTextEditor;
   return editor ? articleKey(editor.document.uri) : undefined;
 }

@@ -33,7 +33,8 @@ describe('publishing: report preview, export, import, metadata', () => {
     const ref = await markWords(editor, 'a budget of £412 million');
     await vscode.commands.executeCommand('factmark.setStatus', ref, 'accurate');
     const target = vscode.Uri.joinPath(workspaceRoot(), `${uniqueName('out')}.csv`);
-    const r = await vscode.commands.executeCommand<{ summary: string }>('factmark.export', editor.document.uri, { format: 'csv', target, scope: 'article' });
+    // As from the Claims panel's article menu: the element is the node id of the article.
+    const r = await vscode.commands.executeCommand<{ summary: string }>('factmark.export', `article:${editor.document.uri.toString()}`, { format: 'csv', target, scope: 'article' });
     assert.match(r.summary, /CSV of 1 claim/);
     assert.match((await readFile(target)) ?? '', /^\uFEFFarticle,id,line,quote/);
     const sidecar = sidecarOf(editor.document.uri);
