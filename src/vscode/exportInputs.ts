@@ -20,7 +20,7 @@ export async function articleText(uri: vscode.Uri): Promise<string | undefined> 
 export async function publisherFor(uri: vscode.Uri | undefined): Promise<Publisher | undefined> {
   const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!folder) return undefined;
-  const source = await readTextFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE)).catch(() => undefined);
+  const source = await readTextFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE), 'config file').catch(() => undefined);
   return source === undefined ? undefined : loadConfig(source).publisher;
 }
 

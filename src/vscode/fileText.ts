@@ -18,7 +18,8 @@ import type { Problem } from '../core/model';
 
 export { ChangedOnDiskError } from '../core/changedOnDisk';
 
-export type FileKind = 'sidecar' | 'article' | 'config file';
+/** What a file is, for its size limit and messages; `annotations file`: one Import Annotations… reads, `export`: one Export… writes. */
+export type FileKind = 'sidecar' | 'article' | 'config file' | 'annotations file' | 'export';
 
 export type ReadOutcome =
   | { ok: true; bytes: Uint8Array }
@@ -37,7 +38,7 @@ export class FileRefusedError extends Error {
   constructor(readonly problem: Problem) { super(problem.message); }
 }
 
-const MAX_BYTES: Record<FileKind, number> = { sidecar: MAX_TEXT_LENGTH, article: MAX_ARTICLE_BYTES, 'config file': MAX_CONFIG_BYTES };
+const MAX_BYTES: Record<FileKind, number> = { sidecar: MAX_TEXT_LENGTH, article: MAX_ARTICLE_BYTES, 'config file': MAX_CONFIG_BYTES, 'annotations file': MAX_TEXT_LENGTH, export: MAX_TEXT_LENGTH };
 const encoder = new TextEncoder();
 
 function isNotFound(e: unknown): boolean {

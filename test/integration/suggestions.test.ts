@@ -52,6 +52,16 @@ describe('suggest claims', () => {
     assert.strictEqual(doc.languageId, 'factmark-article');
   });
 
+  it('from the Claims panel\'s article menu (its element is a node id) suggests in that article, not the active editor\'s', async () => {
+    const editor = await openTreatyCopy();
+    const other = await vscode.workspace.openTextDocument({ language: 'json', content: '{}' });
+    await vscode.window.showTextDocument(other);
+    const list = (await vscode.commands.executeCommand<Suggestion[]>('factmark.suggestClaims', `article:${editor.document.uri.toString()}`)) ?? [];
+    assert.ok(list.length >= 5, `only ${list.length} suggestions`);
+    const text = editor.document.getText();
+    for (const s of list) assert.strictEqual(text.slice(s.start, s.end), s.text);
+  });
+
   it('lists the check-worthy sentences of the sample article in the panel, status bar and underline', async () => {
     const editor = await openTreatyCopy();
     const uri = editor.document.uri;

@@ -10,6 +10,7 @@ import type { Published } from '../../core/model';
 import { articleUri, baseName, isArticleDocument, sidecarUriFor } from '../articles';
 import { articleText, exportInput, publisherFor } from '../exportInputs';
 import { readTextFile, writeTextFile } from '../fileText';
+import * as notify from '../notify';
 import { previewArticleKey, type ReportPreviewHandle } from '../reportPreview';
 import { resolveClaim, short, UserError, type CommandDeps, type Handler } from './shared';
 
@@ -64,7 +65,7 @@ export function publishCommands(deps: CommandDeps, preview: ReportPreviewHandle)
       const result = format.render(input);
       const errors = result.notes.filter((n) => n.severity === 'error');
       if (errors.length) {
-        const choice = await vscode.window.showErrorMessage(`Nothing was exported: ${errors.map((e) => e.message).join(' ')}`,
+        const choice = await notify.error(`Nothing was exported: ${errors.map((e) => e.message).join(' ')}`,
           ...(errors.some((e) => /published/.test(e.message)) ? [EDIT_PUBLISHED] : []));
         await follow(choice);
         return undefined;
@@ -75,11 +76,11 @@ export function publishCommands(deps: CommandDeps, preview: ReportPreviewHandle)
       if (!target) return undefined;
       const protectedUris = articles.flatMap((a) => [articleUri(a).toString(), sidecarUriFor(articleUri(a)).toString()]);
       if (protectedUris.includes(target.toString())) throw new UserError(`${baseName(target)} is an article or a sidecar; choose another file.`);
-      await writeTextFile(target, result.text);
+      await writeTextFile(target, result.text, {}, 'export');
       const warnings = result.notes.filter((n) => n.severity === 'warning').map((n) => n.message);
       const message = `Exported ${result.summary} to ${baseName(target)}.${warnings.length ? ` ${warnings.join(' ')}` : ''}`;
       const actions = ['Open', ...(warnings.some((w) => /publisher/i.test(w)) ? [EDIT_PUBLISHER] : []), ...(warnings.some((w) => /publication date/.test(w)) ? [EDIT_PUBLISHED] : [])];
-      void vscode.window.showInformationMessage(message, ...actions).then(async (choice) => {
+      void notify.info(message, ...actions).then(async (choice) => {
         if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
         else await follow(choice);
       });
@@ -96,7 +97,7 @@ export function publishCommands(deps: CommandDeps, preview: ReportPreviewHandle)
       if (!picked) return undefined;
       const snap = store.get(key);
       if (snap?.sidecarState === 'broken') throw new UserError(`${baseName(sidecarUriFor(uri))} has errors; fix it before importing — it will not be written over.`);
-      const fileText = await readTextFile(picked);
+      const fileText = await readTextFile(picked, 'annotations file');
       if (fileText === undefined) throw new UserError(`${baseName(picked)} was not found.`);
       const text = await articleText(uri);
       if (text === undefined) throw new UserError(`Could not read ${baseName(uri)}.`);
@@ -105,7 +106,7 @@ export function publishCommands(deps: CommandDeps, preview: ReportPreviewHandle)
       store.addClaims(key, r.plan.imported.map((i) => i.claim));
       for (const n of [...r.plan.notes, ...r.plan.skipped, ...r.plan.duplicates]) deps.log.info(`import ${baseName(picked)}: ${n.message}`);
       const details = r.plan.notes.length + r.plan.skipped.length + r.plan.duplicates.length;
-      void vscode.window.showInformationMessage(r.plan.summary, ...(details ? ['Show Details'] : [])).then((c) => { if (c) deps.log.show(true); });
+      void notify.info(r.plan.summary, ...(details ? ['Show Details'] : [])).then((c) => { if (c) deps.log.show(true); });
       return r.plan;
     },
 
@@ -122,7 +123,7 @@ export function publishCommands(deps: CommandDeps, preview: ReportPreviewHandle)
       const folder = (vscode.window.activeTextEditor && vscode.workspace.getWorkspaceFolder(vscode.window.activeTextEditor.document.uri)) ?? vscode.workspace.workspaceFolders?.[0];
       if (!folder) throw new UserError('Open a folder first: the publisher is kept in its .factmark.yaml.');
       const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
-      const source = await readTextFile(uri);
+      const source = await readTextFile(uri, 'config file');
       const current = await publisherFor(uri);
       const next = value ?? await askPublisher(current ?? {});
       if (!next) return undefined;
@@ -131,7 +132,7 @@ export function publishCommands(deps: CommandDeps, preview: ReportPreviewHandle)
         const p = edit.problems[0];
         throw new UserError(`${CONFIG_FILE}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message} It was not changed.`);
       }
-      await writeTextFile(uri, edit.text, { expected: source });
+      await writeTextFile(uri, edit.text, { expected: source }, 'config file');
       return next;
     },
 

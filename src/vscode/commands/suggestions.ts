@@ -1,6 +1,7 @@
 // Suggest Claims and what can be done with a suggestion: accept it as a claim, dismiss it
 // (remembered in the sidecar), reveal it, or hide all suggestions.
 import * as vscode from 'vscode';
+import { parseNodeId } from '../../core/present/outlineIds';
 import type { Suggestion } from '../../core/suggest/suggestClaims';
 import { articleKey, articleUri, baseName, isArticleDocument, openDocument } from '../articles';
 import { toRange } from '../convert';
@@ -21,6 +22,12 @@ function isSuggestionRef(arg: unknown): arg is SuggestionRef {
 
 function uriOf(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string') {
+    // The Claims panel's elements are node ids: an article's node (or its Suggestions group)
+    // stands for the article; any other id, for none (the active editor's article is used).
+    const node = parseNodeId(arg);
+    return node && 'article' in node && node.article !== undefined ? articleUri(node.article) : undefined;
+  }
   const a = arg as { uri?: unknown; article?: unknown } | undefined;
   if (a?.uri instanceof vscode.Uri) return a.uri;
   if (typeof a?.uri === 'string') return vscode.Uri.parse(a.uri, true);
