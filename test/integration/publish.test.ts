@@ -22,8 +22,11 @@ describe('publishing: report preview, export, import, metadata', () => {
     assert.match(shown.html, /<span class="badge [^"]+">False<\/span>/);
     assert.match(shown.html, /content="default-src &#39;none&#39;; style-src &#39;nonce-/, 'the webview page has its strict CSP');
     assert.ok(!/<script/.test(shown.html));
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /Report: preview/.test(t.label));
-    assert.ok(tab, 'the preview is a tab');
+    // The tab model reaches the extension host a moment after the panel is created.
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const title = `Report: ${editor.document.uri.path.split('/').pop()}`;
+    await waitFor('the preview is a tab', () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && t.label === title))
+      .catch(() => assert.fail(`no webview tab "${title}" among ${JSON.stringify(tabs().map((t) => [t.label, t.input?.constructor.name]))}`));
     await vscode.commands.executeCommand('factmark.setStatus', ref, 'mostly-accurate');
     await waitFor('the preview redraws', async () => { await factmark.views.report.settled(); return /badge [^"]+">Mostly true</.test(factmark.views.report.current()?.html ?? ''); });
   });
@@ -36,7 +39,10 @@ describe('publishing: report preview, export, import, metadata', () => {
     // As from the Claims panel's article menu: the element is the node id of the article.
     const r = await vscode.commands.executeCommand<{ summary: string }>('factmark.export', `article:${editor.document.uri.toString()}`, { format: 'csv', target, scope: 'article' });
     assert.match(r.summary, /CSV of 1 claim/);
-    assert.match((await readFile(target)) ?? '', /^\uFEFFarticle,id,line,quote/);
+    // The bytes: the CSV starts with a UTF-8 BOM (for spreadsheets), which a TextDecoder would hide.
+    const bytes = await vscode.workspace.fs.readFile(target);
+    assert.deepStrictEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match((await readFile(target)) ?? '', /^article,id,line,quote[^\n]*\r\n[^,]+,[^,]+,\d+,a budget of £412 million,,accurate,True,/);
     const sidecar = sidecarOf(editor.document.uri);
     const before = await readFile(sidecar);
     const refused = await vscode.commands.executeCommand('factmark.export', editor.document.uri, { format: 'html', target: sidecar, scope: 'article' });
