@@ -8,6 +8,7 @@ const steps = [
   ['unit', 'test:unit'],
   ['grammar', 'test:grammar'],
   ['integration', 'test:integration'],
+  ['web', 'test:web'],
   ['e2e', 'test:e2e'],
   ['vsix', 'test:vsix'],
 ];

@@ -4,12 +4,13 @@ import { parseArgs } from 'util';
 import { findOccurrences } from '../core/occurrences';
 import { STANCES, sidecarPathFor, type Source, type Stance } from '../core/model';
 import { ClaimStore } from '../core/store/claimStore';
+import { buildSource } from '../core/sourceInput';
 import { findStatus } from '../core/statusScale';
 import { ChangedOnDiskError } from '../core/changedOnDisk';
 import { StoreError } from '../core/store/types';
 import { FileBusyError, repositoryRoot, writeConfined } from '../node/safeFiles';
 import { isProblem, readArticle, readSidecar, scaleFor } from './files';
-import { gitUserName } from './gitAuthor';
+import { gitUserName } from '../node/git';
 import { EXIT, UsageError, type Io } from './io';
 import { formatProblem, terminalSafe } from './output';
 
@@ -59,8 +60,9 @@ export async function runAdd(argv: string[], io: Io): Promise<number> {
   if (values.stance && !STANCES.includes(values.stance as Stance)) throw new UsageError(`--stance must be one of ${STANCES.join(', ')}`);
   const sources: Source[] = [];
   for (const url of values.source ?? []) {
-    if (!/^https?:\/\/\S+$/i.test(url)) throw new UsageError(`--source: "${url}" is not an http(s) URL`);
-    sources.push({ url, accessed: new Date().toISOString().slice(0, 10), ...(values.stance ? { stance: values.stance as Stance } : {}) });
+    const built = buildSource({ url, stance: values.stance });
+    if (!built.ok) throw new UsageError(`--source "${url}": ${built.message}`);
+    sources.push(built.source);
   }
 
   const text = await readArticle(article);

@@ -5,7 +5,7 @@ import type { Problem, Publisher } from '../core/model';
 import { ClaimStore } from '../core/store/claimStore';
 import type { StatusScale } from '../core/statusScale';
 import { isProblem, readArticle, readSidecar, scaleFor } from './files';
-import { gitUserName } from './gitAuthor';
+import { gitUserName } from '../node/git';
 
 export interface LoadedArticle {
   store: ClaimStore;

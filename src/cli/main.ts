@@ -1,4 +1,5 @@
 // The `factmark` command line: the same core as the extension, for scripts, hooks and CI.
+import { ChangedOnDiskError } from '../core/changedOnDisk';
 import { ADD_HELP, runAdd } from './add';
 import { CHECK_HELP, runCheck } from './check';
 import { INSTALL_GIT_HELP, runInstallGit } from './installGit';
@@ -7,7 +8,6 @@ import { IMPORT_HELP, runImport } from './import';
 import { EXIT, processIo, UsageError, type Io } from './io';
 import { MERGE_DRIVER_HELP, runMergeDriver } from './mergeDriver';
 import { runSuggest, SUGGEST_HELP } from './suggest';
-import { ChangedOnDiskError } from '../core/changedOnDisk';
 import { FileRefusedError } from '../node/safeFiles';
 import { inertOutput, terminalSafe } from './output';
 

@@ -142,7 +142,3 @@ export interface Problem {
 export function sidecarPathFor(articlePath: string, suffix = SIDECAR_SUFFIX): string {
   return articlePath + suffix;
 }
-
-export function articlePathFor(sidecarPath: string, suffix = SIDECAR_SUFFIX): string | undefined {
-  return sidecarPath.endsWith(suffix) ? sidecarPath.slice(0, -suffix.length) : undefined;
-}

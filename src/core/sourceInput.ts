@@ -1,4 +1,6 @@
-// Checks for what a user types when citing a source (used by the extension's input boxes).
+// Citing a source from what a person typed or a script passed: the checks, and the one way a
+// Source is built from them (input boxes, the details view and `factmark add` all use it).
+import { STANCES, type Source, type Stance } from './model';
 
 /** An error message for the input box, or undefined when the URL is acceptable. */
 export function validateSourceUrl(value: string): string | undefined {
@@ -39,4 +41,44 @@ export function parseTags(value: string): string[] {
     if (tag && !out.includes(tag)) out.push(tag);
   }
   return out;
+}
+
+/** What is given for a source, as typed: any field may be missing, empty or padded with spaces. */
+export interface SourceFields {
+  url?: string;
+  title?: string;
+  excerpt?: string;
+  stance?: string;
+  /** `YYYY-MM-DD`; not given: today; empty: no date. */
+  accessed?: string;
+  archive?: string;
+}
+
+/**
+ * A source from its fields: the address and archive link must be http(s), the date a real
+ * `YYYY-MM-DD`, the stance one of STANCES; text is trimmed and empty fields are left out (the
+ * sidecar never holds `title: ""`). `today` is the local date the source was accessed when no
+ * date is given. Returns the first problem as a message fit to show.
+ */
+export function buildSource(fields: SourceFields, today: string = isoDate()): { ok: true; source: Source } | { ok: false; message: string } {
+  const text = (v: string | undefined) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const url = text(fields.url) ?? '';
+  const urlError = validateSourceUrl(url);
+  if (urlError) return { ok: false, message: urlError };
+  const archive = text(fields.archive);
+  const archiveError = archive === undefined ? undefined : validateSourceUrl(archive);
+  if (archiveError) return { ok: false, message: `Archive link: ${archiveError}` };
+  const accessed = fields.accessed === undefined ? today : text(fields.accessed);
+  const dateError = accessed === undefined ? undefined : validateIsoDate(accessed);
+  if (dateError) return { ok: false, message: `Accessed: ${dateError}` };
+  const stance = text(fields.stance);
+  if (stance !== undefined && !STANCES.includes(stance as Stance)) return { ok: false, message: `Stance must be one of ${STANCES.join(', ')}.` };
+  const source: Source = { url };
+  const title = text(fields.title), excerpt = text(fields.excerpt);
+  if (title !== undefined) source.title = title;
+  if (accessed !== undefined) source.accessed = accessed;
+  if (archive !== undefined) source.archive = archive;
+  if (excerpt !== undefined) source.excerpt = excerpt;
+  if (stance !== undefined) source.stance = stance as Stance;
+  return { ok: true, source };
 }

@@ -48,6 +48,11 @@ export function findStatus(scale: StatusScale, key: string): StatusDef | undefin
   return scale.statuses.find((s) => s.key === key);
 }
 
+/** The status' label for people (`accurate` → "True"); a key the scale does not know is shown as it is. */
+export function statusLabel(scale: StatusScale, key: string): string {
+  return findStatus(scale, key)?.label ?? key;
+}
+
 export function isSettled(scale: StatusScale, key: string): boolean {
   return findStatus(scale, key)?.settled ?? false;
 }

@@ -3,32 +3,13 @@
 // the sidecar was never committed or the article did not exist then: history is only a help.
 // Node-only (child_process); shared by the CLI (synchronous) and the extension (asynchronous,
 // so that the extension host never waits on git).
-import { execFile, execFileSync } from 'child_process';
 import * as path from 'path';
 import { decodeArticle } from '../core/articleText';
 import type { ArticleVersion } from '../core/history/anchorWithHistory';
+import { gitAsync, gitSync } from './git';
 
-const TIMEOUT_MS = 10_000;
-const MAX_BYTES = 64 * 1024 * 1024;
-
-type Git = (cwd: string, args: string[]) => Buffer | undefined;
-type GitAsync = (cwd: string, args: string[]) => Promise<Buffer | undefined>;
-
-const gitSync: Git = (cwd, args) => {
-  try {
-    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], timeout: TIMEOUT_MS, maxBuffer: MAX_BYTES });
-  } catch {
-    return undefined;
-  }
-};
-
-const gitAsync: GitAsync = (cwd, args) => new Promise((resolve) => {
-  try {
-    execFile('git', args, { cwd, timeout: TIMEOUT_MS, maxBuffer: MAX_BYTES, encoding: 'buffer' }, (err, stdout) => resolve(err ? undefined : stdout));
-  } catch {
-    resolve(undefined);
-  }
-});
+type Git = typeof gitSync;
+type GitAsync = typeof gitAsync;
 
 /** The two git calls, as argument lists; the caller runs them (sync or async). */
 function plan(article: string, sidecar: string) {

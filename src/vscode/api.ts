@@ -42,6 +42,8 @@ export interface SuggestionsApi {
 
 export interface FactmarkApi {
   readonly version: string;
+  /** Which entry point is running: `node` (package.json `main`) or `web` (`browser`, no git). */
+  readonly platform: 'node' | 'web';
   readonly store: ClaimStore;
   readonly services: Services;
   /** Resolves when the sidecars found at start-up are loaded. */

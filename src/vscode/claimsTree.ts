@@ -10,9 +10,10 @@ import { oneLine, uiText } from '../core/present/displayText';
 import { isGroupBy, type GroupBy } from '../core/present/outlineGroupings';
 import type { OutlineNode } from '../core/present/outlineIds';
 import type { StoreChange } from '../core/store/types';
+import { statusLabel } from '../core/statusScale';
 import { articleUri } from './articles';
 import {
-  articleItem, claimItem, claimTooltip, errorItem, errorsItem, groupItem, recheckItem, statusLabel, suggestionItem,
+  articleItem, claimItem, claimTooltip, errorItem, errorsItem, groupItem, recheckItem, suggestionItem,
   suggestionsItem, suggestionTooltip,
 } from './claimsTreeItems';
 import type { ClaimRef, Services } from './services';

@@ -7,7 +7,7 @@ import { isFiltering, type ClaimFilter } from '../core/present/claimFilter';
 import type { ArticleRow } from '../core/present/claimsOutline';
 import { mdInline, oneLine } from '../core/present/displayText';
 import type { OutlineNode } from '../core/present/outlineIds';
-import { findStatus, type StatusScale } from '../core/statusScale';
+import { findStatus, statusLabel, type StatusScale } from '../core/statusScale';
 import type { ArticleSnapshot, ClaimEntry } from '../core/store/types';
 import { suggestionMarkdown } from '../core/suggest/explain';
 import type { Suggestion } from '../core/suggest/suggestClaims';
@@ -18,10 +18,6 @@ import { needsRecheckColor, statusIcon } from './statusColors';
 type Node<K extends OutlineNode['kind']> = Extract<OutlineNode, { kind: K }>;
 
 const collapsible = (expanded: boolean) => (expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-
-export function statusLabel(scale: StatusScale, key: string): string {
-  return findStatus(scale, key)?.label ?? key;
-}
 
 /** " · ⟲ words changed" and the like: what the claim's anchor state adds to its description. */
 function stateMark(e: ClaimEntry): string {

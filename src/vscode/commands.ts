@@ -1,46 +1,30 @@
-// The command table: every command this layer contributes, id → handler, registered in one loop.
-// A handler that fails shows the user a plain message; the details go to the output channel.
+// The command table: every command Factmark contributes (commandIds.ts), id → handler, registered
+// in one loop. A handler that fails shows the user a plain message; the details go to the output
+// channel.
 import * as vscode from 'vscode';
 import { StoreError } from '../core/store/types';
 import { anchorFixCommands } from './commands/anchorFix';
 import { annotateCommands } from './commands/annotate';
 import { navigationCommands } from './commands/navigation';
-import { publishCommands } from './commands/publish';
-import type { ReportPreviewHandle } from './reportPreview';
 import { resolveConflictCommands } from './commands/resolveConflicts';
 import type { CommandDeps, Handler } from './commands/shared';
+import { COMMAND_IDS } from './commandIds';
 import { sourceCommands } from './commands/sources';
 import * as notify from './notify';
 
-/** Ids from package.json `contributes.commands` implemented here (the views register the rest). */
-export const COMMAND_IDS = [
-  'factmark.markClaim', 'factmark.setStatus',
-  'factmark.addSource', 'factmark.editSource', 'factmark.removeSource',
-  'factmark.editExplanation', 'factmark.editClaimant', 'factmark.editTags',
-  'factmark.deleteClaim', 'factmark.undoDelete',
-  'factmark.acceptWording', 'factmark.reattach', 'factmark.resolveConflicts',
-  'factmark.openInSidecar', 'factmark.revealClaim', 'factmark.showDetails',
-  'factmark.nextClaim', 'factmark.previousClaim', 'factmark.nextOpenClaim',
-  'factmark.refresh', 'factmark.focusPanel',
-  'factmark.previewReport', 'factmark.export', 'factmark.import',
-  'factmark.editPublished', 'factmark.editPublisher', 'factmark.editSummary',
-] as const;
-
-export type CommandId = (typeof COMMAND_IDS)[number];
-
-/** `viewCommands`: the views' own commands (grouping, filtering), registered from the same table. */
-export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps, viewCommands: Record<string, Handler>, preview: ReportPreviewHandle): void {
-  const table: Record<string, Handler> = {
-    ...annotateCommands(deps),
-    ...sourceCommands(deps),
-    ...anchorFixCommands(deps),
-    ...resolveConflictCommands(deps),
-    ...navigationCommands(deps),
-    ...publishCommands(deps, preview),
-    ...viewCommands,
-  };
-  for (const id of [...COMMAND_IDS, ...Object.keys(viewCommands)]) {
-    const handler = table[id];
+/** `more`: handlers that live with their views (the Claims panel's, the suggestions'). */
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps, ...more: Record<string, Handler>[]): void {
+  const groups = [annotateCommands(deps), sourceCommands(deps), anchorFixCommands(deps), resolveConflictCommands(deps), navigationCommands(deps), ...more];
+  const table = new Map<string, Handler>();
+  for (const group of groups) {
+    for (const [id, handler] of Object.entries(group)) {
+      if (table.has(id)) throw new Error(`two handlers for ${id}`);
+      if (!(COMMAND_IDS as readonly string[]).includes(id)) throw new Error(`${id} has a handler but is not in commandIds.ts (nor, then, in package.json)`);
+      table.set(id, handler);
+    }
+  }
+  for (const id of COMMAND_IDS) {
+    const handler = table.get(id);
     if (!handler) throw new Error(`no handler for ${id}`);
     context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {

@@ -1,18 +1,24 @@
-// Builds the Services object the parts share: the store, URI ↔ key conversion and "the claim
-// the user is looking at" (cursor in an article, else the claim picked in the tree or details).
+// "The claim the user is looking at": the one under the cursor in the active article, else the
+// one picked in the Claims panel or the details view. Keeps the `claimAtCursor` and
+// `articleHasClaims` context keys in step and fires when the current claim changes.
 import * as vscode from 'vscode';
-import { Emitter } from '../core/events';
+import { Emitter, type Event } from '../core/events';
 import { claimAt } from '../core/navigation';
 import type { ClaimStore } from '../core/store/claimStore';
-import type { SuggestionStore } from '../core/suggest/suggestionStore';
-import { articleKey, articleUri } from './articles';
+import { articleKey } from './articles';
 import { ContextKeys, type ContextKeySetter } from './contextKeys';
-import type { ClaimRef, Services, SuggestionRef } from './services';
+import type { ClaimRef } from './services';
 
-export function createServices(context: vscode.ExtensionContext, store: ClaimStore, keys: ContextKeySetter, suggestions: SuggestionStore): Services {
+export interface CurrentClaim {
+  current(): ClaimRef | undefined;
+  readonly onDidChange: Event<ClaimRef | undefined>;
+  /** The claim picked in the tree or details view (undefined: none). */
+  setSelected(ref: ClaimRef | undefined): void;
+}
+
+export function trackCurrentClaim(context: vscode.ExtensionContext, store: ClaimStore, keys: ContextKeySetter): CurrentClaim {
   const changed = new Emitter<ClaimRef | undefined>();
   let selected: ClaimRef | undefined;
-  let selectedSuggestion: SuggestionRef | undefined;
   let last: ClaimRef | undefined;
 
   const atCursor = (): ClaimRef | undefined => {
@@ -51,21 +57,11 @@ export function createServices(context: vscode.ExtensionContext, store: ClaimSto
   );
 
   return {
-    store,
-    suggestions,
-    extensionUri: context.extensionUri,
-    articleUri,
-    articleKey,
-    currentClaim: current,
-    onDidChangeCurrentClaim: changed.event,
-    setSelectedClaim(ref) {
+    current,
+    onDidChange: changed.event,
+    setSelected(ref) {
       selected = ref;
       update();
-    },
-    selectedSuggestion: () => selectedSuggestion,
-    setSelectedSuggestion(ref) {
-      selectedSuggestion = ref;
-      keys.set(ContextKeys.suggestionSelected, !!ref);
     },
   };
 }

@@ -2,14 +2,14 @@
 // claimant, tags, sources). The webview (media/details.js) posts edits; they go to the store, and
 // the store's change events send the claim back. Every string reaches the page as data and is
 // inserted with textContent; the page runs under a strict CSP with a nonce.
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { STANCES, type Source, type Stance } from '../core/model';
-import { isoDate, parseTags, validateSourceUrl } from '../core/sourceInput';
+import { buildSource, parseTags } from '../core/sourceInput';
 import { StoreError } from '../core/store/types';
 import { articleUri, baseName } from './articles';
 import type { ClaimRef, Services } from './services';
 import * as notify from './notify';
+import { randomNonce } from './webviewNonce';
 
 /** What the page sends. */
 export type DetailsMessage =
@@ -113,16 +113,11 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
           break;
         }
         case 'addSource': {
-          const url = String(m.source?.url ?? '').trim();
-          const err = validateSourceUrl(url);
-          if (err) { void view?.webview.postMessage({ type: 'sourceError', message: err }); return; }
-          const s: Source = { url, accessed: isoDate() };
-          const title = String(m.source.title ?? '').trim();
-          const excerpt = String(m.source.excerpt ?? '').trim();
-          if (title) s.title = title;
-          if (excerpt) s.excerpt = excerpt;
-          if (STANCES.includes(m.source.stance as Stance)) s.stance = m.source.stance as Stance;
-          store.updateClaim(ref.article, ref.id, { sources: [...sources, s] });
+          const given = m.source && typeof m.source === 'object' ? m.source : { url: '' };
+          const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+          const built = buildSource({ url: text(given.url) ?? '', title: text(given.title), excerpt: text(given.excerpt), stance: text(given.stance) });
+          if (!built.ok) { void view?.webview.postMessage({ type: 'sourceError', message: built.message }); return; }
+          store.updateClaim(ref.article, ref.id, { sources: [...sources, built.source] });
           void view?.webview.postMessage({ type: 'sourceAdded' });
           break;
         }
@@ -189,7 +184,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
 }
 
 function html(webview: vscode.Webview, media: vscode.Uri): string {
-  const nonce = crypto.randomBytes(16).toString('base64');
+  const nonce = randomNonce();
   const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js'));
   const csp = [

@@ -1,98 +1,21 @@
-// Entry point of the VS Code extension. Wiring only: build the store and the services, start
-// the file and document sync, register the commands and the views (see the files beside it).
-// Nothing runs at import time.
+// The extension's entry point where its host runs on Node (package.json `main`: desktop VS Code,
+// code-server, remotes, Codespaces): the shared wiring plus git (desktop/nodePlatform.ts).
 import * as vscode from 'vscode';
-import { DEFAULT_SCALE } from '../core/statusScale';
-import { ClaimStore } from '../core/store/claimStore';
-import { MODEL_PATH } from '../core/suggest/model';
-import { SuggestionStore } from '../core/suggest/suggestionStore';
 import type { FactmarkApi } from './api';
-import { articleKey } from './articles';
-import { registerClaimsTree, viewCommands } from './claimsTree';
-import { registerCommands } from './commands';
-import { ContextKeySetter } from './contextKeys';
-import { createServices } from './currentClaim';
-import { registerDecorations } from './decorations';
-import { registerDetailsView } from './detailsView';
-import { registerDocumentSync } from './documentSync';
+import { activateOn, deactivateAll } from './activate';
 import { localFiles } from './desktop/localFiles';
+import { nodePlatform } from './desktop/nodePlatform';
 import { useFileAccess, workspaceFsAccess } from './fileText';
-import { AuthorName } from './gitAuthor';
-import { registerHover } from './hover';
-import { watchScale } from './repoConfig';
-import { registerReportPreview } from './reportPreview';
-import { registerStatusBar } from './statusBar';
-import { suggestionCommands } from './commands/suggestions';
-import { registerSuggestionDecorations } from './suggestionDecorations';
-import { registerSuggestions } from './suggestions';
-import { checkworthinessModel, readCheckworthinessModel } from './checkworthinessModel';
-import { WorkspaceSync } from './workspaceSync';
 
 export type { FactmarkApi } from './api';
-
-let sync: WorkspaceSync | undefined;
 
 export function activate(context: vscode.ExtensionContext): FactmarkApi {
   // Desktop (and code-server): files on the local disk are read and written by the confined Node
   // functions the CLI uses; a browser entry keeps the workspace.fs fallback.
   useFileAccess(localFiles(workspaceFsAccess));
   const log = vscode.window.createOutputChannel('Factmark', { log: true });
-  const author = new AuthorName();
-  const store = new ClaimStore({ scale: DEFAULT_SCALE, author: () => author.get() });
-  const keys = new ContextKeySetter();
-  const suggestions = new SuggestionStore();
-  const services = createServices(context, store, keys, suggestions);
-  sync = new WorkspaceSync(store, log);
-  context.subscriptions.push(log, sync, { dispose: () => store.dispose() });
-
-  const views = {
-    tree: registerClaimsTree(context, services),
-    decorations: registerDecorations(context, services),
-    hover: registerHover(context, services),
-    statusBar: registerStatusBar(context, services),
-    details: registerDetailsView(context, services),
-    report: registerReportPreview(context, store),
-  };
-  const scorer = checkworthinessModel(context.extensionUri, log);
-  const suggesting = registerSuggestions(context, services, keys, scorer);
-  const suggestionDecorations = registerSuggestionDecorations(context, services);
-  const deps = { services, store, sync, keys, log };
-  registerCommands(context, deps, { ...viewCommands(services), ...suggestionCommands(deps, suggesting) }, views.report);
-
-  // The scale first, so that sidecars are validated against the repository's statuses.
-  const ready = Promise.all([author.init(), watchScale(context, store, sync.diagnostics, log)]).then(() => {
-    registerDocumentSync(context, store, sync as WorkspaceSync, log);
-    (sync as WorkspaceSync).start();
-    return (sync as WorkspaceSync).ready;
-  }).catch((e) => log.error(`start-up: ${String(e)}`));
-
-  const s = sync;
-  return {
-    version: String(context.extension.packageJSON.version),
-    store,
-    services,
-    ready,
-    async flush() {
-      await ready;
-      await s.flush();
-    },
-    claimsOf: (uri) => store.get(articleKey(uri))?.claims ?? [],
-    articleOf: (uri) => store.get(articleKey(uri)),
-    currentClaim: () => services.currentClaim(),
-    suggestions: {
-      of: (uri) => suggestions.get(articleKey(uri)),
-      uncheckedCount: (uri) => suggestions.get(articleKey(uri))?.length,
-      decorated: (uri) => suggestionDecorations.applied(uri),
-      onDidChange: suggestions.onDidChange,
-      scorer,
-      readModel: (root) => readCheckworthinessModel(root, `(${vscode.Uri.joinPath(root, MODEL_PATH).toString(true)})`),
-    },
-    views,
-  };
+  return activateOn(nodePlatform(context, log), context, log);
 }
 
-export async function deactivate(): Promise<void> {
-  // Pending writes are flushed so that closing the window never loses a change.
-  await sync?.flush();
-  sync = undefined;
-}
+/** Pending writes are flushed so that closing the window never loses a change. */
+export const deactivate = deactivateAll;

@@ -1,13 +1,13 @@
 // Preview Fact-check Report: the HTML report of an article in a webview beside it, redrawn
 // (debounced) when its claims, their places or the scale change. The page runs no script
 // (enableScripts: false) under a CSP that allows only its own nonce'd style; links open outside.
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { renderHtmlReport } from '../core/export/htmlReport';
 import { parseNodeId } from '../core/present/outlineIds';
 import type { ClaimStore } from '../core/store/claimStore';
 import { articleKey, articleUri, baseName } from './articles';
 import { exportInput } from './exportInputs';
+import { randomNonce } from './webviewNonce';
 
 export interface ReportPreviewHandle {
   /** Opens (or reveals) the preview of an article. */
@@ -29,7 +29,7 @@ export function registerReportPreview(context: vscode.ExtensionContext, store: C
 
   const draw = async () => {
     if (!panel || !article) return;
-    const nonce = crypto.randomBytes(16).toString('base64');
+    const nonce = randomNonce();
     const csp = `default-src 'none'; style-src 'nonce-${nonce}'; img-src data:`;
     const input = await exportInput(store, [article]);
     if (!panel) return;

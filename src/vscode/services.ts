@@ -4,6 +4,9 @@ import type * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
 import type { Event } from '../core/events';
 import type { SuggestionStore } from '../core/suggest/suggestionStore';
+import { articleKey, articleUri } from './articles';
+import { ContextKeys, type ContextKeySetter } from './contextKeys';
+import { trackCurrentClaim } from './currentClaim';
 
 /** A claim is addressed by its article's key (the article URI as a string) and its id. */
 export interface ClaimRef {
@@ -34,4 +37,24 @@ export interface Services {
   /** The suggestion picked in the tree, if the tree's selection is one. */
   selectedSuggestion(): SuggestionRef | undefined;
   setSelectedSuggestion(ref: SuggestionRef | undefined): void;
+}
+
+export function createServices(context: vscode.ExtensionContext, store: ClaimStore, keys: ContextKeySetter, suggestions: SuggestionStore): Services {
+  const current = trackCurrentClaim(context, store, keys);
+  let selectedSuggestion: SuggestionRef | undefined;
+  return {
+    store,
+    suggestions,
+    extensionUri: context.extensionUri,
+    articleUri,
+    articleKey,
+    currentClaim: current.current,
+    onDidChangeCurrentClaim: current.onDidChange,
+    setSelectedClaim: current.setSelected,
+    selectedSuggestion: () => selectedSuggestion,
+    setSelectedSuggestion(ref) {
+      selectedSuggestion = ref;
+      keys.set(ContextKeys.suggestionSelected, !!ref);
+    },
+  };
 }

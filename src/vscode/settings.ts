@@ -1,6 +1,7 @@
 // Typed access to the `factmark.*` settings (package.json `contributes.configuration`).
 // Read on demand, never at module scope, so that a change applies without a reload.
 import * as vscode from 'vscode';
+import { validateAuthorName } from '../core/authorName';
 import { SIDECAR_SUFFIX } from '../core/model';
 
 function config(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
@@ -19,14 +20,10 @@ export function sidecarSuffix(scope?: vscode.ConfigurationScope): string {
   return typeof v === 'string' && /^\.[A-Za-z0-9._-]+$/.test(v) ? v : SIDECAR_SUFFIX;
 }
 
-/** The `by` name the user set; empty means "ask git". */
+/** The `by` name the user set; empty (or not one line of plain text) means "ask git". */
 export function authorSetting(scope?: vscode.ConfigurationScope): string | undefined {
   const v = config(scope).get<string>('author', '');
-  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
-}
-
-export function affectsFactmark(e: vscode.ConfigurationChangeEvent, key: string): boolean {
-  return e.affectsConfiguration(`factmark.${key}`);
+  return typeof v === 'string' && !validateAuthorName(v) ? v.trim() : undefined;
 }
 
 /** Whether opening an article suggests its check-worthy sentences at once. */

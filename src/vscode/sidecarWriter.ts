@@ -6,12 +6,13 @@
 // for them): the write waits until the editor is saved (then merged with what it holds), reverted
 // or closed. A sidecar refused on reading (a link out of the folder, not UTF-8…) is never written.
 import * as vscode from 'vscode';
+import { ChangedOnDiskError } from '../core/changedOnDisk';
 import { Emitter } from '../core/events';
 import type { ClaimStore } from '../core/store/claimStore';
 import { StoreError } from '../core/store/types';
 import { articleUri, baseName, openDocument } from './articles';
 import * as notify from './notify';
-import { ChangedOnDiskError, FileRefusedError, readTextFile, writeTextFile } from './fileText';
+import { FileRefusedError, readTextFile, writeTextFile } from './fileText';
 import { autoSaveDelay } from './settings';
 
 export class SidecarWriter implements vscode.Disposable {
@@ -28,9 +29,6 @@ export class SidecarWriter implements vscode.Disposable {
   readonly onDidRecover = this.recovered.event;
   /** Articles whose last write failed, with the retry timer and the next delay. */
   private readonly failing = new Map<string, { timer?: ReturnType<typeof setTimeout>; delay: number; message: string }>();
-
-  /** The article whose sidecar is being re-read by a write (its store events are ours). */
-  busy?: string;
 
   /** Sidecar URI → article, for sidecars whose write waits for their editor's unsaved edits. */
   private readonly waiting = new Map<string, string>();
@@ -157,7 +155,8 @@ export class SidecarWriter implements vscode.Disposable {
   private async writeOnce(article: string, sidecarKey: string, sidecar: vscode.Uri): Promise<void> {
     const snap = this.store.get(article);
     if (!snap) return;
-    // Re-read: when the file changed since our last read the store merges (or reports a conflict).
+    // Re-read: when the file changed since our last read the store merges (or reports a conflict);
+    // what the merge leaves unsaved is written just below, so the load schedules nothing.
     let onDisk: string | undefined;
     try {
       onDisk = await readTextFile(sidecar);
@@ -168,10 +167,7 @@ export class SidecarWriter implements vscode.Disposable {
       this.store.sidecarUnreadable(article, [e.problem]);
       return;
     }
-    if (onDisk !== undefined || snap.sidecarState !== 'missing') {
-      this.busy = article;
-      try { this.store.loadSidecar(article, onDisk); } finally { this.busy = undefined; }
-    }
+    if (onDisk !== undefined || snap.sidecarState !== 'missing') this.store.loadSidecar(article, onDisk);
     const after = this.store.get(article);
     if (!after || !after.dirty || after.sidecarState === 'broken' || after.sidecarState === 'conflict') return;
     const generation = this.generation.get(article) ?? 0;

@@ -1,14 +1,15 @@
 // Keeps the store in step with the files: finds every sidecar in the workspace, reads sidecars
 // and articles (vscode.workspace.fs only), watches both for changes made outside the editor
-// (git checkout, another tool, hand edits), writes after changes, shows sidecar problems, and
-// moves or removes a sidecar when its article is renamed or deleted, keeps the claims of an
-// article that went missing (orphaned, never dropped) and asks git for the article's previous
-// version when claims are not where the sidecar says.
+// (git checkout, another tool, hand edits), writes after changes and shows sidecar problems;
+// keeps the claims of an article that went missing (orphaned, never dropped) and asks git for
+// the article's previous version when claims are not where the sidecar says (on the desktop). Renames and
+// deletions are fileLifecycle.ts's.
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
-import { articleKey, articleUri, articleUriForSidecar, baseName, isUnder, openDocument, rebase, sidecarUriFor } from './articles';
-import { exists, FileRefusedError, readArticleFile, readTextFile } from './fileText';
-import { articleAtSidecarCommit } from './gitHistory';
+import { articleKey, articleUri, articleUriForSidecar, baseName, openDocument, sidecarUriFor } from './articles';
+import { FileLifecycle } from './fileLifecycle';
+import { FileRefusedError, readArticleFile, readTextFile } from './fileText';
+import type { Platform } from './platform';
 import { SidecarAlerts } from './sidecarAlerts';
 import { SidecarDiagnostics } from './sidecarDiagnostics';
 import { SidecarWriter } from './sidecarWriter';
@@ -21,23 +22,22 @@ const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
 export class WorkspaceSync implements vscode.Disposable {
   readonly writer: SidecarWriter;
   readonly diagnostics = new SidecarDiagnostics();
+  private readonly lifecycle: FileLifecycle;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Old and new URIs of renames in progress: their watcher deletes are not deletions. */
-  private readonly renaming = new Set<string>();
   /** Articles being loaded, so that concurrent triggers share one read. */
   private readonly loading = new Map<string, Promise<string | undefined>>();
-  /** Articles whose sidecar was deleted: their claims are kept in memory but not written back unasked. */
-  private readonly holdBack = new Set<string>();
   ready: Promise<void> = Promise.resolve();
 
-  constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel, private readonly platform: Pick<Platform, 'articleAtSidecarCommit'>) {
     this.writer = new SidecarWriter(store, log);
-    this.disposables.push(this.writer, this.diagnostics);
+    this.lifecycle = new FileLifecycle({ store, writer: this.writer, diagnostics: this.diagnostics, log, readArticleText: (a) => this.readArticleText(a) });
+    this.disposables.push(this.writer, this.diagnostics, this.lifecycle);
     this.disposables.push(store.onDidChange((e) => {
-      const snap = store.get(e.article);
       if (e.kind === 'removed') return;
+      const snap = store.get(e.article);
       if (snap) this.diagnostics.update(snap, vscode.Uri.parse(snap.sidecar, true));
-      if (e.kind === 'claims' || e.kind === 'dismissed' || (e.kind === 'loaded' && snap?.dirty && this.writer.busy !== e.article && !this.holdBack.has(e.article))) this.writer.schedule(e.article);
+      // The user's changes are written; a load says itself whether it left something to write.
+      if (e.kind === 'claims' || e.kind === 'dismissed') this.writer.schedule(e.article);
     }));
     this.disposables.push(new SidecarAlerts(store, this.writer, this.diagnostics));
   }
@@ -50,17 +50,15 @@ export class WorkspaceSync implements vscode.Disposable {
       sidecars, articles,
       sidecars.onDidCreate((u) => void this.sidecarChanged(u)),
       sidecars.onDidChange((u) => void this.sidecarChanged(u)),
-      sidecars.onDidDelete((u) => void this.sidecarDeleted(u)),
+      sidecars.onDidDelete((u) => void this.lifecycle.sidecarDeleted(u)),
       articles.onDidChange((u) => void this.articleChangedOnDisk(u)),
       // Renamed or deleted outside VS Code (or back again): claims are orphaned, then placed again.
       articles.onDidCreate((u) => void this.articleChangedOnDisk(u)),
-      articles.onDidDelete((u) => { if (!this.renaming.has(u.toString())) void this.articleChangedOnDisk(u); }),
+      articles.onDidDelete((u) => { if (!this.lifecycle.isRenaming(u)) void this.articleChangedOnDisk(u); }),
       vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.path.endsWith(suffix)) void this.sidecarChanged(d.uri); }),
-      vscode.workspace.onWillRenameFiles((e) => { for (const f of e.files) { this.renaming.add(f.oldUri.toString()); this.renaming.add(f.newUri.toString()); } }),
-      vscode.workspace.onDidRenameFiles((e) => void this.renamed(e.files)),
-      vscode.workspace.onDidDeleteFiles((e) => void this.deleted(e.files)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
     );
+    this.lifecycle.start();
     this.ready = this.scan();
   }
 
@@ -104,7 +102,7 @@ export class WorkspaceSync implements vscode.Disposable {
       const source = await readSidecar(sidecar);
       if (source === undefined && !create) return undefined;
       this.store.open(key, sidecar.toString(), baseName(article));
-      this.loadInto(key, source);
+      this.loadSidecarText(key, source);
     }
     if (!this.store.hasArticleText(key)) await this.readArticleText(article);
     return key;
@@ -142,7 +140,7 @@ export class WorkspaceSync implements vscode.Disposable {
     this.store.setArticleText(key, text);
     const snap = this.store.get(key);
     if (!snap || snap.claims.every((c) => c.state === 'anchored')) return;
-    void articleAtSidecarCommit(article, vscode.Uri.parse(snap.sidecar, true)).then((previous) => {
+    void this.platform.articleAtSidecarCommit(article, vscode.Uri.parse(snap.sidecar, true)).then((previous) => {
       if (!previous || !this.store.hasArticleText(key, text)) return;
       this.store.setArticleText(key, text, { previous });
       this.log.info(`${article.toString()}: claims carried through git history since ${previous.label}`);
@@ -162,20 +160,25 @@ export class WorkspaceSync implements vscode.Disposable {
     await this.scan();
   }
 
+  /**
+   * Gives the store the sidecar's text as it is on disk (`undefined`: no file; a FileRefusedError:
+   * refused on reading). When that merges with unsaved edits here, the merged claims are written.
+   */
+  loadSidecarText(key: string, source: string | undefined | FileRefusedError): void {
+    if (source instanceof FileRefusedError) {
+      // Refused (a link out of the folder, a FIFO, not UTF-8…): shown as broken, never written.
+      this.log.warn(`${this.store.get(key)?.sidecar}: ${source.message}`);
+      this.store.sidecarUnreadable(key, [source.problem]);
+      return;
+    }
+    const load = this.store.loadSidecar(key, source);
+    if (load.changed && load.unsaved) this.writer.schedule(key);
+  }
+
   private async reloadSidecar(key: string, sidecar: vscode.Uri): Promise<void> {
     const source = await readSidecar(sidecar);
     if (!this.store.get(key)) return;
-    this.loadInto(key, source);
-  }
-
-  /** A sidecar as read: its text (or none) to load, or why it was refused (then it is never written). */
-  private loadInto(key: string, source: string | undefined | FileRefusedError): void {
-    if (source instanceof FileRefusedError) {
-      this.log.warn(`${this.store.get(key)?.sidecar}: ${source.message}`);
-      this.store.sidecarUnreadable(key, [source.problem]);
-    } else {
-      this.store.loadSidecar(key, source);
-    }
+    this.loadSidecarText(key, source);
   }
 
   private async sidecarChanged(sidecar: vscode.Uri): Promise<void> {
@@ -191,101 +194,12 @@ export class WorkspaceSync implements vscode.Disposable {
     }
   }
 
-  private async sidecarDeleted(sidecar: vscode.Uri): Promise<void> {
-    if (this.renaming.has(sidecar.toString())) return;
-    const article = articleUriForSidecar(sidecar);
-    if (!article) return;
-    const key = articleKey(article);
-    const snap = this.store.get(key);
-    if (!snap || snap.sidecar !== sidecar.toString()) return;
-    if (await exists(sidecar)) return; // replaced at once (some tools write by delete + create)
-    if (snap.dirty) {
-      // Unsaved changes: keep everything; the next write recreates the file.
-      this.store.loadSidecar(key, undefined);
-      void notify.warn(`${baseName(sidecar)} was deleted while it had unsaved claims; Factmark will write them again.`);
-      return;
-    }
-    if (openDocument(article) && snap.claims.length) {
-      // The article is open: its claims stay shown (in memory); the file is written back at the
-      // next change to them, or now if the user asks. Nothing is written unasked.
-      this.holdBack.add(key);
-      try { this.store.loadSidecar(key, undefined); } finally { this.holdBack.delete(key); }
-      const n = snap.claims.length;
-      const choice = await notify.warn(
-        `${baseName(sidecar)} was deleted outside Factmark. Its ${n} claim${n === 1 ? ' is' : 's are'} still open in ${baseName(article)}; any change to them writes the file again.`,
-        'Write It Back Now', 'Forget the Claims');
-      if (choice === 'Write It Back Now') await this.writer.retry(key);
-      else if (choice === 'Forget the Claims' && this.store.get(key)?.sidecarState === 'missing') { this.store.forget(key); this.diagnostics.delete(sidecar); }
-      return;
-    }
-    this.store.forget(key);
-    this.diagnostics.delete(sidecar);
-  }
-
   private async articleChangedOnDisk(article: vscode.Uri): Promise<void> {
     const key = articleKey(article);
     if (!this.store.get(key)) return;
     // An open document follows the disk through its own change events (see documentSync).
     if (openDocument(article)) return;
     await this.readArticleText(article);
-  }
-
-  private async renamed(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
-    try {
-      for (const { oldUri, newUri } of files) {
-        for (const key of this.store.articles()) {
-          const article = articleUri(key);
-          if (article.toString() === oldUri.toString()) await this.renameArticle(key, newUri, true);
-          else if (isUnder(article, oldUri)) await this.renameArticle(key, rebase(article, oldUri, newUri), false);
-        }
-      }
-    } finally {
-      setTimeout(() => { for (const f of files) { this.renaming.delete(f.oldUri.toString()); this.renaming.delete(f.newUri.toString()); } }, 2000);
-    }
-  }
-
-  /** `moveSidecar`: the article itself was renamed, so its sidecar has to follow it. */
-  private async renameArticle(oldKey: string, newArticle: vscode.Uri, moveSidecar: boolean): Promise<void> {
-    const snap = this.store.get(oldKey);
-    if (!snap) return;
-    const oldSidecar = vscode.Uri.parse(snap.sidecar, true);
-    const newSidecar = sidecarUriFor(newArticle);
-    if (moveSidecar && (await exists(oldSidecar))) {
-      if (await exists(newSidecar)) {
-        void notify.warn(`${baseName(newSidecar)} already exists, so ${baseName(oldSidecar)} was not renamed with its article. Merge them by hand.`);
-        return;
-      }
-      this.renaming.add(oldSidecar.toString());
-      this.renaming.add(newSidecar.toString());
-      await this.writer.flush();
-      await vscode.workspace.fs.rename(oldSidecar, newSidecar);
-    }
-    this.diagnostics.delete(oldSidecar);
-    this.store.rename(oldKey, articleKey(newArticle), newSidecar.toString(), baseName(newArticle));
-    if (!this.store.hasArticleText(articleKey(newArticle)) || this.store.get(articleKey(newArticle))?.articleMissing) await this.readArticleText(newArticle);
-    this.log.info(`renamed ${oldKey} → ${newArticle.toString()}`);
-  }
-
-  private async deleted(files: readonly vscode.Uri[]): Promise<void> {
-    for (const uri of files) {
-      const key = articleKey(uri);
-      const snap = this.store.get(key);
-      if (!snap || !snap.claims.length) continue;
-      const sidecar = vscode.Uri.parse(snap.sidecar, true);
-      if (!(await exists(sidecar))) { this.store.forget(key); continue; }
-      const n = snap.claims.length;
-      const choice = await notify.warn(
-        `${baseName(uri)} was deleted. It has ${n} claim${n === 1 ? '' : 's'} in ${baseName(sidecar)}.`,
-        'Keep the Sidecar', 'Delete the Sidecar Too');
-      if (choice === 'Delete the Sidecar Too') {
-        await this.writer.flush();
-        await vscode.workspace.fs.delete(sidecar, { useTrash: true });
-        this.store.forget(key);
-        this.diagnostics.delete(sidecar);
-      } else {
-        this.store.setArticleText(key, '', { missing: true });
-      }
-    }
   }
 
   async flush(): Promise<void> {

@@ -139,10 +139,22 @@ export class Workbench {
 
   /** Runs a command from the Command Palette by its exact label, e.g. "Factmark: Mark Claim". */
   async runCommand(label: string): Promise<void> {
-    await this.openPalette(label);
     const row = this.page
       .locator('.quick-input-list .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+    // A palette opened while the workbench is still taking in the extension's contributions
+    // (a loaded machine, the first test of a run) lists what it knew when it opened and does not
+    // refresh: close it and open it again, three times at most, before calling the command missing.
+    for (let attempt = 1; ; attempt++) {
+      await this.openPalette(label);
+      try {
+        await row.first().waitFor({ timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await row.first().click();
     // The palette is gone once the widget is hidden, or once a command's own quick pick or
     // input box has taken its place (its input no longer holds the palette's ">" query): a

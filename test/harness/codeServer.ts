@@ -35,6 +35,8 @@ export interface WorkbenchOptions {
   folder: string;
   extensionDevelopmentPath?: string;
   extensionTestsPath?: string;
+  /** `web`: run the development extension in the browser's web worker extension host (its `browser` entry). */
+  extensionDevelopmentKind?: 'web';
   openFile?: string;
 }
 
@@ -59,6 +61,8 @@ export interface StartOptions {
   startTimeoutMs?: number;
   /** Use these installed extensions (kept on stop) instead of a fresh, empty folder. */
   extensionsDir?: string;
+  /** User settings on top of the quiet defaults below. */
+  settings?: Record<string, unknown>;
 }
 
 // Quiet, deterministic user settings: no welcome page, tips, update checks or trust prompts.
@@ -81,7 +85,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   const authority = `${host}:${port}`;
   const state = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-code-server-'));
   fs.mkdirSync(path.join(state, 'user-data', 'User'), { recursive: true });
-  fs.writeFileSync(path.join(state, 'user-data', 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  fs.writeFileSync(path.join(state, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...options.settings }, null, 2));
 
   const args = [
     path.join(options.codeServerDir, 'out', 'node', 'entry.js'),
@@ -153,7 +157,10 @@ export function workbenchUrl(authority: string, o: WorkbenchOptions): string {
   const payload: [string, string][] = [['skipWelcome', 'true']];
   if (o.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(o.extensionDevelopmentPath)]);
   if (o.extensionTestsPath) payload.push(['extensionTestsPath', remote(o.extensionTestsPath)]);
+  if (o.extensionDevelopmentKind) payload.push(['extensionDevelopmentKind', o.extensionDevelopmentKind]);
   if (o.openFile) payload.push(['openFile', remote(o.openFile)]);
+  // FACTMARK_TRACE=1: the workbench logs at trace level (e.g. where each extension is placed: "pickRunningLocation").
+  if (process.env.FACTMARK_TRACE) payload.push(['logLevel', 'trace']);
   return `http://${authority}/?folder=${encodeURIComponent(path.resolve(o.folder))}` +
     `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

@@ -18,6 +18,8 @@ export interface ExtensionTestsOptions {
   name: string;
   extensionDevelopmentPath: string;
   extensionTestsPath: string;
+  /** `web`: the browser's web worker extension host instead of code-server's Node one. */
+  extensionDevelopmentKind?: 'web';
   /** Give up waiting for run() after this long. */
   timeoutMs: number;
   /** Called with the suite's `N passed, N failed` line as soon as it is logged. */
@@ -51,6 +53,7 @@ export async function runExtensionTests(session: Session, o: ExtensionTestsOptio
     folder: session.workspace.dir,
     extensionDevelopmentPath: o.extensionDevelopmentPath,
     extensionTestsPath: o.extensionTestsPath,
+    extensionDevelopmentKind: o.extensionDevelopmentKind,
   }));
   const code = await Promise.race([exited, delay(o.timeoutMs).then(() => -1)]);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -77,12 +77,15 @@ function run(command: string, args: string[]): void {
   }
 }
 
-/** What ships: the bundle, manifest, media, grammars, schema and model, and nothing of the sources. */
+/** What ships: the bundles (Node, browser, CLI), manifest, media, grammars, schema and model, and nothing of the sources. */
 function checkContents(vsix: string, manifest: any): void {
   const names = zipEntries(fs.readFileSync(vsix));
   const files = names.filter((n) => n.startsWith('extension/') && !n.endsWith('/')).map((n) => n.slice('extension/'.length));
   const referenced = [
     manifest.main,
+    manifest.browser,
+    // Set Up Git Merging copies the bundled CLI out of the extension (src/vscode/desktop/gitMerging.ts).
+    manifest.bin.factmark,
     // Read at run time by Suggest Claims, with its source and licence beside it.
     'models/checkworthiness.json',
     'models/SOURCE.md',

@@ -23,6 +23,8 @@ const cleanups: (() => Promise<void> | void)[] = [];
 export interface SessionOptions {
   /** code-server's extensions folder (e.g. one a .vsix was installed into); default: a fresh one. */
   extensionsDir?: string;
+  /** User settings on top of the harness's quiet defaults. */
+  settings?: Record<string, unknown>;
 }
 
 /** `env`: extra environment for code-server and its extension host. */
@@ -35,6 +37,7 @@ export async function openSession(env: NodeJS.ProcessEnv = {}, options: SessionO
     codeServerDir,
     env,
     extensionsDir: options.extensionsDir,
+    settings: options.settings,
     log: (line) => {
       if (!line.trim()) return;
       if (verbose) console.log(`[server] ${line}`);

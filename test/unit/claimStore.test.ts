@@ -153,4 +153,52 @@ describe('ClaimStore', () => {
     assert.strictEqual(e.state, 'moved');
     assert.strictEqual(checkedOut.slice(e.start, e.end), 'grew by 15%');
   });
+
+  describe('says whether a load left claims the file does not hold (so the caller decides to write)', () => {
+    it('a clean load, and reading back what was written, leave nothing unsaved', () => {
+      const { s, events } = store();
+      s.addClaim(ARTICLE, ...at('signed in Moscow'));
+      const written = s.serialize(ARTICLE);
+      s.markSaved(ARTICLE, written);
+      events.length = 0;
+      assert.deepStrictEqual(s.loadSidecar(ARTICLE, written), { changed: false, unsaved: false }, 'our own write coming back');
+      assert.strictEqual(events.length, 0, 'and no event for it');
+      const edited = written.replace('status: unverified', 'status: accurate');
+      assert.deepStrictEqual(s.loadSidecar(ARTICLE, edited), { changed: true, unsaved: false }, 'a hand edit with nothing pending here');
+      assert.deepStrictEqual(events.map((e) => e.kind), ['loaded']);
+    });
+
+    it('a merge with edits made here is unsaved', () => {
+      const { s } = store();
+      const a = s.addClaim(ARTICLE, ...at('signed in Moscow'));
+      s.addClaim(ARTICLE, ...at('grew by 15%'));
+      const written = s.serialize(ARTICLE);
+      s.markSaved(ARTICLE, written);
+      s.updateClaim(ARTICLE, a.id, { explanation: 'Checked against the treaty text.' });
+      const other = written.replace(/status: unverified(?![\s\S]*status: unverified)/, 'status: inaccurate');
+      assert.notStrictEqual(other, written);
+      assert.deepStrictEqual(s.loadSidecar(ARTICLE, other), { changed: true, unsaved: true });
+      assert.strictEqual(s.claim(ARTICLE, a.id)!.claim.explanation, 'Checked against the treaty text.');
+    });
+
+    it('a deleted sidecar whose claims are kept is unsaved; an empty one is not', () => {
+      const { s } = store();
+      s.addClaim(ARTICLE, ...at('signed in Moscow'));
+      s.markSaved(ARTICLE, s.serialize(ARTICLE));
+      assert.deepStrictEqual(s.loadSidecar(ARTICLE, undefined), { changed: true, unsaved: true });
+      assert.strictEqual(s.get(ARTICLE)!.claims.length, 1, 'the claims are kept');
+      const empty = store().s;
+      assert.deepStrictEqual(empty.loadSidecar(ARTICLE, undefined).unsaved, false);
+    });
+
+    it('a rename leaves the sidecar to be rewritten with the article\'s new name', () => {
+      const { s } = store();
+      s.addClaim(ARTICLE, ...at('signed in Moscow'));
+      s.markSaved(ARTICLE, s.serialize(ARTICLE));
+      const moved = 'file:///ws/pact.md';
+      assert.deepStrictEqual(s.rename(ARTICLE, moved, moved + '.claims.yaml', 'pact.md'), { changed: true, unsaved: true });
+      assert.match(s.serialize(moved), /^article: pact\.md$/m);
+      assert.deepStrictEqual(s.rename('file:///ws/none.md', moved, moved + '.claims.yaml', 'pact.md'), { changed: false, unsaved: false });
+    });
+  });
 });

@@ -7,10 +7,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
+import { builtCli } from '../fixtures/builtCli';
 import { runCli as run } from '../fixtures/runCli';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 const CI_DOC = fs.readFileSync(path.join(ROOT, 'docs/ci.md'), 'utf8');
 
 function repo(): { dir: string; git: (...a: string[]) => string; write: (f: string, t: string) => void } {
@@ -34,9 +34,10 @@ function codeBlock(markdown: string, heading: string, lang: string): string {
 
 describe('pre-commit hook from docs/ci.md, in a real repository', function () {
   this.timeout(120_000);
+  let CLI: string;
   before(function () {
     this.timeout(120_000);
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' }); // the hook runs the bundle
+    CLI = builtCli(); // the hook runs the bundle
   });
 
   it('refuses a commit with a settled claim lacking sources under --require-sources, accepts it once fixed', async () => {

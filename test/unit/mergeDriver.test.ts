@@ -1,19 +1,18 @@
-// `factmark merge-driver` and `factmark install-git` with real `git merge` in temporary
-// repositories. git runs the built CLI (dist/cli.js) as the driver; the other commands run
-// in-process through main().
+// `factmark merge-driver` with real `git merge` in temporary repositories (install-git has its
+// own file, installGit.test.ts). git runs the built CLI (dist/cli.js) as the driver; the other
+// commands run in-process through main().
 import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { builtCli } from '../fixtures/builtCli';
 import { runCli as run } from '../fixtures/runCli';
 import { anchorAll } from '../../src/core/anchoring/anchor';
 import type { Sidecar } from '../../src/core/model';
 import { splitConflicts } from '../../src/core/merge/splitConflicts';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/sidecarYaml';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
 const ARTICLE = 'budget.md';
 const SIDECAR = `${ARTICLE}.claims.yaml`;
 const PARAS = [
@@ -73,7 +72,7 @@ class Repo {
 
 async function installed(): Promise<Repo> {
   const repo = new Repo();
-  const r = await run(repo.dir, 'install-git', '--command', `node ${JSON.stringify(CLI)}`);
+  const r = await run(repo.dir, 'install-git', '--command', `node ${JSON.stringify(builtCli())}`);
   assert.strictEqual(r.code, 0, r.err);
   repo.write(ARTICLE, PARAS.join('\n\n') + '\n');
   return repo;
@@ -86,11 +85,6 @@ describe('factmark merge-driver in real git merges', function () {
   this.timeout(120_000);
   let repo: Repo;
   let ids: Record<string, string>;
-
-  before(function () {
-    this.timeout(120_000);
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  });
 
   beforeEach(async () => {
     repo = await installed();
@@ -250,41 +244,5 @@ describe('factmark merge-driver in real git merges', function () {
     const text = repo.read(SIDECAR);
     assert.ok(text.includes('claims: [broken'), 'theirs is kept');
     assert.ok(text.includes('status: accurate'), 'ours is kept');
-  });
-});
-
-describe('factmark install-git', () => {
-  it('sets up .gitattributes and git config once, however often it runs', async () => {
-    const repo = new Repo();
-    try {
-      repo.write('.gitattributes', '*.png binary');
-      const first = await run(repo.dir, 'install-git');
-      assert.strictEqual(first.code, 0, first.err);
-      const second = await run(repo.dir, 'install-git');
-      assert.strictEqual(second.code, 0, second.err);
-      assert.strictEqual(repo.read('.gitattributes'), '*.png binary\n*.claims.yaml merge=factmark\n');
-      assert.strictEqual(repo.git('config', 'merge.factmark.driver').trim(), 'npx --no-install factmark merge-driver %O %A %B %P');
-      assert.ok(repo.git('config', 'merge.factmark.name').trim().length > 0);
-      assert.match(second.out, /already/);
-      assert.doesNotMatch(second.out, /added|created/);
-      assert.strictEqual(repo.git('check-attr', 'merge', 'a/b.md.claims.yaml').trim(), 'a/b.md.claims.yaml: merge: factmark');
-      const other = await run(repo.dir, 'install-git', '--command', 'factmark');
-      assert.strictEqual(repo.git('config', 'merge.factmark.driver').trim(), 'factmark merge-driver %O %A %B %P');
-      assert.match(other.out, /was "npx/);
-    } finally {
-      repo.remove();
-    }
-  });
-
-  it('fails outside a git repository', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-nogit-'));
-    try {
-      const r = await run(dir, 'install-git');
-      assert.strictEqual(r.code, 1);
-      assert.match(r.err, /not inside a git repository/);
-      assert.ok(!fs.existsSync(path.join(dir, '.gitattributes')));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { claimMarkdown, CLAIM_LINK_COMMANDS } from '../../src/core/present/claimMarkdown';
 import { isFiltering, matchesFilter } from '../../src/core/present/claimFilter';
-import { escapeMarkdown, mdBlock, oneLine, safeHttpUrl, stripBidi, truncate } from '../../src/core/present/displayText';
+import { escapeMarkdown, mdBlock, oneLine, safeHttpUrl, short, stripBidi, truncate, withoutIcons } from '../../src/core/present/displayText';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
 import type { ClaimEntry } from '../../src/core/store/types';
 import type { Claim } from '../../src/core/model';
@@ -49,6 +49,13 @@ describe('displayed text', () => {
   it('strips bidi controls and collapses lines for labels', () => {
     assert.strictEqual(stripBidi('a\u202Eb\u2066c\u200Fd'), 'abcd');
     assert.strictEqual(oneLine('  two\n\tlines\u202E  ', 80), 'two lines');
+    assert.strictEqual(short('  said\n"we will"\u202E ', 60), '“said "we will"”');
+    assert.strictEqual(short('x'.repeat(100), 10), `“${'x'.repeat(9)}…”`);
+  });
+
+  it('keeps quick picks from turning $(name) into icons', () => {
+    assert.strictEqual(withoutIcons('$(alert) pay $(x)'), '$\u200b(alert) pay $\u200b(x)');
+    assert.strictEqual(withoutIcons('costs $5 (or $ 6)'), 'costs $5 (or $ 6)');
   });
 
   it('truncates without splitting a surrogate pair', () => {

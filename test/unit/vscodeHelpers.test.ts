@@ -2,7 +2,7 @@
 // markers and resolving a sidecar that has them.
 import * as assert from 'assert';
 import { claimAt, isOpenClaim, stepClaim } from '../../src/core/navigation';
-import { asSourceUrl, isoDate, parseTags, validateIsoDate, validateSourceUrl } from '../../src/core/sourceInput';
+import { asSourceUrl, buildSource, isoDate, parseTags, validateIsoDate, validateSourceUrl } from '../../src/core/sourceInput';
 import { hasConflictMarkers, splitConflicts } from '../../src/core/merge/splitConflicts';
 import { resolveConflictedSidecar } from '../../src/core/merge/resolveClaimConflicts';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
@@ -80,6 +80,20 @@ describe('source input checks', () => {
     assert.ok(validateIsoDate('2026-02-30'));
     assert.ok(validateIsoDate('28/02/2026'));
     assert.strictEqual(validateIsoDate(''), undefined);
+  });
+
+  it('builds a source the one way: checked, trimmed, empty fields dropped, dated today unless told otherwise', () => {
+    const full = buildSource({ url: ' https://example.org/a ', title: '  Report ', excerpt: '', stance: 'refutes', archive: ' https://web.archive.org/web/2026/https://example.org/a' }, '2026-03-04');
+    assert.deepStrictEqual(full, { ok: true, source: { url: 'https://example.org/a', title: 'Report', accessed: '2026-03-04', archive: 'https://web.archive.org/web/2026/https://example.org/a', stance: 'refutes' } });
+    assert.deepStrictEqual(buildSource({ url: 'https://example.org/a', accessed: '' }, '2026-03-04'), { ok: true, source: { url: 'https://example.org/a' } }, 'an emptied date stays empty');
+    assert.deepStrictEqual(buildSource({ url: 'https://example.org/a', accessed: '2025-12-31', stance: ' ' }), { ok: true, source: { url: 'https://example.org/a', accessed: '2025-12-31' } });
+    assert.deepStrictEqual(buildSource({ url: 'https://example.org/a' }), { ok: true, source: { url: 'https://example.org/a', accessed: isoDate() } }, 'by default: the local date today');
+    const refused = (f: Parameters<typeof buildSource>[0]) => { const r = buildSource(f, '2026-03-04'); return r.ok ? 'accepted' : r.message; };
+    assert.match(refused({ url: 'javascript:alert(1)' }), /http/);
+    assert.match(refused({}), /address/);
+    assert.match(refused({ url: 'https://example.org', archive: 'file:///etc/passwd' }), /^Archive link: .*http/);
+    assert.match(refused({ url: 'https://example.org', accessed: '2026-02-30' }), /^Accessed: /);
+    assert.match(refused({ url: 'https://example.org', stance: 'agrees' }), /supports, refutes, context/);
   });
 
   it('splits tags on commas and spaces without repeats', () => {

@@ -4,7 +4,7 @@ import { CONTEXT_LENGTH } from '../model';
 import { Query, fuzzyCandidates, score } from './candidates';
 import { flagOutOfOrder, resolveCollisions } from './collisions';
 import { lineStarts, lineOf } from './lines';
-import { locate } from './locate';
+import { locate, NEAR } from './locate';
 import { nominate } from './nominate';
 import { NormalizedText, normalizeForCompare, normalizeText, rawEnd, rawStart, toNormalized } from './normalize';
 import { refine } from './refine';
@@ -15,8 +15,6 @@ import { commonWords, wordsIn } from './words';
 
 /** anchorAll's first search window reaches this far either side of the predicted position. */
 const WINDOW = 1024;
-/** A claim found this close to its prediction confirms the drift. */
-const NEAR = 64;
 /** Share of its words a place must hold to be offered as a guess for a claim not found otherwise. */
 const OFFER = 2 / 3;
 const TWO_THIRDS = 2 / 3;

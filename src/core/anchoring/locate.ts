@@ -19,7 +19,7 @@ const SCORE_TIE = 0.05;
 /** How far a prediction may be off: drift from edits between a claim and its neighbour. */
 const SLACK = 16;
 /** A match this close to the expected position is "where we expected it". */
-const NEAR = 64;
+export const NEAR = 64;
 /** Shares of a quote's words found at a place (see acceptable()). */
 const HALF = 0.5;
 const TWO_THIRDS = 2 / 3;

@@ -6,8 +6,7 @@ import { LineIndex } from '../lineIndex';
 import type { Problem } from '../model';
 import { parseSidecar } from '../sidecar/sidecarYaml';
 import { validateStatuses } from '../sidecar/validate';
-import type { StatusScale } from '../statusScale';
-import { findStatus } from '../statusScale';
+import { statusLabel, type StatusScale } from '../statusScale';
 import { violations, type Policy } from './policy';
 
 export interface ClaimReport {
@@ -70,7 +69,7 @@ export function checkArticle(input: CheckInput, scale: StatusScale, policy: Poli
     report.claims.push({
       id: claim.id,
       status: claim.status,
-      statusLabel: findStatus(scale, claim.status)?.label ?? claim.status,
+      statusLabel: statusLabel(scale, claim.status),
       quote: claim.quote,
       state: r.state,
       reason: r.reason,

@@ -24,6 +24,16 @@ export function oneLine(text: string, max = 80): string {
   return truncate(stripBidi(text).replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim(), max);
 }
 
+/** Text for a quick pick, which renders `$(name)` as an icon: shown as it is instead. */
+export function withoutIcons(text: string): string {
+  return text.replace(/\$\(/g, '$\u200b(');
+}
+
+/** Words of a claim or sentence for a message: on one line, short, in quotation marks. */
+export function short(text: string, max = 60): string {
+  return `“${oneLine(text, max)}”`;
+}
+
 /**
  * Text for VS Code's plain-text UI: notifications and error messages, quick picks, the status bar,
  * progress titles. VS Code still reads two things in such text: `[label](command:…)` (also

@@ -5,8 +5,7 @@
 import type { Sidecar } from '../model';
 import type { SidecarLayout } from './loadedSidecar';
 import { ITEM_INDENT, renderDismissedBlock, renderDismissedItem, renderDismissedKey } from './renderNewSidecar';
-
-export interface Edit { start: number; end: number; text: string }
+import type { Edit } from './splice';
 
 export function dismissedEdits(next: Sidecar, layout: SidecarLayout): Edit[] {
   const wanted = next.dismissed ?? [];

@@ -11,9 +11,8 @@ import { dismissedEdits, placeItems } from './dismissedEdits';
 import { isParsedLayout } from './loadedSidecar';
 import type { LoadedSidecar, SidecarLayout } from './loadedSidecar';
 import { renderClaimsBlock, renderNewSidecar } from './renderNewSidecar';
+import { applyEdits, type Edit } from './splice';
 import { validateSidecarData } from './validate';
-
-interface Edit { start: number; end: number; text: string }
 
 /**
  * The text of `next`. With `previous` (from parseSidecar of the file on disk) only what changed
@@ -121,16 +120,4 @@ function replaceAllClaims(next: Sidecar, layout: SidecarLayout): Edit[] {
   if (!span) throw new Error('serializeSidecar: the loaded file has no `claims` key');
   const indent = layout.items?.[0]?.indent ?? 2;
   return [{ ...span, text: renderClaimsBlock(next, indent, layout.eol) }];
-}
-
-function applyEdits(source: string, edits: Edit[]): string {
-  edits.sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
-  let out = '';
-  let cursor = 0;
-  for (const e of edits) {
-    if (e.start < cursor) throw new Error('serializeSidecar: overlapping edits (a bug in Factmark)');
-    out += source.slice(cursor, e.start) + e.text;
-    cursor = e.end;
-  }
-  return out + source.slice(cursor);
 }

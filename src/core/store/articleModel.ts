@@ -10,7 +10,7 @@ import { FORMAT_VERSION, type Claim, type Problem, type Published, type Sidecar 
 import { dismissedEntry, sortDismissed } from '../sidecar/claimData';
 import { parseSidecar, serializeSidecar, validateStatuses, type LoadedSidecar } from '../sidecar/sidecarYaml';
 import { findStatus, type StatusScale } from '../statusScale';
-import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarState } from './types';
+import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarLoad, SidecarState } from './types';
 
 /** How the article's text came: its version the sidecar last matched, or that the file is gone. */
 export interface ArticleTextOptions {
@@ -125,12 +125,19 @@ export class ArticleModel {
   }
 
   /**
-   * Takes the sidecar's text as read from disk (`undefined`: no file). Returns false when the
-   * text is what we last read or wrote (nothing to do).
+   * Takes the sidecar's text as read from disk (`undefined`: no file). `changed` is false when
+   * the text is what we last read or wrote (nothing was done); `unsaved` says whether the claims
+   * in memory now differ from the file (edits merged with the file's, or a deleted file's claims
+   * kept), so that the caller decides whether to write them.
    */
-  loadSidecar(source: string | undefined): boolean {
-    if (source === this.lastDiskText && this.sidecarState !== 'missing' && !this.unreadable) return false;
+  loadSidecar(source: string | undefined): SidecarLoad {
+    if (source === this.lastDiskText && this.sidecarState !== 'missing' && !this.unreadable) return { changed: false, unsaved: this.dirty };
     this.unreadable = false;
+    this.load(source);
+    return { changed: true, unsaved: this.dirty };
+  }
+
+  private load(source: string | undefined): void {
     this.lastDiskText = source;
     // Another sidecar (a checkout, a merge) may match another version of the article.
     this.previous = undefined;
@@ -140,13 +147,13 @@ export class ArticleModel {
       this.loaded = undefined;
       this.sidecarState = 'missing';
       this.problems = [];
-      return true;
+      return;
     }
     const result = parseSidecar(source, this.sidecar);
     if (!result.ok) {
       this.sidecarState = 'broken';
       this.problems = result.problems;
-      return true;
+      return;
     }
     const theirs = result.loaded;
     this.problems = theirs.warnings;
@@ -167,7 +174,6 @@ export class ArticleModel {
       this.dirty = false;
       this.sidecarState = 'ok';
     }
-    return true;
   }
 
   /**

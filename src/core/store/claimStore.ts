@@ -9,7 +9,7 @@ import type { Claim, LogEntry, Problem, Published } from '../model';
 import type { StatusScale } from '../statusScale';
 import { findStatus } from '../statusScale';
 import { ArticleModel, type ArticleTextOptions } from './articleModel';
-import { StoreError, type ArticleSnapshot, type ClaimEntry, type StoreChange } from './types';
+import { StoreError, type ArticleSnapshot, type ClaimEntry, type SidecarLoad, type StoreChange } from './types';
 
 export interface StoreOptions {
   scale: StatusScale;
@@ -56,9 +56,11 @@ export class ClaimStore {
     return m;
   }
 
-  loadSidecar(article: string, source: string | undefined): void {
-    const m = this.model(article);
-    if (m.loadSidecar(source)) this.fire(article, 'loaded');
+  /** Reads the sidecar's text (`undefined`: no file) into the article's claims; see SidecarLoad. */
+  loadSidecar(article: string, source: string | undefined): SidecarLoad {
+    const result = this.model(article).loadSidecar(source);
+    if (result.changed) this.fire(article, 'loaded');
+    return result;
   }
 
   /** The sidecar is there but was refused (see ArticleModel.setUnreadable): `broken`, with why. */
@@ -244,14 +246,16 @@ export class ClaimStore {
     this.fire(article, 'saved');
   }
 
-  rename(oldArticle: string, article: string, sidecar: string, articleName: string): void {
+  /** Moves an article's claims to its new key; `unsaved` when the sidecar must now name the new article. */
+  rename(oldArticle: string, article: string, sidecar: string, articleName: string): SidecarLoad {
     const m = this.models.get(oldArticle);
-    if (!m) return;
+    if (!m) return { changed: false, unsaved: false };
     this.models.delete(oldArticle);
     m.rename(article, sidecar, articleName);
     this.models.set(article, m);
     this.fire(oldArticle, 'removed');
     this.fire(article, 'loaded');
+    return { changed: true, unsaved: m.dirty };
   }
 
   forget(article: string): void {

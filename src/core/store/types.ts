@@ -47,13 +47,25 @@ export interface ArticleSnapshot {
 }
 
 /** `dismissed`: a suggested sentence was dismissed (written to the sidecar like a claim change). */
-export type StoreChangeKind = 'loaded' | 'claims' | 'dismissed' | 'anchors' | 'problems' | 'saved' | 'removed';
+export type StoreChangeKind = 'loaded' | 'claims' | 'dismissed' | 'anchors' | 'saved' | 'removed';
 
 export interface StoreChange {
   readonly article: string;
   readonly kind: StoreChangeKind;
   /** Claims concerned, when the change is about particular claims. */
   readonly ids?: readonly string[];
+}
+
+/**
+ * What reading the sidecar's text (or renaming its article) did. The store never writes: it
+ * says whether the claims in memory are ahead of the file, and the caller decides whether to
+ * write them (a merge with unsaved edits: yes; a sidecar deleted under an open article: not unasked).
+ */
+export interface SidecarLoad {
+  /** The text was not what the store last read or wrote, so the claims were read again ('loaded' fired). */
+  readonly changed: boolean;
+  /** The claims in memory hold something the file does not (`dirty`). */
+  readonly unsaved: boolean;
 }
 
 /** A mutation that cannot be done, with a message fit to show a user. */

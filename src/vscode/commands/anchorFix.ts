@@ -1,8 +1,9 @@
 // When the words of a claim moved away: accept the new wording, or re-attach to a selection.
 // (Sidecar conflicts are settled in resolveConflicts.ts.)
 import * as vscode from 'vscode';
+import { short } from '../../core/present/displayText';
 import { articleKey, articleUri } from '../articles';
-import { resolveClaim, short, type CommandDeps, type Handler } from './shared';
+import { resolveClaim, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
 
 export function anchorFixCommands(deps: CommandDeps): Record<string, Handler> {

@@ -1,6 +1,8 @@
 // Marking claims and editing what is said about them: status, explanation, claimant, tags;
 // deleting with undo.
 import * as vscode from 'vscode';
+import { short, uiText } from '../../core/present/displayText';
+import { statusLabel } from '../../core/statusScale';
 import { splitSentences } from '../../core/suggest/sentences';
 import { parseTags } from '../../core/sourceInput';
 import type { Claim } from '../../core/model';
@@ -9,9 +11,8 @@ import { baseName, isArticleDocument } from '../articles';
 import { ContextKeys } from '../contextKeys';
 import type { ClaimRef } from '../services';
 import { dotIcon } from '../statusColors';
-import { resolveClaim, short, statusLabel, UserError, type CommandDeps, type Handler } from './shared';
+import { resolveClaim, UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
-import { uiText } from '../../core/present/displayText';
 
 interface MarkArgs { uri?: vscode.Uri | string; start?: number; end?: number }
 
@@ -93,7 +94,7 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
       const key = statusKey ?? (await pickStatus(deps, found.entry.claim));
       if (!key) return undefined;
       store.updateClaim(found.ref.article, found.ref.id, { status: key });
-      notify.statusMessage(`Factmark: ${short(found.entry.claim.quote, 40)} is now ${statusLabel(deps, key)}`, 3000);
+      notify.statusMessage(`Factmark: ${short(found.entry.claim.quote, 40)} is now ${statusLabel(deps.store.scale, key)}`, 3000);
       return found.ref;
     },
 
@@ -119,7 +120,7 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
       if (!found) return undefined;
       const c = found.entry.claim;
       if (options?.confirm !== false) {
-        const detail = [`Status: ${statusLabel(deps, c.status)}`, c.sources.length ? `${c.sources.length} source(s)` : '', c.explanation ? 'an explanation' : '']
+        const detail = [`Status: ${statusLabel(deps.store.scale, c.status)}`, c.sources.length ? `${c.sources.length} source(s)` : '', c.explanation ? 'an explanation' : '']
           .filter(Boolean).join(', ');
         const ok = await notify.ask(`Delete the claim ${short(c.quote)}?`, { modal: true, detail: `${detail}. You can undo this.` }, 'Delete');
         if (ok !== 'Delete') return undefined;

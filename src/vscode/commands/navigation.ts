@@ -1,12 +1,13 @@
 // Moving between claims and to where they live: next/previous, reveal, the sidecar line,
 // the details and claims panels, and reloading from disk.
 import * as vscode from 'vscode';
+import { short } from '../../core/present/displayText';
 import { isOpenClaim, stepClaim } from '../../core/navigation';
 import type { ClaimEntry } from '../../core/store/types';
 import { articleKey } from '../articles';
 import { toRange } from '../convert';
 import { readTextFile } from '../fileText';
-import { resolveClaim, short, showClaim, UserError, type CommandDeps, type Handler } from './shared';
+import { resolveClaim, showClaim, UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
 
 export function navigationCommands(deps: CommandDeps): Record<string, Handler> {

@@ -6,13 +6,14 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE, isHttpUrl, setPublisher } from '../../core/config';
 import { FORMATS, exportFileName, type ExportFormat } from '../../core/export/formats';
 import { planImport } from '../../core/import/planImport';
+import { short } from '../../core/present/displayText';
 import type { Published } from '../../core/model';
 import { articleUri, baseName, isArticleDocument, sidecarUriFor } from '../articles';
 import { articleText, exportInput, publisherFor } from '../exportInputs';
 import { readTextFile, writeTextFile } from '../fileText';
 import * as notify from '../notify';
 import { previewArticleKey, type ReportPreviewHandle } from '../reportPreview';
-import { resolveClaim, short, UserError, type CommandDeps, type Handler } from './shared';
+import { resolveClaim, UserError, type CommandDeps, type Handler } from './shared';
 
 const EDIT_PUBLISHED = 'Edit Publication Details…';
 const EDIT_PUBLISHER = 'Edit Publisher…';

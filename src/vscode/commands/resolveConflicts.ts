@@ -3,14 +3,15 @@
 // conflicting claim the user sees both versions and keeps ours, theirs or both; the file is
 // written once, after the last choice, and not at all when the user cancels.
 import * as vscode from 'vscode';
+import { oneLine, short, uiText } from '../../core/present/displayText';
+import { statusLabel } from '../../core/statusScale';
 import { hasConflictMarkers } from '../../core/merge/splitConflicts';
 import { listClaimConflicts, resolveConflictedSidecar, type ClaimChoice, type ConflictingClaim } from '../../core/merge/resolveClaimConflicts';
 import type { Claim } from '../../core/model';
 import { articleKey, articleUri, articleUriForSidecar, baseName } from '../articles';
 import { readTextFile, writeTextFile } from '../fileText';
-import { isClaimRef, short, statusLabel, UserError, type CommandDeps, type Handler } from './shared';
+import { isClaimRef, UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
-import { uiText } from '../../core/present/displayText';
 
 /** What a caller (a test, a script) may decide up front: one choice for all, or one per claim id. */
 type Given = ClaimChoice | { choices: Readonly<Record<string, ClaimChoice>> } | undefined;
@@ -59,7 +60,7 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
     if (!claim) return { description: 'deleted on this side', detail: 'The claim is not in this version.' };
     const values = fields.filter((f) => f !== 'status' && f !== 'quote').map((f) => `${f}: ${valueText((claim as unknown as Record<string, unknown>)[f])}`);
     return {
-      description: uiText(`${statusLabel(deps, claim.status)} · ${short(claim.quote, 60)}`),
+      description: uiText(`${statusLabel(deps.store.scale, claim.status)} · ${short(claim.quote, 60)}`),
       detail: uiText(fields.length ? `Changed: ${fields.join(', ')}${values.length ? ` — ${values.join('; ')}` : ''}` : 'Only on this side'),
     };
   };
@@ -138,7 +139,7 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
       // Written only if nobody touched the file while the user was choosing.
       if ((await readTextFile(sidecar)) !== text) throw new UserError(`${baseName(sidecar)} changed while you were choosing; nothing was written. Run the command again.`);
       await writeTextFile(sidecar, result.text, { expected: text });
-      store.loadSidecar(article, result.text);
+      deps.sync.loadSidecarText(article, result.text);
       const copies = Object.entries(result.renamed).map(([from, to]) => `${from} → ${to}`);
       const note = copies.length ? ` Kept both of ${copies.length} claim${copies.length === 1 ? '' : 's'} (theirs under a new id: ${copies.join(', ')}); re-check them.` : '';
       void notify.info(`Resolved ${baseName(sidecar)}: ${conflicts.length} conflicting claim${conflicts.length === 1 ? '' : 's'}, ${result.sidecar.claims.length} claims in all.${note}`);
@@ -154,8 +155,5 @@ function uniform(choices: (ClaimChoice | undefined)[]): 'ours' | 'theirs' | unde
 
 function valueText(v: unknown): string {
   if (v === undefined) return '(none)';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > 60 ? `${one.slice(0, 59)}…` : one;
+  return oneLine(typeof v === 'string' ? v : JSON.stringify(v), 60);
 }
-

@@ -2,8 +2,9 @@
 // (tree element, hover link, test argument, or the claim under the cursor), and its editor.
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../../core/store/claimStore';
+import { statusLabel } from '../../core/statusScale';
 import { StoreError, type ClaimEntry } from '../../core/store/types';
-import { articleKey, articleUri, baseName, openDocument } from '../articles';
+import { articleKey, articleUri, openDocument } from '../articles';
 import type { ContextKeySetter } from '../contextKeys';
 import { toRange } from '../convert';
 import type { ClaimRef, Services } from '../services';
@@ -49,20 +50,10 @@ async function pickClaimInActiveArticle(deps: CommandDeps): Promise<ClaimRef | u
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    snap.claims.map((e) => ({ label: uiText(e.claim.quote, 200), description: uiText(statusLabel(deps, e.claim.status), 100), detail: e.state === 'anchored' ? undefined : uiText(e.reason, 400), id: e.claim.id })),
+    snap.claims.map((e) => ({ label: uiText(e.claim.quote, 200), description: uiText(statusLabel(deps.store.scale, e.claim.status), 100), detail: e.state === 'anchored' ? undefined : uiText(e.reason, 400), id: e.claim.id })),
     { placeHolder: 'Which claim? (the cursor is not in one)', matchOnDescription: true },
   );
   return picked ? { article: key, id: picked.id } : undefined;
-}
-
-export function statusLabel(deps: CommandDeps, key: string): string {
-  return deps.store.scale.statuses.find((s) => s.key === key)?.label ?? key;
-}
-
-/** A short form of the claim's words for messages. */
-export function short(quote: string, max = 60): string {
-  const q = quote.replace(/\s+/g, ' ').trim();
-  return `“${q.length > max ? q.slice(0, max - 1) + '…' : q}”`;
 }
 
 /** Opens the claim's article in an editor and selects the claim's words when it has any. */
@@ -77,8 +68,4 @@ export async function showClaim(deps: CommandDeps, ref: ClaimRef, options: { pre
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
   return editor;
-}
-
-export function articleLabel(article: string): string {
-  return baseName(articleUri(article));
 }

@@ -1,28 +1,18 @@
 // Citing sources: add, edit and remove, with URL checks, the clipboard's URL offered first and
 // today as the access date.
 import * as vscode from 'vscode';
+import { short, uiText } from '../../core/present/displayText';
 import { STANCES, type Source, type Stance } from '../../core/model';
-import { asSourceUrl, isoDate, validateIsoDate, validateSourceUrl } from '../../core/sourceInput';
-import { resolveClaim, short, UserError, type CommandDeps, type Handler } from './shared';
+import { asSourceUrl, buildSource, isoDate, validateIsoDate, validateSourceUrl, type SourceFields } from '../../core/sourceInput';
+import { resolveClaim, UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
-import { uiText } from '../../core/present/displayText';
 
 const STANCE_LABELS: Record<Stance, string> = { supports: 'Supports the claim', refutes: 'Refutes the claim', context: 'Gives context' };
 
-/** Drops empty fields so that the sidecar never holds `title: ""`. */
-function clean(s: Source): Source {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(s)) if (v !== undefined && v !== '') out[k] = typeof v === 'string' ? v.trim() : v;
-  return out as unknown as Source;
-}
-
-function checkSource(s: Partial<Source>): Source {
-  const urlError = validateSourceUrl(s.url ?? '');
-  if (urlError) throw new UserError(urlError);
-  if (s.archive && validateSourceUrl(s.archive)) throw new UserError(`Archive link: ${validateSourceUrl(s.archive)}`);
-  if (s.accessed && validateIsoDate(s.accessed)) throw new UserError(`Accessed: ${validateIsoDate(s.accessed)}`);
-  if (s.stance !== undefined && !STANCES.includes(s.stance)) throw new UserError(`Stance must be one of ${STANCES.join(', ')}.`);
-  return clean({ ...s, url: (s.url as string).trim() });
+function checkSource(fields: SourceFields): Source {
+  const built = buildSource(fields);
+  if (!built.ok) throw new UserError(built.message);
+  return built.source;
 }
 
 /** Asks for each field in turn, prefilled from `initial`; undefined when the user cancels. */
@@ -70,7 +60,7 @@ export function sourceCommands(deps: CommandDeps): Record<string, Handler> {
       if (!found) return undefined;
       let source: Source | undefined;
       if (given) {
-        source = checkSource({ accessed: isoDate(), ...given });
+        source = checkSource(given);
       } else {
         const clipboard = asSourceUrl(await readClipboard());
         source = await askSource({ url: clipboard }, `Add a source to ${short(found.entry.claim.quote, 48)}`);
@@ -93,7 +83,8 @@ export function sourceCommands(deps: CommandDeps): Record<string, Handler> {
       const i = index ?? (await pickSource(sources, 'Which source?'));
       if (i === undefined) return undefined;
       if (!sources[i]) throw new UserError(`This claim has no source number ${i + 1}.`);
-      const next = patch ? checkSource({ ...sources[i], ...patch }) : await askSource(sources[i], 'Edit the source');
+      // An edit keeps the source's date as it is (none stays none).
+      const next = patch ? checkSource({ ...sources[i], accessed: sources[i].accessed ?? '', ...patch }) : await askSource(sources[i], 'Edit the source');
       if (!next) return undefined;
       const list = sources.slice();
       list[i] = next;

@@ -2,18 +2,14 @@
 // (remembered in the sidecar), reveal it, or hide all suggestions.
 import * as vscode from 'vscode';
 import { parseNodeId } from '../../core/present/outlineIds';
+import { short } from '../../core/present/displayText';
 import type { Suggestion } from '../../core/suggest/suggestClaims';
 import { articleKey, articleUri, baseName, isArticleDocument, openDocument } from '../articles';
 import { toRange } from '../convert';
 import type { ClaimRef, SuggestionRef } from '../services';
 import type { SuggestionsHandle } from '../suggestions';
-import { short, UserError, type CommandDeps, type Handler } from './shared';
+import { UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
-
-export const SUGGESTION_COMMAND_IDS = [
-  'factmark.suggestClaims', 'factmark.acceptSuggestion', 'factmark.dismissSuggestion',
-  'factmark.clearSuggestions', 'factmark.revealSuggestion',
-] as const;
 
 function isSuggestionRef(arg: unknown): arg is SuggestionRef {
   const a = arg as SuggestionRef | undefined;

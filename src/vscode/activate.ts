@@ -1,0 +1,96 @@
+// The extension's wiring, the same on the desktop and in the browser: build the store and the
+// services, start the file and document sync, register the commands and the views (see the
+// files beside it). The two entry points (extension.ts for Node, web.ts for the browser) differ
+// only in the Platform they pass. Nothing runs at import time.
+import * as vscode from 'vscode';
+import { DEFAULT_SCALE } from '../core/statusScale';
+import { ClaimStore } from '../core/store/claimStore';
+import { MODEL_PATH } from '../core/suggest/model';
+import { SuggestionStore } from '../core/suggest/suggestionStore';
+import type { FactmarkApi } from './api';
+import { articleKey } from './articles';
+import { registerClaimsTree, viewCommands } from './claimsTree';
+import { registerCommands } from './commands';
+import { gitSetupCommands } from './commands/gitSetup';
+import { publishCommands } from './commands/publish';
+import { ContextKeySetter } from './contextKeys';
+import { registerDecorations } from './decorations';
+import { registerDetailsView } from './detailsView';
+import { registerDocumentSync } from './documentSync';
+import { AuthorName } from './author';
+import { registerHover } from './hover';
+import type { Platform } from './platform';
+import { watchScale } from './repoConfig';
+import { registerReportPreview } from './reportPreview';
+import { createServices } from './services';
+import { registerStatusBar } from './statusBar';
+import { suggestionCommands } from './commands/suggestions';
+import { registerSuggestionDecorations } from './suggestionDecorations';
+import { registerSuggestions } from './suggestions';
+import { checkworthinessModel, readCheckworthinessModel } from './checkworthinessModel';
+import { WorkspaceSync } from './workspaceSync';
+
+let sync: WorkspaceSync | undefined;
+
+export function activateOn(platform: Platform, context: vscode.ExtensionContext, log: vscode.LogOutputChannel): FactmarkApi {
+  const author = new AuthorName(context.globalState, () => platform.gitUserName());
+  const store = new ClaimStore({ scale: DEFAULT_SCALE, author: () => author.get() });
+  const keys = new ContextKeySetter();
+  const suggestions = new SuggestionStore();
+  const services = createServices(context, store, keys, suggestions);
+  sync = new WorkspaceSync(store, log, platform);
+  context.subscriptions.push(log, sync, { dispose: () => store.dispose() });
+
+  const views = {
+    tree: registerClaimsTree(context, services),
+    decorations: registerDecorations(context, services),
+    hover: registerHover(context, services),
+    statusBar: registerStatusBar(context, services),
+    details: registerDetailsView(context, services),
+    report: registerReportPreview(context, store),
+  };
+  const scorer = checkworthinessModel(context.extensionUri, log);
+  const suggesting = registerSuggestions(context, services, keys, scorer);
+  const suggestionDecorations = registerSuggestionDecorations(context, services);
+  const deps = { services, store, sync, keys, log };
+  registerCommands(context, deps, viewCommands(services), suggestionCommands(deps, suggesting), publishCommands(deps, views.report), gitSetupCommands(deps, platform));
+
+  // The scale first, so that sidecars are validated against the repository's statuses.
+  const ready = Promise.all([author.init(), watchScale(context, store, sync.diagnostics, log)]).then(() => {
+    registerDocumentSync(context, store, sync as WorkspaceSync, log);
+    (sync as WorkspaceSync).start();
+    void platform.gitMerging?.refresh();
+    return (sync as WorkspaceSync).ready;
+  }).catch((e) => log.error(`start-up: ${String(e)}`));
+
+  const s = sync;
+  return {
+    version: String(context.extension.packageJSON.version),
+    platform: platform.kind,
+    store,
+    services,
+    ready,
+    async flush() {
+      await ready;
+      await s.flush();
+    },
+    claimsOf: (uri) => store.get(articleKey(uri))?.claims ?? [],
+    articleOf: (uri) => store.get(articleKey(uri)),
+    currentClaim: () => services.currentClaim(),
+    suggestions: {
+      of: (uri) => suggestions.get(articleKey(uri)),
+      uncheckedCount: (uri) => suggestions.get(articleKey(uri))?.length,
+      decorated: (uri) => suggestionDecorations.applied(uri),
+      onDidChange: suggestions.onDidChange,
+      scorer,
+      readModel: (root) => readCheckworthinessModel(root, `(${vscode.Uri.joinPath(root, MODEL_PATH).toString(true)})`),
+    },
+    views,
+  };
+}
+
+export async function deactivateAll(): Promise<void> {
+  // Pending writes are flushed so that closing the window never loses a change.
+  await sync?.flush();
+  sync = undefined;
+}

@@ -1,0 +1,31 @@
+// What the extension can do only where its host runs on Node (the desktop, code-server,
+// Codespaces, a remote): git. The desktop entry (extension.ts) passes the Node implementation
+// (desktop/nodePlatform.ts); the web entry (web.ts, for vscode.dev and github.dev) passes
+// WEB_PLATFORM, which has none of it. Everything else is the same code on both.
+import type * as vscode from 'vscode';
+import type { ArticleVersion } from '../core/history/anchorWithHistory';
+
+export interface Platform {
+  /** `web`: the browser's web worker extension host. */
+  readonly kind: 'node' | 'web';
+  /** git's user.name for the workspace; undefined when git cannot be asked (none, untrusted, the web). */
+  gitUserName(): Promise<string | undefined>;
+  /** The article at its sidecar's last commit, for history-aware re-anchoring; undefined without git. */
+  articleAtSidecarCommit(article: vscode.Uri, sidecar: vscode.Uri): Promise<ArticleVersion | undefined>;
+  /** Set Up Git Merging for Sidecars (desktop only). */
+  readonly gitMerging?: GitMerging;
+}
+
+export interface GitMerging {
+  /** Writes .gitattributes and the merge driver for the repository of `folder`; resolves to what was done. */
+  setUp(folder: vscode.Uri): Promise<string>;
+  /** Keeps the installed driver (if any) running this version of the extension. */
+  refresh(): Promise<void>;
+}
+
+/** The browser: no git, so no author name from it, no history, no merge driver. */
+export const WEB_PLATFORM: Platform = {
+  kind: 'web',
+  gitUserName: async () => undefined,
+  articleAtSidecarCommit: async () => undefined,
+};
