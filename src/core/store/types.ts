@@ -46,8 +46,11 @@ export interface ArticleSnapshot {
   readonly articleMissing?: boolean;
 }
 
-/** `dismissed`: a suggested sentence was dismissed (written to the sidecar like a claim change). */
-export type StoreChangeKind = 'loaded' | 'claims' | 'dismissed' | 'anchors' | 'problems' | 'saved' | 'removed';
+/**
+ * `dismissed`: a suggested sentence was dismissed (written to the sidecar like a claim change).
+ * `policy`: the repository's review/sources policy changed (nothing to write; views re-evaluate).
+ */
+export type StoreChangeKind = 'loaded' | 'claims' | 'dismissed' | 'anchors' | 'problems' | 'saved' | 'removed' | 'policy';
 
 export interface StoreChange {
   readonly article: string;
