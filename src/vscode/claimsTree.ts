@@ -10,6 +10,7 @@ import { oneLine, uiText } from '../core/present/displayText';
 import { isGroupBy, type GroupBy } from '../core/present/outlineGroupings';
 import type { OutlineNode } from '../core/present/outlineIds';
 import type { StoreChange } from '../core/store/types';
+import type { DeskContext } from '../core/workflow/deskState';
 import { articleUri } from './articles';
 import {
   articleItem, claimItem, claimTooltip, errorItem, errorsItem, groupItem, recheckItem, statusLabel, suggestionItem,
@@ -77,6 +78,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     suggestions: (a) => suggestions.get(a),
     sortKey: relPath,
   });
+  const desk = (): DeskContext => ({ scale: store.scale, requireReviews: store.policy.requireReviews, me: store.me() });
   const saved = context.workspaceState.get<string>('factmark.groupBy');
   if (isGroupBy(saved) && saved !== 'article') outline.setGroupBy(saved);
 
@@ -147,7 +149,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     const n = outline.node(id);
     const expanded = outline.startsExpanded(id);
     switch (n?.kind) {
-      case 'claim': return claimItem(id, n, store.claim(n.article, n.id), store.scale);
+      case 'claim': return claimItem(id, n, store.claim(n.article, n.id), store.scale, desk());
       case 'article': return articleItem(id, n.article, outline.row(n.article), { path: relPath(n.article), filter: outline.filter, expanded });
       case 'sidecarError': return errorItem(id, n.article, outline.row(n.article)?.snapshot);
       case 'suggestion': return suggestionItem(id, n, suggestions.get(n.article)?.find((s) => s.start === n.start && s.end === n.end));
@@ -179,7 +181,13 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
 
   const view = vscode.window.createTreeView('factmark.claims', { treeDataProvider: provider, showCollapseAll: true });
 
+  /** The policy or the current user changed (one event per article): one redraw of everything. */
+  let policyTimer: ReturnType<typeof setTimeout> | undefined;
   const onStore = (e: StoreChange) => {
+    if (e.kind === 'policy') {
+      policyTimer ??= setTimeout(() => { policyTimer = undefined; redraw(outline.refreshAll()); }, 0);
+      return;
+    }
     // Typing that touched no claim moved ranges only: nothing the panel shows changed.
     if (e.kind === 'anchors' && e.ids && e.ids.length === 0) return;
     if (e.kind === 'anchors' && e.ids) {
@@ -247,7 +255,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     services.onDidChangeCurrentClaim(follow),
     // Shown again (or for the first time): select the claim being read, which opens its article.
     view.onDidChangeVisibility((e) => { if (e.visible) follow(services.currentClaim()); }),
-    { dispose: () => { if (typingTimer) clearTimeout(typingTimer); if (redrawTimer) clearTimeout(redrawTimer); handles.delete(services); } },
+    { dispose: () => { if (typingTimer) clearTimeout(typingTimer); if (redrawTimer) clearTimeout(redrawTimer); if (policyTimer) clearTimeout(policyTimer); handles.delete(services); } },
   );
   if (scan) {
     context.subscriptions.push(scan.onDidChange((p) => {

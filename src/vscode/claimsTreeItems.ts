@@ -11,6 +11,8 @@ import { findStatus, type StatusScale } from '../core/statusScale';
 import type { ArticleSnapshot, ClaimEntry } from '../core/store/types';
 import { suggestionMarkdown } from '../core/suggest/explain';
 import type { Suggestion } from '../core/suggest/suggestClaims';
+import { deskState, type DeskContext, type DeskState } from '../core/workflow/deskState';
+import { mayReview } from '../core/workflow/reviews';
 import { articleUri, baseName } from './articles';
 import type { ClaimRef, SuggestionRef } from './services';
 import { needsRecheckColor, statusIcon } from './statusColors';
@@ -33,12 +35,21 @@ function stateMark(e: ClaimEntry): string {
   }
 }
 
-export function claimItem(id: string, n: Node<'claim'>, e: ClaimEntry | undefined, scale: StatusScale): vscode.TreeItem {
+/** " · ⚑ disputed" and the like: where a verdict's sign-off stands, when it asks for attention. */
+const REVIEW_MARKS: Partial<Record<DeskState, string>> = {
+  'awaiting-me': ' · awaiting your review',
+  disputed: ' · ⚑ disputed',
+  recheck: ' · verdict to confirm',
+  'signed-off': ' · ✓ signed off',
+};
+
+export function claimItem(id: string, n: Node<'claim'>, e: ClaimEntry | undefined, scale: StatusScale, desk?: DeskContext): vscode.TreeItem {
   if (!e) return Object.assign(new vscode.TreeItem('(deleted claim)'), { id });
   const item = new vscode.TreeItem(oneLine(e.claim.quote, 70) || '(empty quote)', vscode.TreeItemCollapsibleState.None);
   item.id = id;
   const status = findStatus(scale, e.claim.status);
-  const marks = stateMark(e);
+  const review = desk ? deskState(e.claim, desk) : undefined;
+  const marks = stateMark(e) + (review ? REVIEW_MARKS[review] ?? '' : '');
   const where = n.under === 'article' ? '' : ` · ${baseName(articleUri(n.article))}`;
   // A status not on the scale (a typo, a status removed from .factmark.yaml) is an error of the claim.
   const label = status ? status.label : `${oneLine(e.claim.status, 30)} — not on the scale`;
@@ -49,10 +60,11 @@ export function claimItem(id: string, n: Node<'claim'>, e: ClaimEntry | undefine
     : e.state === 'orphaned'
       ? new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.warningForeground'))
       : statusIcon(status, e.claim.status);
-  item.contextValue = `claim status:${e.claim.status} ${e.state}`;
+  const reviewable = !!desk && mayReview(e.claim, 'dispute', scale, desk.me).ok;
+  item.contextValue = `claim status:${e.claim.status} ${e.state}${review ? ` review:${review}` : ''}${reviewable ? ' reviewable' : ''}`;
   const ref: ClaimRef = { article: n.article, id: n.id };
   item.command = { command: 'factmark.revealClaim', title: 'Reveal Claim in Article', arguments: [ref] };
-  item.accessibilityInformation = { label: `${oneLine(e.claim.quote, 200)}, ${label}${marks.replace(' · ', ', ')}` };
+  item.accessibilityInformation = { label: `${oneLine(e.claim.quote, 200)}, ${label}${marks.replace(/ · [⚑✓] ?| · /g, ', ')}` };
   return item;
 }
 

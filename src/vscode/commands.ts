@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { StoreError } from '../core/store/types';
 import { anchorFixCommands } from './commands/anchorFix';
-import { annotateCommands } from './commands/annotate';
+import { annotateCommands, pickStatus } from './commands/annotate';
 import { navigationCommands } from './commands/navigation';
 import { publishCommands } from './commands/publish';
 import type { ReportPreviewHandle } from './reportPreview';
@@ -11,6 +11,7 @@ import { resolveConflictCommands } from './commands/resolveConflicts';
 import type { CommandDeps, Handler } from './commands/shared';
 import { sourceCommands } from './commands/sources';
 import * as notify from './notify';
+import { workflowCommands } from './commands/workflow';
 
 /** Ids from package.json `contributes.commands` implemented here (the views register the rest). */
 export const COMMAND_IDS = [
@@ -24,6 +25,7 @@ export const COMMAND_IDS = [
   'factmark.refresh', 'factmark.focusPanel',
   'factmark.previewReport', 'factmark.export', 'factmark.import',
   'factmark.editPublished', 'factmark.editPublisher', 'factmark.editSummary',
+  'factmark.setStatusAndNext', 'factmark.approveClaim', 'factmark.disputeClaim', 'factmark.assignClaim',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
@@ -37,6 +39,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     ...resolveConflictCommands(deps),
     ...navigationCommands(deps),
     ...publishCommands(deps, preview),
+    ...workflowCommands(deps, (claim) => pickStatus(deps, claim)),
     ...viewCommands,
   };
   for (const id of [...COMMAND_IDS, ...Object.keys(viewCommands)]) {

@@ -5,6 +5,7 @@ import { Emitter } from '../core/events';
 import { claimAt } from '../core/navigation';
 import type { ClaimStore } from '../core/store/claimStore';
 import type { SuggestionStore } from '../core/suggest/suggestionStore';
+import { mayReview } from '../core/workflow/reviews';
 import { articleKey, articleUri } from './articles';
 import { ContextKeys, type ContextKeySetter } from './contextKeys';
 import type { ClaimRef, Services, SuggestionRef } from './services';
@@ -37,6 +38,8 @@ export function createServices(context: vscode.ExtensionContext, store: ClaimSto
     keys.set(ContextKeys.articleHasClaims, !!snap?.claims.length);
     keys.set(ContextKeys.claimAtCursor, !!atCursor());
     const now = current();
+    const entry = now ? store.claim(now.article, now.id) : undefined;
+    keys.set(ContextKeys.canReviewClaim, !!entry && mayReview(entry.claim, 'dispute', store.scale, store.me()).ok);
     if (now?.article !== last?.article || now?.id !== last?.id) {
       last = now;
       changed.fire(now);

@@ -44,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
   const services = createServices(context, store, keys, suggestions);
   sync = new WorkspaceSync(store, log);
   context.subscriptions.push(log, sync, { dispose: () => store.dispose() });
+  // Who "I" am decides what awaits my review and who may sign off.
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('factmark.author')) store.userChanged(); }));
 
   const views = {
     tree: registerClaimsTree(context, services),

@@ -91,6 +91,11 @@ export class ClaimsOutline {
     return this.rebuildAll();
   }
 
+  /** Rebuilds every row: what the rows show depends on something besides the articles (the policy, the current user). */
+  refreshAll(): OutlineRefresh {
+    return this.rebuildAll();
+  }
+
   /** Says how many articles a scan in progress will bring (0 when none is running). */
   setExpected(articles: number): void {
     this.expected = articles;

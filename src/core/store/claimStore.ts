@@ -318,6 +318,11 @@ export class ClaimStore {
     for (const a of this.models.keys()) this.fire(a, 'policy');
   }
 
+  /** Who the current user is changed (the author setting): what awaits "my" review follows the 'policy' event. */
+  userChanged(): void {
+    for (const a of this.models.keys()) this.fire(a, 'policy');
+  }
+
   dispose(): void {
     this.changed.dispose();
   }

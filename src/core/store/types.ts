@@ -48,7 +48,8 @@ export interface ArticleSnapshot {
 
 /**
  * `dismissed`: a suggested sentence was dismissed (written to the sidecar like a claim change).
- * `policy`: the repository's review/sources policy changed (nothing to write; views re-evaluate).
+ * `policy`: the repository's review/sources policy, or the current user, changed (nothing to write;
+ *   views re-evaluate sign-off and what awaits my review).
  */
 export type StoreChangeKind = 'loaded' | 'claims' | 'dismissed' | 'anchors' | 'problems' | 'saved' | 'removed' | 'policy';
 

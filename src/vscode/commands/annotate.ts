@@ -12,6 +12,7 @@ import { dotIcon } from '../statusColors';
 import { resolveClaim, short, statusLabel, UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
 import { uiText } from '../../core/present/displayText';
+import { setStatusWithReason } from './workflow';
 
 interface MarkArgs { uri?: vscode.Uri | string; start?: number; end?: number }
 
@@ -87,12 +88,13 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
       return { article: key, id: claim.id } satisfies ClaimRef;
     },
 
-    'factmark.setStatus': async (arg?: unknown, statusKey?: string) => {
+    /** `reason`: why a verdict changes (asked for when needed and not given). */
+    'factmark.setStatus': async (arg?: unknown, statusKey?: string, reason?: string) => {
       const found = await resolveClaim(deps, arg);
       if (!found) return undefined;
       const key = statusKey ?? (await pickStatus(deps, found.entry.claim));
       if (!key) return undefined;
-      store.updateClaim(found.ref.article, found.ref.id, { status: key });
+      if (!(await setStatusWithReason(store, found.ref.article, found.entry.claim, key, reason))) return undefined;
       notify.statusMessage(`Factmark: ${short(found.entry.claim.quote, 40)} is now ${statusLabel(deps, key)}`, 3000);
       return found.ref;
     },
@@ -150,7 +152,7 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
 interface StatusItem extends vscode.QuickPickItem { status: StatusDef }
 
 /** The scale as a quick pick; typing a status's shortcut letter alone picks it at once. */
-function pickStatus(deps: CommandDeps, claim: Claim): Promise<string | undefined> {
+export function pickStatus(deps: CommandDeps, claim: Claim): Promise<string | undefined> {
   const qp = vscode.window.createQuickPick<StatusItem>();
   const items: StatusItem[] = deps.store.scale.statuses.map((s) => ({
     status: s,
