@@ -11,7 +11,9 @@ import { findStatus, type StatusScale } from '../core/statusScale';
 import type { ArticleSnapshot, ClaimEntry } from '../core/store/types';
 import { suggestionMarkdown } from '../core/suggest/explain';
 import type { Suggestion } from '../core/suggest/suggestClaims';
-import { deskState, type DeskContext, type DeskState } from '../core/workflow/deskState';
+import { DESK_STATE_DESCRIPTIONS, DESK_STATE_LABELS, deskState, isDeskState, type DeskContext, type DeskState } from '../core/workflow/deskState';
+import { UNASSIGNED } from '../core/present/outlineGroupings';
+import { samePerson } from '../core/workflow/people';
 import { mayReview } from '../core/workflow/reviews';
 import { articleUri, baseName } from './articles';
 import type { ClaimRef, SuggestionRef } from './services';
@@ -183,16 +185,37 @@ export function errorsItem(id: string, size: number, expanded: boolean): vscode.
   return item;
 }
 
+/** The icon of each review state's group. */
+const REVIEW_ICONS: Record<DeskState, vscode.ThemeIcon> = {
+  'awaiting-me': new vscode.ThemeIcon('eye', new vscode.ThemeColor('list.warningForeground')),
+  disputed: new vscode.ThemeIcon('comment-unresolved', new vscode.ThemeColor('list.errorForeground')),
+  recheck: new vscode.ThemeIcon('history', new vscode.ThemeColor('factmark.needsRecheck')),
+  'awaiting-others': new vscode.ThemeIcon('watch'),
+  open: new vscode.ThemeIcon('circle-large-outline'),
+  'signed-off': new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+};
+
+type GroupLook = { label: string; icon?: vscode.ThemeIcon | vscode.Uri; tooltip?: string };
+
 /** How the groups of each grouping look (see outlineGroupings.ts). */
-const GROUP_LOOKS: Record<string, (key: string, scale: StatusScale) => { label: string; icon?: vscode.ThemeIcon | vscode.Uri; tooltip?: string }> = {
-  status: (key, scale) => {
+const GROUP_LOOKS: Record<string, (key: string, desk: DeskContext) => GroupLook> = {
+  status: (key, { scale }) => {
     const def = findStatus(scale, key);
     return { label: def ? def.label : `${key} (not on the scale)`, icon: statusIcon(def, key), tooltip: def?.definition };
   },
+  review: (key, { requireReviews }) => {
+    if (!isDeskState(key)) return { label: key };
+    const need = Math.max(1, requireReviews);
+    const policy = `${need} sign-off${need === 1 ? '' : 's'} by someone other than the rater (requireReviews${requireReviews ? `: ${requireReviews}` : ' is not set: one counts'}).`;
+    return { label: DESK_STATE_LABELS[key], icon: REVIEW_ICONS[key], tooltip: `${DESK_STATE_DESCRIPTIONS[key]}\nEach verdict needs ${policy}` };
+  },
+  assignee: (key, { me }) => key === UNASSIGNED
+    ? { label: 'Unassigned', icon: new vscode.ThemeIcon('circle-slash'), tooltip: 'Claims nobody is assigned to (Assign Claim… sets who is to check one).' }
+    : { label: samePerson(key, me) ? `${oneLine(key, 60)} (me)` : oneLine(key, 60), icon: new vscode.ThemeIcon(samePerson(key, me) ? 'account' : 'person') },
 };
 
-export function groupItem(id: string, n: Node<'group'>, size: number, scale: StatusScale, expanded: boolean): vscode.TreeItem {
-  const look = GROUP_LOOKS[n.by]?.(n.key, scale) ?? { label: n.key };
+export function groupItem(id: string, n: Node<'group'>, size: number, desk: DeskContext, expanded: boolean): vscode.TreeItem {
+  const look = GROUP_LOOKS[n.by]?.(n.key, desk) ?? { label: oneLine(n.key, 60) };
   const item = new vscode.TreeItem(look.label, collapsible(expanded));
   item.iconPath = look.icon;
   item.description = String(size);

@@ -19,6 +19,7 @@ import { localFiles } from './desktop/localFiles';
 import { useFileAccess, workspaceFsAccess } from './fileText';
 import { AuthorName } from './gitAuthor';
 import { registerHover } from './hover';
+import { registerPolicyDiagnostics } from './policyDiagnostics';
 import { watchScale } from './repoConfig';
 import { registerReportPreview } from './reportPreview';
 import { registerStatusBar } from './statusBar';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
     statusBar: registerStatusBar(context, services),
     details: registerDetailsView(context, services),
     report: registerReportPreview(context, store),
+    policy: registerPolicyDiagnostics(context, services),
   };
   const scorer = checkworthinessModel(context.extensionUri, log);
   const suggesting = registerSuggestions(context, services, keys, scorer);

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api } from './helpers';
-import { ARTICLE, entryOf, markWords, openNewArticle, sidecarYaml, uniqueName, waitFor, type ClaimRef } from './claimFiles';
+import { ARTICLE, entryOf, markWords, openNewArticle, sidecarYaml, uniqueName, waitFor, writeFile, type ClaimRef } from './claimFiles';
 
 type Api = Awaited<ReturnType<typeof api>>;
 
@@ -142,5 +142,56 @@ describe('the newsroom workflow', () => {
     assert.deepStrictEqual(next, { article: a.article, id: c.id }, 'the rated claim b was not skipped');
     const e = await entryOf(c);
     assert.strictEqual(vscode.window.activeTextEditor?.document.offsetAt(vscode.window.activeTextEditor.selection.start), e?.start);
+  });
+});
+
+describe('the repository policy in the Problems panel', () => {
+  let factmark: Api;
+  const config = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.factmark.yaml');
+  before(async () => {
+    factmark = await api();
+    await factmark.ready;
+    await actAs(factmark, 'Jane Doe');
+    await writeFile(config(), 'requireReviews: 1\nrequireSources: true\n');
+    await waitFor('the policy to be read', () => factmark.store.policy.requireReviews === 1 && factmark.store.policy.requireSources);
+  });
+  after(async () => {
+    await vscode.workspace.fs.delete(config());
+    await waitFor('the policy to go', () => factmark.store.policy.requireReviews === 0 && !factmark.store.policy.requireSources);
+    await actAs(factmark, undefined);
+  });
+
+  const problems = (uri: vscode.Uri) => factmark.views.policy.of(uri).map((d) => [d.code, d.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info']);
+
+  it('lists each breach on the claim’s words, follows the claim as it is fixed, and matches vscode.languages', async () => {
+    const editor = await openNewArticle(uniqueName('policy'), ARTICLE);
+    const uri = editor.document.uri;
+    const ref = await markWords(editor, 'a budget of £412 million');
+    assert.deepStrictEqual(problems(uri), [], 'an open claim breaks no rule');
+
+    await vscode.commands.executeCommand('factmark.setStatus', ref, 'accurate');
+    await waitFor('the breaches', () => factmark.views.policy.of(uri).length === 3);
+    assert.deepStrictEqual(problems(uri), [['no-explanation', 'warning'], ['no-source', 'warning'], ['sign-off', 'info']]);
+    const [first] = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'factmark');
+    const e = await entryOf(ref);
+    assert.deepStrictEqual([editor.document.offsetAt(first.range.start), editor.document.offsetAt(first.range.end)], [e?.start, e?.end], 'not on the claim’s words');
+    assert.match(first.message, /“a budget of £412 million”: settled without an explanation/);
+
+    // The quick fix on the sign-off breach: the rater is sent to the details, not offered to approve.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, first.range);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Add Source…') && titles.includes('Edit Explanation…'), titles.join(', '));
+    assert.ok(!titles.includes('Approve Verdict'), 'the rater is offered to approve their own verdict');
+
+    await vscode.commands.executeCommand('factmark.editExplanation', ref, 'The budget book says £412m.');
+    await vscode.commands.executeCommand('factmark.addSource', ref, { url: 'https://example.org/budget.pdf' });
+    await waitFor('only the sign-off to remain', () => factmark.views.policy.of(uri).length === 1);
+    assert.deepStrictEqual(problems(uri), [['sign-off', 'info']]);
+
+    await actAs(factmark, 'Ann Lee');
+    await vscode.commands.executeCommand('factmark.disputeClaim', ref, 'Which budget book?');
+    await waitFor('the dispute', () => problems(uri).some(([c]) => c === 'disputed'));
+    await vscode.commands.executeCommand('factmark.approveClaim', ref);
+    await waitFor('no breach once signed off', () => factmark.views.policy.of(uri).length === 0);
   });
 });
