@@ -73,6 +73,12 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     }
     return p;
   };
+  /** An assignee group's name as its first claim writes it (the group's key is the compared form). */
+  const assigneeShown = (groupId: string): string | undefined => {
+    const first = outline.children(groupId)[0];
+    const c = first ? outline.node(first) : undefined;
+    return c?.kind === 'claim' ? cleanName(store.claim(c.article, c.id)?.claim.assignee) : undefined;
+  };
   const desk = (): DeskContext => ({ scale: store.scale, requireReviews: store.policy.requireReviews, me: store.me() });
   const outline = new ClaimsOutline({
     get scale() { return store.scale; },
@@ -158,7 +164,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
       case 'suggestions': return suggestionsItem(id, outline.groupSize(id), expanded);
       case 'recheck': return recheckItem(id, outline.groupSize(id), expanded);
       case 'errors': return errorsItem(id, outline.groupSize(id), expanded);
-      case 'group': return groupItem(id, n, outline.groupSize(id), desk(), expanded);
+      case 'group': return groupItem(id, n, outline.groupSize(id), desk(), expanded, n.by === 'assignee' ? assigneeShown(id) : undefined);
       default: return Object.assign(new vscode.TreeItem('(gone)'), { id });
     }
   };

@@ -198,7 +198,8 @@ const REVIEW_ICONS: Record<DeskState, vscode.ThemeIcon> = {
 type GroupLook = { label: string; icon?: vscode.ThemeIcon | vscode.Uri; tooltip?: string };
 
 /** How the groups of each grouping look (see outlineGroupings.ts). */
-const GROUP_LOOKS: Record<string, (key: string, desk: DeskContext) => GroupLook> = {
+/** `name`: how the group's first claim writes it, where the key is a compared form (assignees). */
+const GROUP_LOOKS: Record<string, (key: string, desk: DeskContext, name?: string) => GroupLook> = {
   status: (key, { scale }) => {
     const def = findStatus(scale, key);
     return { label: def ? def.label : `${key} (not on the scale)`, icon: statusIcon(def, key), tooltip: def?.definition };
@@ -209,13 +210,16 @@ const GROUP_LOOKS: Record<string, (key: string, desk: DeskContext) => GroupLook>
     const policy = `${need} sign-off${need === 1 ? '' : 's'} by someone other than the rater (requireReviews${requireReviews ? `: ${requireReviews}` : ' is not set: one counts'}).`;
     return { label: DESK_STATE_LABELS[key], icon: REVIEW_ICONS[key], tooltip: `${DESK_STATE_DESCRIPTIONS[key]}\nEach verdict needs ${policy}` };
   },
-  assignee: (key, { me }) => key === UNASSIGNED
-    ? { label: 'Unassigned', icon: new vscode.ThemeIcon('circle-slash'), tooltip: 'Claims nobody is assigned to (Assign Claim… sets who is to check one).' }
-    : { label: samePerson(key, me) ? `${oneLine(key, 60)} (me)` : oneLine(key, 60), icon: new vscode.ThemeIcon(samePerson(key, me) ? 'account' : 'person') },
+  assignee: (key, { me }, name) => {
+    if (key === UNASSIGNED) return { label: 'Unassigned', icon: new vscode.ThemeIcon('circle-slash'), tooltip: 'Claims nobody is assigned to (Assign Claim… sets who is to check one).' };
+    const mine = samePerson(key, me);
+    const label = oneLine(name ?? key, 60);
+    return { label: mine ? `${label} (me)` : label, icon: new vscode.ThemeIcon(mine ? 'account' : 'person'), tooltip: `Claims assigned to ${label}${mine ? ' (you)' : ''}.` };
+  },
 };
 
-export function groupItem(id: string, n: Node<'group'>, size: number, desk: DeskContext, expanded: boolean): vscode.TreeItem {
-  const look = GROUP_LOOKS[n.by]?.(n.key, desk) ?? { label: oneLine(n.key, 60) };
+export function groupItem(id: string, n: Node<'group'>, size: number, desk: DeskContext, expanded: boolean, name?: string): vscode.TreeItem {
+  const look = GROUP_LOOKS[n.by]?.(n.key, desk, name) ?? { label: oneLine(n.key, 60) };
   const item = new vscode.TreeItem(look.label, collapsible(expanded));
   item.iconPath = look.icon;
   item.description = String(size);

@@ -145,6 +145,76 @@ describe('the newsroom workflow', () => {
   });
 });
 
+describe('the Claims panel by review state and assignee', () => {
+  let factmark: Api;
+  before(async () => { factmark = await api(); await factmark.ready; await actAs(factmark, 'Jane Doe'); });
+  after(async () => {
+    await vscode.commands.executeCommand('factmark.clearFilter');
+    await vscode.commands.executeCommand('factmark.groupByArticle');
+    await actAs(factmark, undefined);
+  });
+
+  const tree = () => factmark.views.tree;
+  const kids = async (n?: string) => (await tree().provider.getChildren(n)) ?? [];
+  const groupOf = async (by: string, key: string) => (await kids()).find((n) => { const x = tree().node(n); return x?.kind === 'group' && x.by === by && x.key === key; });
+  const claimsUnder = async (n: string | undefined, article: string) =>
+    (n ? await kids(n) : []).flatMap((c) => { const x = tree().node(c); return x?.kind === 'claim' && x.article === article ? [x.id] : []; }).sort();
+
+  it('groups what awaits my review apart from my own verdicts, by assignee, and filters to either', async () => {
+    const editor = await openNewArticle(uniqueName('desk-groups'), ARTICLE);
+    const mine = await markWords(editor, 'a budget of £412 million');
+    const theirs = await markWords(editor, 'Spending on housing rises to £58 million');
+    const open = await markWords(editor, 'Bus fares will stay frozen');
+    const { article } = mine;
+    await vscode.commands.executeCommand('factmark.setStatus', mine, 'accurate');
+    await vscode.commands.executeCommand('factmark.assignClaim', open, 'Jane  Doe');
+    await vscode.commands.executeCommand('factmark.assignClaim', theirs, 'Sam Roe');
+    await actAs(factmark, 'Ann Lee');
+    await vscode.commands.executeCommand('factmark.setStatus', theirs, 'inaccurate');
+    await actAs(factmark, 'Jane Doe');
+
+    assert.strictEqual(await vscode.commands.executeCommand('factmark.groupBy', 'review'), 'review');
+    await waitFor('the panel to follow', async () => (await claimsUnder(await groupOf('review', 'awaiting-me'), article)).includes(theirs.id));
+    assert.deepStrictEqual(await claimsUnder(await groupOf('review', 'awaiting-me'), article), [theirs.id]);
+    assert.deepStrictEqual(await claimsUnder(await groupOf('review', 'awaiting-others'), article), [mine.id], 'my own verdict awaits someone else');
+    assert.deepStrictEqual(await claimsUnder(await groupOf('review', 'open'), article), [open.id]);
+    assert.strictEqual((await tree().provider.getTreeItem((await groupOf('review', 'awaiting-me'))!)).label, 'Awaiting my review');
+
+    await vscode.commands.executeCommand('factmark.groupByAssignee');
+    const groups = (await kids()).map((n) => tree().node(n)).flatMap((x) => (x?.kind === 'group' ? [x.key] : []));
+    assert.strictEqual(groups[0], 'jane doe', 'my group comes first');
+    assert.strictEqual(groups.at(-1), '', 'unassigned comes last');
+    const me = await groupOf('assignee', 'jane doe');
+    assert.strictEqual((await tree().provider.getTreeItem(me!)).label, 'Jane Doe (me)', 'the name as the claim writes it, spaces collapsed');
+    assert.deepStrictEqual(await claimsUnder(me, article), [open.id]);
+    assert.deepStrictEqual(await claimsUnder(await groupOf('assignee', 'sam roe'), article), [theirs.id]);
+    assert.deepStrictEqual(await claimsUnder(await groupOf('assignee', ''), article), [mine.id]);
+
+    // One step to what I am asked to check, the filter named in the view's message.
+    await vscode.commands.executeCommand('factmark.groupByArticle');
+    await actAs(factmark, 'Bo Kim');
+    const f = await vscode.commands.executeCommand('factmark.showAwaitingMyReview');
+    assert.deepStrictEqual(f, { statuses: undefined, review: ['awaiting-me'], assignees: undefined, text: undefined });
+    const row = async () => (await kids()).find((n) => { const x = tree().node(n); return x?.kind === 'article' && x.article === article; });
+    await waitFor('the filtered article', async () => (await claimsUnder(await row(), article)).length === 2);
+    assert.deepStrictEqual(await claimsUnder(await row(), article), [mine.id, theirs.id].sort(), 'both verdicts await Bo, the open claim does not');
+    await waitFor('the filter named in the view', () => /Filtered: Awaiting my review/.test(String(tree().view.message)));
+    await vscode.commands.executeCommand('factmark.filter', { assignees: { me: true } });
+    assert.strictEqual(await row(), undefined, 'nothing of this article is assigned to Bo');
+    await waitFor('the assignee filter named in the view', () => /Filtered: assigned to Bo Kim \(me\)/.test(String(tree().view.message)));
+    await vscode.commands.executeCommand('factmark.clearFilter');
+
+    // Ann signs off Jane's verdict, Bo Ann's: both leave "awaiting" for "signed off".
+    await actAs(factmark, 'Ann Lee');
+    await vscode.commands.executeCommand('factmark.approveClaim', mine);
+    await actAs(factmark, 'Bo Kim');
+    await vscode.commands.executeCommand('factmark.approveClaim', theirs);
+    await vscode.commands.executeCommand('factmark.groupByReview');
+    await waitFor('both to be signed off', async () => (await claimsUnder(await groupOf('review', 'signed-off'), article)).length === 2);
+    assert.deepStrictEqual(await claimsUnder(await groupOf('review', 'awaiting-me'), article), []);
+  });
+});
+
 describe('the repository policy in the Problems panel', () => {
   let factmark: Api;
   const config = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.factmark.yaml');

@@ -5,7 +5,7 @@
 import { findStatus } from '../statusScale';
 import type { ClaimEntry } from '../store/types';
 import { deskState, DESK_STATES, type DeskContext } from '../workflow/deskState';
-import { cleanName, samePerson } from '../workflow/people';
+import { cleanName, nameKey, samePerson } from '../workflow/people';
 
 export interface Grouping {
   /** The group a claim is listed under. */
@@ -33,9 +33,13 @@ export const GROUPINGS = {
     key: (e, ctx) => deskState(e.claim, ctx),
     order: (present) => DESK_STATES.filter((k) => present.has(k)),
   },
-  /** By assignee: mine first, then by name, unassigned last. */
+  /**
+   * By assignee, one group per person however their name is typed ("Ann Lee", "ann  lee"): the
+   * key is the name's compared form (people.ts nameKey), the view shows it as a claim spells it.
+   * Mine first, then by name, unassigned last.
+   */
   assignee: {
-    key: (e) => cleanName(e.claim.assignee) ?? UNASSIGNED,
+    key: (e) => { const n = cleanName(e.claim.assignee); return n ? nameKey(n) : UNASSIGNED; },
     order: (present, { me }) => {
       const names = [...present].filter((k) => k !== UNASSIGNED);
       const mine = names.filter((k) => samePerson(k, me));
