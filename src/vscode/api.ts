@@ -9,6 +9,7 @@ import type { LoadedScorer } from '../core/suggest/model';
 import type { Scorer } from '../core/suggest/scorer';
 import type { ClaimsTreeHandle } from './claimsTree';
 import type { DecorationsHandle } from './decorations';
+import type { DeskHandle } from './deskView';
 import type { DetailsHandle } from './detailsView';
 import type { HoverHandle } from './hover';
 import type { PolicyDiagnosticsHandle } from './policyDiagnostics';
@@ -25,6 +26,8 @@ export interface FactmarkViews {
   readonly report: ReportPreviewHandle;
   /** The policy breaches shown in the Problems panel on each article. */
   readonly policy: PolicyDiagnosticsHandle;
+  /** The Desk: every article's progress. */
+  readonly desk: DeskHandle;
 }
 
 /** The suggested check-worthy sentences (what Suggest Claims shows). */

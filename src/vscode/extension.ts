@@ -19,6 +19,7 @@ import { localFiles } from './desktop/localFiles';
 import { useFileAccess, workspaceFsAccess } from './fileText';
 import { AuthorName } from './gitAuthor';
 import { registerHover } from './hover';
+import { registerDeskView } from './deskView';
 import { registerPolicyDiagnostics } from './policyDiagnostics';
 import { watchScale } from './repoConfig';
 import { registerReportPreview } from './reportPreview';
@@ -56,12 +57,13 @@ export function activate(context: vscode.ExtensionContext): FactmarkApi {
     details: registerDetailsView(context, services),
     report: registerReportPreview(context, store),
     policy: registerPolicyDiagnostics(context, services),
+    desk: registerDeskView(context, services),
   };
   const scorer = checkworthinessModel(context.extensionUri, log);
   const suggesting = registerSuggestions(context, services, keys, scorer);
   const suggestionDecorations = registerSuggestionDecorations(context, services);
   const deps = { services, store, sync, keys, log };
-  registerCommands(context, deps, { ...viewCommands(services), ...suggestionCommands(deps, suggesting) }, views.report);
+  registerCommands(context, deps, { ...viewCommands(services), 'factmark.showDesk': () => views.desk.show(), ...suggestionCommands(deps, suggesting) }, views.report);
 
   // The scale first, so that sidecars are validated against the repository's statuses.
   const ready = Promise.all([author.init(), watchScale(context, store, sync.diagnostics, log)]).then(() => {

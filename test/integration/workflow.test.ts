@@ -5,15 +5,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api } from './helpers';
-import { ARTICLE, entryOf, markWords, openNewArticle, sidecarYaml, uniqueName, waitFor, writeFile, type ClaimRef } from './claimFiles';
+import { actAs, ARTICLE, entryOf, markWords, openNewArticle, sidecarYaml, uniqueName, waitFor, writeFile, type ClaimRef } from './claimFiles';
 
 type Api = Awaited<ReturnType<typeof api>>;
-
-/** Makes `name` the current user (the factmark.author setting of the workspace). */
-export async function actAs(factmark: Api, name: string | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('factmark').update('author', name ?? undefined, vscode.ConfigurationTarget.Workspace);
-  if (name) await waitFor(`the current user to be ${name}`, () => factmark.store.me() === name);
-}
 
 /**
  * Runs a command that is expected to open an input box, then cancels the box (Escape) until
