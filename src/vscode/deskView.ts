@@ -4,7 +4,6 @@
 // figures are the core's (core/present/deskSummary.ts); the page (media/desk.js) draws them
 // with theme colours, inserts every string with textContent and runs under a strict CSP. What
 // the page sends back names a figure and an article key, both checked against the store.
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { oneLine } from '../core/present/displayText';
 import { claimsInFigure, deskSummary, FIGURE_LABELS, isDeskFigure, type DeskArticle, type DeskFigure, type DeskSummary } from '../core/present/deskSummary';
@@ -14,6 +13,7 @@ import type { DeskContext } from '../core/workflow/deskState';
 import { articleUri, baseName } from './articles';
 import type { ScanStatus } from './claimsTree';
 import type { ClaimRef, Services } from './services';
+import { webviewPage } from './webviewPage';
 import { hasThemeColor, statusColorId } from './statusColors';
 
 /** What the page sends. */
@@ -116,7 +116,7 @@ export function registerDeskView(context: vscode.ExtensionContext, services: Ser
       localResourceRoots: [media],
     });
     panel.iconPath = vscode.Uri.joinPath(media, 'factmark.svg');
-    panel.webview.html = html(panel.webview, media);
+    panel.webview.html = webviewPage(panel.webview, media, { css: 'desk.css', js: 'desk.js', title: 'Factmark Desk' });
     const p = panel;
     p.webview.onDidReceiveMessage((m: DeskMessage) => { void receive(m).catch((e) => void vscode.window.showErrorMessage(`Factmark: ${e instanceof Error ? e.message : String(e)}`)); });
     p.onDidChangeViewState(() => { if (p.visible) post(); });
@@ -203,30 +203,4 @@ function figureName(services: Services, figure: DeskFigure): string {
   if (figure.kind === 'all') return 'Claims';
   if (figure.kind === 'status') return oneLine(findStatus(services.store.scale, figure.key)?.label ?? figure.key, 40);
   return FIGURE_LABELS[figure.kind];
-}
-
-function html(webview: vscode.Webview, media: vscode.Uri): string {
-  const nonce = crypto.randomBytes(16).toString('base64');
-  const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'desk.css'));
-  const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'desk.js'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css}">
-<title>Factmark Desk</title>
-</head>
-<body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${nonce}" src="${js}"></script>
-</body>
-</html>`;
 }

@@ -3,7 +3,6 @@
 // Approve / Dispute, the corrections log, a reason box when a verdict changes). The webview (media/details.js) posts edits; they go to the store, and
 // the store's change events send the claim back. Every string reaches the page as data and is
 // inserted with textContent; the page runs under a strict CSP with a nonce.
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import { REVIEW_VERDICTS, STANCES, type ReviewVerdict, type Source, type Stance } from '../core/model';
 import { claimWorkflow, type ClaimWorkflow } from '../core/present/claimWorkflow';
@@ -14,6 +13,7 @@ import { askReason } from './commands/workflow';
 import { articleUri, baseName } from './articles';
 import type { ClaimRef, Services } from './services';
 import * as notify from './notify';
+import { webviewPage } from './webviewPage';
 
 /** What the page sends. */
 export type DetailsMessage =
@@ -181,7 +181,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
     resolveWebviewView(v) {
       view = v;
       v.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
-      v.webview.html = html(v.webview, media);
+      v.webview.html = webviewPage(v.webview, media, { css: 'details.css', js: 'details.js', title: 'Claim Details' });
       v.webview.onDidReceiveMessage((m: DetailsMessage) => { void receive(m); });
       v.onDidDispose(() => { if (view === v) view = undefined; });
       v.onDidChangeVisibility(() => { if (v.visible) post(); });
@@ -212,31 +212,4 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
     receive,
     get resolved() { return !!view; },
   };
-}
-
-function html(webview: vscode.Webview, media: vscode.Uri): string {
-  const nonce = crypto.randomBytes(16).toString('base64');
-  const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css'));
-  const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css}">
-<title>Claim Details</title>
-</head>
-<body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${nonce}" src="${js}"></script>
-</body>
-</html>`;
 }

@@ -2,7 +2,7 @@
 // when, who it is assigned to, its reviews (each marked with whether it counts, and why not), its
 // corrections log with status labels, and whether the current user may approve or dispute it.
 // Pure: the view sends this to its page as data.
-import type { Claim, LogChange, ReviewVerdict } from '../model';
+import type { Claim, LogEntry, ReviewVerdict } from '../model';
 import { findStatus, type StatusScale } from '../statusScale';
 import { DESK_STATE_LABELS, deskState, type DeskState } from '../workflow/deskState';
 import { nameKey, samePerson } from '../workflow/people';
@@ -21,15 +21,8 @@ export interface ReviewRow {
   standing: ReviewStanding;
 }
 
-export interface LogRow {
-  date: string;
-  by?: string;
-  change: LogChange;
-  /** Status labels for a status change; the old and new words for a wording change. */
-  from: string;
-  to: string;
-  reason?: string;
-}
+/** A log entry as shown: `from` and `to` are status labels for a status change, the old and new words for a wording change. */
+export type LogRow = LogEntry;
 
 export type Permission = { ok: true } | { ok: false; message: string };
 
