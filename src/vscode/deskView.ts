@@ -62,7 +62,8 @@ export function registerDeskView(context: vscode.ExtensionContext, services: Ser
   const ctx = (): DeskContext => ({ scale: store.scale, requireReviews: store.policy.requireReviews, me: store.me() });
   const articles = (): DeskArticle[] => store.articles().map((article) => ({
     article,
-    path: vscode.workspace.asRelativePath(articleUri(article), true),
+    // The folder's name only where there are several folders to tell apart.
+    path: vscode.workspace.asRelativePath(articleUri(article), (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
     snapshot: store.get(article),
   }));
 

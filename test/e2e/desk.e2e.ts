@@ -64,6 +64,8 @@ describe('the Desk', () => {
     await wb.activeTab.filter({ hasText: 'harbour.md' }).waitFor();
   });
   after(async () => {
+    // Editors carry over to the next workbench of the run: leave no Desk behind for them.
+    await wb?.runCommand('View: Close All Editors').catch(() => undefined);
     await wb?.close();
     ws?.dispose();
   });
