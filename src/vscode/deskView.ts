@@ -5,7 +5,7 @@
 // with theme colours, inserts every string with textContent and runs under a strict CSP. What
 // the page sends back names a figure and an article key, both checked against the store.
 import * as vscode from 'vscode';
-import { oneLine } from '../core/present/displayText';
+import { oneLine, uiText } from '../core/present/displayText';
 import { claimsInFigure, deskSummary, FIGURE_LABELS, isDeskFigure, type DeskArticle, type DeskFigure, type DeskSummary } from '../core/present/deskSummary';
 import type { ClaimFilter } from '../core/present/claimFilter';
 import { findStatus } from '../core/statusScale';
@@ -13,6 +13,7 @@ import type { DeskContext } from '../core/workflow/deskState';
 import { articleUri, baseName } from './articles';
 import type { ScanStatus } from './claimsTree';
 import type { ClaimRef, Services } from './services';
+import * as notify from './notify';
 import { webviewPage } from './webviewPage';
 import { hasThemeColor, statusColorId } from './statusColors';
 
@@ -119,7 +120,7 @@ export function registerDeskView(context: vscode.ExtensionContext, services: Ser
     panel.iconPath = vscode.Uri.joinPath(media, 'factmark.svg');
     panel.webview.html = webviewPage(panel.webview, media, { css: 'desk.css', js: 'desk.js', title: 'Factmark Desk' });
     const p = panel;
-    p.webview.onDidReceiveMessage((m: DeskMessage) => { void receive(m).catch((e) => void vscode.window.showErrorMessage(`Factmark: ${e instanceof Error ? e.message : String(e)}`)); });
+    p.webview.onDidReceiveMessage((m: DeskMessage) => { void receive(m).catch((e) => void notify.error(`Factmark: ${e instanceof Error ? e.message : String(e)}`)); });
     p.onDidChangeViewState(() => { if (p.visible) post(); });
     p.onDidDispose(() => { if (panel === p) panel = undefined; if (timer) { clearTimeout(timer); timer = undefined; } });
     post();
@@ -165,7 +166,7 @@ async function openFigure(services: Services, figure: DeskFigure, article: strin
   const { store } = services;
   const what = figureName(services, figure);
   if (!refs.length) {
-    void vscode.window.showInformationMessage(`Factmark: no claims ${article ? `of ${oneLine(baseName(articleUri(article)), 60)} ` : ''}are ${what.toLocaleLowerCase()} now.`);
+    void notify.info(`Factmark: no claims ${article ? `of ${oneLine(baseName(articleUri(article)), 60)} ` : ''}are ${what.toLocaleLowerCase()} now.`);
     return undefined;
   }
   if (refs.length === 1) {
@@ -179,14 +180,14 @@ async function openFigure(services: Services, figure: DeskFigure, article: strin
       const e = store.claim(ref.article, ref.id);
       const status = e ? findStatus(store.scale, e.claim.status) : undefined;
       return {
-        label: oneLine(e?.claim.quote ?? ref.id, 90),
-        description: `${oneLine(baseName(articleUri(ref.article)), 40)} · ${oneLine(status?.label ?? e?.claim.status ?? '', 30)}`,
+        label: uiText(e?.claim.quote ?? ref.id, 90),
+        description: uiText(`${oneLine(baseName(articleUri(ref.article)), 40)} · ${oneLine(status?.label ?? e?.claim.status ?? '', 30)}`, 80),
         ref,
       };
     }),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `${what}${article ? ` — ${oneLine(baseName(articleUri(article)), 60)}` : ''}: ${refs.length} claims`,
+    title: uiText(`${what}${article ? ` — ${oneLine(baseName(articleUri(article)), 60)}` : ''}: ${refs.length} claims`),
     placeHolder: 'The claim to show',
     matchOnDescription: true,
   });

@@ -5,7 +5,7 @@ import type { TextChange } from '../anchoring/editTracker';
 import { newClaimId } from '../ids';
 import type { ClaimConflict } from '../merge/mergeClaims';
 import { normalizeForCompare } from '../anchoring/normalize';
-import type { Claim, LogEntry, Problem, Published, ReviewVerdict } from '../model';
+import type { Claim, Problem, Published, ReviewVerdict } from '../model';
 import type { StatusScale } from '../statusScale';
 import { findStatus } from '../statusScale';
 import { appendLog } from '../workflow/log';
