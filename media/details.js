@@ -16,6 +16,19 @@
   let shownKey = '';
 
   const STANCE_LABELS = { supports: 'Supports', refutes: 'Refutes', context: 'Context' };
+  const STANDING_NOTES = {
+    counts: '',
+    self: 'by its rater: does not count',
+    earlier: 'of an earlier verdict',
+    superseded: 'replaced by a later review',
+  };
+
+  /** A date and time from the file, in the user's locale; the text as it is when it is not a date. */
+  function when(iso) {
+    const t = Date.parse(iso);
+    if (Number.isNaN(t)) return String(iso || '');
+    return new Date(t).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  }
 
   /** @param {string} tag @param {Record<string, any>} [props] @param {(Node|string|undefined)[]} [kids] */
   function el(tag, props = {}, kids = []) {
@@ -85,7 +98,39 @@
 
   function buildForm() {
     const status = /** @type {HTMLSelectElement} */ (el('select', { name: 'status' }));
-    status.addEventListener('change', () => edit('status', status.value, true));
+    const reasonText = /** @type {HTMLTextAreaElement} */ (el('textarea', { rows: 2, id: 'f-reason' }));
+    const reasonLabel = el('label', { for: 'f-reason' });
+    const reasonError = el('p', { class: 'error', role: 'alert' });
+    const reasonOk = el('button', { type: 'button' });
+    const reasonBox = el('div', { class: 'reason-box', hidden: true }, [
+      reasonLabel, reasonText, reasonError,
+      el('div', { class: 'actions' }, [reasonOk, el('button', { type: 'button', class: 'secondary', text: 'Cancel', onclick: () => closeReason(true) })]),
+    ]);
+    reasonOk.addEventListener('click', () => {
+      const ref = refOf();
+      const to = reasonBox.dataset.to;
+      if (!ref || !to) return;
+      const required = reasonBox.dataset.required === 'true';
+      if (required && !reasonText.value.trim()) { reasonError.textContent = 'A reason is required to change a verdict: it goes into the corrections log.'; reasonText.focus(); return; }
+      vscode.postMessage({ type: 'update', ref, field: 'status', value: to, reason: reasonText.value });
+      closeReason(false);
+    });
+    status.addEventListener('change', () => {
+      const to = status.value;
+      const target = state.statuses.find((x) => x.key === to);
+      if (!state.workflow || !state.workflow.settled || to === state.status) { closeReason(false); edit('status', to, true); return; }
+      // A settled claim keeps the change in its corrections log: say why before it changes.
+      const required = !!(target && target.settled);
+      const from = (state.statuses.find((x) => x.key === state.status) || { label: state.status }).label;
+      reasonBox.dataset.to = to;
+      reasonBox.dataset.required = String(required);
+      reasonLabel.textContent = required ? `Why does the verdict change from “${from}” to “${target ? target.label : to}”?` : `Why is “${from}” taken back? (optional)`;
+      reasonText.placeholder = required ? 'Required: kept in the corrections log' : 'Optional';
+      reasonOk.textContent = required ? 'Change verdict' : 'Take back verdict';
+      reasonError.textContent = '';
+      reasonBox.hidden = false;
+      reasonText.focus();
+    });
     const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
     const definition = el('p', { class: 'hint', id: 'status-definition' });
     status.setAttribute('aria-describedby', 'status-definition');
@@ -124,18 +169,105 @@
     ]);
 
     const actions = el('div', { class: 'actions' });
+    const signoff = el('div', { class: 'signoff', role: 'status' });
+    const reviewNote = /** @type {HTMLInputElement} */ (el('input', { type: 'text', placeholder: 'Note (optional for approval)', 'aria-label': 'Note for your review' }));
+    const reviewBox = el('div', { class: 'review-box' });
+    const reviews = el('ul', { class: 'reviews', 'aria-label': 'Reviews' });
+    const log = el('ol', { class: 'log', 'aria-label': 'Corrections log' });
+    const people = el('div', { class: 'people' });
 
     root.replaceChildren(
       el('section', { class: 'head' }, [article, quote, stateBox, actions]),
       el('section', {}, [
-        el('div', { class: 'field' }, [el('label', { for: 'f-status', text: 'Status' }), el('div', { class: 'status-row' }, [swatch, Object.assign(status, { id: 'f-status' })]), definition]),
+        el('div', { class: 'field' }, [el('label', { for: 'f-status', text: 'Status' }), el('div', { class: 'status-row' }, [swatch, Object.assign(status, { id: 'f-status' })]), definition, reasonBox]),
         field('Explanation', explanation),
         field('Claimant', claimant),
         field('Tags', tags, el('p', { class: 'hint', text: 'Separated by commas.' })),
       ]),
       el('section', {}, [el('h2', { text: 'Sources' }), sources, addForm]),
+      el('section', { class: 'workflow' }, [el('h2', { text: 'Review' }), people, signoff, reviews, reviewBox]),
+      el('section', {}, [el('h2', { text: 'Corrections log' }), log]),
     );
-    ui = { status, swatch, definition, explanation, claimant, tags, quote, article, stateBox, sources, addUrl, addTitle, addExcerpt, addStance, addError, actions };
+    ui = { status, swatch, definition, explanation, claimant, tags, quote, article, stateBox, sources, addUrl, addTitle, addExcerpt, addStance, addError, actions,
+      reasonBox, reasonText, signoff, reviewNote, reviewBox, reviews, log, people };
+  }
+
+  /** Hides the reason box; `reset` puts the status back to what the claim has. */
+  function closeReason(reset) {
+    if (!ui.reasonBox) return;
+    ui.reasonBox.hidden = true;
+    delete ui.reasonBox.dataset.to;
+    /** @type {HTMLTextAreaElement} */ (ui.reasonText).value = '';
+    if (reset && state.type === 'claim') /** @type {HTMLSelectElement} */ (ui.status).value = state.status;
+  }
+
+  function review(verdict) {
+    const ref = refOf();
+    if (!ref) return;
+    vscode.postMessage({ type: 'review', ref, verdict, note: /** @type {HTMLInputElement} */ (ui.reviewNote).value });
+  }
+
+  function renderWorkflow() {
+    const w = state.workflow;
+    const label = (state.statuses.find((x) => x.key === state.status) || { label: state.status }).label;
+    ui.people.replaceChildren(
+      el('p', {}, w.rater || w.rated
+        ? [w.settled ? 'Rated ' : 'Set to ', el('strong', { text: label }), w.rater ? ` by ${w.rater}${w.ratedByMe ? ' (you)' : ''}` : '', w.rated ? ` · ${when(w.rated)}` : '']
+        : [w.settled ? `“${label}” — who rated it is not recorded.` : 'No verdict yet.']),
+      el('p', { class: 'assignee' }, [
+        w.assignee ? 'Assigned to ' : 'Not assigned',
+        w.assignee ? el('strong', { text: w.assignee + (w.assignedToMe ? ' (you)' : '') }) : undefined,
+        ' ',
+        el('button', { type: 'button', class: 'link', text: w.assignee ? 'Change…' : 'Assign…', onclick: () => vscode.postMessage({ type: 'command', command: 'factmark.assignClaim', ref: refOf() }) }),
+      ]),
+    );
+    ui.signoff.className = `signoff signoff-${w.state}`;
+    ui.signoff.replaceChildren(...(w.settled
+      ? [el('strong', { text: w.stateLabel }), ` · ${w.approvals} of ${w.needed} sign-off${w.needed === 1 ? '' : 's'}`]
+      : [el('span', { class: 'hint', text: 'Reviews start once the claim has a verdict.' })]));
+
+    ui.reviews.replaceChildren();
+    if (!w.reviews.length) ui.reviews.append(el('li', { class: 'none', text: 'No reviews yet.' }));
+    for (const r of w.reviews) {
+      const why = STANDING_NOTES[r.standing] || '';
+      ui.reviews.append(el('li', { class: `review verdict-${r.verdict} standing-${r.standing}` }, [
+        el('span', { class: 'mark', 'aria-hidden': 'true', text: r.verdict === 'approve' ? '✓' : '⚑' }),
+        el('div', { class: 'review-main' }, [
+          el('div', {}, [el('strong', { text: r.by }), r.verdict === 'approve' ? ' approved ' : ' disputed ', el('q', { text: r.statusLabel })]),
+          el('div', { class: 'hint', text: [when(r.date), why].filter(Boolean).join(' · ') }),
+          r.note ? el('div', { class: 'note', text: r.note }) : undefined,
+        ]),
+      ]));
+    }
+
+    // Approve / Dispute for everyone but the rater; a reason when the buttons are not offered.
+    const can = w.approve.ok || w.dispute.ok;
+    if (can) {
+      const note = /** @type {HTMLInputElement} */ (ui.reviewNote);
+      ui.reviewBox.replaceChildren(
+        note,
+        el('div', { class: 'actions' }, [
+          el('button', { type: 'button', text: `Approve “${label}”`, 'data-off': String(!w.approve.ok), title: w.approve.ok ? 'Sign off this verdict as a second checker' : w.approve.message, onclick: () => review('approve') }),
+          el('button', { type: 'button', class: 'secondary', text: 'Dispute', 'data-off': String(!w.dispute.ok), title: 'Say why this verdict is wrong (the rater sees your note)', onclick: () => review('dispute') }),
+        ]),
+        !w.approve.ok ? el('p', { class: 'hint', text: w.approve.message }) : undefined,
+      );
+    } else {
+      ui.reviewBox.replaceChildren(w.settled ? el('p', { class: 'hint', text: w.approve.ok ? '' : w.approve.message }) : '');
+    }
+
+    ui.log.replaceChildren();
+    if (!w.log.length) ui.log.append(el('li', { class: 'none', text: 'No corrections: the verdict has not changed since it was reached.' }));
+    for (const l of w.log) {
+      const what = l.change === 'status'
+        ? [el('q', { text: l.from }), ' → ', el('q', { text: l.to })]
+        : ['Words replaced: ', el('q', { text: l.from }), ' → ', el('q', { text: l.to })];
+      ui.log.append(el('li', { class: `entry change-${l.change}` }, [
+        el('div', {}, what),
+        el('div', { class: 'hint', text: [when(l.date), l.by].filter(Boolean).join(' · ') }),
+        l.reason ? el('div', { class: 'note', text: l.reason }) : undefined,
+      ]));
+    }
   }
 
   function setValue(control, value, force) {
@@ -203,7 +335,8 @@
       if (!known) status.append(el('option', { value: state.status, text: `${state.status} (not on the scale)` }));
       status.dataset.keys = wanted;
     }
-    status.value = state.status;
+    if (!ui.reasonBox.dataset.to) status.value = state.status;
+    else if (state.status === ui.reasonBox.dataset.to) closeReason(false);
     const def = state.statuses.find((s) => s.key === state.status);
     ui.definition.textContent = def ? def.definition : 'This status is not on the repository\'s scale.';
     ui.swatch.style.backgroundColor = def && /^#[0-9a-fA-F]{6}$/.test(def.color) ? def.color : 'transparent';
@@ -213,8 +346,10 @@
     setValue(ui.tags, state.tags, fresh);
     if (fresh || !ui.addStance.firstChild) ui.addStance.replaceChildren(Object.assign(stanceSelect('', true), { id: 'f-add-stance' }));
     renderSources();
+    renderWorkflow();
     for (const c of root.querySelectorAll('input, textarea, select, button')) {
-      /** @type {any} */ (c).disabled = !!state.readOnly && !c.closest('.actions');
+      // A sidecar with errors is not written: only the head's buttons (reveal, open) stay.
+      /** @type {any} */ (c).disabled = (!!state.readOnly && !c.closest('.head')) || /** @type {HTMLElement} */ (c).dataset.off === 'true';
     }
   }
 
@@ -226,7 +361,7 @@
     else if (m.type === 'sourceAdded' && ui.addUrl) {
       ui.addUrl.value = ''; ui.addTitle.value = ''; ui.addExcerpt.value = ''; ui.addError.textContent = '';
       ui.addUrl.focus();
-    }
+    } else if (m.type === 'reviewed' && ui.reviewNote) /** @type {HTMLInputElement} */ (ui.reviewNote).value = '';
   });
   window.addEventListener('blur', flushPending);
 

@@ -10,7 +10,8 @@ import { ChangedOnDiskError } from '../core/changedOnDisk';
 import { StoreError } from '../core/store/types';
 import { FileBusyError, repositoryRoot, writeConfined } from '../node/safeFiles';
 import { isProblem, readArticle, readSidecar, scaleFor } from './files';
-import { gitUserName } from '../node/git';
+import { cleanName } from '../core/workflow/people';
+import { whoIs } from './claimEdit';
 import { EXIT, UsageError, type Io } from './io';
 import { formatProblem, terminalSafe } from './output';
 
@@ -28,6 +29,8 @@ Options:
   --explanation TEXT     the rationale
   --claimant NAME        who made the claim
   --tag TAG              a tag (repeatable)
+  --assignee NAME        who is to check it
+  --by NAME              who marks it (default: git's user.name); also its rater with --status
   -h, --help             this help
 
 Exit codes: 0 added, 1 the claim could not be added (quote not found, ambiguous, bad sidecar), 2 usage error.`;
@@ -45,6 +48,8 @@ export async function runAdd(argv: string[], io: Io): Promise<number> {
       explanation: { type: 'string' },
       claimant: { type: 'string' },
       tag: { type: 'string', multiple: true },
+      assignee: { type: 'string' },
+      by: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,7 +89,7 @@ export async function runAdd(argv: string[], io: Io): Promise<number> {
 
   const sidecar = sidecarPathFor(article);
   const root = repositoryRoot(article);
-  const author = gitUserName(path.dirname(path.resolve(article)));
+  const author = whoIs(values.by, article);
   // Read, add, write; when another writer got there between our read and our write (a second
   // `factmark add`, the extension, a hand edit), nothing was written: read again and add again.
   for (let attempt = 1; ; attempt++) {
@@ -113,6 +118,7 @@ export async function runAdd(argv: string[], io: Io): Promise<number> {
         explanation: values.explanation,
         claimant: values.claimant,
         tags: values.tag,
+        assignee: cleanName(values.assignee),
       }).id;
       out = store.serialize(article);
     } catch (e) {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { checkArticle, type ArticleReport } from '../core/check/checkArticle';
 import { DEFAULT_FAIL_ON, parseFailOn } from '../core/check/policy';
+import { MAX_REVIEWS } from '../core/workflow/repoPolicy';
 import type { Problem } from '../core/model';
 import { findPairs, isProblem, readArticle, readSidecar, scaleFor } from './files';
 import { articleAtSidecarCommit } from '../node/gitHistory';
@@ -18,6 +19,10 @@ and anchor state (anchored, moved, changed, ambiguous, orphaned).
 Options:
   --json                 machine-readable report on stdout
   --require-sources      settled claims need an explanation, verdicts also a source
+                         (default: requireSources in .factmark.yaml)
+  --require-reviews N    every settled claim needs N approvals of its current status by
+                         people other than its rater; a changed verdict needs them again,
+                         a dispute fails it (default: requireReviews in .factmark.yaml, or 0)
   --fail-on LIST         comma-separated anchor states and/or status keys that fail the
                          check; also "needs-recheck" (changed,ambiguous), "open" (every
                          unsettled status) and "none". Default: ${DEFAULT_FAIL_ON.join(',')}
@@ -36,6 +41,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     options: {
       json: { type: 'boolean' },
       'require-sources': { type: 'boolean' },
+      'require-reviews': { type: 'string' },
       'fail-on': { type: 'string' },
       'no-history': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
@@ -44,13 +50,14 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   });
   if (values.help) { io.out(CHECK_HELP); return EXIT.ok; }
 
+  const requireReviews = parseRequireReviews(values['require-reviews']);
   const failOnText = values['fail-on'] ?? DEFAULT_FAIL_ON.join(',');
   const failOnHere = parseFailOn(failOnText, (await scaleFor(process.cwd())).scale);
   if (failOnHere.errors.length) throw new UsageError(failOnHere.errors.join('\n'));
   const { pairs, problems } = findPairs(positionals);
   const reports: ArticleReport[] = [];
   for (const pair of pairs) {
-    const { scale, problems: configProblems } = await scaleFor(pair.sidecar);
+    const { scale, policy, problems: configProblems } = await scaleFor(pair.sidecar);
     problems.push(...configProblems);
     const failOn = parseFailOn(failOnText, scale);
     if (failOn.errors.length) throw new UsageError(failOn.errors.join('\n'));
@@ -65,7 +72,11 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
       articleText: await readArticle(pair.article),
       sidecarSource: sidecar.text,
       previousArticle: values['no-history'] ? undefined : () => articleAtSidecarCommit(pair.article, pair.sidecar),
-    }, scale, { requireSources: values['require-sources'] === true, failOn: failOn.failOn }));
+    }, scale, {
+      requireSources: values['require-sources'] === true || policy.requireSources,
+      requireReviews: requireReviews ?? policy.requireReviews,
+      failOn: failOn.failOn,
+    }));
   }
 
   const ok = problems.every((p) => p.severity !== 'error') && reports.every((r) => r.ok);
@@ -80,6 +91,13 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     io.out(summary(reports, problems, ok));
   }
   return ok ? EXIT.ok : EXIT.problems;
+}
+
+function parseRequireReviews(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > MAX_REVIEWS) throw new UsageError(`--require-reviews must be a whole number from 0 to ${MAX_REVIEWS}`);
+  return n;
 }
 
 function summary(reports: ArticleReport[], problems: Problem[], ok: boolean): string {

@@ -10,6 +10,7 @@ import { SIDECAR_SUFFIX, type Problem } from '../core/model';
 import { DEFAULT_SCALE, type StatusScale } from '../core/statusScale';
 import { MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, MAX_TEXT_LENGTH } from '../core/limits';
 import { readConfined, repositoryRoot } from '../node/safeFiles';
+import { DEFAULT_POLICY } from '../core/workflow/repoPolicy';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
@@ -76,16 +77,16 @@ export function isProblem(x: unknown): x is Problem {
   return typeof x === 'object' && x !== null && 'severity' in x && 'code' in x;
 }
 
-/** The status scale of the repository that holds `from`: `.factmark.yaml` in the nearest folder up that has one (stopping at the git root). */
+/** The status scale, policy and publisher of the repository that holds `from`: `.factmark.yaml` in the nearest folder up that has one (stopping at the git root). */
 export async function scaleFor(from: string): Promise<LoadedConfig & { file?: string }> {
   let dir = path.resolve(fs.existsSync(from) && fs.statSync(from).isDirectory() ? from : path.dirname(from));
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);
     if (fs.existsSync(candidate) || isLink(candidate)) {
       const read = await readConfined(candidate, { root: repositoryRoot(candidate), maxBytes: MAX_CONFIG_BYTES, what: 'config file' });
-      if (!read.ok && read.missing) return { scale: DEFAULT_SCALE, problems: [] };
+      if (!read.ok && read.missing) return { scale: DEFAULT_SCALE, policy: DEFAULT_POLICY, problems: [] };
       const decoded = read.ok ? decodeSidecar(read.bytes, candidate) : { ok: false as const, problem: read.problem };
-      if (!decoded.ok) return { scale: DEFAULT_SCALE, problems: [{ ...decoded.problem, message: `${decoded.problem.message} Using the default scale.` }], file: candidate };
+      if (!decoded.ok) return { scale: DEFAULT_SCALE, policy: DEFAULT_POLICY, problems: [{ ...decoded.problem, message: `${decoded.problem.message} Using the default scale.` }], file: candidate };
       return { ...loadConfig(decoded.text, candidate), file: candidate };
     }
     if (fs.existsSync(path.join(dir, '.git'))) break;
@@ -93,5 +94,5 @@ export async function scaleFor(from: string): Promise<LoadedConfig & { file?: st
     if (up === dir) break;
     dir = up;
   }
-  return { scale: DEFAULT_SCALE, problems: [] };
+  return { scale: DEFAULT_SCALE, policy: DEFAULT_POLICY, problems: [] };
 }

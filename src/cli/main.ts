@@ -1,12 +1,15 @@
 // The `factmark` command line: the same core as the extension, for scripts, hooks and CI.
 import { ChangedOnDiskError } from '../core/changedOnDisk';
 import { ADD_HELP, runAdd } from './add';
+import { ASSIGN_HELP, runAssign } from './assign';
 import { CHECK_HELP, runCheck } from './check';
 import { INSTALL_GIT_HELP, runInstallGit } from './installGit';
 import { EXPORT_HELP, runExport } from './export';
 import { IMPORT_HELP, runImport } from './import';
 import { EXIT, processIo, UsageError, type Io } from './io';
 import { MERGE_DRIVER_HELP, runMergeDriver } from './mergeDriver';
+import { REVIEW_HELP, runReview } from './review';
+import { STATUS_HELP, runStatus } from './status';
 import { runSuggest, SUGGEST_HELP } from './suggest';
 import { FileRefusedError } from '../node/safeFiles';
 import { inertOutput, terminalSafe } from './output';
@@ -17,6 +20,12 @@ Commands:
   check [paths…]     validate sidecars and re-anchor claims (for CI and pre-commit hooks)
   add <article>      mark a claim from a script and print its id
   suggest <file…>    score each sentence for check-worthiness, with the reasons
+  status <article> <id> <status>
+                     set a claim's status (a changed verdict is logged with --reason)
+  review <article> <id> --approve|--dispute
+                     sign off or dispute a claim's verdict as a second checker
+  assign <article> <id> <name>
+                     set who is to check a claim
   export <paths…>    ClaimReview, W3C annotations, Markdown/HTML report or CSV (--format)
   import <article> <file>  W3C or Hypothesis annotations as claims of the article
   install-git        make git merge sidecars claim by claim (.gitattributes + git config)
@@ -31,6 +40,9 @@ export const COMMANDS: Record<string, Command> = {
   check: { run: runCheck, help: CHECK_HELP },
   add: { run: runAdd, help: ADD_HELP },
   suggest: { run: runSuggest, help: SUGGEST_HELP },
+  status: { run: runStatus, help: STATUS_HELP },
+  review: { run: runReview, help: REVIEW_HELP },
+  assign: { run: runAssign, help: ASSIGN_HELP },
   export: { run: (argv, io) => runExport(argv, io), help: EXPORT_HELP },
   import: { run: (argv, io) => runImport(argv, io), help: IMPORT_HELP },
   'install-git': { run: runInstallGit, help: INSTALL_GIT_HELP },

@@ -61,6 +61,11 @@ export function formatReport(r: ArticleReport): string {
     if (c.state === 'changed' && c.range) line += `\n      now: "${excerpt(c.range.text)}"`;
     if (c.state !== 'anchored' && c.state !== 'moved') line += `\n      ${terminalSafe(c.reason)}`;
     for (const v of c.violations) line += `\n      ✖ ${terminalSafe(v)}`;
+    if (c.review.approvedBy.length) line += `\n      ✓ signed off by ${c.review.approvedBy.map(terminalSafe).join(', ')}`;
+    // Disputes are shown even where the policy does not fail on them.
+    if (c.review.disputedBy.length && !c.violations.some((v) => / is disputed by /.test(v))) {
+      line += `\n      ⚑ disputed by ${c.review.disputedBy.map(terminalSafe).join(', ')}`;
+    }
     out.push(line);
   }
   return out.join('\n');
@@ -84,6 +89,13 @@ export function reportJson(reports: ArticleReport[], problems: Problem[]): unkno
         quote: c.quote,
         range: c.range,
         violations: c.violations,
+        rater: c.rater,
+        rated: c.rated,
+        assignee: c.assignee,
+        recheck: c.recheck ?? false,
+        review: c.review,
+        reviews: c.reviews,
+        log: c.log,
       })),
     })),
   };

@@ -1,32 +1,38 @@
 // The repository config, `.factmark.yaml` at the repo root: the status scale (`statuses:`, see
-// parseScale), the `initial` status and the `publisher` of the fact-checks (for ClaimReview). A missing or broken file gives the default scale, with
-// problems (line/column) for what was wrong, so a typo never stops anyone from working.
+// parseScale), the `initial` status, the desk's policy (`requireReviews`, `requireSources`,
+// see workflow/repoPolicy.ts) and the `publisher` of the fact-checks (for ClaimReview). A missing
+// or broken file gives the defaults, with problems (line/column) for what was wrong, so a typo
+// never stops anyone from working.
 import type { Problem, Publisher } from './model';
 import { DEFAULT_SCALE, findStatus, parseScale } from './statusScale';
 import type { StatusScale } from './statusScale';
 import { didYouMean } from './sidecar/didYouMean';
+import { DEFAULT_POLICY, POLICY_KEYS, readPolicy, type RepoPolicy } from './workflow/repoPolicy';
 import { parseYamlValue } from './yaml/parseYamlValue';
 import { preflight } from './yaml/preflight';
 import { YamlText, setTopLevelKey } from './yaml/yamlDocument';
 import type { YamlPath } from './yaml/parseYamlValue';
 
 export const CONFIG_FILE = '.factmark.yaml';
-const KNOWN_KEYS = ['statuses', 'initial', 'publisher'];
+const KNOWN_KEYS: string[] = ['statuses', 'initial', ...POLICY_KEYS, 'publisher'];
 
-export interface LoadedConfig { scale: StatusScale; problems: Problem[]; publisher?: Publisher }
+export interface LoadedConfig { scale: StatusScale; policy: RepoPolicy; problems: Problem[]; publisher?: Publisher }
+
+type At = (path: YamlPath, part?: 'key' | 'value') => Pick<Problem, 'file' | 'line' | 'column'>;
 
 /** `source` undefined means there is no config file. */
 export function loadConfig(source?: string, file: string = CONFIG_FILE): LoadedConfig {
-  if (source === undefined) return { scale: DEFAULT_SCALE, problems: [] };
+  const defaults = { scale: DEFAULT_SCALE, policy: DEFAULT_POLICY };
+  if (source === undefined) return { ...defaults, problems: [] };
   const parsed = parseYamlValue(source, file);
-  if (!parsed.ok) return { scale: DEFAULT_SCALE, problems: parsed.problems };
+  if (!parsed.ok) return { ...defaults, problems: parsed.problems };
   const { value, locate } = parsed;
   const problems: Problem[] = [...parsed.warnings];
-  const at = (path: YamlPath, part?: 'key' | 'value') => ({ file, ...locate(path, part) });
-  if (value === null || value === undefined) return { scale: DEFAULT_SCALE, problems };
+  const at: At = (path, part) => ({ file, ...locate(path, part) });
+  if (value === null || value === undefined) return { ...defaults, problems };
   if (typeof value !== 'object' || Array.isArray(value)) {
     problems.push({ severity: 'error', code: 'config-invalid', ...at([]), message: `${file} must be a mapping with \`statuses:\` and \`initial:\`; using the default scale.` });
-    return { scale: DEFAULT_SCALE, problems };
+    return { ...defaults, problems };
   }
   const raw = value as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
@@ -37,11 +43,12 @@ export function loadConfig(source?: string, file: string = CONFIG_FILE): LoadedC
   }
   const publisher = readPublisher(raw.publisher, at, file, problems);
   const scale = readScale(raw, at, file, problems);
-  return publisher ? { scale, problems, publisher } : { scale, problems };
+  const policy = readPolicy(raw, at, file);
+  problems.push(...policy.problems);
+  return { scale, policy: policy.policy, problems, ...(publisher ? { publisher } : {}) };
 }
 
-type At = (path: YamlPath, part?: 'key' | 'value') => Pick<Problem, 'file' | 'line' | 'column'>;
-
+/** The scale of the config mapping (the default one when it has none or it is invalid). */
 function readScale(raw: Record<string, unknown>, at: At, file: string, problems: Problem[]): StatusScale {
   if (raw.statuses === undefined && raw.initial === undefined) return DEFAULT_SCALE;
   if (raw.statuses === undefined) {

@@ -16,11 +16,13 @@ import { publishCommands } from './commands/publish';
 import { ContextKeySetter } from './contextKeys';
 import { registerDecorations } from './decorations';
 import { registerDetailsView } from './detailsView';
+import { registerDeskView } from './deskView';
 import { registerDocumentSync } from './documentSync';
 import { AuthorName } from './author';
 import { registerHover } from './hover';
 import type { Platform } from './platform';
 import { watchScale } from './repoConfig';
+import { registerPolicyDiagnostics } from './policyDiagnostics';
 import { registerReportPreview } from './reportPreview';
 import { createServices } from './services';
 import { registerStatusBar } from './statusBar';
@@ -40,6 +42,8 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
   const services = createServices(context, store, keys, suggestions);
   sync = new WorkspaceSync(store, log, platform);
   context.subscriptions.push(log, sync, { dispose: () => store.dispose() });
+  // Who "I" am decides what awaits my review and who may sign off.
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('factmark.author')) store.userChanged(); }));
 
   const views = {
     tree: registerClaimsTree(context, services),
@@ -48,12 +52,14 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
     statusBar: registerStatusBar(context, services),
     details: registerDetailsView(context, services),
     report: registerReportPreview(context, store),
+    policy: registerPolicyDiagnostics(context, services),
+    desk: registerDeskView(context, services),
   };
   const scorer = checkworthinessModel(context.extensionUri, log);
   const suggesting = registerSuggestions(context, services, keys, scorer);
   const suggestionDecorations = registerSuggestionDecorations(context, services);
   const deps = { services, store, sync, keys, log };
-  registerCommands(context, deps, viewCommands(services), suggestionCommands(deps, suggesting), publishCommands(deps, views.report), gitSetupCommands(deps, platform));
+  registerCommands(context, deps, viewCommands(services), { 'factmark.showDesk': () => views.desk.show() }, suggestionCommands(deps, suggesting), publishCommands(deps, views.report), gitSetupCommands(deps, platform));
 
   // The scale first, so that sidecars are validated against the repository's statuses.
   const ready = Promise.all([author.init(), watchScale(context, store, sync.diagnostics, log)]).then(() => {

@@ -9,8 +9,10 @@ import type { LoadedScorer } from '../core/suggest/model';
 import type { Scorer } from '../core/suggest/scorer';
 import type { ClaimsTreeHandle } from './claimsTree';
 import type { DecorationsHandle } from './decorations';
+import type { DeskHandle } from './deskView';
 import type { DetailsHandle } from './detailsView';
 import type { HoverHandle } from './hover';
+import type { PolicyDiagnosticsHandle } from './policyDiagnostics';
 import type { ClaimRef, Services } from './services';
 import type { ReportPreviewHandle } from './reportPreview';
 import type { StatusBarHandle } from './statusBar';
@@ -22,6 +24,10 @@ export interface FactmarkViews {
   readonly statusBar: StatusBarHandle;
   readonly details: DetailsHandle;
   readonly report: ReportPreviewHandle;
+  /** The policy breaches shown in the Problems panel on each article. */
+  readonly policy: PolicyDiagnosticsHandle;
+  /** The Desk: every article's progress. */
+  readonly desk: DeskHandle;
 }
 
 /** The suggested check-worthy sentences (what Suggest Claims shows). */

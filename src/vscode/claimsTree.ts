@@ -4,10 +4,12 @@
 // core/present/claimsOutline.ts; how each node looks is claimsTreeItems.ts. This file wires them
 // to VS Code: the tree view, the store's and suggestions' events, the badge and the message.
 import * as vscode from 'vscode';
-import { isFiltering, type ClaimFilter } from '../core/present/claimFilter';
+import { isFiltering, isFilteringAssignees, type AssigneeFilter, type ClaimFilter } from '../core/present/claimFilter';
 import { ClaimsOutline, type OutlineRefresh } from '../core/present/claimsOutline';
 import { oneLine, uiText } from '../core/present/displayText';
-import { isGroupBy, type GroupBy } from '../core/present/outlineGroupings';
+import { GROUP_BYS, isGroupBy, type GroupBy } from '../core/present/outlineGroupings';
+import { DESK_STATE_DESCRIPTIONS, DESK_STATE_LABELS, DESK_STATES, isDeskState, type DeskContext, type DeskState } from '../core/workflow/deskState';
+import { cleanName, nameKey, samePerson } from '../core/workflow/people';
 import type { OutlineNode } from '../core/present/outlineIds';
 import type { StoreChange } from '../core/store/types';
 import { statusLabel } from '../core/statusScale';
@@ -72,8 +74,16 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     }
     return p;
   };
+  /** An assignee group's name as its first claim writes it (the group's key is the compared form). */
+  const assigneeShown = (groupId: string): string | undefined => {
+    const first = outline.children(groupId)[0];
+    const c = first ? outline.node(first) : undefined;
+    return c?.kind === 'claim' ? cleanName(store.claim(c.article, c.id)?.claim.assignee) : undefined;
+  };
+  const desk = (): DeskContext => ({ scale: store.scale, requireReviews: store.policy.requireReviews, me: store.me() });
   const outline = new ClaimsOutline({
     get scale() { return store.scale; },
+    desk,
     snapshot: (a) => store.get(a),
     suggestions: (a) => suggestions.get(a),
     sortKey: relPath,
@@ -136,7 +146,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     const progress = scan?.current();
     const message = progress
       ? `Loading claims… ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} articles`
-      : isFiltering(outline.filter) ? filterMessage(outline.filter, (k) => statusLabel(store.scale, k)) : undefined;
+      : isFiltering(outline.filter) ? filterMessage(outline.filter, (k) => statusLabel(store.scale, k), store.me()) : undefined;
     if (message !== lastMessage) {
       lastMessage = message;
       view.message = message === undefined ? undefined : uiText(message);
@@ -148,14 +158,14 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     const n = outline.node(id);
     const expanded = outline.startsExpanded(id);
     switch (n?.kind) {
-      case 'claim': return claimItem(id, n, store.claim(n.article, n.id), store.scale);
+      case 'claim': return claimItem(id, n, store.claim(n.article, n.id), store.scale, desk());
       case 'article': return articleItem(id, n.article, outline.row(n.article), { path: relPath(n.article), filter: outline.filter, expanded });
       case 'sidecarError': return errorItem(id, n.article, outline.row(n.article)?.snapshot);
       case 'suggestion': return suggestionItem(id, n, suggestions.get(n.article)?.find((s) => s.start === n.start && s.end === n.end));
       case 'suggestions': return suggestionsItem(id, outline.groupSize(id), expanded);
       case 'recheck': return recheckItem(id, outline.groupSize(id), expanded);
       case 'errors': return errorsItem(id, outline.groupSize(id), expanded);
-      case 'group': return groupItem(id, n, outline.groupSize(id), store.scale, expanded);
+      case 'group': return groupItem(id, n, outline.groupSize(id), desk(), expanded, n.by === 'assignee' ? assigneeShown(id) : undefined);
       default: return Object.assign(new vscode.TreeItem('(gone)'), { id });
     }
   };
@@ -180,7 +190,13 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
 
   const view = vscode.window.createTreeView('factmark.claims', { treeDataProvider: provider, showCollapseAll: true });
 
+  /** The policy or the current user changed (one event per article): one redraw of everything. */
+  let policyTimer: ReturnType<typeof setTimeout> | undefined;
   const onStore = (e: StoreChange) => {
+    if (e.kind === 'policy') {
+      policyTimer ??= setTimeout(() => { policyTimer = undefined; redraw(outline.refreshAll()); }, 0);
+      return;
+    }
     // Typing that touched no claim moved ranges only: nothing the panel shows changed.
     if (e.kind === 'anchors' && e.ids && e.ids.length === 0) return;
     if (e.kind === 'anchors' && e.ids) {
@@ -248,7 +264,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     services.onDidChangeCurrentClaim(follow),
     // Shown again (or for the first time): select the claim being read, which opens its article.
     view.onDidChangeVisibility((e) => { if (e.visible) follow(services.currentClaim()); }),
-    { dispose: () => { if (typingTimer) clearTimeout(typingTimer); if (redrawTimer) clearTimeout(redrawTimer); handles.delete(services); } },
+    { dispose: () => { if (typingTimer) clearTimeout(typingTimer); if (redrawTimer) clearTimeout(redrawTimer); if (policyTimer) clearTimeout(policyTimer); handles.delete(services); } },
   );
   if (scan) {
     context.subscriptions.push(scan.onDidChange((p) => {
@@ -272,46 +288,128 @@ export function viewCommands(services: Services): Record<string, (...args: unkno
     if (!h) throw new Error('the Claims panel is not registered');
     return h;
   };
+  const focus = () => vscode.commands.executeCommand('factmark.claims.focus');
   return {
     'factmark.groupByArticle': () => tree().setGroupBy('article'),
     'factmark.groupByStatus': () => tree().setGroupBy('status'),
+    'factmark.groupByReview': () => tree().setGroupBy('review'),
+    'factmark.groupByAssignee': () => tree().setGroupBy('assignee'),
+    'factmark.groupBy': async (arg?: unknown) => {
+      const t = tree();
+      const g = isGroupBy(arg) ? arg : (await vscode.window.showQuickPick(
+        GROUP_BYS.map((by) => ({ ...GROUP_BY_LABELS[by], by, description: by === t.groupBy() ? `${GROUP_BY_LABELS[by].description} (now)` : GROUP_BY_LABELS[by].description })),
+        { title: 'Group claims by', placeHolder: 'How the Claims panel lists claims' },
+      ))?.by;
+      if (g) t.setGroupBy(g);
+      return t.groupBy();
+    },
     'factmark.clearFilter': () => tree().setFilter({}),
     'factmark.filter': async (arg?: unknown) => {
       const t = tree();
       if (arg && typeof arg === 'object') {
-        const a = arg as { statuses?: unknown; text?: unknown };
-        t.setFilter({
-          statuses: Array.isArray(a.statuses) ? a.statuses.filter((s): s is string => typeof s === 'string') : undefined,
-          text: typeof a.text === 'string' ? a.text : undefined,
-        });
+        t.setFilter(filterFromArg(arg));
         return t.filter();
       }
       const f = await askFilter(services, t.filter());
       if (f) t.setFilter(f);
       return t.filter();
     },
+    /** The verdicts I am asked to sign off, in one step (Command Palette, the desk view). */
+    'factmark.showAwaitingMyReview': async () => {
+      tree().setFilter({ review: ['awaiting-me'] });
+      await focus();
+      return tree().filter();
+    },
+    'factmark.showMyClaims': async () => {
+      tree().setFilter({ assignees: { me: true } });
+      await focus();
+      return tree().filter();
+    },
   };
 }
 
+const GROUP_BY_LABELS: Record<GroupBy, { label: string; description: string; iconPath: vscode.ThemeIcon }> = {
+  article: { label: 'Article', description: 'each article with its claims', iconPath: new vscode.ThemeIcon('file') },
+  status: { label: 'Status', description: 'True, False… in the order of the scale', iconPath: new vscode.ThemeIcon('tag') },
+  review: { label: 'Review state', description: 'awaiting my review, disputed, signed off…', iconPath: new vscode.ThemeIcon('eye') },
+  assignee: { label: 'Assignee', description: 'who is to check each claim', iconPath: new vscode.ThemeIcon('person') },
+};
+
+/** A filter from a command argument (tests, links): only the fields and values it may hold. */
+function filterFromArg(arg: object): ClaimFilter {
+  const a = arg as { statuses?: unknown; review?: unknown; assignees?: unknown; text?: unknown };
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : undefined);
+  const who = a.assignees && typeof a.assignees === 'object' ? a.assignees as { me?: unknown; nobody?: unknown; names?: unknown } : undefined;
+  return {
+    statuses: strings(a.statuses),
+    review: strings(a.review)?.filter(isDeskState),
+    assignees: who ? { me: who.me === true, nobody: who.nobody === true, names: strings(who.names) } : undefined,
+    text: typeof a.text === 'string' ? a.text : undefined,
+  };
+}
+
+type FilterItem = vscode.QuickPickItem & { status?: string; review?: DeskState; who?: 'me' | 'nobody'; name?: string };
+
 async function askFilter(services: Services, current: ClaimFilter): Promise<ClaimFilter | undefined> {
   const { scale } = services.store;
-  const picked = await vscode.window.showQuickPick(
-    scale.statuses.map((s) => ({ label: uiText(s.label, 100), description: s.definition && uiText(s.definition, 400), key: s.key, picked: !!current.statuses?.includes(s.key) })),
-    { title: 'Filter claims (1/2): statuses to show — none picked shows all', canPickMany: true, matchOnDescription: true },
-  );
+  const me = services.store.me();
+  const sep = (label: string): FilterItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
+  const names = assigneesOf(services).filter((n) => !samePerson(n, me));
+  const items: FilterItem[] = [
+    sep('Status'),
+    ...scale.statuses.map((s) => ({ label: uiText(s.label, 100), description: s.definition && uiText(s.definition, 400), status: s.key, picked: !!current.statuses?.includes(s.key) })),
+    sep('Review'),
+    ...DESK_STATES.map((r) => ({ label: DESK_STATE_LABELS[r], description: DESK_STATE_DESCRIPTIONS[r], review: r, picked: !!current.review?.includes(r) })),
+    sep('Assigned to'),
+    ...(me ? [{ label: `${uiText(me, 60)} (me)`, who: 'me' as const, picked: !!current.assignees?.me }] : []),
+    ...names.map((n) => ({ label: uiText(n, 60), name: n, picked: !!current.assignees?.names?.some((x) => nameKey(x) === nameKey(n)) })),
+    { label: 'Nobody', description: 'unassigned claims', who: 'nobody' as const, picked: !!current.assignees?.nobody },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Filter claims (1/2): what to show — any under one heading, all headings picked from; none: everything',
+    canPickMany: true,
+    matchOnDescription: true,
+  });
   if (!picked) return undefined;
   const text = await vscode.window.showInputBox({
     title: 'Filter claims (2/2): words to look for',
-    prompt: 'In the quote, explanation, claimant, tags and sources. Empty: any.',
+    prompt: 'In the quote, explanation, claimant, assignee, tags and sources. Empty: any.',
     value: current.text ?? '',
   });
   if (text === undefined) return undefined;
-  return { statuses: picked.map((p) => p.key), text };
+  const assignees: AssigneeFilter = {
+    me: picked.some((p) => p.who === 'me'),
+    nobody: picked.some((p) => p.who === 'nobody'),
+    names: picked.flatMap((p) => (p.name ? [p.name] : [])),
+  };
+  return {
+    statuses: picked.flatMap((p) => (p.status ? [p.status] : [])),
+    review: picked.flatMap((p) => (p.review ? [p.review] : [])),
+    assignees: isFilteringAssignees(assignees) ? assignees : undefined,
+    text,
+  };
 }
 
-function filterMessage(f: ClaimFilter, label: (k: string) => string): string {
+/** Everyone a claim of the workspace is assigned to, by name. */
+function assigneesOf(services: Services): string[] {
+  const byKey = new Map<string, string>();
+  for (const a of services.store.articles()) {
+    for (const e of services.store.get(a)?.claims ?? []) {
+      const n = cleanName(e.claim.assignee);
+      if (n && !byKey.has(nameKey(n))) byKey.set(nameKey(n), n);
+    }
+  }
+  return [...byKey.values()].sort((x, y) => x.localeCompare(y));
+}
+
+function filterMessage(f: ClaimFilter, label: (k: string) => string, me: string | undefined): string {
   const parts: string[] = [];
   if (f.statuses?.length) parts.push(f.statuses.map(label).join(', '));
+  if (f.review?.length) parts.push(f.review.map((r) => DESK_STATE_LABELS[r]).join(', '));
+  if (isFilteringAssignees(f.assignees)) {
+    const who = [...(f.assignees.me ? [me ? `${oneLine(me, 30)} (me)` : 'me'] : []), ...(f.assignees.names ?? []).map((n) => oneLine(n, 30)), ...(f.assignees.nobody ? ['nobody'] : [])];
+    parts.push(`assigned to ${who.join(' or ')}`);
+  }
   if (f.text) parts.push(`“${oneLine(f.text, 40)}”`);
   return `Filtered: ${parts.join(' · ')}`;
 }

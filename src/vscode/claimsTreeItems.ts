@@ -11,6 +11,10 @@ import { findStatus, statusLabel, type StatusScale } from '../core/statusScale';
 import type { ArticleSnapshot, ClaimEntry } from '../core/store/types';
 import { suggestionMarkdown } from '../core/suggest/explain';
 import type { Suggestion } from '../core/suggest/suggestClaims';
+import { DESK_STATE_DESCRIPTIONS, DESK_STATE_LABELS, deskState, isDeskState, type DeskContext, type DeskState } from '../core/workflow/deskState';
+import { UNASSIGNED } from '../core/present/outlineGroupings';
+import { samePerson } from '../core/workflow/people';
+import { mayReview } from '../core/workflow/reviews';
 import { articleUri, baseName } from './articles';
 import type { ClaimRef, SuggestionRef } from './services';
 import { needsRecheckColor, statusIcon } from './statusColors';
@@ -29,12 +33,21 @@ function stateMark(e: ClaimEntry): string {
   }
 }
 
-export function claimItem(id: string, n: Node<'claim'>, e: ClaimEntry | undefined, scale: StatusScale): vscode.TreeItem {
+/** " · ⚑ disputed" and the like: where a verdict's sign-off stands, when it asks for attention. */
+const REVIEW_MARKS: Partial<Record<DeskState, string>> = {
+  'awaiting-me': ' · awaiting your review',
+  disputed: ' · ⚑ disputed',
+  recheck: ' · verdict to confirm',
+  'signed-off': ' · ✓ signed off',
+};
+
+export function claimItem(id: string, n: Node<'claim'>, e: ClaimEntry | undefined, scale: StatusScale, desk?: DeskContext): vscode.TreeItem {
   if (!e) return Object.assign(new vscode.TreeItem('(deleted claim)'), { id });
   const item = new vscode.TreeItem(oneLine(e.claim.quote, 70) || '(empty quote)', vscode.TreeItemCollapsibleState.None);
   item.id = id;
   const status = findStatus(scale, e.claim.status);
-  const marks = stateMark(e);
+  const review = desk ? deskState(e.claim, desk) : undefined;
+  const marks = stateMark(e) + (review ? REVIEW_MARKS[review] ?? '' : '');
   const where = n.under === 'article' ? '' : ` · ${baseName(articleUri(n.article))}`;
   // A status not on the scale (a typo, a status removed from .factmark.yaml) is an error of the claim.
   const label = status ? status.label : `${oneLine(e.claim.status, 30)} — not on the scale`;
@@ -45,10 +58,11 @@ export function claimItem(id: string, n: Node<'claim'>, e: ClaimEntry | undefine
     : e.state === 'orphaned'
       ? new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.warningForeground'))
       : statusIcon(status, e.claim.status);
-  item.contextValue = `claim status:${e.claim.status} ${e.state}`;
+  const reviewable = !!desk && mayReview(e.claim, 'dispute', scale, desk.me).ok;
+  item.contextValue = `claim status:${e.claim.status} ${e.state}${review ? ` review:${review}` : ''}${reviewable ? ' reviewable' : ''}`;
   const ref: ClaimRef = { article: n.article, id: n.id };
   item.command = { command: 'factmark.revealClaim', title: 'Reveal Claim in Article', arguments: [ref] };
-  item.accessibilityInformation = { label: `${oneLine(e.claim.quote, 200)}, ${label}${marks.replace(' · ', ', ')}` };
+  item.accessibilityInformation = { label: `${oneLine(e.claim.quote, 200)}, ${label}${marks.replace(/ · [⚑✓] ?| · /g, ', ')}` };
   return item;
 }
 
@@ -167,16 +181,41 @@ export function errorsItem(id: string, size: number, expanded: boolean): vscode.
   return item;
 }
 
+/** The icon of each review state's group. */
+const REVIEW_ICONS: Record<DeskState, vscode.ThemeIcon> = {
+  'awaiting-me': new vscode.ThemeIcon('eye', new vscode.ThemeColor('list.warningForeground')),
+  disputed: new vscode.ThemeIcon('comment-unresolved', new vscode.ThemeColor('list.errorForeground')),
+  recheck: new vscode.ThemeIcon('history', new vscode.ThemeColor('factmark.needsRecheck')),
+  'awaiting-others': new vscode.ThemeIcon('watch'),
+  open: new vscode.ThemeIcon('circle-large-outline'),
+  'signed-off': new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+};
+
+type GroupLook = { label: string; icon?: vscode.ThemeIcon | vscode.Uri; tooltip?: string };
+
 /** How the groups of each grouping look (see outlineGroupings.ts). */
-const GROUP_LOOKS: Record<string, (key: string, scale: StatusScale) => { label: string; icon?: vscode.ThemeIcon | vscode.Uri; tooltip?: string }> = {
-  status: (key, scale) => {
+/** `name`: how the group's first claim writes it, where the key is a compared form (assignees). */
+const GROUP_LOOKS: Record<string, (key: string, desk: DeskContext, name?: string) => GroupLook> = {
+  status: (key, { scale }) => {
     const def = findStatus(scale, key);
     return { label: def ? def.label : `${key} (not on the scale)`, icon: statusIcon(def, key), tooltip: def?.definition };
   },
+  review: (key, { requireReviews }) => {
+    if (!isDeskState(key)) return { label: key };
+    const need = Math.max(1, requireReviews);
+    const policy = `${need} sign-off${need === 1 ? '' : 's'} by someone other than the rater (requireReviews${requireReviews ? `: ${requireReviews}` : ' is not set: one counts'}).`;
+    return { label: DESK_STATE_LABELS[key], icon: REVIEW_ICONS[key], tooltip: `${DESK_STATE_DESCRIPTIONS[key]}\nEach verdict needs ${policy}` };
+  },
+  assignee: (key, { me }, name) => {
+    if (key === UNASSIGNED) return { label: 'Unassigned', icon: new vscode.ThemeIcon('circle-slash'), tooltip: 'Claims nobody is assigned to (Assign Claim… sets who is to check one).' };
+    const mine = samePerson(key, me);
+    const label = oneLine(name ?? key, 60);
+    return { label: mine ? `${label} (me)` : label, icon: new vscode.ThemeIcon(mine ? 'account' : 'person'), tooltip: `Claims assigned to ${label}${mine ? ' (you)' : ''}.` };
+  },
 };
 
-export function groupItem(id: string, n: Node<'group'>, size: number, scale: StatusScale, expanded: boolean): vscode.TreeItem {
-  const look = GROUP_LOOKS[n.by]?.(n.key, scale) ?? { label: n.key };
+export function groupItem(id: string, n: Node<'group'>, size: number, desk: DeskContext, expanded: boolean, name?: string): vscode.TreeItem {
+  const look = GROUP_LOOKS[n.by]?.(n.key, desk, name) ?? { label: oneLine(n.key, 60) };
   const item = new vscode.TreeItem(look.label, collapsible(expanded));
   item.iconPath = look.icon;
   item.description = String(size);

@@ -16,6 +16,11 @@ export const COMMAND_IDS = [
   'factmark.refresh', 'factmark.focusPanel',
   // The Claims panel's own (claimsTree.ts)
   'factmark.groupByArticle', 'factmark.groupByStatus', 'factmark.filter', 'factmark.clearFilter',
+  'factmark.groupByReview', 'factmark.groupByAssignee', 'factmark.groupBy',
+  'factmark.showAwaitingMyReview', 'factmark.showMyClaims',
+  // The newsroom workflow (commands/workflow.ts) and the Desk (deskView.ts)
+  'factmark.setStatusAndNext', 'factmark.approveClaim', 'factmark.disputeClaim', 'factmark.assignClaim',
+  'factmark.showDesk',
   // Suggestions (commands/suggestions.ts)
   'factmark.suggestClaims', 'factmark.acceptSuggestion', 'factmark.dismissSuggestion',
   'factmark.clearSuggestions', 'factmark.revealSuggestion',

@@ -4,17 +4,18 @@
 import * as vscode from 'vscode';
 import { StoreError } from '../core/store/types';
 import { anchorFixCommands } from './commands/anchorFix';
-import { annotateCommands } from './commands/annotate';
+import { annotateCommands, pickStatus } from './commands/annotate';
 import { navigationCommands } from './commands/navigation';
 import { resolveConflictCommands } from './commands/resolveConflicts';
 import type { CommandDeps, Handler } from './commands/shared';
 import { COMMAND_IDS } from './commandIds';
 import { sourceCommands } from './commands/sources';
 import * as notify from './notify';
+import { workflowCommands } from './commands/workflow';
 
 /** `more`: handlers that live with their views (the Claims panel's, the suggestions'). */
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps, ...more: Record<string, Handler>[]): void {
-  const groups = [annotateCommands(deps), sourceCommands(deps), anchorFixCommands(deps), resolveConflictCommands(deps), navigationCommands(deps), ...more];
+  const groups = [annotateCommands(deps), sourceCommands(deps), anchorFixCommands(deps), resolveConflictCommands(deps), navigationCommands(deps), workflowCommands(deps, (claim) => pickStatus(deps, claim)), ...more];
   const table = new Map<string, Handler>();
   for (const group of groups) {
     for (const [id, handler] of Object.entries(group)) {

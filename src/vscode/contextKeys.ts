@@ -9,6 +9,8 @@ export const ContextKeys = {
   suggestionAtCursor: 'factmark.suggestionAtCursor',
   /** The Claims panel's selection is a suggestion (its Ctrl+Enter/Delete keys). */
   suggestionSelected: 'factmark.suggestionSelected',
+  /** The current claim is a verdict someone other than its rater (the current user) may review: Approve/Dispute. */
+  canReviewClaim: 'factmark.canReviewClaim',
 } as const;
 
 type Key = (typeof ContextKeys)[keyof typeof ContextKeys];

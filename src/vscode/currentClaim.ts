@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Emitter, type Event } from '../core/events';
 import { claimAt } from '../core/navigation';
 import type { ClaimStore } from '../core/store/claimStore';
+import { mayReview } from '../core/workflow/reviews';
 import { articleKey } from './articles';
 import { ContextKeys, type ContextKeySetter } from './contextKeys';
 import type { ClaimRef } from './services';
@@ -43,6 +44,8 @@ export function trackCurrentClaim(context: vscode.ExtensionContext, store: Claim
     keys.set(ContextKeys.articleHasClaims, !!snap?.claims.length);
     keys.set(ContextKeys.claimAtCursor, !!atCursor());
     const now = current();
+    const entry = now ? store.claim(now.article, now.id) : undefined;
+    keys.set(ContextKeys.canReviewClaim, !!entry && mayReview(entry.claim, 'dispute', store.scale, store.me()).ok);
     if (now?.article !== last?.article || now?.id !== last?.id) {
       last = now;
       changed.fire(now);

@@ -1,24 +1,31 @@
 // The Claim Details panel: a form for the claim the user is looking at (status, explanation,
-// claimant, tags, sources). The webview (media/details.js) posts edits; they go to the store, and
+// claimant, tags, sources) and its place in the desk's workflow (rater, assignee, reviews with
+// Approve / Dispute, the corrections log, a reason box when a verdict changes). The webview (media/details.js) posts edits; they go to the store, and
 // the store's change events send the claim back. Every string reaches the page as data and is
 // inserted with textContent; the page runs under a strict CSP with a nonce.
 import * as vscode from 'vscode';
-import { STANCES, type Source, type Stance } from '../core/model';
-import { buildSource, parseTags } from '../core/sourceInput';
+import { REVIEW_VERDICTS, STANCES, type ReviewVerdict, type Source, type Stance } from '../core/model';
+import { claimWorkflow, type ClaimWorkflow } from '../core/present/claimWorkflow';
+import { buildSource, isoDate, parseTags, validateSourceUrl } from '../core/sourceInput';
 import { StoreError } from '../core/store/types';
+import { reasonFor } from '../core/workflow/statusChange';
+import { askReason } from './commands/workflow';
 import { articleUri, baseName } from './articles';
 import type { ClaimRef, Services } from './services';
 import * as notify from './notify';
-import { randomNonce } from './webviewNonce';
+import { webviewPage } from './webviewPage';
 
 /** What the page sends. */
 export type DetailsMessage =
   | { type: 'ready' }
-  | { type: 'update'; ref: ClaimRef; field: 'status' | 'explanation' | 'claimant' | 'tags'; value: string }
+  /** `reason`: why a verdict changes (the page's reason box); asked for when needed and missing. */
+  | { type: 'update'; ref: ClaimRef; field: 'status' | 'explanation' | 'claimant' | 'tags'; value: string; reason?: string }
+  /** Approve or dispute the current status; a dispute without a note asks for one. */
+  | { type: 'review'; ref: ClaimRef; verdict: ReviewVerdict; note?: string }
   | { type: 'addSource'; ref: ClaimRef; source: { url: string; title?: string; stance?: string; excerpt?: string } }
   | { type: 'setStance'; ref: ClaimRef; index: number; stance: string }
   | { type: 'removeSource'; ref: ClaimRef; index: number }
-  | { type: 'command'; command: 'factmark.revealClaim' | 'factmark.openInSidecar' | 'factmark.acceptWording'; ref: ClaimRef };
+  | { type: 'command'; command: 'factmark.revealClaim' | 'factmark.openInSidecar' | 'factmark.acceptWording' | 'factmark.assignClaim'; ref: ClaimRef };
 
 /** What the page is sent. */
 export type DetailsState =
@@ -36,7 +43,8 @@ export type DetailsState =
     claimant: string;
     tags: string;
     sources: Source[];
-    statuses: { key: string; label: string; definition: string; color: string }[];
+    statuses: { key: string; label: string; definition: string; color: string; settled: boolean }[];
+    workflow: ClaimWorkflow;
     stances: readonly string[];
     readOnly?: string;
   };
@@ -52,7 +60,7 @@ export interface DetailsHandle {
   readonly resolved: boolean;
 }
 
-const COMMANDS = new Set(['factmark.revealClaim', 'factmark.openInSidecar', 'factmark.acceptWording']);
+const COMMANDS = new Set(['factmark.revealClaim', 'factmark.openInSidecar', 'factmark.acceptWording', 'factmark.assignClaim']);
 
 export function registerDetailsView(context: vscode.ExtensionContext, services: Services): DetailsHandle {
   const { store } = services;
@@ -79,7 +87,8 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
       claimant: c.claimant ?? '',
       tags: (c.tags ?? []).join(', '),
       sources: c.sources ?? [],
-      statuses: store.scale.statuses.map((s) => ({ key: s.key, label: s.label, definition: s.definition, color: s.color })),
+      statuses: store.scale.statuses.map((s) => ({ key: s.key, label: s.label, definition: s.definition, color: s.color, settled: s.settled })),
+      workflow: claimWorkflow(c, { scale: store.scale, requireReviews: store.policy.requireReviews, me: store.me(), wordsChanged: e.state !== 'anchored' && e.state !== 'moved' }),
       stances: STANCES,
       readOnly: snap.sidecarState === 'broken' ? `${baseName(vscode.Uri.parse(snap.sidecar, true))} has errors; fix it before editing.` : undefined,
     };
@@ -106,7 +115,16 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
       switch (m.type) {
         case 'update': {
           const v = String(m.value ?? '');
-          if (m.field === 'status') store.updateClaim(ref.article, ref.id, { status: v });
+          if (m.field === 'status') {
+            const claim = (entry as NonNullable<typeof entry>).claim;
+            let reason = typeof m.reason === 'string' ? m.reason.trim() : '';
+            if (!reason && reasonFor(claim, v, store.scale) === 'required') {
+              const asked = await askReason(store, claim, v);
+              if (asked === undefined) { post(); return; } // cancelled: the form shows the old status again
+              reason = asked;
+            }
+            store.setStatus(ref.article, ref.id, v, { reason: reason || undefined });
+          }
           else if (m.field === 'explanation') store.updateClaim(ref.article, ref.id, { explanation: v.trim() ? v : undefined });
           else if (m.field === 'claimant') store.updateClaim(ref.article, ref.id, { claimant: v.trim() || undefined });
           else if (m.field === 'tags') { const tags = parseTags(v); store.updateClaim(ref.article, ref.id, { tags: tags.length ? tags : undefined }); }
@@ -136,6 +154,14 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
           sources.splice(m.index, 1);
           store.updateClaim(ref.article, ref.id, { sources });
           break;
+        case 'review': {
+          if (!REVIEW_VERDICTS.includes(m.verdict)) return;
+          const note = typeof m.note === 'string' && m.note.trim() ? m.note : undefined;
+          // The commands ask what they need (a dispute's note) and report refusals.
+          const done = await vscode.commands.executeCommand(m.verdict === 'approve' ? 'factmark.approveClaim' : 'factmark.disputeClaim', { article: ref.article, id: ref.id }, note);
+          if (done) void view?.webview.postMessage({ type: 'reviewed' });
+          break;
+        }
         case 'command':
           if (COMMANDS.has(m.command)) await vscode.commands.executeCommand(m.command, { article: ref.article, id: ref.id });
           break;
@@ -150,7 +176,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
     resolveWebviewView(v) {
       view = v;
       v.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
-      v.webview.html = html(v.webview, media);
+      v.webview.html = webviewPage(v.webview, media, { css: 'details.css', js: 'details.js', title: 'Claim Details' });
       v.webview.onDidReceiveMessage((m: DetailsMessage) => { void receive(m); });
       v.onDidDispose(() => { if (view === v) view = undefined; });
       v.onDidChangeVisibility(() => { if (v.visible) post(); });
@@ -181,31 +207,4 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
     receive,
     get resolved() { return !!view; },
   };
-}
-
-function html(webview: vscode.Webview, media: vscode.Uri): string {
-  const nonce = randomNonce();
-  const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css'));
-  const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.js'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css}">
-<title>Claim Details</title>
-</head>
-<body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${nonce}" src="${js}"></script>
-</body>
-</html>`;
 }

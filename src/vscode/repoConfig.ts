@@ -1,9 +1,11 @@
-// The status scale from `.factmark.yaml` at the root of the workspace folders, read through
-// vscode.workspace.fs and watched. The store has one scale: the first folder that has a config
-// wins (and a config in another folder that differs is reported, not silently ignored).
+// The status scale and the desk's policy (requireReviews, requireSources) from `.factmark.yaml`
+// at the root of the workspace folders, read through vscode.workspace.fs and watched. The store
+// has one scale and one policy: the first folder that has a config wins (and a config in another
+// folder that differs is reported, not silently ignored).
 import * as vscode from 'vscode';
 import { CONFIG_FILE, loadConfig } from '../core/config';
 import { DEFAULT_SCALE } from '../core/statusScale';
+import { DEFAULT_POLICY } from '../core/workflow/repoPolicy';
 import type { ClaimStore } from '../core/store/claimStore';
 import { FileRefusedError, readTextFile } from './fileText';
 import type { SidecarDiagnostics } from './sidecarDiagnostics';
@@ -11,6 +13,7 @@ import type { SidecarDiagnostics } from './sidecarDiagnostics';
 export async function loadScale(store: ClaimStore, diagnostics: SidecarDiagnostics, log: vscode.LogOutputChannel): Promise<void> {
   let chosen: string | undefined;
   let scale = DEFAULT_SCALE;
+  let policy = DEFAULT_POLICY;
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
     let source: string | undefined;
@@ -28,13 +31,15 @@ export async function loadScale(store: ClaimStore, diagnostics: SidecarDiagnosti
     if (chosen === undefined) {
       chosen = uri.toString();
       scale = loaded.scale;
-    } else if (JSON.stringify(loaded.scale) !== JSON.stringify(scale)) {
+      policy = loaded.policy;
+    } else if (JSON.stringify(loaded.scale) !== JSON.stringify(scale) || JSON.stringify(loaded.policy) !== JSON.stringify(policy)) {
       problems.push({ severity: 'warning', code: 'config-ignored', line: 1, column: 1,
-        message: `Factmark uses one status scale per window; the scale of ${chosen} applies, not this one.` });
+        message: `Factmark uses one status scale and one review policy per window; those of ${chosen} apply, not these.` });
     }
     diagnostics.set(uri, problems);
   }
   if (JSON.stringify(scale) !== JSON.stringify(store.scale)) store.setScale(scale);
+  if (JSON.stringify(policy) !== JSON.stringify(store.policy)) store.setPolicy(policy);
 }
 
 export function watchScale(context: vscode.ExtensionContext, store: ClaimStore, diagnostics: SidecarDiagnostics, log: vscode.LogOutputChannel): Promise<void> {

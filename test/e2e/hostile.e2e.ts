@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { copyWorkspace, type Workspace } from '../harness/workspace';
-import { openWorkbench, Workbench } from './workbench';
+import { DETAILS_WEBVIEW, openWorkbench, Workbench } from './workbench';
 
 const ARTICLE = 'hostile.md';
 const QUOTE = 'The bridge opened in 1962';
@@ -79,9 +79,9 @@ describe('hostile sidecar text in the Claim Details view', () => {
     await wb.runCommand('Factmark: Show Claims Panel');
     await wb.editor.locator('.view-lines').click();
     await wb.selectText('bridge opened'); // the details view follows the claim under the cursor
-    const frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const frame = wb.page.frameLocator(DETAILS_WEBVIEW).frameLocator('iframe#active-frame');
     await frame.locator('.quote', { hasText: QUOTE }).waitFor({ timeout: 20_000 });
-    assert.strictEqual(await frame.locator('#f-explanation, textarea').first().inputValue(), EVIL, 'the explanation is not shown as written');
+    assert.strictEqual(await frame.locator('#f-explanation').inputValue(), EVIL, 'the explanation is not shown as written');
     assert.strictEqual(await frame.locator('img').count(), 0, 'an <img> from the sidecar was rendered');
     // VS Code injects an inline script of its own (acquireVsCodeApi); none may carry the file's text.
     const scripts = await frame.locator('script').evaluateAll((els) => els.map((e) => (e as unknown as { textContent: string }).textContent));

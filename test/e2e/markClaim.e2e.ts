@@ -3,7 +3,7 @@
 // panel, in the status bar, in the hover and in the details form. Screenshots go to
 // docs/screenshots/ for the README.
 import * as assert from 'assert';
-import { openWorkbench, Workbench } from './workbench';
+import { DETAILS_WEBVIEW, openWorkbench, Workbench } from './workbench';
 
 const CLAIM = 'Repairs cost £14.2 million';
 
@@ -64,7 +64,7 @@ describe('mark and rate a claim', () => {
   it('shows the claim in the details form', async () => {
     await wb.editor.locator('.view-line', { hasText: 'Repairs cost' }).first().click({ position: { x: 40, y: 5 } });
     await wb.runCommand('Factmark: Show Claim Details');
-    const frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const frame = wb.page.frameLocator(DETAILS_WEBVIEW).frameLocator('iframe#active-frame');
     await frame.locator('.quote', { hasText: CLAIM }).waitFor({ timeout: 20_000 });
     assert.strictEqual(await frame.locator('#f-status').inputValue(), 'inaccurate');
     await wb.screenshot('details', { docs: true });

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { copyWorkspace, type Workspace } from '../harness/workspace';
-import { openWorkbench, Workbench } from './workbench';
+import { DETAILS_WEBVIEW, openWorkbench, Workbench } from './workbench';
 
 const ARTICLE = 'city-budget.md';
 const SIDE_BAR_WIDTH = 600;
@@ -44,7 +44,7 @@ describe('README screenshots of the demo workspace', () => {
   const panelRow = (text: string | RegExp): Locator =>
     wb.page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
   const details = (): FrameLocator =>
-    wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    wb.page.frameLocator(DETAILS_WEBVIEW).frameLocator('iframe#active-frame');
   const progress = (): Locator => wb.page.locator('.statusbar-item', { hasText: /checked/ }).first();
 
   it('overview: highlights, the Claims panel, the details of a sourced claim and the progress', async () => {

@@ -29,6 +29,13 @@ export function workspaceFile(relativePath: string): string {
   return path.join(session.workspace.dir, relativePath);
 }
 
+/**
+ * The Claim Details view's webview (the one webview *view* Factmark contributes; VS Code marks a
+ * view's iframe `purpose=webviewView`). Not just `iframe.webview.ready`: a webview panel such as
+ * the Desk, open or restored from an earlier test, is one too, and the first match may be it.
+ */
+export const DETAILS_WEBVIEW = 'iframe.webview.ready[src*="purpose=webviewView"]';
+
 export interface OpenOptions {
   /** A file to open, relative to the folder. */
   openFile?: string;

@@ -101,3 +101,9 @@ The mayor said the city had "balanced the books without cutting a single library
 
 Bus fares will stay frozen until at least April 2027, the transport chair said.
 `;
+
+/** Makes `name` the current user (the factmark.author setting of the workspace). */
+export async function actAs(factmark: Awaited<ReturnType<typeof api>>, name: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('factmark').update('author', name ?? undefined, vscode.ConfigurationTarget.Workspace);
+  if (name) await waitFor(`the current user to be ${name}`, () => factmark.store.me() === name);
+}

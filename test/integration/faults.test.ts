@@ -55,7 +55,8 @@ describe('faults: nothing is lost', () => {
     const factmark = await api();
     const editor = await openNewArticle(uniqueName('atomic'), ARTICLE);
     const a = await markWords(editor, 'a budget of £412 million');
-    for (const s of ['accurate', 'mixed', 'inaccurate']) await vscode.commands.executeCommand('factmark.setStatus', a, s);
+    // A changed verdict needs a reason (the third argument; else Set Status asks for one).
+    for (const s of ['accurate', 'mixed', 'inaccurate']) await vscode.commands.executeCommand('factmark.setStatus', a, s, `now ${s}`);
     await factmark.flush();
     const sidecar = sidecarOf(editor.document.uri);
     const siblings = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(sidecar, '..'))).map(([n]) => n);

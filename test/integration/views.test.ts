@@ -203,7 +203,7 @@ describe('views', () => {
     const first = await item(factmark, claims[0]);
     assert.strictEqual(first.label, 'a budget of £412 million');
     assert.strictEqual(first.description, 'Unverified');
-    assert.strictEqual(first.contextValue, 'claim status:unverified anchored');
+    assert.strictEqual(first.contextValue, 'claim status:unverified anchored review:open');
     assert.strictEqual(first.command?.command, 'factmark.revealClaim');
     assert.deepStrictEqual(first.command?.arguments, [a]);
     assert.ok(first.id && first.id !== (await item(factmark, claims[1])).id, 'ids are not unique');

@@ -85,7 +85,8 @@ describe('adversarial persistence through the ClaimStore (seeded)', function () 
           touched.add(c.id);
         } else if (op.kind === 'update' && all.length) {
           const id = all[Math.floor(op.which * all.length)];
-          s.updateClaim(ARTICLE, id, op.patch);
+          // A reason, since a changed verdict needs one (it goes into the corrections log).
+          s.updateClaim(ARTICLE, id, op.patch, { reason: 'fuzz' });
           touched.add(id);
         } else if (op.kind === 'remove' && all.length) {
           s.removeClaim(ARTICLE, all[Math.floor(op.which * all.length)]);

@@ -4,18 +4,22 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { ClaimsOutline, EXPAND_ARTICLES_UP_TO, EXPAND_GROUPS_UP_TO, type OutlineSource } from '../../src/core/present/claimsOutline';
+import type { ClaimFilter } from '../../src/core/present/claimFilter';
+import type { GroupBy } from '../../src/core/present/outlineGroupings';
 import { nodeId, parseNodeId, type OutlineNode } from '../../src/core/present/outlineIds';
-import type { Claim } from '../../src/core/model';
+import type { Claim, Review } from '../../src/core/model';
 import { DEFAULT_SCALE, type StatusScale } from '../../src/core/statusScale';
 import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarState } from '../../src/core/store/types';
 import type { Suggestion } from '../../src/core/suggest/suggestClaims';
 
-interface FakeClaim { id: string; status: string; state?: ClaimState; quote?: string }
+interface FakeClaim { id: string; status: string; state?: ClaimState; quote?: string; rater?: string; assignee?: string; reviews?: Review[] }
 interface FakeArticle { claims: FakeClaim[]; sidecarState?: SidecarState; suggestions?: number }
 
 /** A source over plain data, counting what the outline asks for. */
 class FakeSource implements OutlineSource {
   scale: StatusScale = DEFAULT_SCALE;
+  me: string | undefined = 'Ann Lee';
+  requireReviews = 1;
   readonly articles = new Map<string, FakeArticle>();
   readonly asked = { snapshot: 0, sortKey: 0 };
   private readonly claims = new Map<string, Claim>();
@@ -39,6 +43,10 @@ class FakeSource implements OutlineSource {
     return n ? Array.from({ length: n }, (_, i) => ({ start: 1000 + i * 10, end: 1005 + i * 10, text: `s${i}`, score: 3, reasons: ['figure'] })) : undefined;
   }
 
+  desk() {
+    return { scale: this.scale, requireReviews: this.requireReviews, me: this.me };
+  }
+
   sortKey(article: string): string {
     this.asked.sortKey++;
     return article.replace(/^file:\/\/\/ws\//, '');
@@ -46,10 +54,13 @@ class FakeSource implements OutlineSource {
 
   /** The same Claim object while its data is unchanged, as the store hands out. */
   private claim(article: string, c: FakeClaim): Claim {
-    const key = `${article}#${c.id}#${c.status}#${c.quote ?? ''}`;
+    const key = JSON.stringify([article, c.id, c.status, c.quote ?? '', c.rater, c.assignee, c.reviews]);
     let claim = this.claims.get(key);
     if (!claim) {
-      claim = { id: c.id, quote: c.quote ?? `words of ${c.id}`, before: '', after: '', status: c.status, sources: [] };
+      claim = {
+        id: c.id, quote: c.quote ?? `words of ${c.id}`, before: '', after: '', status: c.status, sources: [],
+        ...(c.rater ? { rater: c.rater } : {}), ...(c.assignee ? { assignee: c.assignee } : {}), ...(c.reviews ? { reviews: c.reviews } : {}),
+      };
       this.claims.set(key, claim);
     }
     return claim;
@@ -120,12 +131,84 @@ describe('Claims outline', () => {
     assert.strictEqual(o.claimNode(A, 'a3'), `claim:group:a3:${A}`);
   });
 
+  it('groups by review state for the current user: what asks for my action first, signed off last', () => {
+    const approve = (by: string, status = 'accurate'): Review => ({ by, date: '2026-11-29T11:00:00Z', verdict: 'approve', status });
+    const { src, o } = setup({
+      [A]: { claims: [
+        { id: 'a1', status: 'accurate', rater: 'Jane Doe' },
+        { id: 'a2', status: 'accurate', rater: 'Ann Lee' },
+        { id: 'a3', status: 'unverified' },
+        { id: 'a4', status: 'inaccurate', rater: 'Jane Doe', reviews: [approve('Bo Kim', 'inaccurate')] },
+      ] },
+      [B]: { claims: [
+        { id: 'b1', status: 'accurate', rater: 'Jane Doe', reviews: [{ ...approve('Bo Kim'), verdict: 'dispute' }] },
+        { id: 'b2', status: 'accurate', rater: 'Jane Doe', reviews: [approve('Bo Kim', 'mixed')] },
+      ] },
+    });
+    o.setGroupBy('review');
+    assert.deepStrictEqual(o.roots(), ['group:review:awaiting-me', 'group:review:disputed', 'group:review:awaiting-others', 'group:review:open', 'group:review:signed-off']);
+    // b2's approval was of an earlier verdict: it awaits a review of the current one.
+    assert.deepStrictEqual(o.children('group:review:awaiting-me'), [`claim:group:b2:${B}`, `claim:group:a1:${A}`]);
+    assert.deepStrictEqual(o.children('group:review:awaiting-others'), [`claim:group:a2:${A}`], 'my own verdict waits for someone else');
+    assert.deepStrictEqual(o.children('group:review:signed-off'), [`claim:group:a4:${A}`]);
+    assert.strictEqual(o.parent(`claim:group:b1:${B}`), 'group:review:disputed');
+    // Who "I" am and the policy change the groups: the view then rebuilds everything.
+    src.me = 'Jane Doe';
+    src.requireReviews = 2;
+    assert.deepStrictEqual(o.refreshAll(), { all: true });
+    assert.deepStrictEqual(o.roots(), ['group:review:awaiting-me', 'group:review:disputed', 'group:review:awaiting-others', 'group:review:open']);
+    assert.deepStrictEqual(o.children('group:review:awaiting-me'), [`claim:group:a2:${A}`]);
+    assert.deepStrictEqual(o.children('group:review:awaiting-others'), [`claim:group:b2:${B}`, `claim:group:a1:${A}`, `claim:group:a4:${A}`]);
+  });
+
+  it('groups by assignee: mine first, then by name, unassigned last', () => {
+    const { o } = setup({
+      [A]: { claims: [{ id: 'a1', status: 'accurate', assignee: 'Zoe Ng' }, { id: 'a2', status: 'unverified' }, { id: 'a3', status: 'unverified', assignee: 'ann  lee ' }] },
+      [B]: { claims: [{ id: 'b1', status: 'accurate', assignee: 'bo kim' }, { id: 'b2', status: 'accurate', assignee: 'Zoe Ng' }] },
+    });
+    o.setGroupBy('assignee');
+    assert.deepStrictEqual(o.roots(), ['group:assignee:ann lee', 'group:assignee:bo kim', 'group:assignee:zoe ng', 'group:assignee:']);
+    assert.deepStrictEqual(o.children('group:assignee:zoe ng'), [`claim:group:b2:${B}`, `claim:group:a1:${A}`]);
+    assert.deepStrictEqual(o.children('group:assignee:'), [`claim:group:a2:${A}`]);
+    assert.strictEqual(o.parent(`claim:group:a3:${A}`), 'group:assignee:ann lee');
+    // One group per person however the name is typed.
+    const { o: o2 } = setup({ [A]: { claims: [{ id: 'a1', status: 'accurate', assignee: 'Bo Kim' }, { id: 'a2', status: 'accurate', assignee: 'bo  KIM' }] } });
+    o2.setGroupBy('assignee');
+    assert.deepStrictEqual(o2.roots(), ['group:assignee:bo kim']);
+    assert.strictEqual(o2.groupSize('group:assignee:bo kim'), 2);
+  });
+
+  it('filters by review state and by assignee: any value of one kind, every kind given', () => {
+    const { src, o } = setup({
+      [A]: { claims: [
+        { id: 'a1', status: 'accurate', rater: 'Jane Doe', assignee: 'Ann Lee' },
+        { id: 'a2', status: 'accurate', rater: 'Jane Doe' },
+        { id: 'a3', status: 'unverified', assignee: 'ANN LEE' },
+        { id: 'a4', status: 'unverified', assignee: 'Bo Kim' },
+      ] },
+      [B]: { claims: [{ id: 'b1', status: 'unverified', assignee: 'Cy Park' }] },
+    });
+    o.setFilter({ review: ['awaiting-me'] });
+    assert.deepStrictEqual(o.children(`article:${A}`), [`claim:article:a1:${A}`, `claim:article:a2:${A}`]);
+    assert.deepStrictEqual(o.roots(), [`article:${A}`], 'an article with nothing awaiting me is hidden');
+    o.setFilter({ assignees: { me: true } });
+    assert.deepStrictEqual(o.children(`article:${A}`), [`claim:article:a1:${A}`, `claim:article:a3:${A}`], 'names compare case-insensitively');
+    o.setFilter({ assignees: { nobody: true, names: ['bo kim'] } });
+    assert.deepStrictEqual(o.children(`article:${A}`), [`claim:article:a2:${A}`, `claim:article:a4:${A}`]);
+    o.setFilter({ review: ['open'], assignees: { me: true } });
+    assert.deepStrictEqual(o.children(`article:${A}`), [`claim:article:a3:${A}`]);
+    // Without a current user, "me" matches nobody and nothing awaits "my" review.
+    src.me = undefined;
+    o.setFilter({ review: ['awaiting-me'], assignees: { me: true } });
+    assert.deepStrictEqual(o.roots(), []);
+  });
+
   it('every child names its parent, so reveal finds any node', () => {
     const { o } = setup({
       [A]: { claims: [{ id: 'a1', status: 'accurate', state: 'ambiguous' }, { id: 'a2', status: 'mixed' }], suggestions: 2 },
       [B]: { claims: [{ id: 'b1', status: 'mixed' }], sidecarState: 'conflict' },
     });
-    for (const g of ['article', 'status'] as const) {
+    for (const g of ['article', 'status', 'review', 'assignee'] as const) {
       o.setGroupBy(g);
       const check = (id: string) => {
         for (const child of o.children(id)) {
@@ -194,13 +277,19 @@ describe('Claims outline', () => {
     const statuses = ['unverified', 'accurate', 'misleading', 'custom-x'];
     const states: ClaimState[] = ['anchored', 'moved', 'changed', 'ambiguous', 'orphaned'];
     const articles = [A, B, C, 'file:///ws/d.md'];
-    const claimArb = fc.record({ id: fc.constantFrom('k1', 'k2', 'k3', 'k4', 'k5'), status: fc.constantFrom(...statuses), state: fc.constantFrom(...states) });
+    const people = ['Ann Lee', 'Bo Kim', 'ann lee'];
+    const reviewArb = fc.record({ by: fc.constantFrom(...people), date: fc.constant('2026-11-29T11:00:00Z'), verdict: fc.constantFrom<Review['verdict']>('approve', 'dispute'), status: fc.constantFrom(...statuses) });
+    const claimArb = fc.record({
+      id: fc.constantFrom('k1', 'k2', 'k3', 'k4', 'k5'), status: fc.constantFrom(...statuses), state: fc.constantFrom(...states),
+      rater: fc.option(fc.constantFrom(...people), { nil: undefined }), assignee: fc.option(fc.constantFrom(...people, 'Cy Park'), { nil: undefined }),
+      reviews: fc.option(fc.array(reviewArb, { maxLength: 2 }), { nil: undefined }),
+    });
     const articleArb = fc.option(fc.record({
       claims: fc.uniqueArray(claimArb, { selector: (c) => c.id, maxLength: 5 }),
       sidecarState: fc.constantFrom<SidecarState>('ok', 'ok', 'broken', 'conflict'),
       suggestions: fc.nat(2),
     }), { nil: undefined });
-    const step = fc.record({ article: fc.constantFrom(...articles), next: articleArb, group: fc.constantFrom<'article' | 'status' | undefined>(undefined, undefined, undefined, 'article', 'status'), filter: fc.option(fc.constantFrom('accurate', 'misleading'), { nil: undefined, freq: 3 }) });
+    const step = fc.record({ article: fc.constantFrom(...articles), next: articleArb, group: fc.constantFrom<GroupBy | undefined>(undefined, undefined, undefined, 'article', 'status', 'review', 'assignee'), filter: fc.option(fc.constantFrom<ClaimFilter>({ statuses: ['accurate', 'misleading'] }, { review: ['awaiting-me', 'signed-off'] }, { assignees: { me: true, nobody: true } }, { statuses: ['accurate'], assignees: { names: ['bo kim'] } }, {}), { nil: undefined, freq: 3 }) });
     fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
       const src = new FakeSource();
       const o = new ClaimsOutline(src);
@@ -220,7 +309,7 @@ describe('Claims outline', () => {
           }
         }
         if (s.group) o.setGroupBy(s.group);
-        if (s.filter !== undefined) o.setFilter({ statuses: s.filter ? [s.filter] : undefined });
+        if (s.filter !== undefined) o.setFilter(s.filter);
         const fresh = new ClaimsOutline(src);
         fresh.setGroupBy(o.groupBy);
         fresh.setFilter(o.filter);

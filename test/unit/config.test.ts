@@ -1,12 +1,13 @@
 import * as assert from 'assert';
 import { CONFIG_FILE, loadConfig } from '../../src/core/config';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
+import { DEFAULT_POLICY } from '../../src/core/workflow/repoPolicy';
 
 describe('repo config (.factmark.yaml)', () => {
   it('no file, an empty file or no scale settings give the default scale', () => {
-    assert.deepStrictEqual(loadConfig(), { scale: DEFAULT_SCALE, problems: [] });
-    assert.deepStrictEqual(loadConfig(''), { scale: DEFAULT_SCALE, problems: [] });
-    assert.deepStrictEqual(loadConfig('# nothing\n'), { scale: DEFAULT_SCALE, problems: [] });
+    assert.deepStrictEqual(loadConfig(), { scale: DEFAULT_SCALE, policy: DEFAULT_POLICY, problems: [] });
+    assert.deepStrictEqual(loadConfig(''), { scale: DEFAULT_SCALE, policy: DEFAULT_POLICY, problems: [] });
+    assert.deepStrictEqual(loadConfig('# nothing\n'), { scale: DEFAULT_SCALE, policy: DEFAULT_POLICY, problems: [] });
   });
 
   it('reads a custom scale and its initial status', () => {

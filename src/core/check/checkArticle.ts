@@ -3,10 +3,11 @@
 import type { AnchorState } from '../anchoring/types';
 import { anchorWithHistory, type ArticleVersion } from '../history/anchorWithHistory';
 import { LineIndex } from '../lineIndex';
-import type { Problem } from '../model';
+import type { Claim, LogEntry, Problem, Review } from '../model';
 import { parseSidecar } from '../sidecar/sidecarYaml';
 import { validateStatuses } from '../sidecar/validate';
-import { statusLabel, type StatusScale } from '../statusScale';
+import { findStatus, statusLabel, type StatusScale } from '../statusScale';
+import { reviewState, summarizeReviews, type ReviewState } from '../workflow/reviews';
 import { violations, type Policy } from './policy';
 
 export interface ClaimReport {
@@ -20,6 +21,15 @@ export interface ClaimReport {
   /** Where the claim's words are now; null when orphaned. For ambiguous: the best guess, not accepted. */
   range: { start: number; end: number; line: number; column: number; text: string } | null;
   violations: string[];
+  /** The desk's workflow: who rated it and when, who is to check it, its reviews and corrections log. */
+  rater?: string;
+  rated?: string;
+  assignee?: string;
+  recheck?: boolean;
+  reviews: Review[];
+  log: LogEntry[];
+  /** Where its sign-off stands: approvals and disputes of its current status by people other than its rater. */
+  review: { state: ReviewState; approvedBy: string[]; disputedBy: string[]; required: number };
 }
 
 export interface ArticleReport {
@@ -76,8 +86,22 @@ export function checkArticle(input: CheckInput, scale: StatusScale, policy: Poli
       confidence: r.confidence,
       range,
       violations: violations(claim, r.state, policy, scale),
+      ...workflowOf(claim, scale, policy.requireReviews ?? 0),
     });
   });
   report.ok = !report.problems.some((p) => p.severity === 'error') && report.claims.every((c) => c.violations.length === 0);
   return report;
+}
+
+function workflowOf(claim: Claim, scale: StatusScale, required: number) {
+  const s = summarizeReviews(claim, required);
+  return {
+    ...(claim.rater !== undefined ? { rater: claim.rater } : {}),
+    ...(claim.rated !== undefined ? { rated: claim.rated } : {}),
+    ...(claim.assignee !== undefined ? { assignee: claim.assignee } : {}),
+    ...(claim.recheck ? { recheck: true } : {}),
+    reviews: claim.reviews ?? [],
+    log: claim.log ?? [],
+    review: { state: reviewState(claim, scale, required), approvedBy: s.approvedBy, disputedBy: s.disputes.map((d) => d.by), required },
+  };
 }

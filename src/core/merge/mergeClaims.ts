@@ -9,6 +9,8 @@
 // kept (ours). Nothing is dropped: a claim deleted on one side and edited
 // on the other is a conflict, not a deletion.
 //
+// Reviews and log entries merge as sets of entries and never conflict (mergeEntries.ts).
+//
 // Dismissed sentences merge as a set and never conflict: what either side dismissed is kept,
 // and an entry goes only when one side removed it and the other left it as it was in the base.
 // File-level fields (`published`, `article`, …) merge like claim fields: a change made on one
@@ -17,6 +19,7 @@
 import type { Claim, Sidecar } from '../model';
 import { sortDismissed } from '../sidecar/claimData';
 import { deepEqual } from './deepEqual';
+import { ENTRY_LIST_FIELDS, mergeEntryLists } from './mergeEntries';
 
 export interface ClaimConflict {
   id: string;
@@ -109,6 +112,7 @@ function mergeClaim(b: Claim | undefined, o: Claim, t: Claim): { claim: Claim; f
     let v: unknown;
     if (deepEqual(ov, tv)) v = ov;
     else if (VOLATILE.has(k)) v = theirsIsLater ? tv : ov;
+    else if (ENTRY_LIST_FIELDS.has(k)) v = mergeEntryLists(bv as { date?: unknown }[] | undefined, ov as { date?: unknown }[] | undefined, tv as { date?: unknown }[] | undefined);
     else if (b && deepEqual(ov, bv)) v = tv;
     else if (b && deepEqual(tv, bv)) v = ov;
     else if (HINTS.has(k)) v = ov;

@@ -9,7 +9,8 @@ import { progressOf, type Progress } from '../store/progress';
 import type { StatusScale } from '../statusScale';
 import type { ArticleSnapshot, ClaimEntry } from '../store/types';
 import type { Suggestion } from '../suggest/suggestClaims';
-import { isFiltering, matchesFilter, needsRecheck, type ClaimFilter } from './claimFilter';
+import { isFiltering, isFilteringAssignees, matchesFilter, needsRecheck, type ClaimFilter } from './claimFilter';
+import type { DeskContext } from '../workflow/deskState';
 import { GROUPINGS, type Grouping, type GroupBy } from './outlineGroupings';
 import { nodeId, parseNodeId, type ClaimUnder, type OutlineNode } from './outlineIds';
 
@@ -24,6 +25,8 @@ export interface OutlineSource {
   suggestions(article: string): readonly Suggestion[] | undefined;
   /** What articles are sorted by (their path relative to the workspace); asked once per article. */
   sortKey(article: string): string;
+  /** The review policy and the current user, for grouping and filtering by review state and assignee. */
+  desk?(): DeskContext;
 }
 
 /** What the view must redraw: everything, or these nodes (and what is under them). */
@@ -87,7 +90,17 @@ export class ClaimsOutline {
   }
 
   setFilter(f: ClaimFilter): OutlineRefresh {
-    this.filter_ = { statuses: f.statuses?.length ? [...f.statuses] : undefined, text: f.text?.trim() || undefined };
+    this.filter_ = {
+      statuses: f.statuses?.length ? [...f.statuses] : undefined,
+      review: f.review?.length ? [...f.review] : undefined,
+      assignees: isFilteringAssignees(f.assignees) ? { ...f.assignees, names: f.assignees.names?.length ? [...f.assignees.names] : undefined } : undefined,
+      text: f.text?.trim() || undefined,
+    };
+    return this.rebuildAll();
+  }
+
+  /** Rebuilds every row: what the rows show depends on something besides the articles (the policy, the current user). */
+  refreshAll(): OutlineRefresh {
     return this.rebuildAll();
   }
 
@@ -140,7 +153,7 @@ export class ClaimsOutline {
     } else {
       if (this.suggestionTotal > 0) out.push(nodeId({ kind: 'suggestions' }));
       const present = new Set([...this.groupTotals].filter(([, n]) => n > 0).map(([k]) => k));
-      for (const key of grouping.order(present, this.scale)) out.push(nodeId({ kind: 'group', by: this.groupBy_, key }));
+      for (const key of grouping.order(present, this.desk())) out.push(nodeId({ kind: 'group', by: this.groupBy_, key }));
     }
     return out;
   }
@@ -183,7 +196,7 @@ export class ClaimsOutline {
         if (n.under === 'article') return nodeId({ kind: 'article', article: n.article });
         const e = this.rows.get(n.article)?.byId.get(n.id);
         const grouping = this.grouping();
-        return e && grouping ? nodeId({ kind: 'group', by: this.groupBy_, key: grouping.key(e) }) : undefined;
+        return e && grouping ? nodeId({ kind: 'group', by: this.groupBy_, key: grouping.key(e, this.desk()) }) : undefined;
       }
       default:
         return undefined;
@@ -227,6 +240,10 @@ export class ClaimsOutline {
     return n;
   }
 
+  private desk(): DeskContext {
+    return this.source.desk?.() ?? { scale: this.source.scale, requireReviews: 0 };
+  }
+
   private grouping(): Grouping | undefined {
     return this.groupBy_ === 'article' ? undefined : GROUPINGS[this.groupBy_];
   }
@@ -262,7 +279,8 @@ export class ClaimsOutline {
     const claims = snapshot?.claims ?? [];
     const filter = this.filter_;
     const filtering = isFiltering(filter);
-    const visible = filtering ? claims.filter((e) => matchesFilter(e, filter)) : claims;
+    const ctx = this.desk();
+    const visible = filtering ? claims.filter((e) => matchesFilter(e, filter, ctx)) : claims;
     const byId = new Map<string, ClaimEntry>();
     let open = 0;
     for (const e of claims) {
@@ -273,7 +291,7 @@ export class ClaimsOutline {
     const grouping = this.grouping();
     if (grouping) {
       for (const e of visible) {
-        const key = grouping.key(e);
+        const key = grouping.key(e, ctx);
         const list = groups.get(key);
         if (list) list.push(e.claim.id); else groups.set(key, [e.claim.id]);
       }

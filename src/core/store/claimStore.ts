@@ -5,14 +5,21 @@ import type { TextChange } from '../anchoring/editTracker';
 import { newClaimId } from '../ids';
 import type { ClaimConflict } from '../merge/mergeClaims';
 import { normalizeForCompare } from '../anchoring/normalize';
-import type { Claim, LogEntry, Problem, Published } from '../model';
+import type { Claim, Problem, Published, ReviewVerdict } from '../model';
 import type { StatusScale } from '../statusScale';
 import { findStatus } from '../statusScale';
+import { appendLog } from '../workflow/log';
+import { cleanName } from '../workflow/people';
+import { DEFAULT_POLICY, type RepoPolicy } from '../workflow/repoPolicy';
+import { mayReview } from '../workflow/reviews';
+import { statusPatch } from '../workflow/statusChange';
 import { ArticleModel, type ArticleTextOptions } from './articleModel';
 import { StoreError, type ArticleSnapshot, type ClaimEntry, type SidecarLoad, type StoreChange } from './types';
 
 export interface StoreOptions {
   scale: StatusScale;
+  /** The repository's review and sources rules (`.factmark.yaml`). */
+  policy?: RepoPolicy;
   /** ISO timestamp; injectable so that tests are deterministic. */
   now?: () => string;
   /** Who is editing (git user.name), written as `by`. */
@@ -27,9 +34,16 @@ export class ClaimStore {
   private readonly changed = new Emitter<StoreChange>();
   readonly onDidChange: Event<StoreChange> = this.changed.event;
   scale: StatusScale;
+  policy: RepoPolicy;
 
   constructor(private readonly options: StoreOptions) {
     this.scale = options.scale;
+    this.policy = options.policy ?? DEFAULT_POLICY;
+  }
+
+  /** Who is editing (written as `by`, `rater`, a review's `by`), when known. */
+  me(): string | undefined {
+    return cleanName(this.options.author?.());
   }
 
   articles(): string[] {
@@ -94,10 +108,14 @@ export class ClaimStore {
     const m = this.writable(article);
     if (start >= end) throw new StoreError('Select the words of the claim first.');
     const now = this.now();
+    if (init.status !== undefined && !findStatus(this.scale, init.status)) throw new StoreError(`"${init.status}" is not a status of this repository's scale.`);
+    // A status given at once was set by whoever marks the claim.
+    const rated = init.status !== undefined ? withoutUndefined({ rater: this.me(), rated: now }) : {};
     const claim: Claim = {
       id: newClaimId(m.ids()),
       quote: '', before: '', after: '',
       status: init.status ?? this.scale.initial,
+      ...rated,
       ...withoutUndefined(init),
       sources: init.sources ?? [],
       created: now,
@@ -110,15 +128,47 @@ export class ClaimStore {
     return added;
   }
 
-  updateClaim(article: string, id: string, patch: Partial<Omit<Claim, 'id'>>): Claim {
+  /**
+   * Changes fields of a claim. A new `status` goes through setStatus's rules (rater, date,
+   * corrections log), with `options.reason` as the reason; setting the same status again
+   * changes nothing.
+   */
+  updateClaim(article: string, id: string, patch: Partial<Omit<Claim, 'id'>>, options: { reason?: string } = {}): Claim {
     const m = this.writable(article);
-    this.existing(m, id);
-    if (patch.status !== undefined && !findStatus(this.scale, patch.status)) {
-      throw new StoreError(`"${patch.status}" is not a status of this repository's scale.`);
+    const claim = this.existing(m, id);
+    const now = this.now();
+    let fields: Partial<Claim> = patch;
+    if (patch.status !== undefined) {
+      const { status, ...rest } = patch;
+      const change = statusPatch(claim, status, { scale: this.scale, now, by: this.me(), reason: options.reason });
+      if (!change.ok) throw new StoreError(change.message);
+      fields = { ...rest, ...change.patch };
+      if (Object.keys(fields).length === 0) return claim;
     }
-    // Setting the status (even to the same one) re-confirms the verdict after a change of wording.
-    const confirmed = patch.status !== undefined ? { recheck: undefined } : {};
-    const next = m.update(id, { ...patch, ...confirmed, ...m.refreshHints(id), updated: this.now(), ...this.by() });
+    return this.change(article, m, id, fields, now);
+  }
+
+  /** Sets the status: rater and date with it, the change logged when the claim was settled (a changed verdict needs `reason`). */
+  setStatus(article: string, id: string, status: string, options: { reason?: string } = {}): Claim {
+    return this.updateClaim(article, id, { status }, options);
+  }
+
+  /** Records a sign-off or a dispute of the claim's current status by the current user (never its rater). */
+  review(article: string, id: string, verdict: ReviewVerdict, options: { note?: string } = {}): Claim {
+    const m = this.writable(article);
+    const entry = m.entry(this.existing(m, id));
+    const me = this.me();
+    const wordsChanged = entry.state !== 'anchored' && entry.state !== 'moved';
+    const may = mayReview(entry.claim, verdict, this.scale, me, wordsChanged);
+    if (!may.ok) throw new StoreError(may.message);
+    const now = this.now();
+    const note = options.note?.trim();
+    const review = { by: me as string, date: now, verdict, status: entry.claim.status, ...(note ? { note } : {}) };
+    return this.change(article, m, id, { reviews: [...(entry.claim.reviews ?? []), review] }, now);
+  }
+
+  private change(article: string, m: ArticleModel, id: string, fields: Partial<Claim>, now: string): Claim {
+    const next = m.update(id, { ...fields, ...m.refreshHints(id), updated: now, ...this.by() });
     this.fire(article, 'claims', [id]);
     return next;
   }
@@ -164,8 +214,7 @@ export class ClaimStore {
     const words = m.wordsAt(start, end);
     const patch: Partial<Claim> = { updated: this.now(), ...this.by() };
     if (normalizeForCompare(words) !== normalizeForCompare(claim.quote)) {
-      const entry: LogEntry = { date: patch.updated!, ...this.by(), change: 'wording', from: claim.quote, to: words };
-      patch.log = [...(claim.log ?? []), entry];
+      patch.log = appendLog(claim.log, { date: patch.updated!, by: this.me(), change: 'wording', from: claim.quote, to: words });
       if (claim.status !== this.scale.initial) patch.recheck = true;
     }
     const next = m.rebase(id, start, end, patch);
@@ -265,6 +314,17 @@ export class ClaimStore {
   setScale(scale: StatusScale): void {
     this.scale = scale;
     for (const a of this.models.keys()) this.fire(a, 'claims');
+  }
+
+  /** The repository's policy changed: views that show it follow the 'policy' event. */
+  setPolicy(policy: RepoPolicy): void {
+    this.policy = policy;
+    for (const a of this.models.keys()) this.fire(a, 'policy');
+  }
+
+  /** Who the current user is changed (the author setting): what awaits "my" review follows the 'policy' event. */
+  userChanged(): void {
+    for (const a of this.models.keys()) this.fire(a, 'policy');
   }
 
   dispose(): void {

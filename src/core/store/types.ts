@@ -46,8 +46,12 @@ export interface ArticleSnapshot {
   readonly articleMissing?: boolean;
 }
 
-/** `dismissed`: a suggested sentence was dismissed (written to the sidecar like a claim change). */
-export type StoreChangeKind = 'loaded' | 'claims' | 'dismissed' | 'anchors' | 'saved' | 'removed';
+/**
+ * `dismissed`: a suggested sentence was dismissed (written to the sidecar like a claim change).
+ * `policy`: the repository's review/sources policy, or the current user, changed (nothing to write;
+ *   views re-evaluate sign-off and what awaits my review).
+ */
+export type StoreChangeKind = 'loaded' | 'claims' | 'dismissed' | 'anchors' | 'saved' | 'removed' | 'policy';
 
 export interface StoreChange {
   readonly article: string;

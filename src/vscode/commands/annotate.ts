@@ -13,6 +13,7 @@ import type { ClaimRef } from '../services';
 import { dotIcon } from '../statusColors';
 import { resolveClaim, UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
+import { setStatusWithReason } from './workflow';
 
 interface MarkArgs { uri?: vscode.Uri | string; start?: number; end?: number }
 
@@ -88,12 +89,13 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
       return { article: key, id: claim.id } satisfies ClaimRef;
     },
 
-    'factmark.setStatus': async (arg?: unknown, statusKey?: string) => {
+    /** `reason`: why a verdict changes (asked for when needed and not given). */
+    'factmark.setStatus': async (arg?: unknown, statusKey?: string, reason?: string) => {
       const found = await resolveClaim(deps, arg);
       if (!found) return undefined;
       const key = statusKey ?? (await pickStatus(deps, found.entry.claim));
       if (!key) return undefined;
-      store.updateClaim(found.ref.article, found.ref.id, { status: key });
+      if (!(await setStatusWithReason(store, found.ref.article, found.entry.claim, key, reason))) return undefined;
       notify.statusMessage(`Factmark: ${short(found.entry.claim.quote, 40)} is now ${statusLabel(deps.store.scale, key)}`, 3000);
       return found.ref;
     },
@@ -151,7 +153,7 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
 interface StatusItem extends vscode.QuickPickItem { status: StatusDef }
 
 /** The scale as a quick pick; typing a status's shortcut letter alone picks it at once. */
-function pickStatus(deps: CommandDeps, claim: Claim): Promise<string | undefined> {
+export function pickStatus(deps: CommandDeps, claim: Claim): Promise<string | undefined> {
   const qp = vscode.window.createQuickPick<StatusItem>();
   const items: StatusItem[] = deps.store.scale.statuses.map((s) => ({
     status: s,

@@ -1,0 +1,111 @@
+// Claims that break the repository's policy (`requireSources`, `requireReviews` in
+// .factmark.yaml) as diagnostics in the Problems panel, on the article at the claim's words: the
+// same rules `factmark check` applies in CI (core/workflow/policyProblems.ts). Placed exactly
+// when the article is open, on the line the sidecar last gave otherwise. Kept up to date from
+// the store's events; typing waits for a pause. Each has a quick fix (Add Source, Approve…).
+import * as vscode from 'vscode';
+import { claimAt } from '../core/navigation';
+import { mayReview } from '../core/workflow/reviews';
+import { policyProblems, type PolicyProblem } from '../core/workflow/policyProblems';
+import type { StoreChange } from '../core/store/types';
+import type { Services } from './services';
+
+export interface PolicyDiagnosticsHandle {
+  /** The diagnostics shown on the article. */
+  of(uri: vscode.Uri): readonly vscode.Diagnostic[];
+}
+
+const TYPING_DELAY_MS = 300;
+
+export function registerPolicyDiagnostics(context: vscode.ExtensionContext, services: Services): PolicyDiagnosticsHandle {
+  const { store } = services;
+  const collection = vscode.languages.createDiagnosticCollection('factmark-policy');
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const documentOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+
+  const update = (article: string) => {
+    const t = timers.get(article);
+    if (t) { clearTimeout(t); timers.delete(article); }
+    const uri = services.articleUri(article);
+    const snap = store.get(article);
+    if (!snap || snap.sidecarState === 'broken' || snap.articleMissing) { collection.delete(uri); return; }
+    const doc = documentOf(uri);
+    collection.set(uri, policyProblems(snap.claims, store.policy, store.scale).map((p) => toDiagnostic(p, doc)));
+  };
+
+  const later = (article: string) => {
+    if (timers.has(article)) clearTimeout(timers.get(article));
+    timers.set(article, setTimeout(() => update(article), TYPING_DELAY_MS));
+  };
+
+  const onStore = (e: StoreChange) => {
+    if (e.kind === 'removed') { collection.delete(services.articleUri(e.article)); return; }
+    if (e.kind === 'saved') return;
+    if (e.kind === 'anchors') later(e.article); else update(e.article);
+  };
+
+  const onDocument = (doc: vscode.TextDocument) => {
+    const key = services.articleKey(doc.uri);
+    if (store.get(key)) update(key);
+  };
+
+  context.subscriptions.push(
+    collection,
+    store.onDidChange(onStore),
+    // Exact ranges once the text is at hand.
+    vscode.workspace.onDidOpenTextDocument(onDocument),
+    { dispose: () => { for (const t of timers.values()) clearTimeout(t); timers.clear(); } },
+    vscode.languages.registerCodeActionsProvider(
+      [{ language: 'markdown' }, { language: 'plaintext' }, { language: 'factmark-article' }],
+      { provideCodeActions: (doc, _range, ctx) => quickFixes(services, doc, ctx.diagnostics) },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+  );
+  for (const a of store.articles()) update(a);
+
+  return { of: (uri) => collection.get(uri) ?? [] };
+}
+
+function toDiagnostic(p: PolicyProblem, doc: vscode.TextDocument | undefined): vscode.Diagnostic {
+  let range: vscode.Range;
+  if (doc && p.start !== undefined && p.end !== undefined) range = new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end));
+  else {
+    const line = Math.max(0, (p.lineHint ?? 1) - 1);
+    range = new vscode.Range(line, 0, line, 0);
+  }
+  const d = new vscode.Diagnostic(range, p.message, p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+  d.source = 'factmark';
+  d.code = p.code;
+  return d;
+}
+
+/** What fixes each breach, as a command on the claim. */
+const FIXES: Partial<Record<string, { title: string; command: string }>> = {
+  'no-source': { title: 'Add Source…', command: 'factmark.addSource' },
+  'no-explanation': { title: 'Edit Explanation…', command: 'factmark.editExplanation' },
+  recheck: { title: 'Confirm the verdict (Set Status…)', command: 'factmark.setStatus' },
+  disputed: { title: 'Show the dispute in Claim Details', command: 'factmark.showDetails' },
+  'sign-off': { title: 'Approve Verdict', command: 'factmark.approveClaim' },
+};
+
+function quickFixes(services: Services, doc: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): vscode.CodeAction[] {
+  const article = services.articleKey(doc.uri);
+  const snap = services.store.get(article);
+  if (!snap) return [];
+  const out: vscode.CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== 'factmark' || typeof d.code !== 'string') continue;
+    const fix = FIXES[d.code];
+    const entry = claimAt(snap.claims, doc.offsetAt(d.range.start));
+    if (!fix || !entry) continue;
+    // Only someone other than the rater can sign off; the rater is pointed at the details instead.
+    const own = d.code === 'sign-off' && !mayReview(entry.claim, 'approve', services.store.scale, services.store.me()).ok;
+    const { title, command } = own ? { title: 'Show Claim Details (someone else signs it off)', command: 'factmark.showDetails' } : fix;
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [d];
+    action.command = { title, command, arguments: [{ article, id: entry.claim.id }] };
+    out.push(action);
+  }
+  return out;
+}
