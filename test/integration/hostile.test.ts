@@ -137,7 +137,8 @@ describe('a repository you did not write', () => {
     const doc = await vscode.workspace.openTextDocument(sidecar);
     await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
     for (const status of ['accurate', 'mixed']) {
-      await vscode.commands.executeCommand('factmark.setStatus', ref, status);
+      // A changed verdict asks why (issue 12); the reason is given here so no prompt waits.
+      await vscode.commands.executeCommand('factmark.setStatus', ref, status, 'second look at the source');
       await factmark.flush();
       await waitFor(`the editor to show status ${status}`, () => doc.getText().includes(`status: ${status}`));
     }

@@ -27,7 +27,7 @@ describe('publishing: report preview, export, import, metadata', () => {
     const title = `Report: ${editor.document.uri.path.split('/').pop()}`;
     await waitFor('the preview is a tab', () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && t.label === title))
       .catch(() => assert.fail(`no webview tab "${title}" among ${JSON.stringify(tabs().map((t) => [t.label, t.input?.constructor.name]))}`));
-    await vscode.commands.executeCommand('factmark.setStatus', ref, 'mostly-accurate');
+    await vscode.commands.executeCommand('factmark.setStatus', ref, 'mostly-accurate', 'the figure was rounded'); // a changed verdict needs a reason
     await waitFor('the preview redraws', async () => { await factmark.views.report.settled(); return /badge [^"]+">Mostly true</.test(factmark.views.report.current()?.html ?? ''); });
   });
 
