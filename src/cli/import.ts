@@ -2,12 +2,13 @@
 // a Hypothesis export become claims of the article, placed by Factmark's anchoring; what cannot
 // be placed is kept as orphaned. The sidecar is created or spliced like any other write, and a
 // broken sidecar is never written over.
-import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { planImport } from '../core/import/planImport';
 import { sidecarPathFor } from '../core/model';
 import { EXIT, UsageError, type Io } from './io';
-import { repositoryRoot, writeConfined } from '../node/safeFiles';
+import { readNamedFile, repositoryRoot, writeConfined } from '../node/safeFiles';
+import { decodeText } from '../core/articleText';
+import { MAX_TEXT_LENGTH } from '../core/limits';
 import { isProblem } from './files';
 import { loadArticle } from './loadArticle';
 import { formatProblem, terminalSafe } from './output';
@@ -37,11 +38,14 @@ export async function runImport(argv: string[], io: Io, now: () => string = () =
   if (values.help) { io.out(IMPORT_HELP); return EXIT.ok; }
   if (positionals.length !== 2) throw new UsageError('give the article and the annotation file');
   const [article, file] = positionals;
-  let fileText: string;
-  try { fileText = fs.readFileSync(file, 'utf8'); } catch (e) {
-    io.err(`${terminalSafe(file)}: cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`);
+  const read = await readNamedFile(file, { maxBytes: MAX_TEXT_LENGTH, what: 'annotations file' });
+  if (!read.ok) {
+    io.err(read.missing ? `${terminalSafe(file)}: error: no such file; nothing was written` : formatProblem(read.problem));
     return EXIT.problems;
   }
+  const decoded = decodeText(read.bytes, file, 'annotations file');
+  if (!decoded.ok) { io.err(formatProblem(decoded.problem)); io.err('nothing was written'); return EXIT.problems; }
+  const fileText = decoded.text;
   const sidecar = sidecarPathFor(article);
   const loaded = await loadArticle(article, sidecar, now);
   if (isProblem(loaded)) { io.err(formatProblem(loaded)); io.err(`${terminalSafe(sidecar)} cannot be read; nothing was written`); return EXIT.problems; }

@@ -26,12 +26,22 @@ export function decodeSidecar(bytes: Uint8Array, file?: string): DecodedText {
   return problem ? { ok: false, problem } : { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
 }
 
+/**
+ * Any other text file Factmark reads (an annotations file to import), strictly like an article:
+ * refused with the place of the first bad byte, its BOM removed.
+ */
+export function decodeText(bytes: Uint8Array, file: string | undefined, what: string): DecodedText {
+  const problem = checkUtf8(bytes, file, what);
+  if (problem) return { ok: false, problem };
+  return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(hasBom(bytes) ? 3 : 0)) };
+}
+
 function hasBom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** Why the bytes are not UTF-8 text Factmark can read, with where; undefined when they are. */
-function checkUtf8(bytes: Uint8Array, file: string | undefined, what: 'article' | 'sidecar'): Problem | undefined {
+function checkUtf8(bytes: Uint8Array, file: string | undefined, what: string): Problem | undefined {
   const fail = (code: string, message: string, at: number): Problem => ({ severity: 'error', code, file, message, ...positionOf(bytes, at) });
   const keep = what === 'sidecar' ? ' Factmark will not read or rewrite it until it is UTF-8.' : '';
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {

@@ -65,6 +65,24 @@ export async function readConfined(file: string, options: ReadOptions): Promise<
   }
 }
 
+/**
+ * The bytes of a file the user named themselves (an annotations file to import, a model file),
+ * which may live anywhere — so no root — but is still read only if it is a regular file, and never
+ * more than `maxBytes`: a FIFO, a device or a link to /dev/zero is refused before reading.
+ */
+export async function readNamedFile(file: string, options: Omit<ReadOptions, 'root'>): Promise<ReadResult> {
+  const refuse = (e: FileRefusedError): ReadResult => ({ ok: false, missing: false, problem: { severity: 'error', code: e.code, file, message: e.message } });
+  try {
+    const real = await fs.promises.realpath(file);
+    return { ok: true, bytes: await readRegular(real, options.maxBytes, options.what, file), real };
+  } catch (e) {
+    if (e instanceof FileRefusedError) return refuse(e);
+    if (isMissing(e)) return { ok: false, missing: true };
+    if (errorCode(e) === 'ELOOP') return refuse(new FileRefusedError('link-loop', `The ${options.what} ${file} is a loop of symbolic links.`));
+    return refuse(new FileRefusedError('unreadable', `${options.what} ${file} cannot be read (${errorCode(e)}).`));
+  }
+}
+
 /** The real path of an existing `file`, refused unless it is inside `root` and outside `.git/`. */
 async function resolveInside(file: string, root: string, what: string): Promise<string> {
   let real: string;

@@ -152,6 +152,29 @@ describe('a repository you did not write', function () {
       assert.strictEqual(read.problem.code, 'too-large');
       assert.match(read.problem.message, /64\.0 MB.*20\.0 MB/);
     });
+    it('import reads its annotations file only if it is a regular UTF-8 file under the size limit, writing nothing otherwise', async () => {
+      const r = repo();
+      const sidecar = sidecarFor('a.md', 'signed by 194 countries');
+      fs.writeFileSync(r.file('a.md.claims.yaml'), sidecar);
+      execFileSync('mkfifo', [r.file('pipe.json')]);
+      fs.symlinkSync('/dev/zero', r.file('zero.json'));
+      fs.writeFileSync(r.file('big.json'), '');
+      fs.truncateSync(r.file('big.json'), 64 * 1024 * 1024); // sparse: refused from its size
+      fs.writeFileSync(r.file('latin1.json'), Buffer.concat([Buffer.from('{"rows": [{"text": "caf'), Buffer.from([0xe9]), Buffer.from('"}]}')]));
+      const expected: Record<string, RegExp> = {
+        'pipe.json': /pipe\.json is a named pipe \(FIFO\); Factmark reads only regular files/,
+        'zero.json': /zero\.json is a device/,
+        'big.json': /big\.json is 64\.0 MB; Factmark does not read annotations files over 20\.0 MB/,
+        'latin1.json': /latin1\.json:1:24: error: The annotations file is not valid UTF-8 \(byte 0xe9/,
+        'gone.json': /gone\.json: error: no such file/,
+      };
+      for (const [file, message] of Object.entries(expected)) {
+        const imported = await run(r.dir, 'import', 'a.md', file);
+        assert.strictEqual(imported.code, 1, file);
+        assert.match(imported.err, message, file);
+        assert.strictEqual(fs.readFileSync(r.file('a.md.claims.yaml'), 'utf8'), sidecar, file);
+      }
+    });
   });
 
   describe('no write goes where the repository points', () => {
@@ -291,6 +314,17 @@ describe('a repository you did not write', function () {
       fs.writeFileSync(r.file('reference'), '');
       assert.strictEqual((await run(r.dir, 'add', 'b.md', '--quote', 'the largest treaty')).code, 0);
       assert.strictEqual(fs.statSync(r.file('b.md.claims.yaml')).mode & 0o777, fs.statSync(r.file('reference')).mode & 0o777);
+    });
+
+    it('the owner survives a write by root (a sidecar of another user stays theirs)', async function () {
+      if (process.getuid?.() !== 0) { this.skip(); return; } // only root may give a file away: the case exists only there (CI runs as root)
+      const r = repo();
+      fs.writeFileSync(r.file('a.md.claims.yaml'), sidecarFor('a.md', 'signed by 194 countries'));
+      fs.chownSync(r.file('a.md.claims.yaml'), 4321, 8765);
+      assert.strictEqual((await run(r.dir, 'add', 'a.md', '--quote', 'the largest treaty')).code, 0);
+      const st = fs.statSync(r.file('a.md.claims.yaml'));
+      assert.deepStrictEqual([st.uid, st.gid], [4321, 8765]);
+      assert.match(fs.readFileSync(r.file('a.md.claims.yaml'), 'utf8'), /the largest treaty/);
     });
 
     it('the next write removes temporary files a crash left, and only old ones that follow our own naming', async () => {
