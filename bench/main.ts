@@ -2,7 +2,9 @@
 // asserted; tests never depend on wall time.
 import * as os from 'os';
 import { run as anchoring } from './anchorBench';
+import { run as extension } from './extensionBench';
 import { run as revisions } from './revisionBench';
+import { run as scale } from './scaleBench';
 import { run as sidecar } from './sidecarBench';
 import { run as suggestions } from './suggestBench';
 
@@ -11,6 +13,8 @@ const SECTIONS: [string, (log: (line: string) => void) => Promise<void>][] = [
   ['Re-anchoring on real revisions', revisions],
   ['Sidecar YAML', sidecar],
   ['Claim suggestions', suggestions],
+  ['Archive scale (issue 13): 100 / 1,000 / 5,000 articles', scale],
+  ['Archive scale in the extension, real code-server (issue 13)', extension],
 ];
 
 async function main(): Promise<void> {

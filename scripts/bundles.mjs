@@ -18,7 +18,10 @@ export function bundles({ production = false } = {}) {
     { name: 'extension', ...node, ...maps, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
     { name: 'web', ...browser, ...maps, entryPoints: ['src/vscode/web.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
     { name: 'cli', ...node, ...maps, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-    { name: 'bench', ...node, ...maps, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js', sourcemap: false },
+    // The bench drives code-server with Chromium (playwright-core, loaded from node_modules).
+    { name: 'bench', ...node, ...maps, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js', sourcemap: false, external: ['playwright-core'] },
+    // Loaded by the workbench as its extension tests entry point: measures inside the extension host.
+    { name: 'bench-probe', ...node, ...maps, entryPoints: ['bench/extensionProbe.ts'], outfile: 'dist/bench/extensionProbe.js', external: ['vscode'], plugins: [noSourceImports('bench')] },
     // The integration suite runs inside VS Code: its entry point plus one bundle per test file,
     // found by index.ts at run time. New test files need a rebuild (a restart of --watch).
     {

@@ -1,13 +1,19 @@
-// `factmark check [paths…]`: validate sidecars, re-anchor claims, apply the CI policy.
+// `factmark check [paths…]`: validate sidecars, re-anchor claims, apply the CI policy; on every
+// core (checkPool.ts), for only what changed in git (--changed, changed.ts) or for one shard of a
+// CI matrix (--shard, shard.ts).
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { checkArticle, type ArticleReport } from '../core/check/checkArticle';
+import type { ArticleReport } from '../core/check/checkArticle';
 import { DEFAULT_FAIL_ON, parseFailOn } from '../core/check/policy';
 import { MAX_REVIEWS } from '../core/workflow/repoPolicy';
-import type { Problem } from '../core/model';
-import { findPairs, isProblem, readArticle, readSidecar, scaleFor } from './files';
-import { articleAtSidecarCommit } from '../node/gitHistory';
+import { CONFIG_FILE } from '../core/config';
+import { SIDECAR_SUFFIX, type Problem } from '../core/model';
+import { changedFiles, repositoryRoot, type ChangedFiles } from './changed';
+import { defaultJobs, runChecks, workersFor, type CheckJob, type CheckSettings } from './checkPool';
+import { findPairs, scaleFor, type Pair } from './files';
 import { formatProblem, formatReport, inertJson, reportJson } from './output';
+import { inShard, parseShard, type Shard } from './shard';
 import { EXIT, UsageError, type Io } from './io';
 
 export const CHECK_HELP = `Usage: factmark check [paths…] [options]
@@ -29,14 +35,27 @@ Options:
   --no-history           do not ask git for the article as it was when the sidecar was last
                          committed (by default, in a git repository, claims are first carried
                          through the article's edits since then, then searched for)
+  --changed [BASE]       only articles whose text or sidecar changed since BASE (its merge
+                         base with HEAD, up to the working tree, untracked files included);
+                         a changed .factmark.yaml checks every article under it. Without BASE:
+                         in a git hook (pre-commit), what is staged for commit; else since
+                         the merge base with the branch's upstream. Write --changed=BASE when
+                         BASE is also the name of a file or folder.
+  --shard K/N            check only the K-th of N parts (a stable split by path relative to
+                         the repository root): N CI runners with K = 1…N check everything
+                         exactly once between them. Run every shard from the same folder.
+  --jobs N               threads to check with (default: the number of cores)
   -q, --quiet            print only claims and files with problems
   -h, --help             this help
 
 Exit codes: 0 all good, 1 problems or policy violations found, 2 usage error.`;
 
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+
 export async function runCheck(argv: string[], io: Io): Promise<number> {
+  const { rest, changed } = takeChanged(argv);
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: rest,
     allowPositionals: true,
     options: {
       json: { type: 'boolean' },
@@ -44,6 +63,8 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
       'require-reviews': { type: 'string' },
       'fail-on': { type: 'string' },
       'no-history': { type: 'boolean' },
+      shard: { type: 'string' },
+      jobs: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -54,41 +75,79 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const failOnText = values['fail-on'] ?? DEFAULT_FAIL_ON.join(',');
   const failOnHere = parseFailOn(failOnText, (await scaleFor(process.cwd())).scale);
   if (failOnHere.errors.length) throw new UsageError(failOnHere.errors.join('\n'));
-  const { pairs, problems } = findPairs(positionals);
-  const reports: ArticleReport[] = [];
-  for (const pair of pairs) {
-    const { scale, policy, problems: configProblems } = await scaleFor(pair.sidecar);
-    problems.push(...configProblems);
-    const failOn = parseFailOn(failOnText, scale);
-    if (failOn.errors.length) throw new UsageError(failOn.errors.join('\n'));
-    const sidecar = await readSidecar(pair.sidecar);
-    if (sidecar === undefined || isProblem(sidecar)) {
-      problems.push(sidecar ?? { severity: 'error', code: 'sidecar-unreadable', file: pair.sidecar, message: `${pair.sidecar} disappeared while Factmark was reading` });
-      continue;
-    }
-    reports.push(checkArticle({
-      article: rel(pair.article),
-      sidecar: rel(pair.sidecar),
-      articleText: await readArticle(pair.article),
-      sidecarSource: sidecar.text,
-      previousArticle: values['no-history'] ? undefined : () => articleAtSidecarCommit(pair.article, pair.sidecar),
-    }, scale, {
-      requireSources: values['require-sources'] === true || policy.requireSources,
-      requireReviews: requireReviews ?? policy.requireReviews,
-      failOn: failOn.failOn,
-    }));
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs: "${values.jobs}" is not a number of threads from 1 to 256`);
+
+  const here = realCwd();
+  const scope: string[] = [];
+  let found: { pairs: Pair[]; problems: Problem[] };
+  if (changed) {
+    const files = changedFiles(here, changed.base);
+    found = changedPairs(files, positionals, here);
+    scope.push(files.label);
+  } else {
+    found = findPairs(positionals);
   }
+  const problems = found.problems;
+  let pairs = found.pairs;
+  const shardRoot = shard ? (repositoryRoot(here) ?? here) : here;
+  if (shard) {
+    pairs = pairs.filter((p) => inShard(shardKey(shardRoot, here, p.sidecar), shard));
+    scope.push(`shard ${shard.index}/${shard.count}`);
+    // Problems with the paths given are the same on every runner: reported by the first only.
+    if (shard.index !== 1) problems.length = 0;
+  }
+
+  // One scale and policy per repository config, found once per folder.
+  const settings: CheckSettings = { rules: [], history: !values['no-history'] };
+  const rulesByConfig = new Map<string, number>();
+  const rulesByDir = new Map<string, number>();
+  const rulesFor = async (sidecar: string): Promise<number> => {
+    const dir = path.dirname(path.resolve(sidecar));
+    const known = rulesByDir.get(dir);
+    if (known !== undefined) return known;
+    const config = await scaleFor(dir);
+    const key = config.file ?? '';
+    let index = rulesByConfig.get(key);
+    if (index === undefined) {
+      const failOn = parseFailOn(failOnText, config.scale);
+      if (failOn.errors.length) throw new UsageError(failOn.errors.join('\n'));
+      index = settings.rules.length;
+      settings.rules.push({ scale: config.scale, policy: {
+        requireSources: values['require-sources'] === true || config.policy.requireSources,
+        requireReviews: requireReviews ?? config.policy.requireReviews,
+        failOn: failOn.failOn,
+      } });
+      rulesByConfig.set(key, index);
+      // A config's own problems once, in the shard its path falls in.
+      if (!shard || !config.file || inShard(shardKey(shardRoot, here, config.file), shard)) problems.push(...config.problems);
+    }
+    rulesByDir.set(dir, index);
+    return index;
+  };
+  const todo: CheckJob[] = [];
+  for (const p of pairs) todo.push({ article: p.article, sidecar: p.sidecar, articleName: rel(p.article, here), sidecarName: rel(p.sidecar, here), rules: await rulesFor(p.sidecar) });
+
+  const reports: ArticleReport[] = [];
+  const threads = workersFor(todo.length, jobs);
+  // For the tests and the bench: how the work was spread.
+  if (process.env.FACTMARK_CHECK_STATS) io.err(`factmark check: ${todo.length} articles on ${threads} thread${threads === 1 ? '' : 's'}`);
+  for (const r of await runChecks(todo, settings, threads)) {
+    if ('report' in r) reports.push(r.report); else problems.push(r.problem);
+  }
+  if (process.env.FACTMARK_CHECK_STATS) io.err(`factmark check: peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 
   const ok = problems.every((p) => p.severity !== 'error') && reports.every((r) => r.ok);
   if (values.json) {
-    io.out(inertJson(reportJson(reports, problems)));
+    io.out(inertJson(reportJson(reports, problems, scope)));
   } else {
     for (const p of problems) io.err(formatProblem(p));
     for (const r of reports) {
       if (values.quiet && r.ok) continue;
       io.out(formatReport(values.quiet ? { ...r, claims: r.claims.filter((c) => c.violations.length) } : r));
     }
-    io.out(summary(reports, problems, ok));
+    io.out(summary(reports, problems, ok, scope));
   }
   return ok ? EXIT.ok : EXIT.problems;
 }
@@ -100,14 +159,79 @@ function parseRequireReviews(value: string | undefined): number | undefined {
   return n;
 }
 
-function summary(reports: ArticleReport[], problems: Problem[], ok: boolean): string {
+/** `--changed`, `--changed BASE` or `--changed=BASE` taken out of the arguments (parseArgs has no optional values). */
+function takeChanged(argv: string[]): { rest: string[]; changed?: { base?: string } } {
+  const rest: string[] = [];
+  let changed: { base?: string } | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') { rest.push(...argv.slice(i)); break; }
+    if (a.startsWith('--changed=')) {
+      const base = a.slice('--changed='.length);
+      if (!base) throw new UsageError('--changed=: name a base (a branch, tag or commit), or write --changed alone');
+      changed = { base };
+    } else if (a === '--changed') {
+      const next = argv[i + 1];
+      // The next argument is the base unless it is an option or a file or folder to check.
+      if (next !== undefined && !next.startsWith('-') && !fs.existsSync(next)) { changed = { base: next }; i++; }
+      else changed = {};
+    } else rest.push(a);
+  }
+  return { rest, changed };
+}
+
+/** The pairs that changed files belong to, under the given paths (default: the current folder). */
+function changedPairs(changed: ChangedFiles, positionals: string[], here: string): { pairs: Pair[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const scopes: string[] = [];
+  for (const given of positionals.length ? positionals : ['.']) {
+    const abs = path.resolve(here, given);
+    if (!fs.existsSync(abs)) problems.push({ severity: 'error', code: 'not-found', file: given, message: `${given}: no such file or folder` });
+    else scopes.push(fs.statSync(abs).isDirectory() ? abs : abs.endsWith(SIDECAR_SUFFIX) ? abs.slice(0, -SIDECAR_SUFFIX.length) : abs);
+  }
+  const under = (p: string) => scopes.some((s) => p === s || p === s + SIDECAR_SUFFIX || p.startsWith(s + path.sep));
+  const sidecars = new Set<string>();
+  const isFile = (p: string) => { try { return fs.statSync(p).isFile(); } catch { return false; } };
+  for (const file of changed.paths) {
+    if (path.relative(changed.root, file).split(path.sep).some((part) => SKIP_DIRS.has(part))) continue;
+    if (path.basename(file) === CONFIG_FILE) {
+      // New rules (statuses, policy) for everything under the config.
+      if (isFile(file)) for (const p of findPairs([path.dirname(file)]).pairs) sidecars.add(path.resolve(p.sidecar));
+    } else if (file.endsWith(SIDECAR_SUFFIX)) {
+      if (isFile(file)) sidecars.add(file);
+    } else if (isFile(file + SIDECAR_SUFFIX)) {
+      sidecars.add(file + SIDECAR_SUFFIX);
+    }
+  }
+  const pairs = [...sidecars].filter(under).map((sidecar) => {
+    const r = rel(sidecar, here);
+    return { sidecar: r, article: r.slice(0, -SIDECAR_SUFFIX.length) };
+  });
+  pairs.sort((a, b) => a.sidecar.localeCompare(b.sidecar));
+  return { pairs, problems };
+}
+
+/** A path as every runner sees it: relative to the repository root, with `/`. */
+function shardKey(root: string, here: string, file: string): string {
+  return path.relative(root, path.resolve(here, file)).split(path.sep).join('/');
+}
+
+function summary(reports: ArticleReport[], problems: Problem[], ok: boolean, scope: string[]): string {
   const claims = reports.reduce((n, r) => n + r.claims.length, 0);
   const failing = reports.reduce((n, r) => n + r.claims.filter((c) => c.violations.length).length, 0);
   const fileProblems = problems.filter((p) => p.severity === 'error').length + reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
-  return `${ok ? 'OK' : 'FAILED'}: ${reports.length} article${reports.length === 1 ? '' : 's'}, ${claims} claims, ${failing} failing the policy, ${fileProblems} file problem${fileProblems === 1 ? '' : 's'}`;
+  const within = scope.length ? ` (${scope.join('; ')})` : '';
+  return `${ok ? 'OK' : 'FAILED'}: ${reports.length} article${reports.length === 1 ? '' : 's'}${within}, ${claims} claims, ${failing} failing the policy, ${fileProblems} file problem${fileProblems === 1 ? '' : 's'}`;
 }
 
-function rel(p: string): string {
-  const r = path.relative(process.cwd(), p);
-  return r && !r.startsWith('..') ? r : p;
+function realCwd(): string {
+  try { return fs.realpathSync(process.cwd()); } catch { return process.cwd(); }
+}
+
+function rel(p: string, here: string): string {
+  for (const base of [process.cwd(), here]) {
+    const r = path.relative(base, path.resolve(base, p));
+    if (r && !r.startsWith('..') && !path.isAbsolute(r)) return r;
+  }
+  return p;
 }

@@ -3,6 +3,7 @@ import { ChangedOnDiskError } from '../core/changedOnDisk';
 import { ADD_HELP, runAdd } from './add';
 import { ASSIGN_HELP, runAssign } from './assign';
 import { CHECK_HELP, runCheck } from './check';
+import { isCheckWorker, serveChecks } from './checkPool';
 import { INSTALL_GIT_HELP, runInstallGit } from './installGit';
 import { EXPORT_HELP, runExport } from './export';
 import { IMPORT_HELP, runImport } from './import';
@@ -72,6 +73,9 @@ export async function main(argv: string[], raw: Io = processIo): Promise<number>
 declare const FACTMARK_VERSION: string | undefined;
 const VERSION = typeof FACTMARK_VERSION === 'string' ? FACTMARK_VERSION : 'dev';
 
-if (require.main === module) {
+if (isCheckWorker()) {
+  // A thread of a parallel `factmark check` (checkPool.ts starts this file again as a worker).
+  serveChecks();
+} else if (require.main === module) {
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

@@ -71,9 +71,11 @@ export function formatReport(r: ArticleReport): string {
   return out.join('\n');
 }
 
-export function reportJson(reports: ArticleReport[], problems: Problem[]): unknown {
+/** `scope`: what was checked when not everything was (`--changed`, `--shard`), for the reader. */
+export function reportJson(reports: ArticleReport[], problems: Problem[], scope: readonly string[] = []): unknown {
   return {
     ok: problems.every((p) => p.severity !== 'error') && reports.every((r) => r.ok),
+    ...(scope.length ? { scope } : {}),
     problems,
     articles: reports.map((r) => ({
       article: r.article,

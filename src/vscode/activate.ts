@@ -20,6 +20,7 @@ import { registerDeskView } from './deskView';
 import { registerDocumentSync } from './documentSync';
 import { AuthorName } from './author';
 import { registerHover } from './hover';
+import { timings } from './perf';
 import type { Platform } from './platform';
 import { watchScale } from './repoConfig';
 import { registerPolicyDiagnostics } from './policyDiagnostics';
@@ -35,6 +36,8 @@ import { WorkspaceSync } from './workspaceSync';
 let sync: WorkspaceSync | undefined;
 
 export function activateOn(platform: Platform, context: vscode.ExtensionContext, log: vscode.LogOutputChannel): FactmarkApi {
+  const activatedAt = performance.now();
+  let readyAt: number | undefined;
   const author = new AuthorName(context.globalState, () => platform.gitUserName());
   const store = new ClaimStore({ scale: DEFAULT_SCALE, author: () => author.get() });
   const keys = new ContextKeySetter();
@@ -46,14 +49,14 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('factmark.author')) store.userChanged(); }));
 
   const views = {
-    tree: registerClaimsTree(context, services),
+    tree: registerClaimsTree(context, services, sync.scanStatus),
     decorations: registerDecorations(context, services),
     hover: registerHover(context, services),
     statusBar: registerStatusBar(context, services),
     details: registerDetailsView(context, services),
     report: registerReportPreview(context, store),
     policy: registerPolicyDiagnostics(context, services),
-    desk: registerDeskView(context, services),
+    desk: registerDeskView(context, services, sync.scanStatus),
   };
   const scorer = checkworthinessModel(context.extensionUri, log);
   const suggesting = registerSuggestions(context, services, keys, scorer);
@@ -67,7 +70,7 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
     (sync as WorkspaceSync).start();
     void platform.gitMerging?.refresh();
     return (sync as WorkspaceSync).ready;
-  }).catch((e) => log.error(`start-up: ${String(e)}`));
+  }).catch((e) => log.error(`start-up: ${String(e)}`)).finally(() => { readyAt = performance.now(); });
 
   const s = sync;
   return {
@@ -80,6 +83,10 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
       await ready;
       await s.flush();
     },
+    perf: () => ({
+      activatedAt, readyAt, store: store.stats, tree: views.tree.stats(), timings: timings(), lastLoad: s.lastLoad,
+      rss: typeof process !== 'undefined' && typeof process.memoryUsage === 'function' ? process.memoryUsage().rss : undefined,
+    }),
     claimsOf: (uri) => store.get(articleKey(uri))?.claims ?? [],
     articleOf: (uri) => store.get(articleKey(uri)),
     currentClaim: () => services.currentClaim(),

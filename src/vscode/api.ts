@@ -7,7 +7,9 @@ import type { Suggestion } from '../core/suggest/suggestClaims';
 import type { OffsetRange } from '../core/suggest/openSuggestions';
 import type { LoadedScorer } from '../core/suggest/model';
 import type { Scorer } from '../core/suggest/scorer';
-import type { ClaimsTreeHandle } from './claimsTree';
+import type { ClaimsTreeHandle, ClaimsTreeStats } from './claimsTree';
+import type { StoreStats } from '../core/store/claimStore';
+import type { Timing, TimingName } from './perf';
 import type { DecorationsHandle } from './decorations';
 import type { DeskHandle } from './deskView';
 import type { DetailsHandle } from './detailsView';
@@ -46,6 +48,21 @@ export interface SuggestionsApi {
   readModel(root: vscode.Uri): Promise<LoadedScorer>;
 }
 
+/** What the extension has done, for tests that count work and for the bench. */
+export interface FactmarkPerf {
+  /** `performance.now()` of the extension host when activate() ran, and when `ready` resolved. */
+  readonly activatedAt: number;
+  readonly readyAt: number | undefined;
+  readonly store: StoreStats;
+  readonly tree: ClaimsTreeStats;
+  /** Time spent per keystroke (typing), cursor move, re-decoration and status bar update. */
+  readonly timings: Record<TimingName, Timing>;
+  /** The last batch load of articles (start-up scan, checkout, Refresh). */
+  readonly lastLoad: { readonly articles: number; readonly ms: number; readonly longestStallMs: number; readonly reload: boolean } | undefined;
+  /** The extension host's resident memory in bytes (undefined where there is no process, on the web). */
+  readonly rss: number | undefined;
+}
+
 export interface FactmarkApi {
   readonly version: string;
   /** Which entry point is running: `node` (package.json `main`) or `web` (`browser`, no git). */
@@ -54,6 +71,7 @@ export interface FactmarkApi {
   readonly services: Services;
   /** Resolves when the sidecars found at start-up are loaded. */
   readonly ready: Promise<void>;
+  perf(): FactmarkPerf;
   /** Waits until every pending sidecar write (and load) has finished. */
   flush(): Promise<void>;
   /** The claims of an article, in article order (empty when it has none). */

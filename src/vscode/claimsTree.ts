@@ -19,15 +19,10 @@ import {
   suggestionsItem, suggestionTooltip,
 } from './claimsTreeItems';
 import type { ClaimRef, Services } from './services';
+import type { ScanStatus } from './workspaceScan';
 
 export type { GroupBy } from '../core/present/outlineGroupings';
 
-/** How far the workspace scan is (the panel says so while it runs). */
-export interface ScanProgress { readonly done: number; readonly total: number }
-export interface ScanStatus {
-  current(): ScanProgress | undefined;
-  readonly onDidChange: vscode.Event<ScanProgress | undefined>;
-}
 
 /** Counts for tests that check the panel does work in proportion to what changed. */
 export interface ClaimsTreeStats {
@@ -58,8 +53,13 @@ export interface ClaimsTreeHandle {
 }
 
 const TYPING_DELAY_MS = 200;
-/** While the workspace is scanned, the whole tree is redrawn at most this often. */
+/**
+ * While the workspace is scanned, the whole tree (whose root lists every article, each asked for
+ * its item again) is redrawn at most this often, and only once the articles shown grew by a
+ * quarter: so the items built while loading N articles are a few times N, however long it takes.
+ */
 const SCAN_REDRAW_MS = 500;
+const SCAN_REDRAW_GROWTH = 1.25;
 const handles = new WeakMap<Services, ClaimsTreeHandle>();
 
 export function registerClaimsTree(context: vscode.ExtensionContext, services: Services, scan?: ScanStatus): ClaimsTreeHandle {
@@ -100,10 +100,13 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
   const typed = new Set<string>();
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Articles listed at the last whole redraw. */
+  let shownArticles = 0;
   const fire = () => {
     if (redrawTimer) { clearTimeout(redrawTimer); redrawTimer = undefined; }
     if (redrawAll) {
       stats.fired++; stats.firedAll++;
+      shownArticles = outline.articleCount();
       changed.fire(undefined);
     } else if (redrawIds.size) {
       stats.fired++; stats.nodesRefreshed += redrawIds.size;
@@ -118,8 +121,9 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     if (r.all) redrawAll = true;
     else for (const id of r.ids) redrawIds.add(id);
     if (scan?.current()) {
-      // Loading thousands of articles: one redraw per interval, not one per batch.
+      // Loading thousands of articles: the progress message now, the articles in a few steps.
       updateBadgeAndMessage();
+      if (redrawAll && outline.articleCount() < shownArticles * SCAN_REDRAW_GROWTH) return; // until more have come, or the scan ends
       redrawTimer ??= setTimeout(fire, SCAN_REDRAW_MS);
       return;
     }
@@ -200,13 +204,13 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     // Typing that touched no claim moved ranges only: nothing the panel shows changed.
     if (e.kind === 'anchors' && e.ids && e.ids.length === 0) return;
     if (e.kind === 'anchors' && e.ids) {
-      typed.add(e.article);
+      for (const a of e.articles) typed.add(a);
       if (typingTimer) clearTimeout(typingTimer);
       typingTimer = setTimeout(takeTyped, TYPING_DELAY_MS);
       return;
     }
-    typed.delete(e.article);
-    redraw(outline.update([e.article]));
+    for (const a of e.articles) typed.delete(a);
+    redraw(outline.update(e.articles));
   };
 
   const setContext = () => {

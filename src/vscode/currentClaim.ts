@@ -2,8 +2,8 @@
 // one picked in the Claims panel or the details view. Keeps the `claimAtCursor` and
 // `articleHasClaims` context keys in step and fires when the current claim changes.
 import * as vscode from 'vscode';
+import { timed } from './perf';
 import { Emitter, type Event } from '../core/events';
-import { claimAt } from '../core/navigation';
 import type { ClaimStore } from '../core/store/claimStore';
 import { mayReview } from '../core/workflow/reviews';
 import { articleKey } from './articles';
@@ -26,9 +26,8 @@ export function trackCurrentClaim(context: vscode.ExtensionContext, store: Claim
     const editor = vscode.window.activeTextEditor;
     if (!editor) return undefined;
     const key = articleKey(editor.document.uri);
-    const snap = store.get(key);
-    if (!snap) return undefined;
-    const entry = claimAt(snap.claims, editor.document.offsetAt(editor.selection.active));
+    // Runs on every keystroke and cursor move: asks the store directly, no snapshot is built.
+    const entry = store.claimAt(key, editor.document.offsetAt(editor.selection.active));
     return entry ? { article: key, id: entry.claim.id } : undefined;
   };
 
@@ -38,10 +37,10 @@ export function trackCurrentClaim(context: vscode.ExtensionContext, store: Claim
     return ref && store.claim(ref.article, ref.id) ? ref : undefined;
   };
 
-  const update = () => {
+  const update = () => timed('cursor', () => {
     const editor = vscode.window.activeTextEditor;
-    const snap = editor ? store.get(articleKey(editor.document.uri)) : undefined;
-    keys.set(ContextKeys.articleHasClaims, !!snap?.claims.length);
+    const state = editor ? store.state(articleKey(editor.document.uri)) : undefined;
+    keys.set(ContextKeys.articleHasClaims, !!state?.claimCount);
     keys.set(ContextKeys.claimAtCursor, !!atCursor());
     const now = current();
     const entry = now ? store.claim(now.article, now.id) : undefined;
@@ -50,7 +49,7 @@ export function trackCurrentClaim(context: vscode.ExtensionContext, store: Claim
       last = now;
       changed.fire(now);
     }
-  };
+  });
 
   context.subscriptions.push(
     vscode.window.onDidChangeTextEditorSelection(update),

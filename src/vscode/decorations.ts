@@ -4,6 +4,7 @@
 // ranges are applied to visible editors only, from the store's change events (debounced while
 // the user types, at once after a command).
 import * as vscode from 'vscode';
+import { timed } from './perf';
 import type { StatusDef, StatusScale } from '../core/statusScale';
 import type { StoreChange } from '../core/store/types';
 import { articleKey, isArticleDocument } from './articles';
@@ -73,7 +74,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     return types;
   };
 
-  const apply = (editor: vscode.TextEditor) => {
+  const apply = (editor: vscode.TextEditor) => timed('decorate', () => {
     const t = ensureTypes();
     const doc = editor.document;
     const snap = isArticleDocument(doc) ? store.get(articleKey(doc.uri)) : undefined;
@@ -81,7 +82,8 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     const ranges = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
     const changed: vscode.DecorationOptions[] = [];
     const ambiguous: vscode.DecorationOptions[] = [];
-    const length = doc.getText().length;
+    // The document's length without copying its text.
+    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
     for (const e of snap?.claims ?? []) {
       if (e.start === undefined || e.end === undefined || e.end > length) continue;
       const range = toRange(doc, e.start, e.end);
@@ -90,7 +92,8 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
       const key = t.byStatus.has(e.claim.status) ? e.claim.status : store.scale.initial;
       const type = t.byStatus.get(key);
       if (type) {
-        ranges.set(type, [...(ranges.get(type) ?? []), range]);
+        const list = ranges.get(type);
+        if (list) list.push(range); else ranges.set(type, [range]);
         (now.byStatus[key] ??= []).push(r);
       }
       if (e.state === 'changed' || e.state === 'ambiguous') {
@@ -102,7 +105,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     editor.setDecorations(t.changed, changed);
     editor.setDecorations(t.ambiguous, ambiguous);
     applied.set(editor, now);
-  };
+  });
 
   const applyArticle = (article: string | undefined) => {
     for (const editor of vscode.window.visibleTextEditors) {
@@ -118,16 +121,17 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
   };
 
   const onStore = (e: StoreChange) => {
-    if (!vscode.window.visibleTextEditors.some((ed) => articleKey(ed.document.uri) === e.article)) return;
+    const concerned = new Set(e.articles);
+    const shown = vscode.window.visibleTextEditors.map((ed) => articleKey(ed.document.uri)).filter((a) => concerned.has(a));
+    if (!shown.length) return;
     if (e.kind === 'anchors') {
       // Typing: VS Code moves the existing decorations itself; redraw once the user pauses.
-      pending.add(e.article);
+      for (const a of shown) pending.add(a);
       if (timer) clearTimeout(timer);
       timer = setTimeout(flush, TYPING_DELAY_MS);
       return;
     }
-    pending.delete(e.article);
-    applyArticle(e.article);
+    for (const a of new Set(shown)) { pending.delete(a); applyArticle(a); }
   };
 
   const rebuild = () => {

@@ -11,7 +11,7 @@ import type { ClaimFilter } from '../core/present/claimFilter';
 import { findStatus } from '../core/statusScale';
 import type { DeskContext } from '../core/workflow/deskState';
 import { articleUri, baseName } from './articles';
-import type { ScanStatus } from './claimsTree';
+import type { ScanStatus } from './workspaceScan';
 import type { ClaimRef, Services } from './services';
 import * as notify from './notify';
 import { webviewPage } from './webviewPage';

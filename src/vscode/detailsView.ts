@@ -191,7 +191,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
       else if (shown && !store.claim(shown.article, shown.id)) show(undefined);
     }),
     store.onDidChange((e) => {
-      if (!shown || e.article !== shown.article) return;
+      if (!shown || !e.articles.includes(shown.article)) return;
       if (e.kind === 'removed' || e.kind === 'loaded' || e.kind === 'claims' || !e.ids || e.ids.includes(shown.id)) {
         if (!store.claim(shown.article, shown.id)) shown = undefined;
         post();

@@ -2,6 +2,7 @@
 // (ranges are carried through edits, not re-anchored per keystroke), and a full re-anchor when
 // the text is replaced from disk (git checkout, revert) or the editor is closed.
 import * as vscode from 'vscode';
+import { timed } from './perf';
 import type { ClaimStore } from '../core/store/claimStore';
 import { articleKey, isArticleDocument } from './articles';
 import { toTextChanges } from './convert';
@@ -11,7 +12,7 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
   const opened = (doc: vscode.TextDocument) => {
     if (!isArticleDocument(doc) || doc.isUntitled) return;
     const key = articleKey(doc.uri);
-    if (store.get(key)) {
+    if (store.has(key)) {
       sync.setArticleText(doc.uri, doc.getText());
       return;
     }
@@ -24,21 +25,23 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!e.contentChanges.length) return;
       const key = articleKey(e.document.uri);
-      if (!store.get(key) || !store.hasArticleText(key)) return;
-      if (!e.document.isDirty && e.reason === undefined) {
-        // The editor now matches the disk again without an undo/redo: a reload from disk
-        // (git checkout, another tool). Anchor afresh, as the text may have been rearranged.
-        sync.setArticleText(e.document.uri, e.document.getText());
-      } else {
-        // The whole text is copied only when an edit touched a claim, not on every keystroke.
-        const doc = e.document;
-        store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText());
-      }
+      if (!store.has(key) || !store.hasArticleText(key)) return;
+      timed('typing', () => {
+        if (!e.document.isDirty && e.reason === undefined) {
+          // The editor now matches the disk again without an undo/redo: a reload from disk
+          // (git checkout, another tool). Anchor afresh, as the text may have been rearranged.
+          sync.setArticleText(e.document.uri, e.document.getText());
+        } else {
+          // The whole text is copied only when an edit touched a claim, not on every keystroke.
+          const doc = e.document;
+          store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText());
+        }
+      });
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       const key = articleKey(doc.uri);
       // Closed, perhaps without saving: the disk's text is the article's text again.
-      if (store.get(key)) void sync.readArticleText(doc.uri);
+      if (store.has(key)) void sync.readArticleText(doc.uri);
     }),
   );
   for (const doc of vscode.workspace.textDocuments) opened(doc);

@@ -75,6 +75,43 @@ export class FileLifecycle implements vscode.Disposable {
     this.forget(key, sidecar);
   }
 
+  /**
+   * Many sidecars deleted at once (a checkout, a folder removed): as sidecarDeleted, in one store
+   * batch (one event for the views) and with one message for all that are kept.
+   */
+  async sidecarsDeleted(deleted: readonly vscode.Uri[]): Promise<void> {
+    const { store, writer } = this.deps;
+    const gone = await Promise.all(deleted.map(async (sidecar) => {
+      if (this.isRenaming(sidecar)) return undefined;
+      const article = articleUriForSidecar(sidecar);
+      const key = article && articleKey(article);
+      const state = key ? store.state(key) : undefined;
+      if (!article || !key || !state || state.sidecar !== sidecar.toString()) return undefined;
+      return (await exists(sidecar)) ? undefined : { article, key, sidecar };
+    }));
+    let kept = 0;
+    store.batch(() => {
+      for (const g of gone) {
+        const state = g && store.state(g.key);
+        if (!g || !state) continue;
+        if (state.dirty) {
+          // Unsaved changes: kept; writing again recreates the file.
+          kept++;
+          if (store.loadSidecar(g.key, undefined).unsaved) writer.schedule(g.key);
+        } else if (openDocument(g.article) && state.claimCount) {
+          // Shown in an open article: kept in memory (unsaved), written at their next change.
+          kept++;
+          store.loadSidecar(g.key, undefined);
+        } else {
+          this.forget(g.key, g.sidecar);
+        }
+      }
+    });
+    if (kept) {
+      void notify.warn(`${kept} sidecar${kept === 1 ? ' was' : 's were'} deleted outside Factmark while ${kept === 1 ? 'its claims were' : 'their claims were'} unsaved or open in an editor. Factmark keeps them in memory and writes each file again at the next change to its claims.`);
+    }
+  }
+
   dispose(): void {
     for (const t of this.timers) clearTimeout(t);
     for (const d of this.disposables) d.dispose();

@@ -24,14 +24,23 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
 
   const documentOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 
-  const update = (article: string) => {
+  /** The article's diagnostics as they are now (undefined: none to show). */
+  const diagnosticsOf = (article: string): [vscode.Uri, vscode.Diagnostic[] | undefined] => {
     const t = timers.get(article);
     if (t) { clearTimeout(t); timers.delete(article); }
     const uri = services.articleUri(article);
     const snap = store.get(article);
-    if (!snap || snap.sidecarState === 'broken' || snap.articleMissing) { collection.delete(uri); return; }
+    if (!snap || snap.sidecarState === 'broken' || snap.articleMissing) return [uri, undefined];
     const doc = documentOf(uri);
-    collection.set(uri, policyProblems(snap.claims, store.policy, store.scale).map((p) => toDiagnostic(p, doc)));
+    return [uri, policyProblems(snap.claims, store.policy, store.scale).map((p) => toDiagnostic(p, doc))];
+  };
+  const update = (article: string) => {
+    const [uri, diagnostics] = diagnosticsOf(article);
+    if (diagnostics) collection.set(uri, diagnostics); else collection.delete(uri);
+  };
+  /** Many articles (a batch: the workspace scan, a checkout, a new policy): one message to the workbench. */
+  const updateMany = (articles: readonly string[]) => {
+    collection.set(articles.map(diagnosticsOf));
   };
 
   const later = (article: string) => {
@@ -40,9 +49,10 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
   };
 
   const onStore = (e: StoreChange) => {
-    if (e.kind === 'removed') { collection.delete(services.articleUri(e.article)); return; }
     if (e.kind === 'saved') return;
-    if (e.kind === 'anchors') later(e.article); else update(e.article);
+    if (e.kind === 'removed') { collection.set(e.articles.map((a) => [services.articleUri(a), undefined])); return; }
+    if (e.kind === 'anchors') { for (const a of e.articles) later(a); return; }
+    if (e.articles.length === 1) update(e.articles[0]); else updateMany(e.articles);
   };
 
   const onDocument = (doc: vscode.TextDocument) => {

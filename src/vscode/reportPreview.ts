@@ -58,7 +58,7 @@ export function registerReportPreview(context: vscode.ExtensionContext, store: C
   };
 
   context.subscriptions.push(
-    store.onDidChange((e) => { if (article && (e.article === article || e.kind === 'claims' && !e.ids)) schedule(); }),
+    store.onDidChange((e) => { if (article && (e.articles.includes(article) || e.kind === 'claims' && !e.ids)) schedule(); }),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('factmark')) schedule(); }),
     { dispose: () => { if (timer) clearTimeout(timer); panel?.dispose(); } },
   );

@@ -17,16 +17,22 @@ export class SidecarAlerts implements vscode.Disposable {
     this.disposables.push(
       writer.onDidFail(({ article, message }) => void this.writeFailed(article, message)),
       writer.onDidRecover((article) => {
-        const snap = store.get(article);
+        const snap = store.state(article);
         if (snap) diagnostics.setWriteFailure(snap, vscode.Uri.parse(snap.sidecar, true), undefined);
         notify.statusMessage(`Factmark: saved the claims of ${baseName(articleUri(article))}`, 4000);
       }),
-      store.onDidChange((e) => { if (e.kind === 'loaded' || e.kind === 'removed') void this.sidecarState(e.article); }),
+      store.onDidChange((e) => {
+        if (e.kind !== 'loaded' && e.kind !== 'removed') return;
+        const fresh = e.articles.filter((a) => this.newTrouble(a));
+        // A batch (the workspace scan, a checkout) with many unreadable files: one message, not one each.
+        if (fresh.length > 1) void this.manyBroken(fresh);
+        else if (fresh.length === 1) void this.sidecarState(fresh[0]);
+      }),
     );
   }
 
   private async writeFailed(article: string, message: string): Promise<void> {
-    const snap = this.store.get(article);
+    const snap = this.store.state(article);
     if (!snap) return;
     const sidecar = vscode.Uri.parse(snap.sidecar, true);
     this.diagnostics.setWriteFailure(snap, sidecar, message);
@@ -36,13 +42,28 @@ export class SidecarAlerts implements vscode.Disposable {
     if (choice === 'Retry') await this.writer.retry(article);
   }
 
-  private async sidecarState(article: string): Promise<void> {
-    const snap = this.store.get(article);
-    if (!snap || snap.sidecarState !== 'broken') { this.notified.delete(article); return; }
+  /** Whether the article's sidecar is broken in a way not announced yet (and remembers it as announced). */
+  private newTrouble(article: string): boolean {
+    const snap = this.store.state(article);
+    if (!snap || snap.sidecarState !== 'broken') { this.notified.delete(article); return false; }
     const first = snap.problems.find((p) => p.severity === 'error') ?? snap.problems[0];
     const key = `${first?.code}:${first?.message}`;
-    if (this.notified.get(article) === key) return;
+    if (this.notified.get(article) === key) return false;
     this.notified.set(article, key);
+    return true;
+  }
+
+  private async manyBroken(articles: readonly string[]): Promise<void> {
+    const choice = await notify.error(
+      `${articles.length} sidecars cannot be read (the first: ${baseName(articleUri(articles[0]))}). Factmark will not write over them; their problems are in the Problems panel and under "Sidecar errors" in the Claims panel.`,
+      'Show Problems');
+    if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+  }
+
+  private async sidecarState(article: string): Promise<void> {
+    const snap = this.store.state(article);
+    if (!snap || snap.sidecarState !== 'broken') return;
+    const first = snap.problems.find((p) => p.severity === 'error') ?? snap.problems[0];
     const sidecar = vscode.Uri.parse(snap.sidecar, true);
     const markers = snap.problems.some((p) => p.code === 'git-conflict');
     const what = markers

@@ -2,7 +2,10 @@
 // the sidecar, at the line and column the parser reported.
 import * as vscode from 'vscode';
 import type { Problem } from '../core/model';
-import type { ArticleSnapshot } from '../core/store/types';
+import type { ArticleState } from '../core/store/types';
+
+/** What the diagnostics of a sidecar are made from. */
+type Shown = Pick<ArticleState, 'problems' | 'articleMissing' | 'sidecarState'>;
 
 export function toDiagnostic(p: Problem): vscode.Diagnostic {
   const line = Math.max(0, (p.line ?? 1) - 1);
@@ -18,18 +21,43 @@ export class SidecarDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('factmark');
   /** Why the last write of a sidecar failed (by sidecar URI), until a write succeeds. */
   private readonly writeFailures = new Map<string, string>();
+  /** What each sidecar's diagnostics were last made from, so that an unchanged state costs nothing. */
+  private readonly shown = new Map<string, Shown & { failure?: string }>();
 
   /** Shows (or, with `message` undefined, clears) that the sidecar could not be written. */
-  setWriteFailure(snap: ArticleSnapshot | undefined, sidecar: vscode.Uri, message: string | undefined): void {
+  setWriteFailure(snap: Shown | undefined, sidecar: vscode.Uri, message: string | undefined): void {
     if (message === undefined) this.writeFailures.delete(sidecar.toString());
     else this.writeFailures.set(sidecar.toString(), message);
     this.update(snap, sidecar);
   }
 
-  update(snap: ArticleSnapshot | undefined, sidecar: vscode.Uri): void {
-    if (!snap) { this.collection.delete(sidecar); return; }
+  update(snap: Shown | undefined, sidecar: vscode.Uri): void {
+    this.updateMany([[snap, sidecar]]);
+  }
+
+  /** Many sidecars at once (the workspace scan): one message to the workbench for all of them. */
+  updateMany(list: readonly (readonly [Shown | undefined, vscode.Uri])[]): void {
+    const changes: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    for (const [snap, sidecar] of list) {
+      const key = sidecar.toString();
+      if (!snap) {
+        if (this.shown.delete(key)) changes.push([sidecar, undefined]);
+        continue;
+      }
+      const failure = this.writeFailures.get(key);
+      const last = this.shown.get(key);
+      if (last && last.problems === snap.problems && last.articleMissing === snap.articleMissing && last.sidecarState === snap.sidecarState && last.failure === failure) continue;
+      const diagnostics = this.diagnosticsOf(snap, failure);
+      // A sidecar that has never had any diagnostics needs no message saying it still has none.
+      if (!last && !diagnostics.length) { this.shown.set(key, { ...pick(snap), failure }); continue; }
+      this.shown.set(key, { ...pick(snap), failure });
+      changes.push([sidecar, diagnostics]);
+    }
+    if (changes.length) this.collection.set(changes);
+  }
+
+  private diagnosticsOf(snap: Shown, failure: string | undefined): vscode.Diagnostic[] {
     const list = snap.problems.map(toDiagnostic);
-    const failure = this.writeFailures.get(sidecar.toString());
     if (failure !== undefined) {
       list.push(Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
         `Factmark could not write this file (${failure}). The claims are kept in memory and the write is retried.`,
@@ -50,7 +78,7 @@ export class SidecarDiagnostics implements vscode.Disposable {
         'This file changed on disk and in Factmark in the same claims. Run "Factmark: Resolve Sidecar Conflicts…" to choose.',
         vscode.DiagnosticSeverity.Warning), { source: 'factmark', code: 'conflict' }));
     }
-    this.collection.set(sidecar, list);
+    return list;
   }
 
   /** Problems of a file that is not a sidecar (the repository config). */
@@ -60,10 +88,15 @@ export class SidecarDiagnostics implements vscode.Disposable {
 
   delete(uri: vscode.Uri): void {
     this.writeFailures.delete(uri.toString());
+    this.shown.delete(uri.toString());
     this.collection.delete(uri);
   }
 
   dispose(): void {
     this.collection.dispose();
   }
+}
+
+function pick(s: Shown): Shown {
+  return { problems: s.problems, articleMissing: s.articleMissing, sidecarState: s.sidecarState };
 }

@@ -2,8 +2,9 @@
 // then "· 3 unchecked sentences" once its claims have been suggested); a click opens the Claims
 // panel. Hidden for documents that are not articles with claims or suggestions.
 import * as vscode from 'vscode';
+import { timed } from './perf';
 import { oneLine, uiText } from '../core/present/displayText';
-import { progressLabel, progressOf } from '../core/store/progress';
+import { progressLabel, type Progress } from '../core/store/progress';
 import { articleKey, isArticleDocument } from './articles';
 import type { Services } from './services';
 
@@ -20,15 +21,16 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
   let visible = false;
   let warning = false;
 
-  const update = () => {
+  const update = () => timed('statusBar', () => {
     const editor = vscode.window.activeTextEditor;
     const enabled = vscode.workspace.getConfiguration('factmark.statusBar').get<boolean>('enabled', true);
     const key = enabled && editor && isArticleDocument(editor.document) ? articleKey(editor.document.uri) : undefined;
-    const snap = key ? store.get(key) : undefined;
+    // The article's state and cached progress: no snapshot of its claims is built per update.
+    const snap = key ? store.state(key) : undefined;
     const suggested = key ? suggestions.get(key) : undefined;
     const broken = snap?.sidecarState === 'broken' || snap?.sidecarState === 'conflict';
     const unchecked = suggested ? ` · ${suggested.length} unchecked sentence${suggested.length === 1 ? '' : 's'}` : '';
-    if (suggested && (!snap || (!snap.claims.length && !broken))) {
+    if (suggested && (!snap || (!snap.claimCount && !broken))) {
       // Suggested, nothing marked yet.
       item.text = `$(lightbulb) ${suggested.length} unchecked sentence${suggested.length === 1 ? '' : 's'}`;
       item.tooltip = 'Factmark: check-worthy sentences without a claim. Click to show the Claims panel.';
@@ -39,12 +41,12 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
       item.show();
       return;
     }
-    if (!snap || (!snap.claims.length && !broken)) {
+    if (!snap || (!snap.claimCount && !broken)) {
       visible = false;
       item.hide();
       return;
     }
-    const p = progressOf(snap.claims, store.scale);
+    const p = store.progress(snap.article) as Progress;
     // Status labels come from .factmark.yaml: no `$(icon)` of theirs in the status bar.
     const label = uiText(progressLabel(p, store.scale) + unchecked, 200);
     warning = broken;
@@ -63,14 +65,17 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
     item.accessibilityInformation = { label: `Factmark progress: ${label}` };
     visible = true;
     item.show();
-  };
+  });
+
 
   context.subscriptions.push(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     store.onDidChange((e) => {
+      // Typing that touched no claim changed nothing the item shows.
+      if (e.kind === 'anchors' && e.ids?.length === 0) return;
       const editor = vscode.window.activeTextEditor;
-      if (editor && articleKey(editor.document.uri) === e.article) update();
+      if (editor && e.articles.includes(articleKey(editor.document.uri))) update();
     }),
     suggestions.onDidChange((e) => {
       const editor = vscode.window.activeTextEditor;

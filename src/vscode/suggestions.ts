@@ -63,10 +63,12 @@ export function registerSuggestions(context: vscode.ExtensionContext, services: 
 
   context.subscriptions.push(
     store.onDidChange((e) => {
-      if (!suggestions.get(e.article)) return;
-      if (e.kind === 'removed') { suggestions.clear(e.article); return; }
-      // Typing moves claims ('anchors'): wait for a pause; anything else is a deliberate act.
-      if (e.kind === 'anchors') later(e.article); else recompute(e.article);
+      for (const article of e.articles) {
+        if (!suggestions.get(article)) continue;
+        if (e.kind === 'removed') { suggestions.clear(article); continue; }
+        // Typing moves claims ('anchors'): wait for a pause; anything else is a deliberate act.
+        if (e.kind === 'anchors') later(article); else recompute(article);
+      }
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       const key = articleKey(e.document.uri);

@@ -1,12 +1,12 @@
 // Keeps the store in step with the files: finds every sidecar in the workspace, reads sidecars
-// and articles (vscode.workspace.fs only), watches both for changes made outside the editor
-// (git checkout, another tool, hand edits), writes after changes and shows sidecar problems;
-// keeps the claims of an article that went missing (orphaned, never dropped) and asks git for
-// the article's previous version when claims are not where the sidecar says (on the desktop). Renames and
-// deletions are fileLifecycle.ts's.
+// and articles (vscode.workspace.fs only; many at once in batches, see workspaceScan.ts), watches
+// both for changes made outside the editor (git checkout, another tool, hand edits), writes after
+// changes and shows sidecar problems; keeps the claims of an article that went missing (orphaned,
+// never dropped) and asks git for the article's previous version when claims are not where the
+// sidecar says (on the desktop). Renames and deletions are fileLifecycle.ts's.
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
-import { articleKey, articleUri, articleUriForSidecar, baseName, openDocument, sidecarUriFor } from './articles';
+import { articleKey, articleUri, articleUriForSidecar, baseName, isSidecarUri, openDocument, sidecarUriFor } from './articles';
 import { FileLifecycle } from './fileLifecycle';
 import { FileRefusedError, readArticleFile, readTextFile } from './fileText';
 import type { Platform } from './platform';
@@ -15,9 +15,16 @@ import { SidecarDiagnostics } from './sidecarDiagnostics';
 import { SidecarWriter } from './sidecarWriter';
 import { sidecarSuffix } from './settings';
 import * as notify from './notify';
+import { StallWatch } from './perf';
+import { loadArticles, ScanReporter } from './workspaceScan';
 
 const ARTICLE_GLOB = '**/*.{md,markdown,mdown,txt,text}';
+const ARTICLE_EXTENSION = /\.(md|markdown|mdown|txt|text)$/i;
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
+/** How long after a file changes on disk the watchers' reports are taken in (together with any that follow). */
+const WATCH_DELAY_MS = 40;
+/** Up to this many files changed together are taken in one by one, with a message each where one is due. */
+const FEW_FILES = 8;
 
 export class WorkspaceSync implements vscode.Disposable {
   readonly writer: SidecarWriter;
@@ -27,17 +34,33 @@ export class WorkspaceSync implements vscode.Disposable {
   /** Articles being loaded, so that concurrent triggers share one read. */
   private readonly loading = new Map<string, Promise<string | undefined>>();
   ready: Promise<void> = Promise.resolve();
+  /** How far the scan of the workspace is (the Claims panel shows it). */
+  readonly scanStatus = new ScanReporter();
+  /** The last batch load (the start-up scan, a checkout, Refresh): how many, how long, the longest stall. */
+  lastLoad: { articles: number; ms: number; longestStallMs: number; reload: boolean } | undefined;
+  /** Files the watchers reported, waiting to be taken in (see watched()). */
+  private readonly changedOnDisk = new Map<string, { kind: 'sidecar' | 'article'; uri: vscode.Uri }>();
+  private readonly deletedOnDisk = new Map<string, vscode.Uri>();
+  /** Other paths the watchers saw deleted (folders among them): known articles under them are checked. */
+  private readonly foldersDeleted = new Map<string, vscode.Uri>();
+  private watchTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchIdle: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel, private readonly platform: Pick<Platform, 'articleAtSidecarCommit'>) {
     this.writer = new SidecarWriter(store, log);
     this.lifecycle = new FileLifecycle({ store, writer: this.writer, diagnostics: this.diagnostics, log, readArticleText: (a) => this.readArticleText(a) });
-    this.disposables.push(this.writer, this.diagnostics, this.lifecycle);
+    this.disposables.push(this.writer, this.diagnostics, this.lifecycle, this.scanStatus);
     this.disposables.push(store.onDidChange((e) => {
       if (e.kind === 'removed') return;
-      const snap = store.get(e.article);
-      if (snap) this.diagnostics.update(snap, vscode.Uri.parse(snap.sidecar, true));
+      // Typing that touched claims or not: no problem or flag of the file changes.
+      if (e.kind !== 'anchors' || !e.ids) {
+        this.diagnostics.updateMany(e.articles.flatMap((a) => {
+          const state = store.state(a);
+          return state ? [[state, vscode.Uri.parse(state.sidecar, true)] as const] : [];
+        }));
+      }
       // The user's changes are written; a load says itself whether it left something to write.
-      if (e.kind === 'claims' || e.kind === 'dismissed') this.writer.schedule(e.article);
+      if (e.kind === 'claims' || e.kind === 'dismissed') for (const a of e.articles) this.writer.schedule(a);
     }));
     this.disposables.push(new SidecarAlerts(store, this.writer, this.diagnostics));
   }
@@ -46,15 +69,19 @@ export class WorkspaceSync implements vscode.Disposable {
     const suffix = sidecarSuffix();
     const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${suffix}`);
     const articles = vscode.workspace.createFileSystemWatcher(ARTICLE_GLOB);
+    // A folder deleted at once (rm -r, a checkout that drops a folder): the watcher may report the
+    // folder alone, and no sidecar or article in it, so deletes of anything else are checked too.
+    const others = vscode.workspace.createFileSystemWatcher('**', true, true, false);
     this.disposables.push(
-      sidecars, articles,
-      sidecars.onDidCreate((u) => void this.sidecarChanged(u)),
-      sidecars.onDidChange((u) => void this.sidecarChanged(u)),
-      sidecars.onDidDelete((u) => void this.lifecycle.sidecarDeleted(u)),
-      articles.onDidChange((u) => void this.articleChangedOnDisk(u)),
+      sidecars, articles, others,
+      sidecars.onDidCreate((u) => this.watched('sidecar', u)),
+      sidecars.onDidChange((u) => this.watched('sidecar', u)),
+      sidecars.onDidDelete((u) => this.watched('sidecarDeleted', u)),
+      articles.onDidChange((u) => this.watched('article', u)),
       // Renamed or deleted outside VS Code (or back again): claims are orphaned, then placed again.
-      articles.onDidCreate((u) => void this.articleChangedOnDisk(u)),
-      articles.onDidDelete((u) => { if (!this.lifecycle.isRenaming(u)) void this.articleChangedOnDisk(u); }),
+      articles.onDidCreate((u) => this.watched('article', u)),
+      articles.onDidDelete((u) => { if (!this.lifecycle.isRenaming(u)) this.watched('article', u); }),
+      others.onDidDelete((u) => { if (!this.lifecycle.isRenaming(u)) this.watched('deleted', u); }),
       vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.path.endsWith(suffix)) void this.sidecarChanged(d.uri); }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
     );
@@ -62,18 +89,62 @@ export class WorkspaceSync implements vscode.Disposable {
     this.ready = this.scan();
   }
 
-  /** Finds every sidecar in the workspace folders and loads it with its article. */
+  /**
+   * Finds every sidecar in the workspace folders and loads it with its article: reads in
+   * parallel, takes them into the store in short batches (see workspaceScan.ts).
+   */
   async scan(): Promise<void> {
     const found = await vscode.workspace.findFiles(`**/*${sidecarSuffix()}`, EXCLUDE);
-    for (const sidecar of found) {
+    const todo = found.flatMap((sidecar) => {
       const article = articleUriForSidecar(sidecar);
-      if (!article) continue;
-      try {
-        await this.ensureArticle(article);
-      } catch (e) {
-        this.log.error(`loading ${sidecar.toString()}: ${String(e)}`);
-      }
+      const key = article && articleKey(article);
+      return article && key && !(this.store.has(key) && this.store.hasArticleText(key)) ? [article] : [];
+    });
+    await this.loadMany(todo, false);
+  }
+
+  /** Loads (or, with `reload`, reads again) many articles in parallel batches, showing progress. */
+  private async loadMany(articles: readonly vscode.Uri[], reload: boolean): Promise<void> {
+    const todo: vscode.Uri[] = [];
+    const waiting = new Map<string, () => void>();
+    for (const article of articles) {
+      const key = articleKey(article);
+      if (this.loading.has(key) || waiting.has(key)) continue;
+      todo.push(article);
+      // Anything else that wants this article (it is opened meanwhile) waits for the batch to take it in.
+      let settle!: () => void;
+      const job = new Promise<string | undefined>((resolve) => { settle = () => resolve(this.store.has(key) ? key : undefined); });
+      waiting.set(key, settle);
+      this.loading.set(key, job);
     }
+    if (!todo.length) return;
+    const started = performance.now();
+    const stalls = new StallWatch();
+    stalls.start();
+    this.scanStatus.set({ done: 0, total: todo.length });
+    const settled = (key: string) => {
+      waiting.get(key)?.();
+      waiting.delete(key);
+      this.loading.delete(key);
+    };
+    let gone: vscode.Uri[] = [];
+    try {
+      gone = await loadArticles(this.store, todo, {
+        log: this.log,
+        placed: (article, text) => this.askHistory(article, text),
+        loadSidecarText: (key, source) => this.loadSidecarText(key, source),
+        settled,
+      }, (done, total) => this.scanStatus.set({ done, total }), { reload });
+    } finally {
+      for (const key of [...waiting.keys()]) settled(key);
+      this.scanStatus.set(undefined);
+      stalls.stop();
+    }
+    const ms = performance.now() - started;
+    this.lastLoad = { articles: todo.length, ms, longestStallMs: stalls.longestMs, reload };
+    this.log.info(`${reload ? 'reloaded' : 'loaded'} ${todo.length} articles in ${Math.round(ms)} ms (the longest the extension host was kept busy: ${Math.round(stalls.longestMs)} ms)`);
+    // Sidecars deleted while they were read again: as if the watcher had reported them.
+    if (gone.length) await this.lifecycle.sidecarsDeleted(gone);
   }
 
   /**
@@ -82,7 +153,7 @@ export class WorkspaceSync implements vscode.Disposable {
    */
   async ensureArticle(article: vscode.Uri, create = true): Promise<string | undefined> {
     const key = articleKey(article);
-    if (this.store.get(key) && this.store.hasArticleText(key)) return key;
+    if (this.store.has(key) && this.store.hasArticleText(key)) return key;
     const running = this.loading.get(key);
     if (running) {
       // A load without `create` (on open) may be running: it gives up when there is no sidecar.
@@ -98,7 +169,7 @@ export class WorkspaceSync implements vscode.Disposable {
   private async load(article: vscode.Uri, create: boolean): Promise<string | undefined> {
     const key = articleKey(article);
     const sidecar = sidecarUriFor(article);
-    if (!this.store.get(key)) {
+    if (!this.store.has(key)) {
       const source = await readSidecar(sidecar);
       if (source === undefined && !create) return undefined;
       this.store.open(key, sidecar.toString(), baseName(article));
@@ -119,11 +190,11 @@ export class WorkspaceSync implements vscode.Disposable {
       void notify.warn(`Factmark cannot place the claims of ${baseName(article)}: ${text.message}`);
       return;
     }
-    if (!this.store.get(key)) return;
+    if (!this.store.has(key)) return;
     if (text === undefined) {
-      const was = this.store.get(key);
+      const was = this.store.state(key);
       this.store.setArticleText(key, '', { missing: true });
-      if (was && !was.articleMissing && was.claims.length) this.log.warn(`${article.toString()} is missing; its ${was.claims.length} claims are kept, orphaned`);
+      if (was && !was.articleMissing && was.claimCount) this.log.warn(`${article.toString()} is missing; its ${was.claimCount} claims are kept, orphaned`);
       return;
     }
     this.setArticleText(article, text);
@@ -136,8 +207,14 @@ export class WorkspaceSync implements vscode.Disposable {
    */
   setArticleText(article: vscode.Uri, text: string): void {
     const key = articleKey(article);
-    if (!this.store.get(key)) return;
+    if (!this.store.has(key)) return;
     this.store.setArticleText(key, text);
+    this.askHistory(article, text);
+  }
+
+  /** When some claim of the article is not where its sidecar says, asks git (in the background) for the article's earlier version. */
+  private askHistory(article: vscode.Uri, text: string): void {
+    const key = articleKey(article);
     const snap = this.store.get(key);
     if (!snap || snap.claims.every((c) => c.state === 'anchored')) return;
     void this.platform.articleAtSidecarCommit(article, vscode.Uri.parse(snap.sidecar, true)).then((previous) => {
@@ -147,16 +224,94 @@ export class WorkspaceSync implements vscode.Disposable {
     }, (e) => this.log.warn(`git history of ${article.toString()}: ${String(e)}`));
   }
 
+  /**
+   * Files changed on disk, taken in together a moment after the first one: a checkout or a pull
+   * that changes thousands of files is loaded in batches like the start-up scan, with one event
+   * per batch, while one file saved by another tool is taken in as before.
+   */
+  private watched(kind: 'sidecar' | 'sidecarDeleted' | 'article' | 'deleted', uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (kind === 'deleted') {
+      // Sidecars and articles come through their own watchers; anything else may be a folder.
+      if (isSidecarUri(uri) || ARTICLE_EXTENSION.test(uri.path)) return;
+      this.foldersDeleted.set(key, uri);
+    } else if (kind === 'sidecarDeleted') { this.changedOnDisk.delete(key); this.deletedOnDisk.set(key, uri); }
+    else { this.deletedOnDisk.delete(key); this.changedOnDisk.set(key, { kind, uri }); }
+    if (this.watchTimer) return;
+    let done!: () => void;
+    this.watchIdle = new Promise<void>((resolve) => { done = resolve; });
+    this.watchTimer = setTimeout(() => {
+      this.watchTimer = undefined;
+      void this.takeWatched().finally(done);
+    }, WATCH_DELAY_MS);
+  }
+
+  private async takeWatched(): Promise<void> {
+    await this.ready;
+    this.sidecarsUnderDeleted();
+    const changed = [...this.changedOnDisk.values()];
+    const deleted = [...this.deletedOnDisk.values()];
+    this.changedOnDisk.clear();
+    this.deletedOnDisk.clear();
+    try {
+      if (changed.length + deleted.length <= FEW_FILES) {
+        for (const c of changed) await (c.kind === 'sidecar' ? this.sidecarChanged(c.uri) : this.articleChangedOnDisk(c.uri));
+        for (const d of deleted) await this.lifecycle.sidecarDeleted(d);
+        return;
+      }
+      // Many files: deleted sidecars first (their articles are forgotten or kept, not read
+      // again), then the other articles concerned, read again (new ones loaded) in batches.
+      await this.lifecycle.sidecarsDeleted(deleted);
+      const gone = new Set(deleted.flatMap((d) => { const a = articleUriForSidecar(d); return a ? [articleKey(a)] : []; }));
+      const articles = new Map<string, vscode.Uri>();
+      for (const c of changed) {
+        const article = c.kind === 'sidecar' ? articleUriForSidecar(c.uri) : c.uri;
+        if (!article) continue;
+        const key = articleKey(article);
+        // (unless the sidecar came back at once: some tools write by delete + create)
+        if (gone.has(key) && (!this.store.has(key) || this.store.state(key)?.sidecarState === 'missing')) continue;
+        // An article file only matters when it has claims; an open one follows its document.
+        if (c.kind === 'article' && (!this.store.has(key) || openDocument(article))) continue;
+        articles.set(key, article);
+      }
+      await this.loadMany([...articles.values()], true);
+    } catch (e) {
+      this.log.error(`taking in files changed on disk: ${String(e)}`);
+    }
+  }
+
+  /**
+   * Paths deleted that are neither sidecars nor articles (a folder, most often): the sidecars of
+   * known articles under them are taken as deleted too, and their articles as changed (whatever
+   * is still there stays; sidecarDeleted checks that the file is really gone).
+   */
+  private sidecarsUnderDeleted(): void {
+    if (!this.foldersDeleted.size) return;
+    const folders = new Set<string>();
+    for (const uri of this.foldersDeleted.values()) folders.add(uri.with({ path: uri.path.replace(/\/+$/, '') }).toString());
+    this.foldersDeleted.clear();
+    for (const key of this.store.articles()) {
+      // Walk up the article's folders (not the folders over each article: a checkout may report thousands).
+      let at = key;
+      for (let slash = at.lastIndexOf('/'); slash > 0; slash = at.lastIndexOf('/')) {
+        at = at.slice(0, slash);
+        if (!folders.has(at)) continue;
+        const state = this.store.state(key);
+        if (!state) break;
+        const sidecar = vscode.Uri.parse(state.sidecar, true);
+        if (!this.changedOnDisk.has(sidecar.toString())) this.deletedOnDisk.set(sidecar.toString(), sidecar);
+        const article = articleUri(key);
+        this.changedOnDisk.set(article.toString(), { kind: 'article', uri: article });
+        break;
+      }
+    }
+  }
+
   /** Re-reads every sidecar and article from disk (the Refresh command). */
   async reloadAll(): Promise<void> {
     await this.writer.flush();
-    for (const key of this.store.articles()) {
-      const article = articleUri(key);
-      const snap = this.store.get(key);
-      if (!snap) continue;
-      await this.reloadSidecar(key, vscode.Uri.parse(snap.sidecar, true));
-      await this.readArticleText(article);
-    }
+    await this.ready;
+    await this.loadMany(this.store.articles().map(articleUri), true);
     await this.scan();
   }
 
@@ -167,7 +322,7 @@ export class WorkspaceSync implements vscode.Disposable {
   loadSidecarText(key: string, source: string | undefined | FileRefusedError): void {
     if (source instanceof FileRefusedError) {
       // Refused (a link out of the folder, a FIFO, not UTF-8…): shown as broken, never written.
-      this.log.warn(`${this.store.get(key)?.sidecar}: ${source.message}`);
+      this.log.warn(`${this.store.state(key)?.sidecar}: ${source.message}`);
       this.store.sidecarUnreadable(key, [source.problem]);
       return;
     }
@@ -177,7 +332,7 @@ export class WorkspaceSync implements vscode.Disposable {
 
   private async reloadSidecar(key: string, sidecar: vscode.Uri): Promise<void> {
     const source = await readSidecar(sidecar);
-    if (!this.store.get(key)) return;
+    if (!this.store.has(key)) return;
     this.loadSidecarText(key, source);
   }
 
@@ -186,7 +341,7 @@ export class WorkspaceSync implements vscode.Disposable {
     if (!article) return;
     const key = articleKey(article);
     try {
-      if (!this.store.get(key)) { await this.ensureArticle(article); return; }
+      if (!this.store.has(key)) { await this.ensureArticle(article); return; }
       await this.reloadSidecar(key, sidecar);
       if (!this.store.hasArticleText(key)) await this.readArticleText(article);
     } catch (e) {
@@ -196,7 +351,7 @@ export class WorkspaceSync implements vscode.Disposable {
 
   private async articleChangedOnDisk(article: vscode.Uri): Promise<void> {
     const key = articleKey(article);
-    if (!this.store.get(key)) return;
+    if (!this.store.has(key)) return;
     // An open document follows the disk through its own change events (see documentSync).
     if (openDocument(article)) return;
     await this.readArticleText(article);
@@ -204,11 +359,13 @@ export class WorkspaceSync implements vscode.Disposable {
 
   async flush(): Promise<void> {
     await this.ready;
+    for (let idle: Promise<void> | undefined; idle !== this.watchIdle;) { idle = this.watchIdle; await idle; }
     await Promise.all([...this.loading.values()]);
     await this.writer.flush();
   }
 
   dispose(): void {
+    if (this.watchTimer) clearTimeout(this.watchTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -7,7 +7,15 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
-export const repoRoot = path.resolve(__dirname, '..', '..');
+/** The folder with Factmark's package.json: from test/harness/ or from a bundle in dist/ (the bench). */
+export const repoRoot = findRoot(__dirname);
+
+function findRoot(from: string): string {
+  for (let d = from; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'package.json')) && fs.existsSync(path.join(d, 'scripts', 'ensure-code-server.sh'))) return d;
+    if (path.dirname(d) === d) return path.resolve(__dirname, '..', '..');
+  }
+}
 
 /** Installs code-server into .vscode-test/ once (scripts/ensure-code-server.sh) and returns its path. */
 export function ensureCodeServer(): string {

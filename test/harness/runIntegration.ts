@@ -7,6 +7,7 @@
 //   FACTMARK_VERBOSE=1 ...                        # also print code-server's own log
 import * as fs from 'fs';
 import * as path from 'path';
+import { cachedWorkspace } from '../../bench/generateWorkspace';
 import { repoRoot } from './codeServer';
 import { runExtensionTests, SuiteCounts } from './extensionTests';
 import { openSession, runGuarded, timeoutFromEnv } from './session';
@@ -19,7 +20,13 @@ let counted: SuiteCounts | undefined;
 async function main(): Promise<number> {
   if (!fs.existsSync(testsEntry)) throw new Error(`${testsEntry} is missing: run \`npm run build\` first`);
   const grep = process.env.FACTMARK_TEST_GREP;
-  const session = await openSession(grep ? { FACTMARK_TEST_GREP: grep } : {});
+  const env: NodeJS.ProcessEnv = grep ? { FACTMARK_TEST_GREP: grep } : {};
+  // The archive the scale test copies into the workspace (generated once, kept in the temp folder).
+  if (!grep || /scale|archive/i.test(grep)) {
+    const archive = cachedWorkspace({ articles: 1000, seed: 5 });
+    env.FACTMARK_SCALE_ARCHIVE = archive.dir;
+  }
+  const session = await openSession(env);
   return runExtensionTests(session, {
     name: 'integration',
     extensionDevelopmentPath: repoRoot,

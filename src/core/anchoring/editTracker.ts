@@ -20,9 +20,10 @@ export interface TrackedRange { start: number; end: number; touched: boolean }
  *
  * Every range after the edit must shift anyway, so this is one O(n) pass with no allocation
  * (no binary search: ranges may overlap or be unsorted, and a tight loop over 10,000 ranges
- * costs a few microseconds).
+ * costs a few microseconds). `touched`, when given, receives the index of each range this edit
+ * touched (so that a caller need not reset and scan every range's flag to find them).
  */
-export function applyChange(ranges: TrackedRange[], change: TextChange): void {
+export function applyChange(ranges: TrackedRange[], change: TextChange, touched?: number[]): void {
   const o = change.offset;
   const changeEnd = o + change.removed;
   const ins = change.inserted.length;
@@ -42,6 +43,7 @@ export function applyChange(ranges: TrackedRange[], change: TextChange): void {
       continue;
     }
     r.touched = true;
+    touched?.push(i);
     if (o <= s && e <= changeEnd) {
       r.start = o;
       r.end = o;
@@ -57,6 +59,6 @@ export function applyChange(ranges: TrackedRange[], change: TextChange): void {
 }
 
 /** Applies the content changes of one VS Code change event, in the order given (as VS Code's own document mirror does). */
-export function applyChanges(ranges: TrackedRange[], changes: readonly TextChange[]): void {
-  for (const c of changes) applyChange(ranges, c);
+export function applyChanges(ranges: TrackedRange[], changes: readonly TextChange[], touched?: number[]): void {
+  for (const c of changes) applyChange(ranges, c, touched);
 }

@@ -68,6 +68,8 @@ export class ClaimsOutline {
   private filter_: ClaimFilter = {};
   private scale: StatusScale;
   private openTotal = 0;
+  /** Rows listed in the panel (see listed()). */
+  private listedTotal = 0;
   private recheckTotal = 0;
   private suggestionTotal = 0;
   private readonly troubled = new Set<string>();
@@ -235,9 +237,12 @@ export class ClaimsOutline {
   }
 
   private listedCount(): number {
-    let n = 0;
-    for (const r of this.rows.values()) if (listed(r)) n++;
-    return n;
+    return this.listedTotal;
+  }
+
+  /** Number of articles listed in the panel (with claims or suggestions). */
+  articleCount(): number {
+    return this.listedTotal;
   }
 
   private desk(): DeskContext {
@@ -258,12 +263,19 @@ export class ClaimsOutline {
   }
 
   private order(): string[] {
-    if (!this.sorted) {
-      this.sorted = [...this.rows.values()]
-        .sort((a, b) => collator.compare(a.sortKey, b.sortKey) || (a.article < b.article ? -1 : a.article > b.article ? 1 : 0))
-        .map((r) => r.article);
-    }
+    if (!this.sorted) this.sorted = [...this.rows.values()].sort(compareRows).map((r) => r.article);
     return this.sorted;
+  }
+
+  private insertionPoint(row: ArticleRow): number {
+    const sorted = this.sorted as string[];
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareRows(this.rows.get(sorted[mid]) as ArticleRow, row) <= 0) lo = mid + 1; else hi = mid;
+    }
+    return lo;
   }
 
   private rebuildAll(): OutlineRefresh {
@@ -315,14 +327,17 @@ export class ClaimsOutline {
   private replace(article: string, before: ArticleRow | undefined, after: ArticleRow | undefined): void {
     if (before) this.count(before, -1);
     if (after) this.count(after, 1);
-    if (!!before !== !!after) this.sorted = undefined;
     if (after) this.rows.set(article, after); else this.rows.delete(article);
+    // The sorted list, once made, is kept in step (a binary search per new article, not a sort).
+    if (this.sorted && !before && after) this.sorted.splice(this.insertionPoint(after), 0, article);
+    else if (this.sorted && before && !after) this.sorted.splice(this.sorted.indexOf(article), 1);
     if (after?.troubled) this.troubled.add(article); else this.troubled.delete(article);
   }
 
   private count(r: ArticleRow, sign: 1 | -1): void {
     this.openTotal += sign * r.open;
     if (!listed(r)) return;
+    this.listedTotal += sign;
     this.recheckTotal += sign * r.recheck.length;
     this.suggestionTotal += sign * r.suggestions.length;
     for (const [key, ids] of r.groups) {
@@ -365,6 +380,10 @@ export class ClaimsOutline {
       if (!sameSuggestions(before?.suggestions, after?.suggestions)) ids.add(nodeId({ kind: 'suggestions' }));
     }
   }
+}
+
+function compareRows(a: ArticleRow, b: ArticleRow): number {
+  return collator.compare(a.sortKey, b.sortKey) || (a.article < b.article ? -1 : a.article > b.article ? 1 : 0);
 }
 
 function listed(r: ArticleRow): boolean {

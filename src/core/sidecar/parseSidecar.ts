@@ -1,9 +1,11 @@
-// Reads a sidecar: size and conflict-marker checks on the raw text, YAML parsing, schema
-// validation with line/column from the YAML nodes, then the model. Never throws on bad input.
+// Reads a sidecar: size and conflict-marker checks on the raw text, YAML parsing (the fast reader
+// for the layout Factmark writes, else the full parser), schema validation with line/column from
+// the YAML nodes, then the model. Never throws on bad input.
 import type { Problem } from '../model';
 import type { StatusScale } from '../statusScale';
 import { preflight } from '../yaml/preflight';
-import { YamlText } from '../yaml/yamlDocument';
+import { fastYamlValue } from '../yaml/fastYaml';
+import { YamlText, type YamlIssue } from '../yaml/yamlDocument';
 import { claimContentKey, dataToSidecar } from './claimData';
 import type { Data } from './claimData';
 import { registerLayout } from './loadedSidecar';
@@ -15,6 +17,8 @@ export interface ParseOptions {
   scale?: StatusScale;
   /** Refuse files longer than this many characters (default 20 MB). */
   maxLength?: number;
+  /** Always use the full YAML parser (for the tests and the bench that compare the two readers). */
+  fullParser?: boolean;
 }
 
 export function parseSidecar(source: string, file?: string, options: ParseOptions = {}): LoadResult {
@@ -25,7 +29,19 @@ export function parseSidecar(source: string, file?: string, options: ParseOption
     return fail([{ severity: 'error', code: 'empty-file', file, line: 1, column: 1,
       message: 'The sidecar is empty; it needs `factmark: 1`, `article:` and `claims:`. Delete the file if the article has no claims.' }]);
   }
-  const parsed = YamlText.parse(source);
+  // The layout Factmark writes is read by the fast reader, and the yaml Document is built only
+  // when something needs it (a write, a message's line and column). A file with any problem at
+  // all is read again by the full parser, so that what it reports is exactly what it always was.
+  let full: ReturnType<typeof YamlText.parse> | undefined;
+  const fullParse = () => (full ??= YamlText.parse(source));
+  if (!options.fullParser) {
+    const fast = fastYamlValue(source);
+    if (fast) {
+      const result = fromValue(source, file, options, fast.value, () => fullYaml(fullParse()), [], true);
+      if (result.ok && !result.loaded.warnings.length) return result;
+    }
+  }
+  const parsed = fullParse();
   if (!parsed.ok) return fail(parsed.issues.map((i) => ({ ...i, file, message: `YAML syntax: ${i.message}` })));
   const yaml = parsed.yaml;
   const alias = yaml.firstAlias();
@@ -35,24 +51,34 @@ export function parseSidecar(source: string, file?: string, options: ParseOption
   }
   const value = yaml.toValue();
   if (!value.ok) return fail([{ severity: 'error', code: 'yaml-syntax', file, line: 1, column: 1, message: value.message }]);
+  return fromValue(source, file, options, value.value, () => yaml, parsed.warnings, false) as LoadResult;
+}
 
-  const locate = (path: readonly (string | number)[], part?: 'key' | 'value') => yaml.locate(path, part);
-  const found = validateSidecarData(value.value, { file, scale: options.scale, locate });
+/**
+ * Validates the plain value and builds the model and the layout; the yaml text is asked for only
+ * when needed. `fast`: the value came from the fast reader, whose flow lists are on one line and
+ * so cannot hold comments: no list there is one the writer cannot change (see unspliceable).
+ */
+function fromValue(source: string, file: string | undefined, options: ParseOptions, data: unknown,
+  yaml: () => YamlText, yamlWarnings: readonly YamlIssue[], fast: boolean): LoadResult {
+  const locate = (path: readonly (string | number)[], part?: 'key' | 'value') => yaml().locate(path, part);
+  const found = validateSidecarData(data, { file, scale: options.scale, locate });
   const errors = found.filter((p) => p.severity === 'error' && !CLAIM_ERRORS.has(p.code));
-  if (errors.length) return fail(errors);
+  if (errors.length) return { ok: false, problems: errors };
 
-  const sidecar = dataToSidecar(value.value as Data);
-  const items = yaml.blockItems(['claims']);
-  const dismissedItems = yaml.blockItems(['dismissed']);
-  const readOnly = unspliceable(yaml, 'claims', items) ?? (sidecar.dismissed ? unspliceable(yaml, 'dismissed', dismissedItems) : undefined);
+  const sidecar = dataToSidecar(data as Data);
+  const items = once(() => yaml().blockItems(['claims']));
+  const dismissedItems = once(() => yaml().blockItems(['dismissed']));
+  const readOnly = fast ? undefined
+    : unspliceable(yaml(), 'claims', items()) ?? (sidecar.dismissed ? unspliceable(yaml(), 'dismissed', dismissedItems()) : undefined);
   const layout = registerLayout({
-    yaml,
+    get yaml() { return yaml(); },
     eol: /\r\n/.test(source.slice(0, source.indexOf('\n') + 1)) ? '\r\n' : '\n',
-    items,
+    get items() { return items(); },
     contentKeys: sidecar.claims.map(claimContentKey),
     ids: sidecar.claims.map((c) => c.id),
     dismissed: sidecar.dismissed ? [...sidecar.dismissed] : undefined,
-    dismissedItems,
+    get dismissedItems() { return dismissedItems(); },
     factmark: sidecar.factmark,
     article: sidecar.article,
     published: sidecar.published ? { ...sidecar.published } : undefined,
@@ -60,7 +86,7 @@ export function parseSidecar(source: string, file?: string, options: ParseOption
     file,
     readOnly: readOnly?.message,
   });
-  const warnings = [...parsed.warnings.map((w) => ({ ...w, file })), ...found, ...(readOnly ? [{ ...readOnly, file }] : [])];
+  const warnings = [...yamlWarnings.map((w) => ({ ...w, file })), ...found, ...(readOnly ? [{ ...readOnly, file }] : [])];
   return { ok: true, loaded: { sidecar, source, warnings, layout } };
 }
 
@@ -75,6 +101,21 @@ function unspliceable(yaml: YamlText, key: 'claims' | 'dismissed', items: unknow
   if (!at) return undefined;
   return { severity: 'warning', code: 'flow-list-comments', ...at,
     message: `\`${key}:\` is written as a flow list ([...]) with comments inside; Factmark cannot change it without losing them, so it will not. Write it as a block list (one "- " item a line), keeping the comments, to change claims here.` };
+}
+
+/** The full parse of a text the fast reader read: it cannot fail unless the fast reader is wrong. */
+function fullYaml(parsed: ReturnType<typeof YamlText.parse>): YamlText {
+  if (!parsed.ok) throw new Error(`Factmark's fast YAML reader accepted a file the full parser rejects (${parsed.issues[0]?.message}): a bug, please report it`);
+  return parsed.yaml;
+}
+
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) { value = f(); done = true; }
+    return value;
+  };
 }
 
 /** Nothing but whitespace and comments. */

@@ -28,6 +28,8 @@ export function serializeSidecar(next: Sidecar, previous?: LoadedSidecar): strin
   // A sidecar written as one flow mapping cannot have a key spliced in: write it afresh.
   if (!layout.yaml.isBlockMapping() && JSON.stringify(publishedToData(next.published)) !== JSON.stringify(publishedToData(layout.published))) return renderNewSidecar(next);
   const edits = [...headerEdits(next, layout), ...claimEdits(next, layout), ...dismissedEdits(next, layout)];
+  // Nothing changed: the text as read (the yaml Document, built lazily, is not needed for that).
+  if (!edits.length) return previous.source;
   return applyEdits(layout.yaml.source, edits);
 }
 

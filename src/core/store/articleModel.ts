@@ -31,11 +31,23 @@ interface Placement {
   confidence: number;
 }
 
+/** Counts shared by the models of one store (for tests that check work stays proportional). */
+export interface ModelCounters { snapshots: number }
+
 export class ArticleModel {
-  sidecarState: SidecarState = 'missing';
-  problems: Problem[] = [];
-  dirty = false;
-  conflicts: ClaimConflict[] = [];
+  private sidecarState_: SidecarState = 'missing';
+  private problems_: Problem[] = [];
+  private dirty_ = false;
+  private conflicts_: ClaimConflict[] = [];
+  private articleMissing_ = false;
+  /** Bumped by every change; the snapshot is rebuilt only when it moved. */
+  private revision = 0;
+  /** Bumped by changes to what claims there are, their fields or their anchor states (not by ranges that only shift). */
+  private stateRevision = 0;
+  private cached?: { revision: number; scale?: StatusScale; snapshot: ArticleSnapshot };
+  private index?: Map<string, Claim>;
+  private ranges?: { ids: string[]; ranges: TrackedRange[] };
+  private lastClaimAt?: { revision: number; offset: number; entry: ClaimEntry | undefined };
   /** The last successfully parsed file: the base for splice-writing and three-way merges. */
   private loaded?: LoadedSidecar;
   /** Raw text of the sidecar as last read or written, to tell our own writes from others'. */
@@ -53,14 +65,47 @@ export class ArticleModel {
   private readText?: () => string;
   /** Kept while the sidecar is the one it was given for, so that a re-anchor still uses it. */
   private previous?: ArticleVersion;
-  articleMissing = false;
   private renamed = false;
 
-  constructor(readonly article: string, public sidecar: string, private articleName: string) {}
+  constructor(readonly article: string, public sidecar: string, private articleName: string, private readonly counters: ModelCounters = { snapshots: 0 }) {}
 
-  /** `scale`: the repository's; a claim whose status is not on it is an error at its `status:`. */
+  get sidecarState(): SidecarState { return this.sidecarState_; }
+  set sidecarState(v: SidecarState) { if (v !== this.sidecarState_) { this.sidecarState_ = v; this.touch(); } }
+  get problems(): Problem[] { return this.problems_; }
+  set problems(v: Problem[]) { if (v !== this.problems_) { this.problems_ = v; this.touch(); } }
+  get dirty(): boolean { return this.dirty_; }
+  set dirty(v: boolean) { if (v !== this.dirty_) { this.dirty_ = v; this.touch(false); } }
+  get conflicts(): ClaimConflict[] { return this.conflicts_; }
+  set conflicts(v: ClaimConflict[]) { if (v !== this.conflicts_) { this.conflicts_ = v; this.touch(); } }
+  get articleMissing(): boolean { return this.articleMissing_; }
+  set articleMissing(v: boolean) { if (v !== this.articleMissing_) { this.articleMissing_ = v; this.touch(); } }
+
+  /** Says the model changed; `states` false: only ranges shifted or a flag that progress does not show. */
+  private touch(states = true): void {
+    this.revision++;
+    if (states) this.stateRevision++;
+  }
+
+  /** Changes to the list of claims (or their objects): also drops the id index. */
+  private claimsChanged(): void {
+    this.index = undefined;
+    this.ranges = undefined;
+    this.touch();
+  }
+
+  /** Identifies the claims' statuses and states as they are now (equal while they are unchanged). */
+  get stateVersion(): number {
+    return this.stateRevision;
+  }
+
+  /**
+   * The article as it is now; the same object until something changes (or another scale is asked).
+   * `scale`: the repository's; a claim whose status is not on it is an error at its `status:`.
+   */
   snapshot(scale?: StatusScale): ArticleSnapshot {
-    return {
+    if (this.cached?.revision === this.revision && this.cached.scale === scale) return this.cached.snapshot;
+    this.counters.snapshots++;
+    const snapshot: ArticleSnapshot = {
       article: this.article,
       sidecar: this.sidecar,
       sidecarState: this.sidecarState,
@@ -71,6 +116,31 @@ export class ArticleModel {
       dismissed: this.dismissed ?? [],
       ...(this.published ? { published: { ...this.published } } : {}),
     };
+    this.cached = { revision: this.revision, scale, snapshot };
+    return snapshot;
+  }
+
+  /** How many claims there are, without building entries. */
+  claimCount(): number {
+    return this.claims.length;
+  }
+
+  /** The claim whose words contain the offset (the innermost when claims nest), without building a snapshot. */
+  claimAt(offset: number): ClaimEntry | undefined {
+    if (this.lastClaimAt?.revision === this.revision && this.lastClaimAt.offset === offset) return this.lastClaimAt.entry;
+    const { ids, ranges } = this.rangeList();
+    let best = -1;
+    let bestLength = Infinity;
+    for (let i = 0; i < ranges.length; i++) {
+      const r = ranges[i];
+      if (offset < r.start || offset > r.end) continue;
+      if (r.end - r.start < bestLength) { best = i; bestLength = r.end - r.start; }
+    }
+    const claim = best < 0 ? undefined : this.find(ids[best]);
+    const entry = claim && this.entry(claim);
+    // Asked twice per keystroke (the edit, then the cursor move): the second time is free.
+    this.lastClaimAt = { revision: this.revision, offset, entry };
+    return entry;
   }
 
   private statusCache?: { loaded: LoadedSidecar; scale: StatusScale; key: string; base: Problem[]; problems: Problem[] };
@@ -117,7 +187,8 @@ export class ArticleModel {
   }
 
   find(id: string): Claim | undefined {
-    return this.claims.find((c) => c.id === id);
+    if (!this.index) this.index = new Map(this.claims.map((c) => [c.id, c]));
+    return this.index.get(id);
   }
 
   ids(): Set<string> {
@@ -139,6 +210,7 @@ export class ArticleModel {
 
   private load(source: string | undefined): void {
     this.lastDiskText = source;
+    this.touch();
     // Another sidecar (a checkout, a merge) may match another version of the article.
     this.previous = undefined;
     if (source === undefined) {
@@ -160,16 +232,16 @@ export class ArticleModel {
     if (this.dirty && this.loaded) {
       const merge = mergeSidecars(this.loaded.sidecar, this.currentSidecar(), theirs.sidecar);
       this.loaded = theirs;
-      this.setClaims(merge.merged.claims);
       this.dismissed = merge.merged.dismissed;
       this.published = merge.merged.published;
+      this.setClaims(merge.merged.claims);
       this.conflicts = merge.conflicts;
       this.sidecarState = merge.conflicts.length ? 'conflict' : 'ok';
     } else {
       this.loaded = theirs;
-      this.setClaims(theirs.sidecar.claims);
       this.dismissed = theirs.sidecar.dismissed;
       this.published = theirs.sidecar.published;
+      this.setClaims(theirs.sidecar.claims);
       this.conflicts = [];
       this.dirty = false;
       this.sidecarState = 'ok';
@@ -196,6 +268,7 @@ export class ArticleModel {
         else if (c.theirs) this.claims.push(c.theirs);
         else if (i >= 0) this.claims.splice(i, 1);
       }
+      this.claimsChanged();
       this.reanchor();
     }
     this.conflicts = [];
@@ -209,6 +282,7 @@ export class ArticleModel {
     this.readText = undefined;
     this.previous = options.previous;
     this.articleMissing = options.missing === true;
+    this.touch();
     this.reanchor();
   }
 
@@ -229,20 +303,13 @@ export class ArticleModel {
   applyEdits(changes: readonly TextChange[], text: string | (() => string)): string[] {
     if (typeof text === 'string') { this.text = text; this.readText = undefined; }
     else { this.text = undefined; this.readText = text; }
-    const ids: string[] = [];
-    const ranges: TrackedRange[] = [];
-    const wasTouched: boolean[] = [];
-    for (const [id, p] of this.placements) {
-      if (!p.range) continue;
-      ids.push(id);
-      ranges.push(p.range);
-      wasTouched.push(p.range.touched);
-      p.range.touched = false; // so that we see which ranges these edits touch
-    }
-    applyChanges(ranges, changes);
+    const { ids, ranges } = this.rangeList();
+    const hit: number[] = [];
+    applyChanges(ranges, changes, hit);
+    this.touch(false);
     const touchedIds: string[] = [];
-    ranges.forEach((range, i) => {
-      if (!range.touched) { range.touched = wasTouched[i]; return; }
+    for (const i of hit.length > 1 ? [...new Set(hit)] : hit) {
+      const range = ranges[i];
       const id = ids[i];
       const p = this.placements.get(id) as Placement;
       const claim = this.find(id) as Claim;
@@ -259,8 +326,26 @@ export class ArticleModel {
           confidence: 1,
         });
       }
-    });
+    }
+    if (touchedIds.length) this.touch();
     return touchedIds;
+  }
+
+  /**
+   * The placed claims' ranges in claim order (the range objects of the placements, which edits
+   * move in place), kept until claims or placements change: a keystroke walks one array.
+   */
+  private rangeList(): { ids: string[]; ranges: TrackedRange[] } {
+    if (!this.ranges) {
+      const ids: string[] = [];
+      const ranges: TrackedRange[] = [];
+      for (const c of this.claims) {
+        const r = this.placements.get(c.id)?.range;
+        if (r) { ids.push(c.id); ranges.push(r); }
+      }
+      this.ranges = { ids, ranges };
+    }
+    return this.ranges;
   }
 
   add(claim: Claim, start: number, end: number): void {
@@ -268,6 +353,7 @@ export class ArticleModel {
     const full: Claim = { ...claim, quote: sel.quote, before: sel.before, after: sel.after, line: sel.line, offset: sel.offset };
     const index = this.claims.findIndex((c) => (this.placements.get(c.id)?.range?.start ?? -1) > start);
     if (index < 0) this.claims.push(full); else this.claims.splice(index, 0, full);
+    this.claimsChanged();
     this.place(full.id, { state: 'anchored', range: { start, end, touched: false }, reason: 'just marked', confidence: 1 });
     this.dirty = true;
   }
@@ -292,6 +378,7 @@ export class ArticleModel {
     const entry = dismissedEntry(sentence);
     if (!entry || this.dismissed?.includes(entry)) return false;
     this.dismissed = sortDismissed([...(this.dismissed ?? []), entry]);
+    this.touch(false);
     this.dirty = true;
     return true;
   }
@@ -301,6 +388,7 @@ export class ArticleModel {
     const next = published && Object.values(published).some((v) => v !== undefined && v !== '') ? withoutEmpty(published) : undefined;
     if (JSON.stringify(next) === JSON.stringify(this.published)) return false;
     this.published = next;
+    this.touch(false);
     this.dirty = true;
     return true;
   }
@@ -314,6 +402,7 @@ export class ArticleModel {
     const next = { ...this.claims[i], ...patch, id } as Claim;
     for (const k of Object.keys(next) as (keyof Claim)[]) if (next[k] === undefined) delete next[k];
     this.claims[i] = next;
+    this.claimsChanged();
     this.dirty = true;
     return next;
   }
@@ -355,12 +444,15 @@ export class ArticleModel {
     if (index < 0) return undefined;
     const [claim] = this.claims.splice(index, 1);
     this.placements.delete(id);
+    this.ranges = undefined;
+    this.claimsChanged();
     this.dirty = true;
     return { claim, index };
   }
 
   restore(claim: Claim, index: number): void {
     this.claims.splice(Math.min(index, this.claims.length), 0, claim);
+    this.claimsChanged();
     this.dirty = true;
     if (this.hasText()) this.reanchor();
   }
@@ -395,14 +487,16 @@ export class ArticleModel {
     this.sidecar = sidecar;
     this.articleName = articleName;
     this.renamed = true;
+    this.touch();
     if (this.loaded || this.claims.length) this.claims = this.claims.slice();
     this.dirty = this.dirty || this.loaded?.sidecar.article !== articleName;
   }
 
   private setClaims(claims: Claim[]): void {
     this.claims = claims.slice();
+    this.claimsChanged();
     if (this.hasText()) this.reanchor();
-    else this.placements.clear();
+    else { this.placements.clear(); this.ranges = undefined; }
   }
 
   private reanchor(): void {
@@ -410,6 +504,7 @@ export class ArticleModel {
     const previous = this.previous;
     const results = previous ? anchorWithHistory(text, this.claims, () => previous) : anchorAll(text, this.claims);
     this.placements.clear();
+    this.ranges = undefined;
     this.claims.forEach((c, i) => {
       const p = fromAnchor(results[i]);
       if (this.articleMissing) p.reason = 'the article file is missing (renamed or deleted outside the editor?); the claim is kept';
@@ -419,6 +514,8 @@ export class ArticleModel {
 
   private place(id: string, p: Placement): void {
     this.placements.set(id, p);
+    this.ranges = undefined;
+    this.touch();
   }
 
   private currentText(): string | undefined {

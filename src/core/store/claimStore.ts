@@ -1,5 +1,7 @@
 // The single source of truth for the claims of every article in a workspace. Views (tree,
 // decorations, status bar, details) and persistence subscribe to `onDidChange`; nothing polls.
+// Loading many articles at once (the workspace scan, a checkout) goes through `batch`, which
+// reports them in one event, so that listeners do their work once per batch, not per article.
 import { Emitter, type Event } from '../events';
 import type { TextChange } from '../anchoring/editTracker';
 import { newClaimId } from '../ids';
@@ -13,8 +15,9 @@ import { cleanName } from '../workflow/people';
 import { DEFAULT_POLICY, type RepoPolicy } from '../workflow/repoPolicy';
 import { mayReview } from '../workflow/reviews';
 import { statusPatch } from '../workflow/statusChange';
-import { ArticleModel, type ArticleTextOptions } from './articleModel';
-import { StoreError, type ArticleSnapshot, type ClaimEntry, type SidecarLoad, type StoreChange } from './types';
+import { ArticleModel, type ArticleTextOptions, type ModelCounters } from './articleModel';
+import { progressOf, type Progress } from './progress';
+import { StoreError, type ArticleSnapshot, type ArticleState, type ClaimEntry, type SidecarLoad, type StoreChange, type StoreChangeKind } from './types';
 
 export interface StoreOptions {
   scale: StatusScale;
@@ -28,6 +31,15 @@ export interface StoreOptions {
 
 interface Removed { article: string; claim: Claim; index: number }
 
+/** What the store has done since it was made, for tests that check work stays proportional. */
+export interface StoreStats {
+  /** Snapshots built (a snapshot is reused until its article changes). */
+  readonly snapshots: number;
+  /** Change events fired, and the articles they named in all. */
+  readonly events: number;
+  readonly eventArticles: number;
+}
+
 export class ClaimStore {
   private readonly models = new Map<string, ArticleModel>();
   private readonly removed: Removed[] = [];
@@ -35,6 +47,13 @@ export class ClaimStore {
   readonly onDidChange: Event<StoreChange> = this.changed.event;
   scale: StatusScale;
   policy: RepoPolicy;
+  private readonly counters: ModelCounters = { snapshots: 0 };
+  private events = 0;
+  private eventArticles = 0;
+  /** Open batches, and what they collected: the kinds of change per article, in order. */
+  private batchDepth = 0;
+  private pending = new Map<string, { kinds: Set<StoreChangeKind>; ids?: Set<string> }>();
+  private readonly progressCache = new Map<string, { version: number; scale: StatusScale; progress: Progress }>();
 
   constructor(private readonly options: StoreOptions) {
     this.scale = options.scale;
@@ -50,8 +69,53 @@ export class ClaimStore {
     return [...this.models.keys()];
   }
 
+  has(article: string): boolean {
+    return this.models.has(article);
+  }
+
+  /** The article with every claim's entry; the same object until the article changes. */
   get(article: string): ArticleSnapshot | undefined {
     return this.models.get(article)?.snapshot(this.scale);
+  }
+
+  /** The article's sidecar state, problems and flags, without building its claims' entries. */
+  state(article: string): ArticleState | undefined {
+    const m = this.models.get(article);
+    if (!m) return undefined;
+    return { article: m.article, sidecar: m.sidecar, sidecarState: m.sidecarState, problems: m.problems, dirty: m.dirty, articleMissing: m.articleMissing, claimCount: m.claimCount() };
+  }
+
+  /** The claim whose words contain the offset (innermost when claims nest). */
+  claimAt(article: string, offset: number): ClaimEntry | undefined {
+    return this.models.get(article)?.claimAt(offset);
+  }
+
+  /** The article's progress figures, recomputed only when a status or an anchor state changed. */
+  progress(article: string): Progress | undefined {
+    const m = this.models.get(article);
+    if (!m) return undefined;
+    const cached = this.progressCache.get(article);
+    if (cached && cached.version === m.stateVersion && cached.scale === this.scale) return cached.progress;
+    const progress = progressOf(m.snapshot(this.scale).claims, this.scale);
+    this.progressCache.set(article, { version: m.stateVersion, scale: this.scale, progress });
+    return progress;
+  }
+
+  get stats(): StoreStats {
+    return { snapshots: this.counters.snapshots, events: this.events, eventArticles: this.eventArticles };
+  }
+
+  /**
+   * Runs `fn` and reports what it changed in one event per kind of change (loads and re-anchors
+   * of the same article count as one load), instead of one event per article and step.
+   */
+  batch<T>(fn: () => T): T {
+    this.batchDepth++;
+    try {
+      return fn();
+    } finally {
+      if (--this.batchDepth === 0) this.flushBatch();
+    }
   }
 
   claim(article: string, id: string): ClaimEntry | undefined {
@@ -64,7 +128,7 @@ export class ClaimStore {
   open(article: string, sidecar: string, articleName: string): ArticleModel {
     let m = this.models.get(article);
     if (!m) {
-      m = new ArticleModel(article, sidecar, articleName);
+      m = new ArticleModel(article, sidecar, articleName, this.counters);
       this.models.set(article, m);
     }
     return m;
@@ -308,23 +372,24 @@ export class ClaimStore {
   }
 
   forget(article: string): void {
+    this.progressCache.delete(article);
     if (this.models.delete(article)) this.fire(article, 'removed');
   }
 
   setScale(scale: StatusScale): void {
     this.scale = scale;
-    for (const a of this.models.keys()) this.fire(a, 'claims');
+    this.batch(() => { for (const a of this.models.keys()) this.fire(a, 'claims'); });
   }
 
   /** The repository's policy changed: views that show it follow the 'policy' event. */
   setPolicy(policy: RepoPolicy): void {
     this.policy = policy;
-    for (const a of this.models.keys()) this.fire(a, 'policy');
+    this.batch(() => { for (const a of this.models.keys()) this.fire(a, 'policy'); });
   }
 
   /** Who the current user is changed (the author setting): what awaits "my" review follows the 'policy' event. */
   userChanged(): void {
-    for (const a of this.models.keys()) this.fire(a, 'policy');
+    this.batch(() => { for (const a of this.models.keys()) this.fire(a, 'policy'); });
   }
 
   dispose(): void {
@@ -363,8 +428,38 @@ export class ClaimStore {
     return by ? { by } : {};
   }
 
-  private fire(article: string, kind: StoreChange['kind'], ids?: readonly string[]): void {
-    this.changed.fire({ article, kind, ids });
+  private fire(article: string, kind: StoreChangeKind, ids?: readonly string[]): void {
+    if (this.batchDepth > 0) {
+      const p = this.pending.get(article);
+      if (!p) this.pending.set(article, { kinds: new Set([kind]), ids: ids && new Set(ids) });
+      else {
+        p.kinds.add(kind);
+        if (p.ids && ids) for (const id of ids) p.ids.add(id);
+        else p.ids = undefined;
+      }
+      return;
+    }
+    this.emit({ kind, articles: [article], ids });
+  }
+
+  private flushBatch(): void {
+    const pending = this.pending;
+    this.pending = new Map();
+    const byKind = new Map<StoreChangeKind, { articles: string[]; ids?: readonly string[] }>();
+    for (const [article, p] of pending) {
+      // Several kinds of change to one article: whatever it is now must be read again, as after a load.
+      const kind: StoreChangeKind = !this.models.has(article) ? 'removed' : p.kinds.size === 1 ? [...p.kinds][0] : 'loaded';
+      const group = byKind.get(kind);
+      if (group) { group.articles.push(article); group.ids = undefined; }
+      else byKind.set(kind, { articles: [article], ids: p.kinds.size === 1 && p.ids ? [...p.ids] : undefined });
+    }
+    for (const [kind, g] of byKind) this.emit({ kind, articles: g.articles, ids: g.ids });
+  }
+
+  private emit(e: StoreChange): void {
+    this.events++;
+    this.eventArticles += e.articles.length;
+    this.changed.fire(e);
   }
 }
 

@@ -46,17 +46,36 @@ export interface ArticleSnapshot {
   readonly articleMissing?: boolean;
 }
 
+/** An article without its claims' entries (cheap: nothing is built). */
+export interface ArticleState {
+  readonly article: string;
+  readonly sidecar: string;
+  readonly sidecarState: SidecarState;
+  readonly problems: readonly Problem[];
+  readonly dirty: boolean;
+  readonly articleMissing: boolean;
+  readonly claimCount: number;
+}
+
 /**
- * `dismissed`: a suggested sentence was dismissed (written to the sidecar like a claim change).
+ * `loaded`: read from disk (or renamed to here); `claims`: claims added, edited or removed;
+ * `dismissed`: a suggested sentence was dismissed (written to the sidecar like a claim change);
+ * `anchors`: claims placed again in the article's text (with `ids`: typing touched those claims,
+ * and an empty `ids` means it only moved them); `problems`: the sidecar's problems changed;
+ * `saved`: written to disk; `removed`: forgotten;
  * `policy`: the repository's review/sources policy, or the current user, changed (nothing to write;
  *   views re-evaluate sign-off and what awaits my review).
  */
-export type StoreChangeKind = 'loaded' | 'claims' | 'dismissed' | 'anchors' | 'saved' | 'removed' | 'policy';
+export type StoreChangeKind = 'loaded' | 'claims' | 'dismissed' | 'anchors' | 'problems' | 'saved' | 'removed' | 'policy';
 
 export interface StoreChange {
-  readonly article: string;
   readonly kind: StoreChangeKind;
-  /** Claims concerned, when the change is about particular claims. */
+  /**
+   * The articles concerned: usually one; many when a batch (the workspace scan, a checkout, a new
+   * status scale) is reported at once. Listeners must handle every one of them.
+   */
+  readonly articles: readonly string[];
+  /** Claims concerned, when the change is about particular claims of its one article. */
   readonly ids?: readonly string[];
 }
 

@@ -86,7 +86,7 @@ export function navigationCommands(deps: CommandDeps): Record<string, Handler> {
 
     'factmark.refresh': async () => {
       await deps.sync.reloadAll();
-      const n = store.articles().reduce((sum, a) => sum + (store.get(a)?.claims.length ?? 0), 0);
+      const n = store.articles().reduce((sum, a) => sum + (store.state(a)?.claimCount ?? 0), 0);
       notify.statusMessage(`Factmark: reloaded ${n} claims from disk`, 3000);
     },
 

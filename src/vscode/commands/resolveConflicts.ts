@@ -40,10 +40,10 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
     if (uri) {
       const key = articleKey(articleUriForSidecar(uri) ?? uri);
-      if (store.get(key)) return key;
+      if (store.has(key)) return key;
     }
     const troubled = store.articles().filter((a) => {
-      const s = store.get(a)?.sidecarState;
+      const s = store.state(a)?.sidecarState;
       return s === 'conflict' || s === 'broken';
     });
     if (troubled.length === 1) return troubled[0];
@@ -51,7 +51,7 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
       void notify.info('No sidecar has conflicts.');
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(troubled.map((a) => ({ label: uiText(baseName(articleUri(a))), description: store.get(a)?.sidecarState, a })), { placeHolder: 'Which article?' });
+    const picked = await vscode.window.showQuickPick(troubled.map((a) => ({ label: uiText(baseName(articleUri(a))), description: store.state(a)?.sidecarState, a })), { placeHolder: 'Which article?' });
     return picked?.a;
   };
 

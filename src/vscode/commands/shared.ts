@@ -34,7 +34,7 @@ export async function resolveClaim(deps: CommandDeps, arg: unknown): Promise<{ r
   let ref = isClaimRef(arg) ? { article: arg.article, id: arg.id } : deps.services.currentClaim();
   if (!ref) ref = await pickClaimInActiveArticle(deps);
   if (!ref) return undefined;
-  if (!deps.store.get(ref.article)) await deps.sync.ensureArticle(articleUri(ref.article), false);
+  if (!deps.store.has(ref.article)) await deps.sync.ensureArticle(articleUri(ref.article), false);
   const entry = deps.store.claim(ref.article, ref.id);
   if (!entry) throw new UserError(`The claim ${ref.id} no longer exists (deleted, or the sidecar changed on disk).`);
   return { ref, entry };

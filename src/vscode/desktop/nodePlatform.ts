@@ -10,6 +10,11 @@ import { GitMergingSetup } from './gitMerging';
 /** Git is asked only in a trusted workspace and about files on disk. */
 const mayRunGit = (...uris: vscode.Uri[]) => vscode.workspace.isTrusted && uris.every((u) => u.scheme === 'file');
 
+/** git processes at once: a scan of thousands of edited articles must not start thousands. */
+const MAX_GIT_RUNNING = 2;
+let gitRunning = 0;
+const gitQueued: (() => void)[] = [];
+
 export function nodePlatform(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Platform {
   return {
     kind: 'node',
@@ -19,10 +24,15 @@ export function nodePlatform(context: vscode.ExtensionContext, log: vscode.LogOu
     },
     async articleAtSidecarCommit(article, sidecar) {
       if (!mayRunGit(article, sidecar)) return undefined;
+      if (gitRunning >= MAX_GIT_RUNNING) await new Promise<void>((resolve) => gitQueued.push(resolve));
+      gitRunning++;
       try {
         return await articleAtSidecarCommitAsync(article.fsPath, sidecar.fsPath);
       } catch {
         return undefined;
+      } finally {
+        gitRunning--;
+        gitQueued.shift()?.();
       }
     },
     gitMerging: new GitMergingSetup(context, log),

@@ -1,0 +1,152 @@
+// Issue 13, the extension's figures: generated archives of 100 / 1,000 / 5,000 articles opened in
+// a real code-server (VS Code 1.100) driven by Debian's Chromium, the Claims panel shown as soon
+// as the probe runs (bench/extensionProbe.ts, loaded as the extension tests entry point). Per
+// size: a cold window (a freshly started code-server and extension host; the files are in the
+// OS cache, since the generator just wrote or read them) and a warm one (a second window on the
+// same server). Then one article of 10,000 claims: the work per keystroke and per re-decoration.
+// Nothing is asserted; run under the heavy lock (npm run bench), and mind the machine's load.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { launchBrowser, type Browser } from '../test/harness/browser';
+import { ensureCodeServer, repoRoot, startCodeServer, type CodeServer } from '../test/harness/codeServer';
+import { cachedWorkspace, generateBigArticle } from './generateWorkspace';
+
+const SIZES = (process.env.FACTMARK_BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+const PROBE = path.join(repoRoot, 'dist', 'bench', 'extensionProbe.js');
+const CODE_SERVER = path.join(repoRoot, '.vscode-test', 'code-server');
+/** The longest one window may take (5,000 articles on a loaded machine included). */
+const WINDOW_TIMEOUT_MS = 20 * 60_000;
+
+type Result = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const fmtMs = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
+const row = (label: string, cells: string[], goal = '') => `  ${label.padEnd(44)}${cells.map((c) => c.padStart(12)).join('')}${goal ? `   ${goal}` : ''}`;
+const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : 'NOT MET');
+
+/** code-server's folder when it is installed (never installs it: that is npm test's and npm start's job). */
+function codeServerDir(): string | undefined {
+  const installed = fs.existsSync(CODE_SERVER) && fs.readdirSync(CODE_SERVER).some((f) => f.startsWith('.installed-'));
+  return installed ? ensureCodeServer() : undefined;
+}
+
+/** Opens one window on `folder` with the probe as tests entry point and returns what it printed. */
+async function window(server: CodeServer, browser: Browser, folder: string): Promise<Result> {
+  const page = await browser.context.newPage();
+  try {
+    let resolve!: (r: Result) => void;
+    const printed = new Promise<Result>((r) => (resolve = r));
+    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
+      const text = (Array.isArray(args) ? args : [args]).map(String).join(' ');
+      const m = /FACTMARK_BENCH (\{.*\})/.exec(text);
+      if (m) resolve(JSON.parse(m[1]) as Result);
+    });
+    await page.exposeFunction('codeAutomationExit', () => {});
+    await page.goto(server.workbenchUrl({ folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: PROBE }));
+    const r = await Promise.race([printed, new Promise<Result>((r) => setTimeout(() => r({ error: 'timed out' }), WINDOW_TIMEOUT_MS))]);
+    if (r.error) throw new Error(`the probe failed in ${folder}: ${r.error}`);
+    return r;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** A fresh copy of `source` (the extension may write sidecars; the cached archive stays as generated). */
+function copy(source: string): { dir: string; dispose(): void } {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-bench-ws-'));
+  const dir = path.join(parent, 'archive');
+  fs.cpSync(source, dir, { recursive: true, filter: (f) => !f.endsWith('.factmark-generated.json') });
+  return { dir, dispose: () => fs.rmSync(parent, { recursive: true, force: true }) };
+}
+
+async function session<T>(dir: string, env: NodeJS.ProcessEnv, fn: (server: CodeServer, browser: Browser) => Promise<T>): Promise<T> {
+  const server = await startCodeServer({ codeServerDir: dir, env });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    return await fn(server, browser);
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+}
+
+export async function run(log: (line: string) => void): Promise<void> {
+  const server = codeServerDir();
+  if (!server) { log('skipped: code-server is not installed in .vscode-test/ (npm test or npm start installs it)'); return; }
+  if (!fs.existsSync(PROBE)) { log(`skipped: ${path.relative(repoRoot, PROBE)} is missing (npm run build)`); return; }
+  log(`machine: ${os.cpus().length} cores, load average ${load()} (1, 5, 15 min) before the section; other sessions' tests make timings noisy`);
+  const cold: Result[] = [];
+  const warm: Result[] = [];
+  for (const n of SIZES) {
+    const g = cachedWorkspace({ articles: n, seed: 1 });
+    const ws = copy(g.dir);
+    try {
+      await session(server, { FACTMARK_BENCH_ARTICLE: g.articles[Math.floor(g.articles.length / 3)] }, async (server, browser) => {
+        cold.push(await window(server, browser, ws.dir));
+        warm.push(await window(server, browser, ws.dir));
+      });
+    } finally {
+      ws.dispose();
+    }
+    log(`  … ${n.toLocaleString('en')} articles measured (load average ${load()})`);
+  }
+  const at5000 = SIZES.indexOf(5000);
+  const goal = (label: string, pick: (r: Result) => number | undefined, limit: number, of = cold) => {
+    const v = at5000 < 0 ? undefined : pick(of[at5000]);
+    return `${label} ${verdict(v === undefined ? undefined : v <= limit)}`;
+  };
+  log('');
+  log(row('articles in the window', SIZES.map((n) => n.toLocaleString('en'))));
+  log(row('claims loaded', cold.map((r) => Number(r.claims).toLocaleString('en'))));
+  log(row('activation → api.ready, cold', cold.map((r) => fmtMs(r.readyMs)), `goal ≤ 5 s at 5,000: ${goal('', (r) => r.readyMs, 5000)}`));
+  log(row('activation → api.ready, warm (second window)', warm.map((r) => fmtMs(r.readyMs)), `goal ≤ 1 s at 5,000: ${goal('', (r) => r.readyMs, 1000, warm)}`));
+  log(row('extension host RSS after ready, cold', cold.map((r) => `${Math.round(r.rssMb)} MB`), `goal ≤ 400 MB at 5,000: ${goal('', (r) => r.rssMb, 400)}`));
+  log(row('… of which JS heap', cold.map((r) => `${Math.round(r.heapMb)} MB`)));
+  log(row('longest extension-host stall in the scan', cold.map((r) => fmtMs(r.lastLoad?.longestStallMs)), `goal ≤ 100 ms: ${goal('', (r) => r.lastLoad?.longestStallMs, 100)}`));
+  log(row('… warm', warm.map((r) => fmtMs(r.lastLoad?.longestStallMs))));
+  log(row('Claims panel visible after Focus', cold.map((r) => fmtMs(r.panelMs)), `goal ≤ 1 s: ${goal('', (r) => r.panelMs, 1000)}`));
+  log(row('… while the scan ran / progress shown', cold.map((r) => `${r.panelDuringScan ? 'yes' : 'no'} / ${r.panelMessage ? 'yes' : 'no'}`)));
+  log(row('Next Claim during the scan, median', cold.map((r) => fmtMs(r.commandDuringScan?.median))));
+  log(row('Next Claim during the scan, slowest', cold.map((r) => fmtMs(r.commandDuringScan?.max)), `goal ≤ 100 ms: ${goal('', (r) => r.commandDuringScan?.max, 100)}`));
+  log(row('hover during the scan, median', cold.map((r) => fmtMs(r.hoverDuringScan?.median))));
+  log(row('hover during the scan, slowest', cold.map((r) => fmtMs(r.hoverDuringScan?.max)), `goal ≤ 100 ms: ${goal('', (r) => r.hoverDuringScan?.max, 100)}`));
+  log(row('… probes during the scan (command + hover)', cold.map((r) => String(r.commandDuringScan?.n ?? 0))));
+  log(row('Next Claim / hover once loaded, median', cold.map((r) => `${fmtMs(r.commandIdle?.median)}/${fmtMs(r.hoverIdle?.median)}`)));
+  log(row('snapshots built per article (cold)', cold.map((r, i) => (r.store.snapshots / SIZES[i]).toFixed(2)), 'goal: ≤ a small constant'));
+  log(row('store events / whole-panel redraws (cold)', cold.map((r) => `${r.store.events}/${r.tree.firedAll}`), 'goal: one event per batch'));
+  log(row('tree items built / tooltips (cold)', cold.map((r) => `${r.tree.itemsBuilt}/${r.tree.tooltipsResolved}`)));
+
+  log('');
+  log('One article of 10,000 claims in the editor (the extension\'s own work, from its timers)');
+  const big = await bigArticle(server);
+  const perKey = (t: Result) => {
+    const w = t.work;
+    const total = ['typing', 'cursor', 'statusBar', 'decorate'].reduce((s, k) => s + (w[k]?.totalMs ?? 0), 0);
+    return total / Math.max(1, w.typing.count);
+  };
+  log(row('claims', [Number(big.claims).toLocaleString('en')]));
+  log(row('open until placed and decorated', [fmtMs(big.openMs)]));
+  log(row('work per keystroke, typing between claims', [fmtMs(perKey(big.away))], `goal ≤ 2 ms: ${verdict(perKey(big.away) <= 2)}`));
+  log(row('… of which the change handler (mean / max)', [`${fmtMs(big.away.work.typing.totalMs / Math.max(1, big.away.work.typing.count))}/${fmtMs(big.away.work.typing.maxMs)}`]));
+  log(row('… cursor tracking, status bar (totals)', [`${fmtMs(big.away.work.cursor.totalMs)}/${fmtMs(big.away.work.statusBar.totalMs)}`]));
+  log(row('… decorations (runs, total)', [`${big.away.work.decorate.count}, ${fmtMs(big.away.work.decorate.totalMs)}`]));
+  log(row('work per keystroke, typing inside a claim', [fmtMs(perKey(big.inside))], `goal ≤ 2 ms: ${verdict(perKey(big.inside) <= 2)}`));
+  log(row('a keystroke end to end (edit API round trip)', [fmtMs(big.away.wallPerKeyMs)], '(includes the workbench; not the extension\'s work)'));
+  log(row('re-decorating after a status change, median', [fmtMs(big.decorateMs?.median)], `goal ≤ 15 ms: ${verdict(big.decorateMs ? big.decorateMs.median <= 15 : undefined)}`));
+  log(row('… slowest of 5', [fmtMs(big.decorateMs?.max)]));
+  log(row('extension host RSS', [`${Math.round(big.rssMb)} MB`]));
+  log(`load average after the section: ${load()}`);
+}
+
+async function bigArticle(server: string): Promise<Result> {
+  const dir = path.join(os.tmpdir(), 'factmark-bench-big');
+  if (!fs.existsSync(path.join(dir, 'big-article.md.claims.yaml'))) generateBigArticle(dir, 10_000);
+  const ws = copy(dir);
+  try {
+    return await session(server, { FACTMARK_BENCH_MODE: 'big' }, (server, browser) => window(server, browser, ws.dir));
+  } finally {
+    ws.dispose();
+  }
+}

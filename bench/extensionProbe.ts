@@ -1,0 +1,171 @@
+// Runs inside the extension host of a real code-server (bench/extensionBench.ts loads it as the
+// workbench's extension tests entry point) and measures what a user of a big archive feels: how
+// long until the claims are ready, how fast the Claims panel appears, how long a command and a
+// hover take while the scan runs, the extension host's memory, and the work per keystroke in an
+// article of 10,000 claims. It prints one line, `FACTMARK_BENCH {json}`, and asserts nothing.
+// Like the integration tests it reaches the extension only through its API and commands.
+import * as vscode from 'vscode';
+import type { FactmarkApi, FactmarkPerf } from '../src/vscode/api';
+
+const EXTENSION_ID = 'factmark.factmark';
+/** Between two probes of a command's latency while the scan runs. */
+const PROBE_GAP_MS = 50;
+
+export async function run(): Promise<void> {
+  let result: Record<string, unknown>;
+  try {
+    const ext = vscode.extensions.getExtension<FactmarkApi>(EXTENSION_ID);
+    if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
+    const api = await ext.activate();
+    result = process.env.FACTMARK_BENCH_MODE === 'big' ? await bigArticle(api) : await archive(api);
+  } catch (e) {
+    result = { error: String((e as Error)?.stack ?? e) };
+  }
+  console.log(`FACTMARK_BENCH ${JSON.stringify(result)}`);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function timed<T>(fn: () => Thenable<T> | Promise<T>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+async function until(what: string, ok: () => boolean, timeoutMs = 600_000): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!ok()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+function summary(ms: number[]): { n: number; median: number; max: number } | undefined {
+  if (!ms.length) return undefined;
+  const s = [...ms].sort((a, b) => a - b);
+  return { n: s.length, median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
+}
+
+/** The archive opened in the window: readiness, the panel, commands and hovers during the scan. */
+async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
+  const probeStart = performance.now();
+  const scanning = () => api.perf().readyAt === undefined;
+  const scanningAtProbe = scanning();
+  // The panel, shown as a user would while the archive loads.
+  const panelStart = performance.now();
+  await vscode.commands.executeCommand('factmark.focusPanel');
+  await until('the Claims panel', () => api.views.tree.view.visible);
+  const panelMs = performance.now() - panelStart;
+  const panelDuringScan = scanning();
+  const panelMessage = api.views.tree.view.message;
+
+  // An article of the archive in the editor, and then Next Claim and a hover over and over while the scan runs.
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const relative = process.env.FACTMARK_BENCH_ARTICLE;
+  if (!folder || !relative) throw new Error('no workspace folder or FACTMARK_BENCH_ARTICLE');
+  const uri = vscode.Uri.joinPath(folder, relative);
+  const openStart = performance.now();
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const openMs = performance.now() - openStart;
+  const duringCommand: number[] = [];
+  const duringHover: number[] = [];
+  let messages = 0;
+  let lastMessage = panelMessage;
+  while (scanning()) {
+    duringCommand.push(await timed(() => vscode.commands.executeCommand('factmark.nextClaim')));
+    const at = editor.selection.active;
+    duringHover.push(await timed(() => vscode.commands.executeCommand('vscode.executeHoverProvider', uri, at)));
+    const m = api.views.tree.view.message;
+    if (m !== lastMessage) { messages++; lastMessage = m; }
+    await sleep(PROBE_GAP_MS);
+  }
+  await api.ready;
+  await api.flush();
+  const perf = api.perf();
+  // The same commands once everything is loaded, for comparison.
+  const idleCommand: number[] = [];
+  const idleHover: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    idleCommand.push(await timed(() => vscode.commands.executeCommand('factmark.nextClaim')));
+    idleHover.push(await timed(() => vscode.commands.executeCommand('vscode.executeHoverProvider', uri, editor.selection.active)));
+  }
+  return {
+    readyMs: perf.readyAt === undefined ? undefined : perf.readyAt - perf.activatedAt,
+    probeStartedAfterActivationMs: probeStart - perf.activatedAt,
+    scanningAtProbe,
+    lastLoad: perf.lastLoad,
+    rssMb: perf.rss === undefined ? undefined : perf.rss / 1e6,
+    heapMb: process.memoryUsage().heapUsed / 1e6,
+    articles: api.store.articles().length,
+    claims: api.store.articles().reduce((n, a) => n + (api.store.state(a)?.claimCount ?? 0), 0),
+    panelMs, panelDuringScan, panelMessage, panelMessagesDuringScan: messages,
+    openMs,
+    commandDuringScan: summary(duringCommand),
+    hoverDuringScan: summary(duringHover),
+    commandIdle: summary(idleCommand),
+    hoverIdle: summary(idleHover),
+    store: perf.store,
+    tree: perf.tree,
+  };
+}
+
+type Timings = FactmarkPerf['timings'];
+
+function since(a: Timings, b: Timings): Record<string, { count: number; totalMs: number; maxMs: number }> {
+  const out: Record<string, { count: number; totalMs: number; maxMs: number }> = {};
+  for (const k of Object.keys(b) as (keyof Timings)[]) {
+    // maxMs is the longest since the window opened: only meaningful when the earlier part had none larger.
+    out[k] = { count: b[k].count - a[k].count, totalMs: b[k].totalMs - a[k].totalMs, maxMs: b[k].maxMs };
+  }
+  return out;
+}
+
+/** An article of 10,000 claims in the editor: the extension's work per keystroke and per re-decoration. */
+async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
+  await api.ready;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) throw new Error('no workspace folder');
+  const uri = vscode.Uri.joinPath(folder, 'big-article.md');
+  const openStart = performance.now();
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  await until('the 10,000 claims', () => api.claimsOf(uri).length >= 10_000 && api.claimsOf(uri).every((c) => c.start !== undefined || c.state === 'orphaned'));
+  await api.flush();
+  await sleep(1000); // the first decoration and the panel settle
+  const openMs = performance.now() - openStart;
+  const claims = api.claimsOf(uri);
+  const claimCount = claims.length;
+
+  // Typing in prose between two claims, then inside a claim: one character per edit, as a user types.
+  const type = async (offset: number, n: number) => {
+    const before = api.perf().timings;
+    const t = performance.now();
+    let pos = editor.document.positionAt(offset);
+    for (let i = 0; i < n; i++) {
+      await editor.edit((b) => b.insert(pos, 'x'), { undoStopBefore: false, undoStopAfter: false });
+      pos = pos.translate(0, 1);
+      editor.selection = new vscode.Selection(pos, pos);
+    }
+    const wallPerKey = (performance.now() - t) / n;
+    await sleep(600); // debounced work after the last keystroke (decorations, panel) runs too
+    return { wallPerKeyMs: wallPerKey, work: since(before, api.perf().timings) };
+  };
+  const mid = claims[Math.floor(claims.length / 2)];
+  const away = await type((mid.end as number) + 1, 200);
+  const inClaim = claims[Math.floor(claims.length * 0.7)];
+  const inside = await type((api.claimsOf(uri).find((c) => c.claim.id === inClaim.claim.id)?.start as number) + 2, 50);
+
+  // Re-decorating after a status change (the Set Status path, through the store).
+  const key = api.store.articles().find((a) => a.endsWith('/big-article.md')) as string;
+  const decorate: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const entry = api.claimsOf(uri)[100 + i * 997];
+    const before = api.perf().timings.decorate;
+    api.store.updateClaim(key, entry.claim.id, { status: entry.claim.status === 'accurate' ? 'mixed' : 'accurate' });
+    await until('the re-decoration', () => api.perf().timings.decorate.count > before.count, 10_000);
+    const after = api.perf().timings.decorate;
+    decorate.push((after.totalMs - before.totalMs) / (after.count - before.count));
+    await sleep(300);
+  }
+  await api.flush();
+  return { claims: claimCount, openMs, away, inside, decorateMs: summary(decorate), rssMb: (api.perf().rss ?? 0) / 1e6 };
+}

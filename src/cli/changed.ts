@@ -1,0 +1,75 @@
+// `factmark check --changed [BASE]`: which files changed, from git, so that a pull request in a
+// huge archive checks only the articles it touches. Read-only git calls; every failure is a
+// usage error that says what to do, never a silent "nothing changed" (that would pass CI
+// without checking anything).
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import { UsageError } from './io';
+
+export interface ChangedFiles {
+  /** The repository's top folder. */
+  root: string;
+  /** What was compared, for the summary: "staged for commit" or "changed since 1a2b3c4, the merge base with origin/main". */
+  label: string;
+  /** Absolute paths of files added, changed, deleted or (not ignored) untracked. */
+  paths: string[];
+}
+
+const MAX_BYTES = 256 * 1024 * 1024;
+
+function git(cwd: string, args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: MAX_BYTES, encoding: 'utf8' });
+  } catch {
+    return undefined;
+  }
+}
+
+function zList(out: string | undefined): string[] {
+  return (out ?? '').split('\0').filter(Boolean);
+}
+
+/**
+ * The files changed since `base` (its merge base with HEAD, to the working tree), or without
+ * `base`: inside a git hook (GIT_INDEX_FILE is set, as in pre-commit) the files staged for
+ * commit, else the files changed since the merge base with the branch's upstream.
+ */
+export function changedFiles(cwd: string, base: string | undefined, env: NodeJS.ProcessEnv = process.env): ChangedFiles {
+  const top = git(cwd, ['rev-parse', '--show-toplevel'])?.trim();
+  if (!top) throw new UsageError(`--changed needs a git repository, and ${cwd} is not in one`);
+  const root = path.resolve(top);
+  const diff = ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--ignore-submodules'];
+  const absolute = (list: string[]) => list.map((p) => path.join(root, p));
+
+  if (base === undefined && env.GIT_INDEX_FILE) {
+    const staged = git(root, [...diff, '--cached']);
+    if (staged === undefined) throw new UsageError('--changed: git could not list the files staged for commit');
+    return { root, label: 'staged for commit', paths: absolute(zList(staged)) };
+  }
+
+  let against = base;
+  if (against === undefined) {
+    against = git(root, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'])?.trim();
+    if (!against) {
+      throw new UsageError('--changed: this branch has no upstream to compare with; name the base, e.g. --changed origin/main (in CI, fetch it first)');
+    }
+  }
+  if (!git(root, ['rev-parse', '--verify', '--quiet', `${against}^{commit}`])) {
+    throw new UsageError(`--changed: "${against}" is not a commit this repository has (in CI, fetch it first, e.g. git fetch origin main)`);
+  }
+  const mergeBase = git(root, ['merge-base', against, 'HEAD'])?.trim();
+  if (!mergeBase) {
+    throw new UsageError(`--changed: ${against} and HEAD have no common ancestor here (a shallow clone? fetch more history, e.g. fetch-depth: 0)`);
+  }
+  const changed = git(root, [...diff, mergeBase]);
+  const untracked = git(root, ['ls-files', '-z', '--others', '--exclude-standard']);
+  if (changed === undefined || untracked === undefined) throw new UsageError(`--changed: git could not list the files changed since ${against}`);
+  const label = `changed since ${mergeBase.slice(0, 7)}, the merge base with ${against}`;
+  return { root, label, paths: [...new Set(absolute([...zList(changed), ...zList(untracked)]))] };
+}
+
+/** The repository root of `cwd`, if it is in one (for stable shard keys). */
+export function repositoryRoot(cwd: string): string | undefined {
+  const top = git(cwd, ['rev-parse', '--show-toplevel'])?.trim();
+  return top ? path.resolve(top) : undefined;
+}

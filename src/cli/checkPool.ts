@@ -1,0 +1,123 @@
+// `factmark check` on every core: the article/sidecar pairs go to worker threads in small
+// batches (whichever worker is free takes the next), each worker reads, parses and re-anchors
+// its pairs with the same code as a serial run, and the reports come back in the order of the
+// pairs, so the output is the same byte for byte whatever the number of workers.
+import * as os from 'os';
+import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
+import { checkArticle, type ArticleReport } from '../core/check/checkArticle';
+import type { Policy } from '../core/check/policy';
+import type { Problem } from '../core/model';
+import type { StatusScale } from '../core/statusScale';
+import { articleAtSidecarCommit } from '../node/gitHistory';
+import { isProblem, readArticle, readSidecar } from './files';
+
+export interface CheckJob {
+  /** File system paths (absolute or relative to the working folder), and the names to print. */
+  article: string;
+  sidecar: string;
+  articleName: string;
+  sidecarName: string;
+  /** Index into CheckSettings.rules: the scale and policy of the pair's repository config. */
+  rules: number;
+}
+
+export interface CheckSettings {
+  rules: { scale: StatusScale; policy: Policy }[];
+  history: boolean;
+}
+
+export type JobResult = { report: ArticleReport } | { problem: Problem };
+
+/** Below this many pairs a worker costs more to start than it saves. */
+const MIN_PAIRS_PER_WORKER = 48;
+/** Pairs handed to a worker at a time: small enough to keep both busy to the end. */
+const BATCH = 24;
+const WORKER_FLAG = 'factmark-check-worker';
+
+export async function checkOne(job: CheckJob, settings: CheckSettings): Promise<JobResult> {
+  const { scale, policy } = settings.rules[job.rules];
+  // Read as every CLI read is (files.ts): confined to the repository, regular files, bounded.
+  const sidecar = await readSidecar(job.sidecar);
+  if (sidecar === undefined || isProblem(sidecar)) {
+    return { problem: sidecar ?? { severity: 'error', code: 'sidecar-unreadable', file: job.sidecar, message: `${job.sidecar} disappeared while Factmark was reading` } };
+  }
+  return {
+    report: checkArticle({
+      article: job.articleName,
+      sidecar: job.sidecarName,
+      articleText: await readArticle(job.article),
+      sidecarSource: sidecar.text,
+      previousArticle: settings.history ? () => articleAtSidecarCommit(job.article, job.sidecar) : undefined,
+    }, scale, policy),
+  };
+}
+
+/** How many workers to use for `pairs` pairs with at most `jobs` threads (1: none, check here). */
+export function workersFor(pairs: number, jobs: number): number {
+  if (!canStartWorkers()) return 1;
+  return Math.max(1, Math.min(jobs, Math.floor(pairs / MIN_PAIRS_PER_WORKER)));
+}
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+/** Workers run this very file, so only the bundled CLI (dist/cli.js) can start them; from the TypeScript sources (tests) checks run serially. */
+function canStartWorkers(): boolean {
+  return __filename.endsWith('.js');
+}
+
+/** Every job's result, in the order of `jobs`, using `workers` threads (1: in this thread). */
+export async function runChecks(jobs: readonly CheckJob[], settings: CheckSettings, workers: number): Promise<JobResult[]> {
+  if (workers <= 1) {
+    const results: JobResult[] = [];
+    for (const j of jobs) results.push(await checkOne(j, settings));
+    return results;
+  }
+  const results: JobResult[] = new Array(jobs.length);
+  let next = 0;
+  const started: Worker[] = [];
+  const runWorker = () => new Promise<void>((resolve, reject) => {
+    const w = new Worker(__filename, { workerData: { [WORKER_FLAG]: true, settings } });
+    started.push(w);
+    let batchStart = 0;
+    let batchEnd = 0;
+    const give = () => {
+      if (next >= jobs.length) { void w.terminate().then(() => resolve(), reject); return; }
+      batchStart = next;
+      batchEnd = Math.min(jobs.length, next + BATCH);
+      next = batchEnd;
+      w.postMessage(jobs.slice(batchStart, batchEnd));
+    };
+    w.on('message', (done: JobResult[]) => {
+      for (let i = 0; i < done.length; i++) results[batchStart + i] = done[i];
+      give();
+    });
+    w.on('error', reject);
+    w.on('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`a check worker stopped (exit code ${code})`)); });
+    give();
+  });
+  try {
+    await Promise.all(Array.from({ length: workers }, runWorker));
+  } catch (e) {
+    await Promise.all(started.map((w) => w.terminate()));
+    throw e;
+  }
+  return results;
+}
+
+/** In a worker started by runChecks: checks each batch it is sent and sends the results back. */
+export function isCheckWorker(): boolean {
+  return !isMainThread && !!(workerData as Record<string, unknown> | null)?.[WORKER_FLAG];
+}
+
+export function serveChecks(): void {
+  const settings = (workerData as { settings: CheckSettings }).settings;
+  parentPort?.on('message', (batch: CheckJob[]) => {
+    void (async () => {
+      const results: JobResult[] = [];
+      for (const j of batch) results.push(await checkOne(j, settings));
+      parentPort?.postMessage(results);
+    })();
+  });
+}

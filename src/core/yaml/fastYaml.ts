@@ -1,0 +1,373 @@
+// A fast reader for the YAML that sidecars are made of: block mappings and sequences (indented or
+// not), plain, single-quoted, double-quoted (one line) and literal (`|`, `|-`, `|+`) scalars, flow
+// lists of scalars on one line, comments and blank lines. It gives the same plain value as the
+// full `yaml` parser (core schema, YAML 1.2) or, on anything else — flow mappings, folded or
+// multi-line scalars, anchors, tags, directives, tabs, control characters, duplicate keys, numbers
+// other than plain non-negative integers, and every syntax error — it gives up (undefined) and the
+// caller uses the full parser, which also gives the messages with line and column. It never
+// decides that a file is wrong: it only reads files that are right, ten to twenty times faster.
+// Checked against the full parser by test/unit/fastYaml.test.ts (generated sidecars, the fuzz
+// mutations of the adversarial suite).
+
+/** Thrown to give up; caught in fastYamlValue. */
+const GIVE_UP = Symbol('give up');
+
+/** Characters that make us give up wherever they are: controls, BOM, lone surrogates, NEL/LS/PS, tabs, a bare CR. */
+const UNSUPPORTED = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]|\r(?!\n)/u;
+
+/** The core schema's non-string plain scalars (yaml's own tests, copied as regular expressions). */
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const NUMBER_LIKE = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+/** The one kind of number we read ourselves: 0 or a decimal without leading zeros, exact in a double. */
+const PLAIN_INT = /^(?:0|[1-9][0-9]{0,14})$/;
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+};
+
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+
+/** The plain value of `source`, or undefined when it is not in the subset this reader knows. */
+export function fastYamlValue(source: string): { value: unknown } | undefined {
+  if (UNSUPPORTED.test(source)) return undefined;
+  try {
+    return { value: new Reader(source).document() };
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
+
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+class Reader {
+  /** Start of the current line (the next one to read). */
+  private pos = 0;
+  /** The current structural line: where its content starts, its indentation. */
+  private lineStart = 0;
+  private indent = 0;
+  private content = 0;
+  private end = 0; // end of the line's text (before \r\n or \n)
+  private eof = false;
+
+  constructor(private readonly s: string) {}
+
+  document(): unknown {
+    this.nextLine();
+    if (this.eof || this.indent !== 0 || !this.keyAt(this.content)) giveUp();
+    const value = this.map(0, this.content);
+    if (!this.eof) giveUp();
+    return value;
+  }
+
+  /**
+   * Moves to the next line that holds something (not blank, not only a comment), from `pos`.
+   * Sets eof at the end of the text.
+   */
+  private nextLine(): void {
+    const s = this.s;
+    while (this.pos < s.length) {
+      const start = this.pos;
+      let nl = s.indexOf('\n', start);
+      if (nl < 0) nl = s.length;
+      this.pos = nl + 1;
+      let end = nl;
+      if (end > start && s.charCodeAt(end - 1) === 13) end--;
+      let i = start;
+      while (i < end && s.charCodeAt(i) === SPACE) i++;
+      if (i === end || s.charCodeAt(i) === HASH) continue;
+      this.lineStart = start;
+      this.indent = i - start;
+      this.content = i;
+      this.end = end;
+      this.eof = false;
+      return;
+    }
+    this.eof = true;
+    this.indent = -1;
+  }
+
+  /** The length of a mapping key (`name:` followed by a space or the end of the line) at `at`, else 0. */
+  private keyAt(at: number): number {
+    const s = this.s;
+    const c0 = s.charCodeAt(at);
+    if (!(isLetter(c0) || c0 === 95)) return 0;
+    let i = at + 1;
+    while (i < this.end) {
+      const c = s.charCodeAt(i);
+      if (isLetter(c) || isDigit(c) || c === 95 || c === DASH) i++;
+      else break;
+    }
+    if (s.charCodeAt(i) !== COLON) return 0;
+    if (i + 1 < this.end && s.charCodeAt(i + 1) !== SPACE) return 0;
+    return i - at;
+  }
+
+  /** A block mapping whose keys are at column `indent`; its first key is at `first` on the current line. */
+  private map(indent: number, first: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    let at = first;
+    for (;;) {
+      const length = this.keyAt(at);
+      if (!length || length > 1000) giveUp();
+      const key = this.s.slice(at, at + length);
+      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key) || NULL.test(key) || BOOL.test(key)) giveUp();
+      out[key] = this.value(indent, at + length + 1);
+      if (this.eof || this.indent < indent) return out;
+      if (this.indent > indent) giveUp();
+      at = this.content;
+    }
+  }
+
+  /**
+   * The value after a key of a mapping at column `indent`, starting at `at` on the current line;
+   * leaves the reader on the next structural line after it.
+   */
+  private value(indent: number, at: number): unknown {
+    const s = this.s;
+    while (at < this.end && s.charCodeAt(at) === SPACE) at++;
+    if (at >= this.end || (s.charCodeAt(at) === HASH && s.charCodeAt(at - 1) === SPACE)) {
+      // A nested block on the following lines.
+      this.nextLine();
+      if (this.eof) giveUp(); // an empty value: null (the full parser says where)
+      const dash = this.dashAt(this.content);
+      if (this.indent > indent) return dash ? this.seq(this.indent) : (this.keyAt(this.content) ? this.map(this.indent, this.content) : giveUp());
+      if (this.indent === indent && dash) return this.seq(indent);
+      return giveUp();
+    }
+    const c = s.charCodeAt(at);
+    if (c === 124 /* | */) return this.literal(indent, at);
+    const value = this.inlineScalar(at, true);
+    this.nextLine();
+    return value;
+  }
+
+  /** Whether a sequence entry (`-` then a space or the end of the line) starts at `at`. */
+  private dashAt(at: number): boolean {
+    return this.s.charCodeAt(at) === DASH && (at + 1 >= this.end || this.s.charCodeAt(at + 1) === SPACE);
+  }
+
+  /** A block sequence whose dashes are at column `indent`, the current line being its first entry. */
+  private seq(indent: number): unknown[] {
+    const out: unknown[] = [];
+    const s = this.s;
+    for (;;) {
+      let at = this.content + 1;
+      while (at < this.end && s.charCodeAt(at) === SPACE) at++;
+      if (at >= this.end || s.charCodeAt(at) === HASH || this.dashAt(at)) giveUp();
+      if (this.keyAt(at)) {
+        out.push(this.map(at - this.lineStart, at));
+      } else {
+        const c = s.charCodeAt(at);
+        if (c === 124 || c === 91 /* [ */) giveUp();
+        out.push(this.inlineScalar(at, false));
+        this.nextLine();
+      }
+      if (this.eof || this.indent < indent) return out;
+      if (this.indent > indent || !this.dashAt(this.content)) {
+        // An indentless sequence ends at its mapping's next key; anything else is not ours.
+        if (this.indent === indent && this.keyAt(this.content)) return out;
+        giveUp();
+      }
+    }
+  }
+
+  /** A scalar (or, after a key, a flow list) that ends on this line; the rest may be a comment only. */
+  private inlineScalar(at: number, flowAllowed: boolean): unknown {
+    const s = this.s;
+    const c = s.charCodeAt(at);
+    let value: unknown;
+    let next: number;
+    if (c === 34 /* " */) [value, next] = this.doubleQuoted(at);
+    else if (c === 39 /* ' */) [value, next] = this.singleQuoted(at);
+    else if (c === 91 /* [ */ && flowAllowed) [value, next] = this.flowList(at);
+    else return this.plain(at, this.end, false);
+    this.restIsComment(next);
+    return value;
+  }
+
+  private restIsComment(at: number): void {
+    const s = this.s;
+    let i = at;
+    while (i < this.end && s.charCodeAt(i) === SPACE) i++;
+    if (i < this.end && !(s.charCodeAt(i) === HASH && i > at)) giveUp();
+  }
+
+  /** A plain scalar from `at` to `end` (its comment cut off), resolved as the core schema does. */
+  private plain(at: number, end: number, inFlow: boolean): unknown {
+    const s = this.s;
+    // Indicators that start something else (a `-` followed by a space is an entry; `-x` is text).
+    if ('?:,[]{}#&*!|>\'"%@`'.includes(s[at])) giveUp();
+    if (s.charCodeAt(at) === DASH && (at + 1 >= end || s.charCodeAt(at + 1) === SPACE)) giveUp();
+    let stop = end;
+    for (let i = at; i < end; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch === HASH && s.charCodeAt(i - 1) === SPACE) {
+        if (inFlow) giveUp(); // the comment would swallow the rest of the list
+        stop = i;
+        break;
+      }
+      if (ch === COLON && (i + 1 >= end || s.charCodeAt(i + 1) === SPACE)) giveUp();
+      if (inFlow && (ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125 || ch === COLON)) giveUp();
+    }
+    while (stop > at && s.charCodeAt(stop - 1) === SPACE) stop--;
+    const text = s.slice(at, stop);
+    if (NULL.test(text)) return giveUp(); // null values: left to the full parser
+    if (BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
+    if (NUMBER_LIKE.test(text)) return PLAIN_INT.test(text) ? Number(text) : giveUp();
+    return text;
+  }
+
+  /** `"…"` on one line, escapes decoded as yaml does; returns the value and the offset after the quote. */
+  private doubleQuoted(at: number): [string, number] {
+    const s = this.s;
+    let out = '';
+    let i = at + 1;
+    for (;;) {
+      let j = i;
+      while (j < this.end) {
+        const ch = s.charCodeAt(j);
+        if (ch === 34 || ch === 92) break;
+        j++;
+      }
+      if (j >= this.end) giveUp(); // goes on to the next line: folded, left to the full parser
+      out += s.slice(i, j);
+      if (s.charCodeAt(j) === 34) return [out, j + 1];
+      const e = s[j + 1];
+      if (j + 1 >= this.end) giveUp();
+      const simple = ESCAPES[e];
+      if (simple !== undefined) { out += simple; i = j + 2; continue; }
+      const length = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+      if (!length) giveUp();
+      const hex = s.slice(j + 2, j + 2 + length);
+      if (hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) giveUp();
+      const code = parseInt(hex, 16);
+      if (code > 0x10ffff) giveUp();
+      out += String.fromCodePoint(code);
+      i = j + 2 + length;
+    }
+  }
+
+  /** `'…'` on one line (`''` is a quote). */
+  private singleQuoted(at: number): [string, number] {
+    const s = this.s;
+    let out = '';
+    let i = at + 1;
+    for (;;) {
+      const q = s.indexOf("'", i);
+      if (q < 0 || q >= this.end) giveUp();
+      out += s.slice(i, q);
+      if (s.charCodeAt(q + 1) === 39) { out += "'"; i = q + 2; continue; }
+      return [out, q + 1];
+    }
+  }
+
+  /** `[a, "b", 'c']` on one line, of scalars only. */
+  private flowList(at: number): [unknown[], number] {
+    const s = this.s;
+    const out: unknown[] = [];
+    let i = at + 1;
+    const skip = () => { while (i < this.end && s.charCodeAt(i) === SPACE) i++; };
+    skip();
+    if (s.charCodeAt(i) === 93) return [out, i + 1];
+    for (;;) {
+      skip();
+      if (i >= this.end) giveUp();
+      const c = s.charCodeAt(i);
+      if (c === 34) { const [v, n] = this.doubleQuoted(i); out.push(v); i = n; }
+      else if (c === 39) { const [v, n] = this.singleQuoted(i); out.push(v); i = n; }
+      else {
+        let j = i;
+        while (j < this.end && s.charCodeAt(j) !== 44 && s.charCodeAt(j) !== 93) j++;
+        if (j >= this.end) giveUp();
+        let k = j;
+        while (k > i && s.charCodeAt(k - 1) === SPACE) k--;
+        if (k === i) giveUp(); // an empty entry
+        out.push(this.plain(i, k, true));
+        i = j;
+      }
+      skip();
+      const d = s.charCodeAt(i);
+      if (d === 93) return [out, i + 1];
+      if (d !== 44) giveUp();
+      i++;
+      skip();
+      if (s.charCodeAt(i) === 93) giveUp(); // a trailing comma
+    }
+  }
+
+  /**
+   * A literal block scalar whose header (`|`, `|-` or `|+`) is at `at`, under a key of a mapping
+   * at column `indent`. Its lines are more indented than the key; the first one sets by how much.
+   */
+  private literal(indent: number, at: number): string {
+    const s = this.s;
+    let i = at + 1;
+    let chomp: 'clip' | 'strip' | 'keep' = 'clip';
+    if (s[i] === '-') { chomp = 'strip'; i++; } else if (s[i] === '+') { chomp = 'keep'; i++; }
+    this.restIsComment(i);
+    const lines: string[] = [];
+    let contentIndent = -1;
+    /** Empty lines seen since the last content line (kept as line breaks if content follows). */
+    let empties = 0;
+    let endedWithBreak = true;
+    let leadingSpaces = 0;
+    for (;;) {
+      if (this.pos >= s.length) break;
+      const start = this.pos;
+      let nl = s.indexOf('\n', start);
+      const last = nl < 0;
+      if (last) nl = s.length;
+      let end = nl;
+      if (end > start && s.charCodeAt(end - 1) === 13) end--;
+      let j = start;
+      while (j < end && s.charCodeAt(j) === SPACE) j++;
+      if (j === end) {
+        // Only spaces: an empty line, unless it has more spaces than the content (then it is
+        // content, or before the first content line an error: not ours either way).
+        leadingSpaces = Math.max(leadingSpaces, j - start);
+        if (contentIndent >= 0 && j - start > contentIndent) giveUp();
+        empties++;
+        this.pos = nl + 1;
+        endedWithBreak = !last;
+        continue;
+      }
+      const lineIndent = j - start;
+      if (contentIndent < 0) {
+        if (lineIndent <= indent) break;
+        contentIndent = lineIndent;
+        if (leadingSpaces > contentIndent) giveUp();
+      } else if (lineIndent < contentIndent) {
+        break;
+      }
+      for (let k = 0; k < empties; k++) lines.push('');
+      empties = 0;
+      lines.push(s.slice(start + contentIndent, end));
+      this.pos = nl + 1;
+      endedWithBreak = !last;
+    }
+    if (contentIndent < 0 || !endedWithBreak) giveUp(); // empty, or at the end of a file without a line break
+    let text = lines.join('\n');
+    if (chomp === 'clip') text += '\n';
+    else if (chomp === 'keep') text += '\n'.repeat(1 + empties);
+    this.nextLine();
+    // What follows the block must be less indented than its content (a key of this mapping or an outer one).
+    if (!this.eof && this.indent > indent) giveUp();
+    return text;
+  }
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}

@@ -1,0 +1,77 @@
+// How much work the extension does where it matters for responsiveness: per keystroke in an
+// article, per re-decoration, and how long the extension host was kept from answering while the
+// workspace was scanned. Cheap (a clock read around each handler); read through api.perf() by
+// the bench (`npm run bench`) and the integration tests, and summed up in the Factmark log.
+
+/** Count, total and longest duration of one kind of work, in milliseconds. */
+export interface Timing {
+  readonly count: number;
+  readonly totalMs: number;
+  readonly maxMs: number;
+}
+
+class Timer implements Timing {
+  count = 0;
+  totalMs = 0;
+  maxMs = 0;
+
+  add(ms: number): void {
+    this.count++;
+    this.totalMs += ms;
+    if (ms > this.maxMs) this.maxMs = ms;
+  }
+
+  snapshot(): Timing {
+    return { count: this.count, totalMs: this.totalMs, maxMs: this.maxMs };
+  }
+}
+
+export type TimingName = 'typing' | 'cursor' | 'decorate' | 'statusBar';
+
+const timers: Record<TimingName, Timer> = { typing: new Timer(), cursor: new Timer(), decorate: new Timer(), statusBar: new Timer() };
+
+/** Runs `fn`, adding its duration to the named timing. */
+export function timed<T>(name: TimingName, fn: () => T): T {
+  const start = performance.now();
+  try {
+    return fn();
+  } finally {
+    timers[name].add(performance.now() - start);
+  }
+}
+
+export function timings(): Record<TimingName, Timing> {
+  return { typing: timers.typing.snapshot(), cursor: timers.cursor.snapshot(), decorate: timers.decorate.snapshot(), statusBar: timers.statusBar.snapshot() };
+}
+
+/**
+ * The longest time the extension host's event loop went without running a timer, while
+ * watched: a timer every TICK_MS, and the gap between two ticks minus TICK_MS is how long
+ * everything else waited (a command, a hover, a keystroke of another extension).
+ */
+export class StallWatch {
+  private static readonly TICK_MS = 10;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private last = 0;
+  longestMs = 0;
+
+  start(): void {
+    if (this.timer) return;
+    this.last = performance.now();
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      const gap = now - this.last - StallWatch.TICK_MS;
+      if (gap > this.longestMs) this.longestMs = gap;
+      this.last = now;
+    }, StallWatch.TICK_MS);
+  }
+
+  stop(): void {
+    if (!this.timer) return;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    // The time since the last tick counts too (the work that ended the watch).
+    const gap = performance.now() - this.last - StallWatch.TICK_MS;
+    if (gap > this.longestMs) this.longestMs = gap;
+  }
+}

@@ -1,0 +1,225 @@
+// The fast sidecar reader against the full `yaml` parser: on every text it either gives up or
+// gives exactly the parser's value, and parseSidecar gives the same result whichever reader it
+// used (model, warnings, problems with line and column, the layout the writer splices with, and
+// what the writer then writes). Texts: sidecars written by Factmark from random claims (every
+// field, hostile text), the same hand-edited (comments, blank lines, CRLF, other quoting and
+// indentation), the adversarial mutations, and the generated archive of the scale bench.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import fc from 'fast-check';
+import { parseDocument } from 'yaml';
+import { generateWorkspace } from '../../bench/generateWorkspace';
+import type { Claim, LogEntry, Review, Sidecar, Source } from '../../src/core/model';
+import { parseSidecar, serializeSidecar, type LoadResult } from '../../src/core/sidecar/sidecarYaml';
+import { fastYamlValue } from '../../src/core/yaml/fastYaml';
+import { DEFAULT_SCALE } from '../../src/core/statusScale';
+import { HOSTILE } from '../fixtures/adversarial/hostile';
+import { mutationsArb } from '../fixtures/adversarial/sidecarMutations';
+import { fixture } from '../fixtures/sidecars/fixtures';
+
+const SEED = 20261201;
+
+/** What the full parser makes of the text, as parseSidecar configures it. */
+function full(source: string): { ok: true; value: unknown; warnings: number } | { ok: false } {
+  const doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, merge: false, logLevel: 'error' });
+  if (doc.errors.length) return { ok: false };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), warnings: doc.warnings.length };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** The fast reader gives up or agrees with the full parser; returns whether it read the text. */
+function agrees(source: string): boolean {
+  const fast = fastYamlValue(source);
+  if (!fast) return false;
+  const f = full(source);
+  assert.ok(f.ok, `the fast reader read a text the full parser rejects: ${JSON.stringify(source)}`);
+  assert.deepStrictEqual(fast.value, f.value, `different values for ${JSON.stringify(source)}`);
+  assert.strictEqual(f.warnings, 0, `the full parser warns about a text the fast reader read: ${JSON.stringify(source)}`);
+  return true;
+}
+
+/** What a caller can see of a load result, the layout included (its lazy parts forced). */
+function visible(r: LoadResult): unknown {
+  if (!r.ok) return { ok: false, problems: r.problems };
+  const { sidecar, source, warnings, layout } = r.loaded;
+  const paths: (string | number)[][] = [[], ['claims'], ['claims', 0], ['claims', 0, 'status'], ['claims', 0, 'status', 'x'], ['article'], ['dismissed', 0], ['published', 'url']];
+  return {
+    ok: true, sidecar, source, warnings,
+    layout: {
+      eol: layout.eol, items: layout.items, contentKeys: layout.contentKeys, ids: layout.ids, dismissed: layout.dismissed,
+      dismissedItems: layout.dismissedItems, factmark: layout.factmark, article: layout.article, file: layout.file,
+      locate: paths.flatMap((p) => [layout.locate(p), layout.locate(p, 'key')]),
+      claimsSpan: layout.yaml.pairValueSpan(['claims']),
+    },
+  };
+}
+
+/** parseSidecar with either reader gives the same, and so does writing an edit on top of each. */
+function sameEitherWay(source: string, edit?: (s: Sidecar) => Sidecar): void {
+  const options = { scale: DEFAULT_SCALE };
+  const a = parseSidecar(source, 'a.md.claims.yaml', options);
+  const b = parseSidecar(source, 'a.md.claims.yaml', { ...options, fullParser: true });
+  assert.deepStrictEqual(visible(a), visible(b));
+  if (a.ok && b.ok && edit) {
+    let next: Sidecar | undefined;
+    try { next = edit(structuredClone(a.loaded.sidecar)); } catch { next = undefined; }
+    if (next) {
+      let x: string | Error; let y: string | Error;
+      try { x = serializeSidecar(next, a.loaded); } catch (e) { x = e as Error; }
+      try { y = serializeSidecar(next, b.loaded); } catch (e) { y = e as Error; }
+      assert.deepStrictEqual(x, y);
+    }
+  }
+}
+
+const text = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.constantFrom(...HOSTILE) },
+  { weight: 1, arbitrary: fc.constantFrom('yes', 'no', 'true', 'null', '~', '', ' ', '12', '007', '1e3', '-1', '0x1f', '.5', 'a: b', 'a #b', '#x', '- x', '[x]', '{x}', '"', "'", '|', '>', '&a', '*a', '!t', '%', '@', '`', 'x:', 'http://a/#b', 'it\'s', '2026-11-28') },
+);
+const word = fc.stringMatching(/^[A-Za-z][A-Za-z .'-]{0,20}$/);
+const date = fc.constantFrom('2026-11-28T12:00:00Z', '2026-11-29T09:30:00Z');
+const day = fc.constantFrom('2026-11-20', '2026-02-01');
+const sourceArb: fc.Arbitrary<Source> = fc.record({
+  url: fc.constantFrom('https://example.org/a', 'https://example.org/a?b=c#d', 'doi:10.1000/182'),
+  title: text, accessed: day, archive: fc.constant('https://web.archive.org/web/2026/https://example.org/a'), excerpt: text,
+  stance: fc.constantFrom('supports', 'refutes'),
+}, { requiredKeys: ['url'] }) as fc.Arbitrary<Source>;
+const reviewArb: fc.Arbitrary<Review> = fc.record({
+  by: word, date, verdict: fc.constantFrom('approve', 'dispute'), status: fc.constantFrom('accurate', 'misleading'), note: text,
+}, { requiredKeys: ['by', 'date', 'verdict', 'status'] }) as fc.Arbitrary<Review>;
+const logArb: fc.Arbitrary<LogEntry> = fc.record({
+  date, by: word, change: fc.constantFrom('status', 'wording'), from: text, to: text, reason: text,
+}, { requiredKeys: ['date', 'change', 'from', 'to'] }) as fc.Arbitrary<LogEntry>;
+const claimArb = fc.record({
+  quote: text.filter((s) => s.length > 0), before: text, after: text,
+  line: fc.integer({ min: 1, max: 100_000 }), offset: fc.nat(10_000_000),
+  status: fc.constantFrom('unverified', 'in-progress', 'accurate', 'misleading', 'not-checkable'),
+  rater: word, rated: date, recheck: fc.constant(true), assignee: word, claimant: text,
+  explanation: fc.oneof(text, fc.constantFrom('Two lines\nof reasons.', 'Ends with a break\n', 'Blank\n\nbetween', '  indented first\nline', 'trailing spaces  \nhere')),
+  sources: fc.array(sourceArb, { maxLength: 2 }), tags: fc.array(text.filter((s) => s.length > 0), { maxLength: 3 }),
+  reviews: fc.array(reviewArb, { maxLength: 2 }), log: fc.array(logArb, { maxLength: 2 }),
+  updated: date, by: word, created: date,
+}, { requiredKeys: ['quote', 'before', 'after', 'status', 'sources'] });
+const sidecarArb: fc.Arbitrary<Sidecar> = fc.record({
+  claims: fc.array(claimArb, { maxLength: 4 }),
+  published: fc.option(fc.record({ url: fc.constant('https://factcheck.example.org/x'), headline: text, date: fc.constant('2026-11-30') }), { nil: undefined }),
+  dismissed: fc.option(fc.array(text.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t.length > 0), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+}).map(({ claims, published, dismissed }) => {
+  const s: Sidecar = { factmark: 1, article: 'a.md', claims: claims.map((c, i) => ({ id: `c${i}x7k2`, ...c }) as Claim) };
+  if (published) s.published = published;
+  if (dismissed) s.dismissed = [...new Set(dismissed)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return s;
+});
+
+/** Hand edits that keep the file valid YAML with the same value (most of the time). */
+const handEdit = fc.constantFrom(
+  (s: string) => s.replace(/\n/g, '\r\n'),
+  (s: string) => s.replace(/\n(\s*)- id:/g, '\n$1# a comment about the next claim\n$1- id:'),
+  (s: string) => s.replace(/\n(\s*)- id:/g, '\n\n$1- id:'),
+  (s: string) => s.replace(/^(\s*)status: (.*)$/gm, '$1status: $2   # checked twice'),
+  // Indentless sequences: the dashes of `claims` and of `sources` at their key's column.
+  (s: string) => s.replace(/^claims:(\r?\n)((?:(?: {2}.*)?\r?\n)+)/m, (_m, eol: string, body: string) => `claims:${eol}${body.replace(/^ {2}/gm, '')}`),
+  (s: string) => s.replace(/^( +)sources:(\r?\n)((?:\1 {2}.*\r?\n)+)/gm, (_m, sp: string, eol: string, body: string) => `${sp}sources:${eol}${body.replace(/^ {2}/gm, '')}`),
+  (s: string) => s.replace(/^(\s*)(id|status|by): (\S+)$/gm, "$1$2: '$3'"),
+  (s: string) => s.replace(/^(\s*)(id|status|by): (\S+)$/gm, '$1$2:    $3'),
+  (s: string) => `# Factmark claims\n${s}# the end\n`,
+  (s: string) => s.replace(/^claims:$/m, 'claims: # every claim'),
+  (s: string) => s.replace(/tags: \[/g, 'tags: [ '),
+  (s: string) => s.replace(/\n$/, ''),
+  (s: string) => s.replace(/^(\s*)explanation: \|/gm, '$1explanation: |-'),
+  (s: string) => s.replace(/^(\s*)explanation: \|/gm, '$1explanation: |+'),
+);
+
+describe('fast sidecar reader', () => {
+  it('reads every sidecar Factmark writes from ordinary text, with the full parser\'s value', () => {
+    const plain = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ,.;()£%“”’-]{0,60}[A-Za-z0-9.]$/);
+    const ordinary = fc.record({ quote: plain, before: plain, after: plain, explanation: fc.constantFrom('One line.', 'Two lines\nof reasons.'), claimant: plain, tags: fc.array(fc.constantFrom('budget', 'health'), { maxLength: 2 }) });
+    fc.assert(fc.property(fc.array(ordinary, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 1000 }), (claims, line) => {
+      const sidecar: Sidecar = { factmark: 1, article: 'a.md', claims: claims.map((c, i) => ({ id: `c${i}x7k2`, line: line + i, offset: 40 * i, status: 'accurate', sources: [{ url: 'https://example.org/a', title: 'A title', accessed: '2026-11-20', stance: 'supports' }], created: '2026-11-28T12:00:00Z', by: 'Jane Doe', ...c })) };
+      const written = serializeSidecar(sidecar);
+      assert.ok(agrees(written), `the fast reader gave up on ${written}`);
+      assert.ok(agrees(written.replace(/\n/g, '\r\n')), 'the fast reader gave up on a CRLF file');
+    }), { seed: SEED, numRuns: 100 });
+  });
+
+  it('on sidecars with every field and hostile text, written and hand-edited, it gives up or agrees; parseSidecar is the same either way', () => {
+    let read = 0;
+    let runs = 0;
+    fc.assert(fc.property(sidecarArb, fc.array(handEdit, { maxLength: 3 }), fc.nat(3), (sidecar, edits, which) => {
+      let first: string | undefined;
+      try { first = serializeSidecar(sidecar); } catch { /* a field the schema refuses (an empty headline, …) */ }
+      fc.pre(first !== undefined);
+      const written = edits.reduce((t, e) => e(t), first!);
+      runs++;
+      if (agrees(written)) read++;
+      sameEitherWay(written, (s) => {
+        if (s.claims.length) s.claims[which % s.claims.length].status = 'misleading';
+        else s.claims.push({ id: 'n3wc1m', quote: 'new', before: '', after: '', status: 'unverified', sources: [] });
+        return s;
+      });
+    }), { seed: SEED, numRuns: 250 });
+    // Not a target, a sanity check that the property is not vacuous: most of these are read fast.
+    assert.ok(read > runs / 3, `the fast reader read only ${read} of ${runs}`);
+  });
+
+  it('on mutated sidecars (truncated, random bytes, wrong types, duplicate keys, nesting, aliases) it never reads what the full parser rejects', () => {
+    const bases = [fixture('treaty.md.claims.yaml'), fixture('treaty.md.claims.yaml').replace(/  - \{id: p4wz9a.*\n/, '')];
+    fc.assert(fc.property(fc.constantFrom(...bases), mutationsArb, (base, mutate) => {
+      const s = mutate(base);
+      agrees(s);
+      sameEitherWay(s);
+    }), { seed: SEED, numRuns: 800 });
+  });
+
+  it('YAML edge cases: gives up or agrees, one by one', () => {
+    const cases = [
+      'a: 1\nb: 2\n', 'a: 01\n', 'a: -1\n', 'a: 1.0\n', 'a: true\nb: False\n', 'a: null\n', 'a:\n', 'a: ~\n', 'a: 0x1A\n', 'a: 0o17\n', 'a: .inf\n', 'a: 1e3\n',
+      'a: 12345678901234567890\n', 'a: x # c\n', 'a: x#c\n', 'a: "x" # c\n', 'a: "x"#c\n', "a: 'it''s'\n", 'a: "\\u00e9\\x41\\U0001F600\\n\\t\\"\\\\\\/\\0\\a\\b\\e\\f\\r\\v\\N\\_\\L\\P\\ "\n',
+      'a: "\\q"\n', 'a: "\\ud800"\n', 'a: "\\UFFFFFFFF"\n', 'a: "x\n  y"\n', "a: 'x\n  y'\n", 'a: x\n  y\n', 'a: |\n  x\n  y\n', 'a: |-\n  x\n\n', 'a: |+\n  x\n\n\nb: 1\n',
+      'a: |\n\n  x\n', 'a: |\n    \n  x\n', 'a: |\n  x\n    \n  y\n', 'a: |2\n   x\n', 'a: >\n  x\n', 'a: |\n  x', 'a: |\nb: 1\n', 'a: |\n  x\n # c\nb: 1\n', 'a: |\n  # not a comment\n',
+      'a: [x, "y", \'z\']\n', 'a: []\n', 'a: [ ]\n', 'a: [x,]\n', 'a: [x, [y]]\n', 'a: [x #c]\n', 'a: [a: b]\n', 'a: {x: 1}\n', 'a: {}\n', 'a: [1, 2]\n', 'a: [x] # c\n', 'a: [x] y\n',
+      'a:\n  - x\n  - y\n', 'a:\n- x\n- y\nb: 1\n', 'a:\n  - b: 1\n    c: 2\n  - b: 3\n', 'a:\n  -\n    b: 1\n', 'a:\n  - - x\n', 'a:\n  - b: 1\n   c: 2\n', 'a:\n  - b: 1\n      c: 2\n',
+      'a:\n  b: 1\n  c: 2\n', 'a:\n  b: 1\n c: 2\n', 'a: 1\na: 2\n', 'a:\n  - b: 1\n    b: 2\n', '__proto__: 1\n', 'true: 1\n', 'null: 1\n', '"a": 1\n', 'a b: 1\n', 'a:b\n', 'a: b: c\n', 'a: b:\n',
+      '- a\n', 'a\n', '--- \na: 1\n', 'a: 1\n...\n', '%YAML 1.2\n---\na: 1\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: @x\n', 'a: `x`\n', 'a: %x\n', 'a: ?x\n', 'a: :x\n', 'a: -x\n', 'a: - x\n',
+      ' a: 1\n', 'a: 1\n b: 2\n', 'a:\n\tb: 1\n', 'a: "tab\there"\n', '\ufeffa: 1\n', 'a: 1\r\nb: |\r\n  x\r\n  y\r\n', 'a: 1\rb: 2\n', 'a: x\u2028y\n', 'a: "é 🌍 中文"\n', 'a: é 🌍 中文\n',
+      'a:\n  # c\n  - x\n  # d\n  - y\n# e\n', 'a: "x"\n  b: 1\n', 'a:    \n  - x\n', 'x-y_z: 1\n', 'a: [x\n', 'a: "x\n', '? a\n: b\n', 'a: |\n  x\n  b: 1\n', 'a:\n  - b\n  c: 1\n',
+    ];
+    for (const c of cases) {
+      agrees(c);
+      sameEitherWay(c);
+    }
+    // The common shapes are read fast, not left to the full parser.
+    for (const c of ['a: 1\nb: 2\n', 'a: x # c\n', "a: 'it''s'\n", 'a: |\n  x\n  y\n', 'a: |+\n  x\n\n\nb: 1\n', 'a:\n- x\n- y\nb: 1\n', 'a:\n  - b: 1\n    c: 2\n  - b: 3\n', 'a: [x, "y", \'z\']\n', 'a: "é 🌍 中文"\n', 'a: 1\r\nb: |\r\n  x\r\n  y\r\n']) {
+      assert.ok(fastYamlValue(c), `gave up on ${JSON.stringify(c)}`);
+    }
+  });
+
+  it('reads every sidecar of the generated archive (the scale bench\'s workspace) fast', function () {
+    this.timeout(60_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-fast-'));
+    try {
+      const g = generateWorkspace(dir, { articles: 12, seed: 3 });
+      for (const a of g.articles) {
+        const source = fs.readFileSync(path.join(dir, a) + '.claims.yaml', 'utf8');
+        assert.ok(agrees(source), `gave up on ${a}`);
+        sameEitherWay(source, (s) => { s.claims[0].status = 'inaccurate'; s.claims.splice(1, 1); return s; });
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('builds the yaml Document only when something needs it: not to read a valid file', () => {
+    const r = parseSidecar(serializeSidecar({ factmark: 1, article: 'a.md', claims: [{ id: 'k3xq7d', quote: 'q', before: 'b', after: 'a', status: 'accurate', sources: [] }] }));
+    assert.ok(r.ok);
+    const layout = r.loaded.layout as unknown as Record<string, unknown>;
+    // The lazy parts are getters; reading the rest of the layout must not touch them.
+    for (const k of ['yaml', 'items', 'dismissedItems']) assert.ok(Object.getOwnPropertyDescriptor(layout, k)?.get, `${k} is not lazy`);
+  });
+});
