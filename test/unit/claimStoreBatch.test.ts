@@ -96,6 +96,21 @@ describe('ClaimStore at scale', () => {
     assert.strictEqual(s.get('a')!.claims[0].claim.status, 'accurate');
   });
 
+  it("state() has the snapshot's problems, a status not on the scale included (what the Problems panel shows)", () => {
+    const { s } = newStore();
+    s.open('a', 'a.y', 'a.md');
+    // A typo in the file (the store itself would not write it).
+    const typo = sidecarFor('grew by 15%', 'accurate').replace('status: accurate', 'status: flase');
+    assert.match(typo, /status: flase/);
+    s.loadSidecar('a', typo);
+    s.setArticleText('a', TEXT);
+    const codes = () => s.state('a')!.problems.map((p) => p.code);
+    assert.deepStrictEqual(codes(), ['unknown-status']);
+    assert.deepStrictEqual(s.state('a')!.problems, s.get('a')!.problems);
+    s.updateClaim('a', s.get('a')!.claims[0].claim.id, { status: 'accurate' });
+    assert.deepStrictEqual(codes(), [], 'setting the status clears it');
+  });
+
   it('shows a published header or a dismissed sentence set after a snapshot, also while already unsaved', () => {
     const { s } = newStore();
     s.open('a', 'a.y', 'a.md');

@@ -109,7 +109,7 @@ export class ArticleModel {
       article: this.article,
       sidecar: this.sidecar,
       sidecarState: this.sidecarState,
-      problems: scale ? this.withStatusProblems(scale) : this.problems,
+      problems: scale ? this.problemsWith(scale) : this.problems,
       dirty: this.dirty,
       articleMissing: this.articleMissing,
       claims: this.claims.map((c) => this.entry(c)),
@@ -144,6 +144,16 @@ export class ArticleModel {
   }
 
   private statusCache?: { loaded: LoadedSidecar; scale: StatusScale; key: string; base: Problem[]; problems: Problem[] };
+  private problemsCache?: { revision: number; scale: StatusScale; problems: Problem[] };
+
+  /** The problems a snapshot with `scale` has (see withStatusProblems), without building the snapshot; the same array until something changes. */
+  problemsWith(scale: StatusScale): Problem[] {
+    const cached = this.problemsCache;
+    if (cached && cached.revision === this.revision && cached.scale === scale) return cached.problems;
+    const problems = this.withStatusProblems(scale);
+    this.problemsCache = { revision: this.revision, scale, problems };
+    return problems;
+  }
 
   /**
    * The file's problems and an `unknown-status` error for each claim whose status, as in the file,

@@ -82,7 +82,7 @@ export class ClaimStore {
   state(article: string): ArticleState | undefined {
     const m = this.models.get(article);
     if (!m) return undefined;
-    return { article: m.article, sidecar: m.sidecar, sidecarState: m.sidecarState, problems: m.problems, dirty: m.dirty, articleMissing: m.articleMissing, claimCount: m.claimCount() };
+    return { article: m.article, sidecar: m.sidecar, sidecarState: m.sidecarState, problems: m.problemsWith(this.scale), dirty: m.dirty, articleMissing: m.articleMissing, claimCount: m.claimCount() };
   }
 
   /** The claim whose words contain the offset (innermost when claims nest). */
