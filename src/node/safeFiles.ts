@@ -89,7 +89,9 @@ async function resolveInside(file: string, root: string, what: string): Promise<
   try {
     real = await fs.promises.realpath(file);
   } catch (e) {
-    if (errorCode(e) === 'ENOENT') throw new FileRefusedError('dangling-link', `The ${what} ${file} is a symbolic link to a file that does not exist; Factmark does not follow it.`);
+    // ENOENT: a link to nothing — or the file was deleted since the caller's lstat (a checkout,
+    // rm -r), which is a missing file, not a broken one: only a link that is still there is dangling.
+    if (errorCode(e) === 'ENOENT' && (await isLink(file))) throw new FileRefusedError('dangling-link', `The ${what} ${file} is a symbolic link to a file that does not exist; Factmark does not follow it.`);
     if (errorCode(e) === 'ELOOP') throw new FileRefusedError('link-loop', `The ${what} ${file} is a loop of symbolic links.`);
     throw e;
   }
@@ -105,6 +107,16 @@ function confine(real: string, root: string, shown: string, what: string): void 
   }
   if (rel.split(path.sep).some((part) => part.toLowerCase() === '.git')) {
     throw new FileRefusedError('inside-git', `The ${what} ${shown} resolves to ${real}, inside git's own folder (.git); Factmark does not read or write there.`);
+  }
+}
+
+/** Whether `file` is a symbolic link now (false when it is gone). */
+async function isLink(file: string): Promise<boolean> {
+  try {
+    return (await fs.promises.lstat(file)).isSymbolicLink();
+  } catch (e) {
+    if (isMissing(e)) return false;
+    throw e;
   }
 }
 
