@@ -11,6 +11,8 @@ import { parseDocument } from 'yaml';
 import { ClaimsOutline } from '../src/core/present/claimsOutline';
 import { parseSidecar } from '../src/core/sidecar/sidecarYaml';
 import { fastYamlValue } from '../src/core/yaml/fastYaml';
+import { preflight } from '../src/core/yaml/preflight';
+import { MAX_CLAIMS } from '../src/core/limits';
 import { DEFAULT_SCALE } from '../src/core/statusScale';
 import { ClaimStore } from '../src/core/store/claimStore';
 import { cachedWorkspace, generateBigArticle, type Generated } from './generateWorkspace';
@@ -100,6 +102,11 @@ export async function run(log: (line: string) => void): Promise<void> {
   log(row('claim at the cursor (store.claimAt)', [fmtMs(big.claimAt)]));
   log(row('snapshot after a status change (for re-decorating)', [fmtMs(big.snapshot)], 'part of the ≤ 15 ms goal'));
   log(row('load (parse + anchor 10,000 claims)', [fmtMs(big.load)]));
+  log('');
+  log(`Bounded cost (issue 8): its sidecar is at the preflight limit (${MAX_CLAIMS.toLocaleString('en')} claims, ${(big.sidecarBytes / 1e6).toFixed(1)} MB, block style as Factmark writes it)`);
+  log(row('preflight passes (size, claims, nodes, nesting)', [big.preflight]));
+  log(row('read by the extension\'s reader (parseSidecar)', [fmtMs(big.read)], big.fastReader ? '(the fast reader took it)' : '(the fast reader fell back to the full parser)'));
+  log(row('read by the full yaml parser', [fmtMs(big.readFull)]));
   log(`load average after the section: ${load()}`);
 }
 
@@ -153,11 +160,14 @@ function changedRun(repo: Generated): { ms: number } {
   }
 }
 
-function bigArticle(): { away: number; inside: number; claimAt: number; snapshot: number; load: number } {
+function bigArticle(): { away: number; inside: number; claimAt: number; snapshot: number; load: number; read: number; readFull: number; sidecarBytes: number; fastReader: boolean; preflight: string } {
   const dir = path.join(os.tmpdir(), 'factmark-bench-big');
   const file = fs.existsSync(path.join(dir, 'big-article.md.claims.yaml')) ? path.join(dir, 'big-article.md') : generateBigArticle(dir, 10_000);
   let text = fs.readFileSync(file, 'utf8');
   const source = fs.readFileSync(file + '.claims.yaml', 'utf8');
+  const read = timeRuns(() => { if (!parseSidecar(source, 'big-article.md.claims.yaml').ok) throw new Error('the big sidecar does not parse'); });
+  const readFull = timeRuns(() => { parseSidecar(source, 'big-article.md.claims.yaml', { fullParser: true }); });
+  const checked = preflight(source, 'big-article.md.claims.yaml');
   const store = new ClaimStore({ scale: DEFAULT_SCALE, author: () => 'Bench' });
   const key = 'file:///big-article.md';
   const load = timeRuns(() => {
@@ -190,5 +200,9 @@ function bigArticle(): { away: number; inside: number; claimAt: number; snapshot
     store.updateClaim(key, ids[123], { status: store.get(key)!.claims[123].claim.status === 'accurate' ? 'mixed' : 'accurate' });
     store.get(key);
   }, 5);
-  return { away, inside, claimAt, snapshot, load };
+  return {
+    away, inside, claimAt, snapshot, load, read, readFull,
+    sidecarBytes: Buffer.byteLength(source), fastReader: fastYamlValue(source) !== undefined,
+    preflight: checked.length ? `no: ${checked[0].code}` : 'yes',
+  };
 }

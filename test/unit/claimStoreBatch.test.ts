@@ -60,18 +60,18 @@ describe('ClaimStore at scale', () => {
     events.length = 0;
     const id = s.get('a')!.claims[0].claim.id;
     s.batch(() => {
-      s.updateClaim('a', id, { status: 'accurate' });
+      s.updateClaim('a', id, { status: 'accurate' }, { reason: 'checked again' });
       s.setScale({ ...DEFAULT_SCALE });
       s.forget('c');
     });
     assert.deepStrictEqual(events.map((e) => [e.kind, e.articles, e.ids]), [['claims', ['a', 'b'], undefined], ['removed', ['c'], undefined]]);
     // Different kinds for one article: read it again, as after a load.
     events.length = 0;
-    s.batch(() => { s.updateClaim('a', id, { status: 'misleading' }); s.setArticleText('a', TEXT); });
+    s.batch(() => { s.updateClaim('a', id, { status: 'misleading' }, { reason: 'checked again' }); s.setArticleText('a', TEXT); });
     assert.deepStrictEqual(events.map((e) => [e.kind, e.articles]), [['loaded', ['a']]]);
     // A nested batch reports at the end of the outer one.
     events.length = 0;
-    s.batch(() => { s.batch(() => s.updateClaim('a', id, { status: 'mixed' })); assert.strictEqual(events.length, 0); });
+    s.batch(() => { s.batch(() => s.updateClaim('a', id, { status: 'mixed' }, { reason: 'checked again' })); assert.strictEqual(events.length, 0); });
     assert.deepStrictEqual(events.map((e) => [e.kind, e.articles, e.ids]), [['claims', ['a'], [id]]]);
   });
 
@@ -91,7 +91,7 @@ describe('ClaimStore at scale', () => {
     assert.strictEqual(s.claimAt('a', 0), undefined);
     assert.ok(s.has('a') && !s.has('b'));
     assert.strictEqual(s.stats.snapshots, built, 'state(), claimAt() or has() built a snapshot');
-    s.updateClaim('a', c.id, { status: 'accurate' });
+    s.updateClaim('a', c.id, { status: 'accurate' }, { reason: 'checked again' });
     assert.notStrictEqual(s.get('a'), first);
     assert.strictEqual(s.get('a')!.claims[0].claim.status, 'accurate');
   });
@@ -107,7 +107,7 @@ describe('ClaimStore at scale', () => {
     const codes = () => s.state('a')!.problems.map((p) => p.code);
     assert.deepStrictEqual(codes(), ['unknown-status']);
     assert.deepStrictEqual(s.state('a')!.problems, s.get('a')!.problems);
-    s.updateClaim('a', s.get('a')!.claims[0].claim.id, { status: 'accurate' });
+    s.updateClaim('a', s.get('a')!.claims[0].claim.id, { status: 'accurate' }, { reason: 'checked again' });
     assert.deepStrictEqual(codes(), [], 'setting the status clears it');
   });
 
@@ -142,7 +142,7 @@ describe('ClaimStore at scale', () => {
     text = text.slice(0, i) + '9' + text.slice(i + 1);
     s.applyEdits('a', [{ offset: i, removed: 1, inserted: '9' }], text);
     assert.strictEqual(s.progress('a')!.needsRecheck, 1);
-    s.updateClaim('a', c.id, { status: 'accurate' });
+    s.updateClaim('a', c.id, { status: 'accurate' }, { reason: 'checked again' });
     assert.strictEqual(s.progress('a')!.settled, 1);
   });
 
@@ -170,7 +170,7 @@ describe('ClaimStore at scale', () => {
         try {
           switch (o.op) {
             case 'add': { const [a, b] = at(words[o.w], text); if (a >= 0) s.addClaim('a', a, b); break; }
-            case 'status': if (ids.length) s.updateClaim('a', ids[o.i % ids.length], { status: o.status }); break;
+            case 'status': if (ids.length) s.updateClaim('a', ids[o.i % ids.length], { status: o.status }, { reason: 'checked again' }); break;
             case 'type': {
               const start = Math.min(o.at, text.length);
               const removed = Math.min(o.removed, text.length - start);
