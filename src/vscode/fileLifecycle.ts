@@ -51,7 +51,7 @@ export class FileLifecycle implements vscode.Disposable {
     const article = articleUriForSidecar(sidecar);
     if (!article) return;
     const key = articleKey(article);
-    const snap = store.get(key);
+    const snap = store.state(key);
     if (!snap || snap.sidecar !== sidecar.toString()) return;
     if (await exists(sidecar)) return; // replaced at once (some tools write by delete + create)
     if (snap.dirty) {
@@ -60,16 +60,19 @@ export class FileLifecycle implements vscode.Disposable {
       void notify.warn(`${baseName(sidecar)} was deleted while it had unsaved claims; Factmark will write them again.`);
       return;
     }
-    if (openDocument(article) && snap.claims.length) {
+    if (openDocument(article) && snap.claimCount) {
       // The article is open: its claims stay shown (in memory, unsaved) but the file is not
       // written back unasked; the next change to them writes it, or the user's choice now.
       store.loadSidecar(key, undefined);
-      const n = snap.claims.length;
-      const choice = await notify.warn(
+      const n = snap.claimCount;
+      // Not awaited: the answer may take a while, and files changed meanwhile are taken in meanwhile
+      // (the caller, WorkspaceSync, takes watcher reports in one batch after another).
+      void notify.warn(
         `${baseName(sidecar)} was deleted outside Factmark. Its ${n} claim${n === 1 ? ' is' : 's are'} still open in ${baseName(article)}; any change to them writes the file again.`,
-        'Write It Back Now', 'Forget the Claims');
-      if (choice === 'Write It Back Now') await writer.retry(key);
-      else if (choice === 'Forget the Claims' && store.get(key)?.sidecarState === 'missing') this.forget(key, sidecar);
+        'Write It Back Now', 'Forget the Claims').then(async (choice) => {
+        if (choice === 'Write It Back Now') await writer.retry(key);
+        else if (choice === 'Forget the Claims' && store.state(key)?.sidecarState === 'missing') this.forget(key, sidecar);
+      }, (e) => this.deps.log.error(`after a sidecar was deleted: ${String(e)}`));
       return;
     }
     this.forget(key, sidecar);

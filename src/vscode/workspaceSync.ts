@@ -290,6 +290,7 @@ export class WorkspaceSync implements vscode.Disposable {
     const folders = new Set<string>();
     for (const uri of this.foldersDeleted.values()) folders.add(uri.with({ path: uri.path.replace(/\/+$/, '') }).toString());
     this.foldersDeleted.clear();
+    let under = 0;
     for (const key of this.store.articles()) {
       // Walk up the article's folders (not the folders over each article: a checkout may report thousands).
       let at = key;
@@ -302,9 +303,11 @@ export class WorkspaceSync implements vscode.Disposable {
         if (!this.changedOnDisk.has(sidecar.toString())) this.deletedOnDisk.set(sidecar.toString(), sidecar);
         const article = articleUri(key);
         this.changedOnDisk.set(article.toString(), { kind: 'article', uri: article });
+        under++;
         break;
       }
     }
+    if (under) this.log.info(`${folders.size} deleted path${folders.size === 1 ? '' : 's'} (folders) held ${under} known article${under === 1 ? '' : 's'}: their sidecars are checked as deleted`);
   }
 
   /** Re-reads every sidecar and article from disk (the Refresh command). */
