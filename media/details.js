@@ -149,6 +149,7 @@
     const addUrl = /** @type {HTMLInputElement} */ (el('input', { type: 'url', placeholder: 'https://…', required: true }));
     const addTitle = /** @type {HTMLInputElement} */ (el('input', { type: 'text', placeholder: 'Title (optional)' }));
     const addExcerpt = /** @type {HTMLTextAreaElement} */ (el('textarea', { rows: 2, placeholder: 'The passage that bears on the claim (optional)' }));
+    const addArchive = /** @type {HTMLInputElement} */ (el('input', { type: 'url', placeholder: 'https://web.archive.org/… (optional)' }));
     const addStance = el('div');
     const addError = el('p', { class: 'error', role: 'alert' });
     const addForm = el('form', { class: 'add-source', onsubmit: (/** @type {Event} */ ev) => {
@@ -157,13 +158,14 @@
       if (!ref) return;
       addError.textContent = '';
       const stance = /** @type {HTMLSelectElement|null} */ (addStance.querySelector('select'));
-      vscode.postMessage({ type: 'addSource', ref, source: { url: addUrl.value, title: addTitle.value, excerpt: addExcerpt.value, stance: stance ? stance.value : '' } });
+      vscode.postMessage({ type: 'addSource', ref, source: { url: addUrl.value, title: addTitle.value, excerpt: addExcerpt.value, archive: addArchive.value, stance: stance ? stance.value : '' } });
     } }, [
       el('h3', { text: 'Add a source' }),
       field('Address', addUrl),
       field('Title', addTitle),
       field('Passage', addExcerpt),
       el('div', { class: 'field' }, [el('span', { class: 'label', text: 'Stance' }), addStance]),
+      field('Archived copy', addArchive, el('p', { class: 'hint', text: 'A web.archive.org or archive.today link, in case the page changes.' })),
       addError,
       el('button', { type: 'submit', text: 'Add source' }),
     ]);
@@ -188,7 +190,7 @@
       el('section', { class: 'workflow' }, [el('h2', { text: 'Review' }), people, signoff, reviews, reviewBox]),
       el('section', {}, [el('h2', { text: 'Corrections log' }), log]),
     );
-    ui = { status, swatch, definition, explanation, claimant, tags, quote, article, stateBox, sources, addUrl, addTitle, addExcerpt, addStance, addError, actions,
+    ui = { status, swatch, definition, explanation, claimant, tags, quote, article, stateBox, sources, addUrl, addTitle, addExcerpt, addArchive, addStance, addError, actions,
       reasonBox, reasonText, signoff, reviewNote, reviewBox, reviews, log, people };
   }
 
@@ -270,6 +272,22 @@
     }
   }
 
+  /** @param {string} name */
+  function command(name) { vscode.postMessage({ type: 'command', command: name, ref: refOf() }); }
+
+  const ACTIONS = {
+    acceptWording: { text: 'Accept new wording', command: 'factmark.acceptWording' },
+    reattach: { text: 'Re-attach to selection', command: 'factmark.reattach', title: 'Attach the claim to the words selected in the article' },
+    delete: { text: 'Delete claim', command: 'factmark.deleteClaim', title: 'Delete this claim (asks first; can be undone)' },
+  };
+
+  /** A button for one of the claim's next steps (see claimState.ts). @param {string} action @param {string} cls */
+  function actionButton(action, cls) {
+    const a = ACTIONS[action];
+    if (!a) return undefined;
+    return el('button', { type: 'button', class: cls || undefined, text: a.text, title: a.title, 'data-action': action, onclick: () => command(a.command) });
+  }
+
   function setValue(control, value, force) {
     if (!force && (document.activeElement === control || pending.size && [...pending.keys()].some((k) => k.endsWith(`:${control.name}`)))) return;
     if (control.value !== value) control.value = value;
@@ -291,8 +309,14 @@
       remove.dataset.focusKey = `remove-${i}`;
       remove.addEventListener('click', () => vscode.postMessage({ type: 'removeSource', ref: refOf(), index: i }));
       const meta = [s.title && s.url ? s.url : undefined, s.accessed ? `accessed ${s.accessed}` : undefined].filter(Boolean).join(' · ');
+      // The archived copy: a link only when it is an http(s) address, else its text as it is.
+      const archive = s.archive
+        ? el('div', { class: 'hint archive' }, [
+          isHttp(s.archive) ? el('a', { href: s.archive, text: 'Archived copy', title: s.archive }) : el('span', { text: `Archived copy: ${s.archive}` }),
+        ])
+        : undefined;
       list.append(el('li', { class: `source stance-${s.stance || 'none'}` }, [
-        el('div', { class: 'source-main' }, [link, meta ? el('div', { class: 'hint', text: meta }) : undefined, s.excerpt ? el('q', { text: s.excerpt }) : undefined]),
+        el('div', { class: 'source-main' }, [link, meta ? el('div', { class: 'hint', text: meta }) : undefined, archive, s.excerpt ? el('q', { text: s.excerpt }) : undefined]),
         el('div', { class: 'source-tools' }, [stance, remove]),
       ]));
     });
@@ -312,19 +336,22 @@
     ui.quote.textContent = state.quote;
     ui.stateBox.replaceChildren();
     ui.stateBox.className = `state state-${state.state}`;
-    if (state.state === 'changed') {
-      ui.stateBox.append(el('strong', { text: '⟲ The words changed since this claim was rated.' }), el('div', { text: 'Now: ' }, [el('q', { text: state.currentText || '' })]));
-    } else if (state.state === 'ambiguous') {
-      ui.stateBox.append(el('strong', { text: '⟲ Unsure where this claim is now.' }), el('div', { class: 'hint', text: state.reason }));
-    } else if (state.state === 'orphaned') {
-      ui.stateBox.append(el('strong', { text: '⚠ Not found in the article.' }), el('div', { class: 'hint', text: state.reason }));
+    const notice = state.notice;
+    if (notice) {
+      ui.stateBox.append(el('strong', { text: notice.title }));
+      if (state.state === 'changed') ui.stateBox.append(el('div', { text: 'Now: ' }, [el('q', { text: state.currentText || '' })]));
+      if (notice.detail) ui.stateBox.append(el('div', { class: 'hint', text: notice.detail }));
+      ui.stateBox.append(el('p', { class: 'next', text: notice.next }));
+      const buttons = notice.actions.map((a, i) => actionButton(a, i === 0 ? '' : 'secondary')).filter(Boolean);
+      if (buttons.length) ui.stateBox.append(el('div', { class: 'state-actions' }, buttons));
     }
     if (state.readOnly) ui.stateBox.append(el('div', { class: 'error', text: state.readOnly }));
 
+    const placed = state.state !== 'orphaned' && state.state !== 'unresolved';
     ui.actions.replaceChildren(...[
-      el('button', { type: 'button', class: 'secondary', text: 'Reveal in article', onclick: () => vscode.postMessage({ type: 'command', command: 'factmark.revealClaim', ref: refOf() }) }),
-      el('button', { type: 'button', class: 'secondary', text: 'Open in sidecar', onclick: () => vscode.postMessage({ type: 'command', command: 'factmark.openInSidecar', ref: refOf() }) }),
-      state.state === 'changed' ? el('button', { type: 'button', text: 'Accept new wording', onclick: () => vscode.postMessage({ type: 'command', command: 'factmark.acceptWording', ref: refOf() }) }) : undefined,
+      el('button', { type: 'button', class: 'secondary', text: placed ? 'Reveal in article' : 'Open the article', title: placed ? undefined : 'Opens the article where the claim last was', onclick: () => command('factmark.revealClaim') }),
+      el('button', { type: 'button', class: 'secondary', text: 'Open in sidecar', onclick: () => command('factmark.openInSidecar') }),
+      notice && notice.actions.includes('delete') ? undefined : actionButton('delete', 'secondary danger'),
     ].filter(Boolean));
 
     const status = /** @type {HTMLSelectElement} */ (ui.status);
@@ -359,7 +386,7 @@
     if (m.type === 'claim' || m.type === 'empty') { state = m; render(); }
     else if (m.type === 'sourceError' && ui.addError) ui.addError.textContent = String(m.message);
     else if (m.type === 'sourceAdded' && ui.addUrl) {
-      ui.addUrl.value = ''; ui.addTitle.value = ''; ui.addExcerpt.value = ''; ui.addError.textContent = '';
+      ui.addUrl.value = ''; ui.addTitle.value = ''; ui.addExcerpt.value = ''; ui.addArchive.value = ''; ui.addError.textContent = '';
       ui.addUrl.focus();
     } else if (m.type === 'reviewed' && ui.reviewNote) /** @type {HTMLInputElement} */ (ui.reviewNote).value = '';
   });

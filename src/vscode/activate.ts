@@ -8,7 +8,7 @@ import { ClaimStore } from '../core/store/claimStore';
 import { MODEL_PATH } from '../core/suggest/model';
 import { SuggestionStore } from '../core/suggest/suggestionStore';
 import type { FactmarkApi } from './api';
-import { articleKey } from './articles';
+import { articleKey, displayPath } from './articles';
 import { registerClaimsTree, viewCommands } from './claimsTree';
 import { registerCommands } from './commands';
 import { gitSetupCommands } from './commands/gitSetup';
@@ -28,6 +28,7 @@ import { registerReportPreview } from './reportPreview';
 import { createServices } from './services';
 import { registerStatusBar } from './statusBar';
 import { suggestionCommands } from './commands/suggestions';
+import { registerSuggestionActions } from './suggestionActions';
 import { registerSuggestionDecorations } from './suggestionDecorations';
 import { registerSuggestions } from './suggestions';
 import { checkworthinessModel, readCheckworthinessModel } from './checkworthinessModel';
@@ -39,7 +40,7 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
   const activatedAt = performance.now();
   let readyAt: number | undefined;
   const author = new AuthorName(context.globalState, () => platform.gitUserName());
-  const store = new ClaimStore({ scale: DEFAULT_SCALE, author: () => author.get() });
+  const store = new ClaimStore({ scale: DEFAULT_SCALE, author: () => author.get(), displayName: displayPath });
   const keys = new ContextKeySetter();
   const suggestions = new SuggestionStore();
   const services = createServices(context, store, keys, suggestions);
@@ -58,9 +59,14 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
     policy: registerPolicyDiagnostics(context, services),
     desk: registerDeskView(context, services, sync.scanStatus),
   };
+  // The walkthrough's last step: the Claims panel seen (also when it was open from the start).
+  const seen = () => { if (views.tree.view.visible) services.firstSteps.did('review'); };
+  context.subscriptions.push(views.tree.view.onDidChangeVisibility(seen));
+  seen();
   const scorer = checkworthinessModel(context.extensionUri, log);
   const suggesting = registerSuggestions(context, services, keys, scorer);
   const suggestionDecorations = registerSuggestionDecorations(context, services);
+  const suggestionActions = registerSuggestionActions(context, services);
   const deps = { services, store, sync, keys, log };
   registerCommands(context, deps, viewCommands(services), { 'factmark.showDesk': () => views.desk.show() }, suggestionCommands(deps, suggesting), publishCommands(deps, views.report), gitSetupCommands(deps, platform));
 
@@ -94,11 +100,13 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
       of: (uri) => suggestions.get(articleKey(uri)),
       uncheckedCount: (uri) => suggestions.get(articleKey(uri))?.length,
       decorated: (uri) => suggestionDecorations.applied(uri),
+      hoverAt: (uri, offset) => suggestionActions.markdownAt(uri, offset),
       onDidChange: suggestions.onDidChange,
       scorer,
       readModel: (root) => readCheckworthinessModel(root, `(${vscode.Uri.joinPath(root, MODEL_PATH).toString(true)})`),
     },
     views,
+    contextKey: (key) => keys.get(key as never),
   };
 }
 

@@ -40,6 +40,8 @@ export interface SuggestionsApi {
   uncheckedCount(uri: vscode.Uri): number | undefined;
   /** The ranges underlined in the visible editor showing `uri`. */
   decorated(uri: vscode.Uri): OffsetRange[] | undefined;
+  /** The hover's Markdown for the suggestion at `offset` of an open article. */
+  hoverAt(uri: vscode.Uri, offset: number): vscode.MarkdownString | undefined;
   /** Fires with the article's key when its suggestions change. */
   readonly onDidChange: Event<{ readonly article: string }>;
   /** What scores sentences: the shipped model, or the cue heuristic when it could not be read. */
@@ -83,4 +85,6 @@ export interface FactmarkApi {
   readonly suggestions: SuggestionsApi;
   /** What the view parts returned from their register functions (for their own tests). */
   readonly views: FactmarkViews;
+  /** The value Factmark last gave a `when`-clause context key of contextKeyNames.ts (for tests). */
+  contextKey(key: string): unknown;
 }

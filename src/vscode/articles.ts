@@ -17,6 +17,15 @@ export function baseName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
+/**
+ * How a file is named to the user: its path in the workspace ("news/treaty.md"; the folder's
+ * name first in a multi-root workspace), else its file system path — never a `file:///` URI.
+ */
+export function displayPath(file: vscode.Uri | string): string {
+  const uri = typeof file === 'string' ? vscode.Uri.parse(file, true) : file;
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
 export function sidecarUriFor(article: vscode.Uri): vscode.Uri {
   return article.with({ path: article.path + sidecarSuffix(article) });
 }

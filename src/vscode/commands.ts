@@ -1,6 +1,7 @@
 // The command table: every command Factmark contributes (commandIds.ts), id → handler, registered
 // in one loop. A handler that fails shows the user a plain message; the details go to the output
-// channel.
+// channel. A failure about a file (a sidecar with errors) names it by its workspace path and
+// offers to open it at the error (see notify.ts).
 import * as vscode from 'vscode';
 import { StoreError } from '../core/store/types';
 import { anchorFixCommands } from './commands/anchorFix';
@@ -34,7 +35,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
         const message = e instanceof Error ? e.message : String(e);
         if (e instanceof StoreError) deps.log.info(`${id}: ${message}`);
         else deps.log.error(`${id}: ${e instanceof Error && e.stack ? e.stack : message}`);
-        void notify.error(e instanceof StoreError ? message : `Factmark: ${message}`);
+        if (e instanceof StoreError && e.location) void notify.fileProblem(message, e.location);
+        else void notify.error(e instanceof StoreError ? message : `Factmark: ${message}`);
         return undefined;
       }
     }));

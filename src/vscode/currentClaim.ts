@@ -1,13 +1,17 @@
 // "The claim the user is looking at": the one under the cursor in the active article, else the
-// one picked in the Claims panel or the details view. Keeps the `claimAtCursor` and
-// `articleHasClaims` context keys in step and fires when the current claim changes.
+// one picked in the Claims panel or the details view. Keeps the context keys that say what the
+// palette's situational commands can act on in step (see contextKeyNames.ts) and fires when the
+// current claim changes; records the walkthrough's "open an article" step.
 import * as vscode from 'vscode';
 import { timed } from './perf';
 import { Emitter, type Event } from '../core/events';
 import type { ClaimStore } from '../core/store/claimStore';
+import type { StoreChange } from '../core/store/types';
+import type { SuggestionStore } from '../core/suggest/suggestionStore';
 import { mayReview } from '../core/workflow/reviews';
-import { articleKey } from './articles';
+import { articleKey, isArticleDocument } from './articles';
 import { ContextKeys, type ContextKeySetter } from './contextKeys';
+import type { FirstSteps } from './firstSteps';
 import type { ClaimRef } from './services';
 
 export interface CurrentClaim {
@@ -17,7 +21,7 @@ export interface CurrentClaim {
   setSelected(ref: ClaimRef | undefined): void;
 }
 
-export function trackCurrentClaim(context: vscode.ExtensionContext, store: ClaimStore, keys: ContextKeySetter): CurrentClaim {
+export function trackCurrentClaim(context: vscode.ExtensionContext, store: ClaimStore, keys: ContextKeySetter, suggestions: SuggestionStore, firstSteps: FirstSteps): CurrentClaim {
   const changed = new Emitter<ClaimRef | undefined>();
   let selected: ClaimRef | undefined;
   let last: ClaimRef | undefined;
@@ -39,24 +43,45 @@ export function trackCurrentClaim(context: vscode.ExtensionContext, store: Claim
 
   const update = () => timed('cursor', () => {
     const editor = vscode.window.activeTextEditor;
-    const state = editor ? store.state(articleKey(editor.document.uri)) : undefined;
+    if (editor && isArticleDocument(editor.document) && !editor.document.isUntitled) firstSteps.did('open');
+    const key = editor ? articleKey(editor.document.uri) : undefined;
+    const state = key ? store.state(key) : undefined;
     keys.set(ContextKeys.articleHasClaims, !!state?.claimCount);
+    // The store's cached progress: no snapshot of the article's claims is built per cursor move.
+    keys.set(ContextKeys.articleHasChangedClaims, !!(key && state?.claimCount && store.progress(key)?.wordsChanged));
     keys.set(ContextKeys.claimAtCursor, !!atCursor());
     const now = current();
     const entry = now ? store.claim(now.article, now.id) : undefined;
     keys.set(ContextKeys.canReviewClaim, !!entry && mayReview(entry.claim, 'dispute', store.scale, store.me()).ok);
+    keys.set(ContextKeys.currentClaimState, entry?.state ?? '');
+    keys.set(ContextKeys.currentClaimHasSources, !!entry?.claim.sources.length);
     if (now?.article !== last?.article || now?.id !== last?.id) {
       last = now;
       changed.fire(now);
     }
   });
 
+  // Articles whose sidecar has a conflict to resolve; looked at only when a sidecar is (re)loaded
+  // or its conflicts resolved, so that typing costs nothing here.
+  const conflicted = new Set<string>();
+  const trackConflicts = (e: StoreChange) => {
+    if (e.kind !== 'loaded' && e.kind !== 'removed' && !(e.kind === 'claims' && !e.ids)) return;
+    for (const article of e.articles) {
+      const snap = e.kind === 'removed' ? undefined : store.state(article);
+      const has = !!snap && (snap.sidecarState === 'conflict' || (snap.sidecarState === 'broken' && snap.problems.some((p) => p.code === 'git-conflict')));
+      if (has) conflicted.add(article); else conflicted.delete(article);
+    }
+    keys.set(ContextKeys.hasConflicts, conflicted.size > 0);
+  };
+
   context.subscriptions.push(
     vscode.window.onDidChangeTextEditorSelection(update),
     vscode.window.onDidChangeActiveTextEditor(update),
-    store.onDidChange(update),
+    store.onDidChange((e) => { trackConflicts(e); update(); }),
+    suggestions.onDidChange(() => keys.set(ContextKeys.hasSuggestions, suggestions.articles().some((a) => !!suggestions.get(a)?.length))),
     { dispose: () => changed.dispose() },
   );
+  update();
 
   return {
     current,

@@ -5,12 +5,13 @@
 // inserted with textContent; the page runs under a strict CSP with a nonce.
 import * as vscode from 'vscode';
 import { REVIEW_VERDICTS, STANCES, type ReviewVerdict, type Source, type Stance } from '../core/model';
+import { stateNotice, type StateNotice } from '../core/present/claimState';
 import { claimWorkflow, type ClaimWorkflow } from '../core/present/claimWorkflow';
-import { buildSource, isoDate, parseTags, validateSourceUrl } from '../core/sourceInput';
+import { buildSource, parseTags } from '../core/sourceInput';
 import { StoreError } from '../core/store/types';
 import { reasonFor } from '../core/workflow/statusChange';
 import { askReason } from './commands/workflow';
-import { articleUri, baseName } from './articles';
+import { articleUri, baseName, displayPath } from './articles';
 import type { ClaimRef, Services } from './services';
 import * as notify from './notify';
 import { webviewPage } from './webviewPage';
@@ -22,10 +23,13 @@ export type DetailsMessage =
   | { type: 'update'; ref: ClaimRef; field: 'status' | 'explanation' | 'claimant' | 'tags'; value: string; reason?: string }
   /** Approve or dispute the current status; a dispute without a note asks for one. */
   | { type: 'review'; ref: ClaimRef; verdict: ReviewVerdict; note?: string }
-  | { type: 'addSource'; ref: ClaimRef; source: { url: string; title?: string; stance?: string; excerpt?: string } }
+  | { type: 'addSource'; ref: ClaimRef; source: { url: string; title?: string; stance?: string; excerpt?: string; archive?: string } }
   | { type: 'setStance'; ref: ClaimRef; index: number; stance: string }
   | { type: 'removeSource'; ref: ClaimRef; index: number }
-  | { type: 'command'; command: 'factmark.revealClaim' | 'factmark.openInSidecar' | 'factmark.acceptWording' | 'factmark.assignClaim'; ref: ClaimRef };
+  | { type: 'command'; command: DetailsCommand; ref: ClaimRef };
+
+/** The commands the page's buttons run (on the claim shown). */
+export type DetailsCommand = 'factmark.revealClaim' | 'factmark.openInSidecar' | 'factmark.acceptWording' | 'factmark.assignClaim' | 'factmark.reattach' | 'factmark.deleteClaim';
 
 /** What the page is sent. */
 export type DetailsState =
@@ -38,6 +42,8 @@ export type DetailsState =
     currentText?: string;
     state: string;
     reason: string;
+    /** What the state means and what to do (changed, ambiguous, orphaned); see claimState.ts. */
+    notice?: StateNotice;
     status: string;
     explanation: string;
     claimant: string;
@@ -60,7 +66,7 @@ export interface DetailsHandle {
   readonly resolved: boolean;
 }
 
-const COMMANDS = new Set(['factmark.revealClaim', 'factmark.openInSidecar', 'factmark.acceptWording', 'factmark.assignClaim']);
+const COMMANDS = new Set<string>(['factmark.revealClaim', 'factmark.openInSidecar', 'factmark.acceptWording', 'factmark.assignClaim', 'factmark.reattach', 'factmark.deleteClaim'] satisfies DetailsCommand[]);
 
 export function registerDetailsView(context: vscode.ExtensionContext, services: Services): DetailsHandle {
   const { store } = services;
@@ -82,6 +88,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
       currentText: e.state === 'changed' ? e.currentText : undefined,
       state: e.state,
       reason: e.reason,
+      notice: stateNotice(e, { articleMissing: snap.articleMissing }),
       status: c.status,
       explanation: c.explanation ?? '',
       claimant: c.claimant ?? '',
@@ -90,7 +97,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
       statuses: store.scale.statuses.map((s) => ({ key: s.key, label: s.label, definition: s.definition, color: s.color, settled: s.settled })),
       workflow: claimWorkflow(c, { scale: store.scale, requireReviews: store.policy.requireReviews, me: store.me(), wordsChanged: e.state !== 'anchored' && e.state !== 'moved' }),
       stances: STANCES,
-      readOnly: snap.sidecarState === 'broken' ? `${baseName(vscode.Uri.parse(snap.sidecar, true))} has errors; fix it before editing.` : undefined,
+      readOnly: snap.sidecarState === 'broken' ? `${displayPath(snap.sidecar)} has errors; fix it before editing.` : undefined,
     };
   };
 
@@ -124,6 +131,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
               reason = asked;
             }
             store.setStatus(ref.article, ref.id, v, { reason: reason || undefined });
+            services.firstSteps.did('status');
           }
           else if (m.field === 'explanation') store.updateClaim(ref.article, ref.id, { explanation: v.trim() ? v : undefined });
           else if (m.field === 'claimant') store.updateClaim(ref.article, ref.id, { claimant: v.trim() || undefined });
@@ -133,9 +141,13 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
         case 'addSource': {
           const given = m.source && typeof m.source === 'object' ? m.source : { url: '' };
           const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-          const built = buildSource({ url: text(given.url) ?? '', title: text(given.title), excerpt: text(given.excerpt), stance: text(given.stance) });
-          if (!built.ok) { void view?.webview.postMessage({ type: 'sourceError', message: built.message }); return; }
+          const built = buildSource({ url: text(given.url) ?? '', title: text(given.title), excerpt: text(given.excerpt), stance: text(given.stance), archive: text(given.archive) });
+          if (!built.ok) {
+            void view?.webview.postMessage({ type: 'sourceError', message: built.message, field: built.message.startsWith('Archive link') ? 'archive' : 'url' });
+            return;
+          }
           store.updateClaim(ref.article, ref.id, { sources: [...sources, built.source] });
+          services.firstSteps.did('source');
           void view?.webview.postMessage({ type: 'sourceAdded' });
           break;
         }
@@ -167,7 +179,8 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
           break;
       }
     } catch (e) {
-      void notify.error(e instanceof StoreError ? e.message : `Factmark: ${e instanceof Error ? e.message : String(e)}`);
+      if (e instanceof StoreError && e.location) void notify.fileProblem(e.message, e.location);
+      else void notify.error(e instanceof StoreError ? e.message : `Factmark: ${e instanceof Error ? e.message : String(e)}`);
       post(); // put the form back to what the store holds
     }
   };

@@ -7,6 +7,7 @@ import type { SuggestionStore } from '../core/suggest/suggestionStore';
 import { articleKey, articleUri } from './articles';
 import { ContextKeys, type ContextKeySetter } from './contextKeys';
 import { trackCurrentClaim } from './currentClaim';
+import { FirstSteps } from './firstSteps';
 
 /** A claim is addressed by its article's key (the article URI as a string) and its id. */
 export interface ClaimRef {
@@ -26,6 +27,8 @@ export interface Services {
   /** The suggested check-worthy sentences shown per article (derived; see suggestions.ts). */
   readonly suggestions: SuggestionStore;
   readonly extensionUri: vscode.Uri;
+  /** The walkthrough's first steps, recorded where the user takes them (see firstSteps.ts). */
+  readonly firstSteps: FirstSteps;
   articleUri(article: string): vscode.Uri;
   articleKey(uri: vscode.Uri): string;
   /** The claim under the cursor in the active editor, else the one selected in the tree. */
@@ -34,23 +37,33 @@ export interface Services {
   readonly onDidChangeCurrentClaim: Event<ClaimRef | undefined>;
   /** Called by the tree and details view when the user picks a claim there. */
   setSelectedClaim(ref: ClaimRef | undefined): void;
+  /** The claim selected in the Claims panel; undefined when its selection is no claim. */
+  selectedInPanel(): ClaimRef | undefined;
+  setSelectedInPanel(ref: ClaimRef | undefined): void;
   /** The suggestion picked in the tree, if the tree's selection is one. */
   selectedSuggestion(): SuggestionRef | undefined;
   setSelectedSuggestion(ref: SuggestionRef | undefined): void;
 }
 
 export function createServices(context: vscode.ExtensionContext, store: ClaimStore, keys: ContextKeySetter, suggestions: SuggestionStore): Services {
-  const current = trackCurrentClaim(context, store, keys);
+  const firstSteps = new FirstSteps(context.globalState);
+  const current = trackCurrentClaim(context, store, keys, suggestions, firstSteps);
   let selectedSuggestion: SuggestionRef | undefined;
+  let inPanel: ClaimRef | undefined;
   return {
     store,
     suggestions,
     extensionUri: context.extensionUri,
+    firstSteps,
     articleUri,
     articleKey,
     currentClaim: current.current,
     onDidChangeCurrentClaim: current.onDidChange,
     setSelectedClaim: current.setSelected,
+    selectedInPanel: () => (inPanel && store.claim(inPanel.article, inPanel.id) ? inPanel : undefined),
+    setSelectedInPanel(ref) {
+      inPanel = ref;
+    },
     selectedSuggestion: () => selectedSuggestion,
     setSelectedSuggestion(ref) {
       selectedSuggestion = ref;

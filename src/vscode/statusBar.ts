@@ -1,16 +1,18 @@
-// The active article's progress in the status bar ("7/12 checked · 1 false · 1 needs re-check",
-// then "· 3 unchecked sentences" once its claims have been suggested); a click opens the Claims
-// panel. Hidden for documents that are not articles with claims or suggestions.
+// The active article's progress in the status bar, kept short so that the bar has room for
+// other items and messages: "6/8 checked · 3 to re-check · 4 suggested"; the tooltip gives the
+// whole account (statuses, re-checks, suggested sentences without a claim). A click opens the
+// Claims panel. Hidden for documents that are not articles with claims or suggestions.
 import * as vscode from 'vscode';
 import { timed } from './perf';
 import { oneLine, uiText } from '../core/present/displayText';
-import { progressLabel, type Progress } from '../core/store/progress';
-import { articleKey, isArticleDocument } from './articles';
+import { suggestedSentences } from '../core/present/phrases';
+import { progressLines, shortProgressLabel, type Progress } from '../core/store/progress';
+import { articleKey, displayPath, isArticleDocument } from './articles';
 import type { Services } from './services';
 
 export interface StatusBarHandle {
   /** What the item shows now; `visible` false when hidden. */
-  state(): { visible: boolean; text: string; tooltip: string; warning: boolean };
+  state(): { visible: boolean; text: string; tooltip: string; warning: boolean; accessibilityLabel: string };
 }
 
 export function registerStatusBar(context: vscode.ExtensionContext, services: Services): StatusBarHandle {
@@ -21,6 +23,16 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
   let visible = false;
   let warning = false;
 
+  const show = (text: string, tooltip: string, label: string, warn: boolean) => {
+    item.text = text;
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label };
+    item.backgroundColor = warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    warning = warn;
+    visible = true;
+    item.show();
+  };
+
   const update = () => timed('statusBar', () => {
     const editor = vscode.window.activeTextEditor;
     const enabled = vscode.workspace.getConfiguration('factmark.statusBar').get<boolean>('enabled', true);
@@ -29,16 +41,11 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
     const snap = key ? store.state(key) : undefined;
     const suggested = key ? suggestions.get(key) : undefined;
     const broken = snap?.sidecarState === 'broken' || snap?.sidecarState === 'conflict';
-    const unchecked = suggested ? ` · ${suggested.length} unchecked sentence${suggested.length === 1 ? '' : 's'}` : '';
+    const click = 'Click to show the Claims panel.';
     if (suggested && (!snap || (!snap.claimCount && !broken))) {
-      // Suggested, nothing marked yet.
-      item.text = `$(lightbulb) ${suggested.length} unchecked sentence${suggested.length === 1 ? '' : 's'}`;
-      item.tooltip = 'Factmark: check-worthy sentences without a claim. Click to show the Claims panel.';
-      item.backgroundColor = undefined;
-      item.accessibilityInformation = { label: `Factmark: ${item.text.replace('$(lightbulb) ', '')}` };
-      warning = false;
-      visible = true;
-      item.show();
+      // Suggested, nothing marked yet: there is room for the whole phrase.
+      const phrase = suggestedSentences(suggested.length);
+      show(`$(lightbulb) ${phrase}`, `Factmark: ${phrase} (check-worthy, not marked yet). ${click}`, `Factmark: ${phrase}`, false);
       return;
     }
     if (!snap || (!snap.claimCount && !broken)) {
@@ -46,25 +53,25 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
       item.hide();
       return;
     }
+    // The article's cached progress: no snapshot of its claims is built per update.
     const p = store.progress(snap.article) as Progress;
-    // Status labels come from .factmark.yaml: no `$(icon)` of theirs in the status bar.
-    const label = uiText(progressLabel(p, store.scale) + unchecked, 200);
-    warning = broken;
+    const short = shortProgressLabel(p) + (suggested ? ` · ${suggested.length} suggested` : '');
+    // Status labels come from .factmark.yaml and file names from the workspace: no `$(icon)` of theirs.
+    const account = [...progressLines(p, store.scale), ...(suggested ? [suggestedSentences(suggested.length)] : [])].map((l) => uiText(l, 200));
+    const sidecar = uiText(displayPath(snap.sidecar), 200);
     if (snap.sidecarState === 'broken') {
-      item.text = `$(warning) Claims file has errors · ${label}`;
-      const first = snap.problems[0];
-      item.tooltip = `${snap.sidecar} does not parse${first ? ` (line ${first.line ?? '?'}: ${oneLine(first.message, 160)})` : ''}. Factmark will not write over it until it is fixed.`;
+      const first = snap.problems.find((x) => x.severity === 'error') ?? snap.problems[0];
+      const where = first?.line ? `line ${first.line}${first.column ? `, column ${first.column}` : ''}: ` : '';
+      show('$(warning) Claims file has errors',
+        `${sidecar} cannot be read${first ? ` (${where}${oneLine(first.message, 160)})` : ''}. Factmark will not write over it until it is fixed; the claims shown are kept in memory.\n${account.join('\n')}`,
+        `Factmark: the claims file ${sidecar} has errors`, true);
     } else if (snap.sidecarState === 'conflict') {
-      item.text = `$(git-merge) Claims changed on disk · ${label}`;
-      item.tooltip = 'The sidecar changed on disk in the same claims you edited. Run "Factmark: Resolve Sidecar Conflicts…".';
+      show('$(git-merge) Claims changed on disk',
+        `${sidecar} changed on disk in the same claims you edited. Run "Factmark: Resolve Sidecar Conflicts…" to choose.\n${account.join('\n')}`,
+        `Factmark: ${sidecar} changed on disk in the same claims`, true);
     } else {
-      item.text = `$(checklist) ${label}`;
-      item.tooltip = `Factmark: ${p.open} of ${p.total} claims still open${p.needsRecheck ? `, ${p.needsRecheck} to re-check` : ''}${suggested ? `; ${suggested.length} check-worthy sentence${suggested.length === 1 ? '' : 's'} without a claim` : ''}. Click to show the Claims panel.`;
+      show(`$(checklist) ${short}`, `Factmark: ${uiText(displayPath(snap.article), 200)}\n${account.join('\n')}\n${click}`, `Factmark progress: ${account.join(', ')}`, false);
     }
-    item.backgroundColor = broken ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    item.accessibilityInformation = { label: `Factmark progress: ${label}` };
-    visible = true;
-    item.show();
   });
 
 
@@ -86,6 +93,6 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
   update();
 
   return {
-    state: () => ({ visible, text: String(item.text), tooltip: String(item.tooltip ?? ''), warning }),
+    state: () => ({ visible, text: String(item.text), tooltip: String(item.tooltip ?? ''), warning, accessibilityLabel: item.accessibilityInformation?.label ?? '' }),
   };
 }

@@ -6,7 +6,7 @@
 // sidecar says (on the desktop). Renames and deletions are fileLifecycle.ts's.
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
-import { articleKey, articleUri, articleUriForSidecar, baseName, isSidecarUri, openDocument, sidecarUriFor } from './articles';
+import { articleKey, articleUri, articleUriForSidecar, baseName, displayPath, isSidecarUri, openDocument, sidecarUriFor } from './articles';
 import { FileLifecycle } from './fileLifecycle';
 import { FileRefusedError, readArticleFile, readTextFile } from './fileText';
 import type { Platform } from './platform';
@@ -187,7 +187,7 @@ export class WorkspaceSync implements vscode.Disposable {
     const text = await readArticleFile(article);
     if (typeof text === 'object') {
       this.log.warn(`${article.toString()}: ${text.message}`);
-      void notify.warn(`Factmark cannot place the claims of ${baseName(article)}: ${text.message}`);
+      void notify.fileProblem(`Factmark cannot place the claims of ${displayPath(article)}: ${notify.problemText(text)}.`, { file: article.toString(), line: text.line, column: text.column });
       return;
     }
     if (!this.store.has(key)) return;

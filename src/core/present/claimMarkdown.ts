@@ -4,11 +4,14 @@
 import type { Source, Stance } from '../model';
 import { findStatus, type StatusScale } from '../statusScale';
 import type { ClaimEntry } from '../store/types';
+import { stateNotice, type StateAction } from './claimState';
 import { commandLink, mdBlock, mdInline, safeHttpUrl } from './displayText';
 
 export interface ClaimMarkdownOptions {
   /** Argument our command links pass (the claim's ref); no command links when absent. */
   ref?: { article: string; id: string };
+  /** The claim's article file is missing (its claims are orphaned beside the sidecar). */
+  articleMissing?: boolean;
   /** Sources listed at most (the rest counted). */
   maxSources?: number;
 }
@@ -18,19 +21,15 @@ const STANCE: Record<Stance, string> = { supports: '✓ supports', refutes: '✗
 /** Ids of the commands this Markdown may link to; a hover trusts exactly these. */
 export const CLAIM_LINK_COMMANDS = [
   'factmark.setStatus', 'factmark.addSource', 'factmark.showDetails', 'factmark.acceptWording',
-  'factmark.reattach', 'factmark.openInSidecar', 'factmark.revealClaim',
+  'factmark.reattach', 'factmark.openInSidecar', 'factmark.revealClaim', 'factmark.deleteClaim',
 ] as const;
 
-export function stateText(entry: ClaimEntry): string | undefined {
-  switch (entry.state) {
-    case 'changed': return '⟲ The words changed since the claim was rated: re-check it.';
-    case 'ambiguous': return '⟲ Unsure where this claim is now: check the highlighted words.';
-    case 'orphaned': return '⚠ The words of this claim were not found in the article.';
-    case 'moved': return undefined;
-    case 'unresolved': return 'The article has not been read yet.';
-    default: return undefined;
-  }
-}
+/** The link each state action becomes (see claimState.ts). */
+const ACTION_LINKS: Record<StateAction, { label: string; command: (typeof CLAIM_LINK_COMMANDS)[number] }> = {
+  acceptWording: { label: 'Accept new wording', command: 'factmark.acceptWording' },
+  reattach: { label: 'Re-attach to selection', command: 'factmark.reattach' },
+  delete: { label: 'Delete claim', command: 'factmark.deleteClaim' },
+};
 
 export function claimMarkdown(entry: ClaimEntry, scale: StatusScale, options: ClaimMarkdownOptions = {}): string {
   const c = entry.claim;
@@ -40,10 +39,10 @@ export function claimMarkdown(entry: ClaimEntry, scale: StatusScale, options: Cl
   const label = status ? mdInline(status.label, 60) : `${mdInline(c.status, 60)} (not a status of this scale)`;
   out.push(`**${label}**${status?.definition ? ` — ${mdInline(status.definition, 300)}` : ''}`);
 
-  const state = stateText(entry);
-  if (state) {
-    const reason = entry.reason && entry.state !== 'unresolved' ? ` ${mdInline(entry.reason, 300)}` : '';
-    out.push(`*${mdInline(state, 200)}*${reason}`);
+  const notice = stateNotice(entry, { articleMissing: options.articleMissing });
+  if (notice) {
+    const detail = notice.detail ? ` ${mdInline(notice.detail, 300)}` : '';
+    out.push(`*${mdInline(notice.title, 200)}*${detail}\\\n${mdInline(notice.next, 300)}`);
   }
   if (entry.state === 'changed' && entry.currentText !== undefined && entry.currentText !== c.quote) {
     out.push(`Rated words: “${mdInline(c.quote, 300)}”\\\nNow: “${mdInline(entry.currentText, 300)}”`);
@@ -69,9 +68,10 @@ export function claimMarkdown(entry: ClaimEntry, scale: StatusScale, options: Cl
 
   if (options.ref) {
     const a = [options.ref];
-    const links = [`[Set status](${commandLink('factmark.setStatus', a)})`, `[Add source](${commandLink('factmark.addSource', a)})`, `[Details](${commandLink('factmark.showDetails', a)})`];
-    if (entry.state === 'changed') links.unshift(`[Accept new wording](${commandLink('factmark.acceptWording', a)})`);
-    links.push(`[Sidecar](${commandLink('factmark.openInSidecar', a)})`);
+    const link = (label: string, command: string) => `[${label}](${commandLink(command, a)})`;
+    // The state's own next steps first (an orphan's re-attach and delete), then the usual ones.
+    const links = (notice?.actions ?? []).map((x) => link(ACTION_LINKS[x].label, ACTION_LINKS[x].command));
+    links.push(link('Set status', 'factmark.setStatus'), link('Add source', 'factmark.addSource'), link('Details', 'factmark.showDetails'), link('Sidecar', 'factmark.openInSidecar'));
     out.push(links.join(' · '));
   }
   return out.join('\n\n');

@@ -93,3 +93,11 @@ export function safeHttpUrl(text: string | undefined): string | undefined {
 export function commandLink(command: string, args: readonly unknown[]): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 }
+
+/**
+ * Text from a file inside a notification: one line, and no `[text](target)` (the workbench turns
+ * that into a link, command links included).
+ */
+export function notificationText(text: string, max = 300): string {
+  return oneLine(text, max).replace(/\]\s*\(/g, ']\u200b(');
+}

@@ -27,6 +27,8 @@ export interface StoreOptions {
   now?: () => string;
   /** Who is editing (git user.name), written as `by`. */
   author?: () => string | undefined;
+  /** How a file (an article or sidecar key) is named in messages; default the key itself. */
+  displayName?: (file: string) => string;
 }
 
 interface Removed { article: string; claim: Claim; index: number }
@@ -349,8 +351,8 @@ export class ClaimStore {
   /** The text to write to the sidecar. Throws when the file on disk must not be written over. */
   serialize(article: string): string {
     const m = this.model(article);
-    if (m.sidecarState === 'broken') throw new StoreError(`${m.sidecar} has errors; fix them first — it will not be written over.`);
-    if (m.sidecarState === 'conflict') throw new StoreError(`${m.sidecar} changed on disk in the same claims; choose which version to keep first.`);
+    if (m.sidecarState === 'broken') throw this.brokenError(m);
+    if (m.sidecarState === 'conflict') throw new StoreError(`${this.name(m.sidecar)} changed on disk in the same claims; choose which version to keep first.`, { file: m.sidecar });
     return m.serialize();
   }
 
@@ -404,13 +406,22 @@ export class ClaimStore {
 
   private writable(article: string): ArticleModel {
     const m = this.model(article);
-    if (m.sidecarState === 'broken') {
-      const p = m.problems[0];
-      throw new StoreError(`${m.sidecar} has errors${p ? ` (line ${p.line ?? '?'}: ${p.message})` : ''}; fix the file first — Factmark will not write over it.`);
-    }
-    if (m.readOnly && m.sidecarState === 'ok') throw new StoreError(`${m.sidecar}: ${m.readOnly}`);
-    if (!m.hasText()) throw new StoreError(`The article ${m.article} has not been read yet.`);
+    if (m.sidecarState === 'broken') throw this.brokenError(m);
+    if (m.readOnly && m.sidecarState === 'ok') throw new StoreError(`${this.name(m.sidecar)}: ${m.readOnly}`, { file: m.sidecar });
+    if (!m.hasText()) throw new StoreError(`The article ${this.name(m.article)} has not been read yet.`, { file: m.article });
     return m;
+  }
+
+  /** "treaty.md.claims.yaml has errors (line 4, column 7: …). Fix the file first: …" */
+  private brokenError(m: ArticleModel): StoreError {
+    const p = m.problems.find((x) => x.severity === 'error') ?? m.problems[0];
+    const where = p?.line ? `line ${p.line}${p.column ? `, column ${p.column}` : ''}: ` : '';
+    const what = p ? ` (${where}${p.message.replace(/[.:;,\s]+$/, '')})` : '';
+    return new StoreError(`${this.name(m.sidecar)} has errors${what}. Fix the file first: Factmark will not write over it.`, { file: m.sidecar, line: p?.line, column: p?.column });
+  }
+
+  private name(file: string): string {
+    return this.options.displayName?.(file) ?? file;
   }
 
   private existing(m: ArticleModel, id: string): Claim {

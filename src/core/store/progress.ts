@@ -11,20 +11,23 @@ export interface Progress {
   open: number;
   /** Words changed since rated, or an unsure anchor. */
   needsRecheck: number;
+  /** Of those, the claims whose words changed (Accept New Wording applies). */
+  wordsChanged: number;
   orphaned: number;
   byStatus: Map<string, number>;
 }
 
 export function progressOf(claims: readonly ClaimEntry[], scale: StatusScale): Progress {
   const byStatus = new Map<string, number>();
-  let settled = 0, needsRecheck = 0, orphaned = 0;
+  let settled = 0, needsRecheck = 0, wordsChanged = 0, orphaned = 0;
   for (const c of claims) {
     byStatus.set(c.claim.status, (byStatus.get(c.claim.status) ?? 0) + 1);
     if (isSettled(scale, c.claim.status)) settled++;
     if (c.state === 'changed' || c.state === 'ambiguous') needsRecheck++;
+    if (c.state === 'changed') wordsChanged++;
     if (c.state === 'orphaned') orphaned++;
   }
-  return { total: claims.length, settled, open: claims.length - settled, needsRecheck, orphaned, byStatus };
+  return { total: claims.length, settled, open: claims.length - settled, needsRecheck, wordsChanged, orphaned, byStatus };
 }
 
 /** "7/12 checked · 1 false · 1 needs re-check" */
@@ -37,4 +40,24 @@ export function progressLabel(p: Progress, scale: StatusScale): string {
   if (p.needsRecheck) parts.push(`${p.needsRecheck} needs re-check`);
   if (p.orphaned) parts.push(`${p.orphaned} orphaned`);
   return parts.join(' · ');
+}
+
+/** "6/8 checked · 3 to re-check": what fits in the status bar; the rest goes in its tooltip. */
+export function shortProgressLabel(p: Progress): string {
+  const recheck = p.needsRecheck + p.orphaned;
+  return `${p.settled}/${p.total} checked${recheck ? ` · ${recheck} to re-check` : ''}`;
+}
+
+/** The lines of the full account, e.g. ["6 of 8 claims checked, 2 still open", "1 misleading · 1 mostly false", …]. */
+export function progressLines(p: Progress, scale: StatusScale): string[] {
+  const lines = [`${p.settled} of ${p.total} claim${p.total === 1 ? '' : 's'} checked, ${p.open} still open`];
+  const verdicts = scale.statuses
+    .filter((s) => (p.byStatus.get(s.key) ?? 0) > 0)
+    .map((s) => `${p.byStatus.get(s.key)} ${s.label.toLowerCase()}`);
+  if (verdicts.length) lines.push(verdicts.join(' · '));
+  const recheck: string[] = [];
+  if (p.needsRecheck) recheck.push(`${p.needsRecheck} need${p.needsRecheck === 1 ? 's' : ''} re-check`);
+  if (p.orphaned) recheck.push(`${p.orphaned} orphaned (words not found)`);
+  if (recheck.length) lines.push(recheck.join(' · '));
+  return lines;
 }

@@ -91,5 +91,17 @@ export interface SidecarLoad {
   readonly unsaved: boolean;
 }
 
+/** The file a StoreError is about, and where in it (1-based), so that the UI can open it there. */
+export interface ErrorLocation {
+  /** The file's key (a URI string in the extension, a path in the CLI). */
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
 /** A mutation that cannot be done, with a message fit to show a user. */
-export class StoreError extends Error {}
+export class StoreError extends Error {
+  constructor(message: string, readonly location?: ErrorLocation) {
+    super(message);
+  }
+}

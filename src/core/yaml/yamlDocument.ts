@@ -358,6 +358,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * The library's message without its own " at line 5, column 1:" tail: every problem carries its
+ * line and column apart, and callers put them in front ("line 5, column 1: Missing closing quote").
+ */
 function firstLine(message: string): string {
-  return message.split('\n')[0];
+  return message.split('\n')[0].replace(/\s+at line \d+, column \d+:?\s*$/, '').trim();
 }

@@ -10,14 +10,14 @@ export function anchorFixCommands(deps: CommandDeps): Record<string, Handler> {
   const { store } = deps;
   return {
     'factmark.acceptWording': async (arg?: unknown) => {
-      const found = await resolveClaim(deps, arg);
+      const found = await resolveClaim(deps, arg, { only: (e) => e.state === 'changed', none: 'No claim of this article has changed words.' });
       if (!found) return undefined;
       if (found.entry.state === 'anchored' || found.entry.state === 'moved') {
         void notify.info('The words of this claim have not changed.');
         return found.ref;
       }
       const claim = store.acceptWording(found.ref.article, found.ref.id);
-      notify.statusMessage(`Factmark: the claim now reads ${short(claim.quote, 40)} — re-check its status`, 4000);
+      notify.statusMessage(`Factmark: new wording accepted; the claim now reads ${short(claim.quote, 40)} — re-check its status`, 4000, 'check');
       return found.ref;
     },
 
@@ -30,7 +30,9 @@ export function anchorFixCommands(deps: CommandDeps): Record<string, Handler> {
         const here = editor && articleKey(editor.document.uri) === found.ref.article;
         if (!editor || !here || editor.selection.isEmpty) {
           await vscode.window.showTextDocument(articleUri(found.ref.article), { preview: false });
-          void notify.info(`Select the words of ${short(found.entry.claim.quote, 40)} in the article, then run Re-attach Claim to Selection again.`);
+          // The button waits while the user selects: a click then re-attaches to the selection.
+          void notify.info(`Select the words of ${short(found.entry.claim.quote, 40)} in the article, then choose Re-attach.`, 'Re-attach')
+            .then((choice) => { if (choice) void vscode.commands.executeCommand('factmark.reattach', found.ref); });
           return undefined;
         }
         r = { start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end) };

@@ -11,7 +11,7 @@ import { baseName, isArticleDocument } from '../articles';
 import { ContextKeys } from '../contextKeys';
 import type { ClaimRef } from '../services';
 import { dotIcon } from '../statusColors';
-import { resolveClaim, UserError, type CommandDeps, type Handler } from './shared';
+import { announceMarked, resolveClaim, UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
 import { setStatusWithReason } from './workflow';
 
@@ -84,9 +84,10 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
         return { article: key, id: same.claim.id };
       }
       const claim = store.addClaim(key, start, end);
-      deps.services.setSelectedClaim({ article: key, id: claim.id });
-      notify.statusMessage(`Factmark: marked ${short(claim.quote, 40)} — set its status with Ctrl+Alt+S`, 4000);
-      return { article: key, id: claim.id } satisfies ClaimRef;
+      const ref: ClaimRef = { article: key, id: claim.id };
+      deps.services.setSelectedClaim(ref);
+      announceMarked(deps, ref, claim.quote);
+      return ref;
     },
 
     /** `reason`: why a verdict changes (asked for when needed and not given). */
@@ -96,7 +97,8 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
       const key = statusKey ?? (await pickStatus(deps, found.entry.claim));
       if (!key) return undefined;
       if (!(await setStatusWithReason(store, found.ref.article, found.entry.claim, key, reason))) return undefined;
-      notify.statusMessage(`Factmark: ${short(found.entry.claim.quote, 40)} is now ${statusLabel(deps.store.scale, key)}`, 3000);
+      deps.services.firstSteps.did('status');
+      notify.statusMessage(`Factmark: ${short(found.entry.claim.quote, 40)} is now ${statusLabel(deps.store.scale, key)}`, 3000, 'check');
       return found.ref;
     },
 
@@ -144,7 +146,7 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
         void notify.info('There is no deleted claim to bring back.');
         return undefined;
       }
-      notify.statusMessage(`Factmark: restored ${short(r.claim.quote, 40)}`, 3000);
+      notify.statusMessage(`Factmark: restored ${short(r.claim.quote, 40)}`, 3000, 'discard');
       return { article: r.article, id: r.claim.id } satisfies ClaimRef;
     },
   };

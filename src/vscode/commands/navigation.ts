@@ -7,7 +7,8 @@ import type { ClaimEntry } from '../../core/store/types';
 import { articleKey } from '../articles';
 import { toRange } from '../convert';
 import { readTextFile } from '../fileText';
-import { resolveClaim, showClaim, UserError, type CommandDeps, type Handler } from './shared';
+import type { ClaimRef } from '../services';
+import { articleLabel, resolveClaim, showClaim, UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
 
 export function navigationCommands(deps: CommandDeps): Record<string, Handler> {
@@ -43,11 +44,8 @@ export function navigationCommands(deps: CommandDeps): Record<string, Handler> {
     'factmark.revealClaim': async (arg?: unknown) => {
       const found = await resolveClaim(deps, arg);
       if (!found) return undefined;
-      await showClaim(deps, found.ref);
-      if (found.entry.state === 'orphaned') {
-        const open = await notify.warn(`The words of ${short(found.entry.claim.quote, 40)} were not found in the article.`, 'Open in Sidecar');
-        if (open) await vscode.commands.executeCommand('factmark.openInSidecar', found.ref);
-      }
+      const editor = await showClaim(deps, found.ref);
+      if (found.entry.state === 'orphaned') void orphanHere(deps, editor, found.ref, found.entry);
       return found.ref;
     },
 
@@ -92,4 +90,29 @@ export function navigationCommands(deps: CommandDeps): Record<string, Handler> {
 
     'factmark.focusPanel': () => vscode.commands.executeCommand('factmark.claims.focus'),
   };
+}
+
+/**
+ * An orphan revealed: its words are gone, so the cursor goes to where they were when the sidecar
+ * was written (the line there is only a hint), and a notification says what to do, with the
+ * next steps as buttons: select the new words and re-attach, or delete it.
+ */
+async function orphanHere(deps: CommandDeps, editor: vscode.TextEditor, ref: ClaimRef, entry: ClaimEntry): Promise<void> {
+  const doc = editor.document;
+  const { line, offset } = entry.claim;
+  const missing = deps.store.get(ref.article)?.articleMissing;
+  let where = '';
+  if (!missing && doc.lineCount > 1 && (line !== undefined || offset !== undefined)) {
+    const pos = offset !== undefined && offset <= doc.getText().length
+      ? doc.positionAt(offset)
+      : new vscode.Position(Math.min(Math.max(0, (line ?? 1) - 1), doc.lineCount - 1), 0);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    where = ` It was near line ${pos.line + 1}.`;
+  }
+  const choice = await notify.warn(
+    `${short(entry.claim.quote, 60)} is no longer in ${articleLabel(ref.article)}.${where} Select the words it now refers to and choose Re-attach, or delete the claim.`,
+    'Re-attach to Selection', 'Delete Claim', 'Open in Sidecar');
+  const command = choice === 'Re-attach to Selection' ? 'factmark.reattach' : choice === 'Delete Claim' ? 'factmark.deleteClaim' : choice === 'Open in Sidecar' ? 'factmark.openInSidecar' : undefined;
+  if (command) await vscode.commands.executeCommand(command, ref);
 }

@@ -4,13 +4,13 @@ import * as vscode from 'vscode';
 import type { ClaimStore } from '../../core/store/claimStore';
 import { statusLabel } from '../../core/statusScale';
 import { StoreError, type ClaimEntry } from '../../core/store/types';
-import { articleKey, articleUri, openDocument } from '../articles';
+import { articleKey, articleUri, baseName, openDocument } from '../articles';
 import type { ContextKeySetter } from '../contextKeys';
 import { toRange } from '../convert';
 import type { ClaimRef, Services } from '../services';
 import type { WorkspaceSync } from '../workspaceSync';
 import * as notify from '../notify';
-import { uiText } from '../../core/present/displayText';
+import { short, uiText } from '../../core/present/displayText';
 
 export interface CommandDeps {
   readonly services: Services;
@@ -29,10 +29,17 @@ export function isClaimRef(arg: unknown): arg is ClaimRef {
   return !!arg && typeof arg === 'object' && typeof (arg as ClaimRef).article === 'string' && typeof (arg as ClaimRef).id === 'string';
 }
 
+/** Which claims a command can be about, when the user has to pick one. */
+export interface ClaimPick {
+  only?: (e: ClaimEntry) => boolean;
+  /** Said when the active article has no such claim. */
+  none?: string;
+}
+
 /** The claim a command is about: the argument when it names one, else the current claim. */
-export async function resolveClaim(deps: CommandDeps, arg: unknown): Promise<{ ref: ClaimRef; entry: ClaimEntry } | undefined> {
+export async function resolveClaim(deps: CommandDeps, arg: unknown, pick: ClaimPick = {}): Promise<{ ref: ClaimRef; entry: ClaimEntry } | undefined> {
   let ref = isClaimRef(arg) ? { article: arg.article, id: arg.id } : deps.services.currentClaim();
-  if (!ref) ref = await pickClaimInActiveArticle(deps);
+  if (!ref) ref = await pickClaimInActiveArticle(deps, pick);
   if (!ref) return undefined;
   if (!deps.store.has(ref.article)) await deps.sync.ensureArticle(articleUri(ref.article), false);
   const entry = deps.store.claim(ref.article, ref.id);
@@ -41,7 +48,7 @@ export async function resolveClaim(deps: CommandDeps, arg: unknown): Promise<{ r
 }
 
 /** With the cursor outside any claim: let the user pick one of the active article's claims. */
-async function pickClaimInActiveArticle(deps: CommandDeps): Promise<ClaimRef | undefined> {
+async function pickClaimInActiveArticle(deps: CommandDeps, pick: ClaimPick): Promise<ClaimRef | undefined> {
   const editor = vscode.window.activeTextEditor;
   const key = editor ? articleKey(editor.document.uri) : undefined;
   const snap = key ? deps.store.get(key) : undefined;
@@ -49,8 +56,13 @@ async function pickClaimInActiveArticle(deps: CommandDeps): Promise<ClaimRef | u
     void notify.info('Put the cursor in a claim, or select one in the Claims panel, first.');
     return undefined;
   }
+  const claims = pick.only ? snap.claims.filter(pick.only) : snap.claims;
+  if (!claims.length) {
+    void notify.info(pick.none ?? 'No claim of this article fits.');
+    return undefined;
+  }
   const picked = await vscode.window.showQuickPick(
-    snap.claims.map((e) => ({ label: uiText(e.claim.quote, 200), description: uiText(statusLabel(deps.store.scale, e.claim.status), 100), detail: e.state === 'anchored' ? undefined : uiText(e.reason, 400), id: e.claim.id })),
+    claims.map((e) => ({ label: uiText(e.claim.quote, 200), description: uiText(statusLabel(deps.store.scale, e.claim.status), 100), detail: e.state === 'anchored' ? undefined : uiText(e.reason, 400), id: e.claim.id })),
     { placeHolder: 'Which claim? (the cursor is not in one)', matchOnDescription: true },
   );
   return picked ? { article: key, id: picked.id } : undefined;
@@ -68,4 +80,25 @@ export async function showClaim(deps: CommandDeps, ref: ClaimRef, options: { pre
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
   return editor;
+}
+
+/**
+ * Says that a claim was marked. Until the user has rated a claim once, with how to do it (a
+ * notification, where the whole sentence fits, with a Set Status button); after that only a
+ * short status-bar message, since the highlight shows it anyway.
+ */
+export function announceMarked(deps: CommandDeps, ref: ClaimRef, quote: string): void {
+  const steps = deps.services.firstSteps;
+  steps.did('mark');
+  if (steps.has('status')) {
+    notify.statusMessage('Factmark: claim marked', 3000, 'check');
+    return;
+  }
+  void notify.info(
+    `Marked ${short(quote, 60)}. Now rate it: Set Status (Ctrl+Alt+S), or the Set status link in its hover.`, 'Set Status…')
+    .then((choice) => { if (choice) void vscode.commands.executeCommand('factmark.setStatus', ref); });
+}
+
+export function articleLabel(article: string): string {
+  return baseName(articleUri(article));
 }

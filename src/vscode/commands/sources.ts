@@ -72,6 +72,7 @@ export function sourceCommands(deps: CommandDeps): Record<string, Handler> {
         return found.ref;
       }
       store.updateClaim(found.ref.article, found.ref.id, { sources: [...current.sources, source] });
+      deps.services.firstSteps.did('source');
       return found.ref;
     },
 

@@ -4,11 +4,12 @@ import * as vscode from 'vscode';
 import { parseNodeId } from '../../core/present/outlineIds';
 import { short } from '../../core/present/displayText';
 import type { Suggestion } from '../../core/suggest/suggestClaims';
-import { articleKey, articleUri, baseName, isArticleDocument, openDocument } from '../articles';
+import { articleKey, articleUri, baseName, displayPath, isArticleDocument, openDocument } from '../articles';
 import { toRange } from '../convert';
 import type { ClaimRef, SuggestionRef } from '../services';
 import type { SuggestionsHandle } from '../suggestions';
-import { UserError, type CommandDeps, type Handler } from './shared';
+import { suggestedSentences } from '../../core/present/phrases';
+import { announceMarked, UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
 
 function isSuggestionRef(arg: unknown): arg is SuggestionRef {
@@ -56,16 +57,21 @@ export function suggestionCommands(deps: CommandDeps, handle: SuggestionsHandle)
   return {
     'factmark.suggestClaims': async (arg?: unknown) => {
       const uri = uriOf(arg);
-      const doc = uri ? (openDocument(uri) ?? (await vscode.workspace.openTextDocument(uri))) : vscode.window.activeTextEditor?.document;
-      if (!doc) throw new UserError('Open an article (Markdown or plain text) first.');
+      const active = vscode.window.activeTextEditor?.document;
+      // No article given or active (e.g. from the Claims panel's welcome): the user picks one.
+      const target = uri ?? (active && isArticleDocument(active) ? active.uri : await pickArticle());
+      if (!target) return undefined;
+      const doc = openDocument(target) ?? (await vscode.workspace.openTextDocument(target));
+      if (!uri && doc !== active) await vscode.window.showTextDocument(doc, { preview: false });
       if (!isArticleDocument(doc)) throw new UserError(`Claims can be suggested in Markdown and plain-text articles, not in ${doc.languageId} files.`);
       // Claims from an existing sidecar first, so that sentences already claimed are left out.
       if (!doc.isUntitled) await deps.sync.ensureArticle(doc.uri, false);
       const list = await handle.compute(doc);
       const n = list.length;
-      notify.statusMessage(n
-        ? `Factmark: ${n} check-worthy sentence${n === 1 ? '' : 's'} without a claim in ${baseName(doc.uri)} — see the Claims panel`
-        : `Factmark: every check-worthy sentence of ${baseName(doc.uri)} has a claim (or was dismissed)`, 5000);
+      // A notification, where the whole sentence fits; it goes by itself.
+      void notify.info(n
+        ? `${suggestedSentences(n)} in ${baseName(doc.uri)}: they are underlined in the text and listed in the Claims panel. Hover over one to accept or dismiss it.`
+        : `Every check-worthy sentence of ${baseName(doc.uri)} has a claim (or was dismissed).`);
       return list;
     },
 
@@ -76,7 +82,7 @@ export function suggestionCommands(deps: CommandDeps, handle: SuggestionsHandle)
       const claimRef: ClaimRef = { article: key, id: claim.id };
       services.setSelectedSuggestion(undefined);
       services.setSelectedClaim(claimRef);
-      notify.statusMessage(`Factmark: marked ${short(claim.quote, 40)} — set its status with Ctrl+Alt+S`, 4000);
+      announceMarked(deps, claimRef, claim.quote);
       return claimRef;
     },
 
@@ -85,7 +91,7 @@ export function suggestionCommands(deps: CommandDeps, handle: SuggestionsHandle)
       const key = await ensure(ref.article);
       store.dismissSentence(key, suggestion.text);
       services.setSelectedSuggestion(undefined);
-      notify.statusMessage(`Factmark: ${short(suggestion.text, 40)} will not be suggested again`, 3000);
+      notify.statusMessage(`Factmark: ${short(suggestion.text, 40)} will not be suggested again`, 3000, 'close');
       return ref;
     },
 
@@ -105,4 +111,15 @@ export function suggestionCommands(deps: CommandDeps, handle: SuggestionsHandle)
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     },
   };
+}
+
+/** A Markdown or plain-text file of the workspace, picked by its path; undefined when cancelled. */
+async function pickArticle(): Promise<vscode.Uri | undefined> {
+  const files = await vscode.workspace.findFiles('**/*.{md,markdown,mdown,txt,text}', '{**/node_modules/**,**/.git/**,**/.vscode-test/**}', 500);
+  if (!files.length) throw new UserError('There is no Markdown or plain-text article in this workspace to suggest claims in.');
+  const items = files
+    .map((uri) => ({ label: displayPath(uri), uri }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Suggest Claims', placeHolder: 'Which article? Its check-worthy sentences without a claim will be underlined.', matchOnDescription: true });
+  return picked?.uri;
 }

@@ -1,0 +1,59 @@
+// What a claim's anchor state means for the user, and what to do next: the same words in the
+// hover, the Claims panel's tooltip and the Claim Details view, so that an orphan's next step
+// (re-attach or delete) reads the same wherever it is seen. Pure; the callers escape the text.
+import type { ClaimEntry } from '../store/types';
+
+/** The actions a claim in a state offers, in the order they are shown. */
+export type StateAction = 'acceptWording' | 'reattach' | 'delete';
+
+export interface StateNotice {
+  /** One line, e.g. "⚠ Not found in the article." */
+  title: string;
+  /** Why, in words a fact-checker reads (not the matcher's jargon); absent when the title says it. */
+  detail?: string;
+  /** What to do about it. */
+  next: string;
+  actions: readonly StateAction[];
+}
+
+/** The anchoring's generic reason for an orphan: it says no more than the title. */
+const GENERIC_ORPHAN = /^not found(,| |$)/i;
+
+export function stateNotice(entry: ClaimEntry, options: { articleMissing?: boolean } = {}): StateNotice | undefined {
+  switch (entry.state) {
+    case 'changed':
+      return {
+        title: '⟲ The words changed since this claim was rated.',
+        next: 'Read them again, then accept the new wording (and re-check the status), or re-attach the claim to other words.',
+        actions: ['acceptWording', 'reattach'],
+      };
+    case 'ambiguous':
+      return {
+        title: '⟲ Unsure where this claim is now.',
+        detail: entry.reason || undefined,
+        next: 'Check the highlighted words. If they are not the claim, select the right words and re-attach it.',
+        actions: ['reattach'],
+      };
+    case 'orphaned':
+      return {
+        title: '⚠ Not found in the article.',
+        detail: options.articleMissing
+          ? 'The article file is missing (renamed or deleted outside the editor?).'
+          : !entry.reason || GENERIC_ORPHAN.test(entry.reason)
+            ? 'Its words were deleted, or rewritten beyond recognition.'
+            : capitalise(entry.reason) + '.',
+        next: options.articleMissing
+          ? 'Rename the sidecar with its article to place the claims again, or delete the claim.'
+          : 'Select the words it now refers to and re-attach it, or delete the claim if it is gone.',
+        actions: options.articleMissing ? ['delete'] : ['reattach', 'delete'],
+      };
+    case 'unresolved':
+      return { title: 'The article has not been read yet.', next: 'Open the article to place its claims.', actions: [] };
+    default:
+      return undefined;
+  }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,47 @@
+// The five first steps of the walkthrough (open an article, mark, rate, cite, review), recorded
+// where the user actually takes them — a command from the palette, a key, a hover link, the
+// Claims panel or the Claim Details form — and published as context keys, which the
+// walkthrough's `onContext:` completion events tick. (`onCommand:` events fire only for commands
+// the workbench runs, not for a form's buttons or commands run from the extension host, and
+// `onLanguage:` is not a completion event at all.) The keys are set for steps taken in this
+// window (VS Code remembers a completed step itself); which steps were ever taken is kept across
+// sessions, so that the hint after a first mark is not repeated once the user knows how to rate.
+import * as vscode from 'vscode';
+import { FIRST_STEPS, stepContextKey, type FirstStep } from './contextKeyNames';
+
+export type { FirstStep } from './contextKeyNames';
+
+const STATE_KEY = 'factmark.firstSteps';
+
+export class FirstSteps {
+  /** Ever taken (any session). */
+  private readonly known: Set<FirstStep>;
+  /** Taken in this window: their context keys are set. */
+  private readonly now = new Set<FirstStep>();
+
+  constructor(private readonly state: vscode.Memento) {
+    const saved = state.get<unknown>(STATE_KEY);
+    this.known = new Set(Array.isArray(saved) ? FIRST_STEPS.filter((s) => saved.includes(s)) : []);
+  }
+
+  /** Whether the user ever took the step. */
+  has(step: FirstStep): boolean {
+    return this.known.has(step);
+  }
+
+  /** Records that the user took a step (later calls cost a set lookup). */
+  did(step: FirstStep): void {
+    if (this.now.has(step)) return;
+    this.now.add(step);
+    void vscode.commands.executeCommand('setContext', stepContextKey(step), true);
+    if (!this.known.has(step)) {
+      this.known.add(step);
+      void this.state.update(STATE_KEY, [...this.known]);
+    }
+  }
+
+  /** The steps taken in this window, in walkthrough order (for tests). */
+  taken(): FirstStep[] {
+    return FIRST_STEPS.filter((s) => this.now.has(s));
+  }
+}
