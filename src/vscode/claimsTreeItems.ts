@@ -6,6 +6,7 @@ import { claimMarkdown, CLAIM_LINK_COMMANDS } from '../core/present/claimMarkdow
 import { isFiltering, type ClaimFilter } from '../core/present/claimFilter';
 import type { ArticleRow } from '../core/present/claimsOutline';
 import { mdInline, oneLine } from '../core/present/displayText';
+import { suggestedSentences } from '../core/present/phrases';
 import type { OutlineNode } from '../core/present/outlineIds';
 import { findStatus, statusLabel, type StatusScale } from '../core/statusScale';
 import type { ArticleSnapshot, ClaimEntry } from '../core/store/types';
@@ -117,9 +118,9 @@ export function articleItem(id: string, article: string, row: ArticleRow | undef
   item.id = id;
   item.resourceUri = uri;
   item.contextValue = 'article';
-  // " · 3 unchecked sentences" once the article's suggestions are computed.
+  // " · 3 suggested sentences without a claim" once the article's suggestions are computed.
   const list = row?.suggestions;
-  const coverage = list?.length ? ` · ${list.length} unchecked sentence${list.length === 1 ? '' : 's'}` : '';
+  const coverage = list?.length ? ` · ${suggestedSentences(list.length)}` : '';
   if (s && row) {
     const p = row.progress;
     const shown = isFiltering(c.filter) ? `${row.visible.length} of ${p.total} shown · ` : '';

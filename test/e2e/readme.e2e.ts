@@ -51,7 +51,7 @@ describe('README screenshots of the demo workspace', () => {
     await progress().waitFor();
     assert.strictEqual(
       (await progress().innerText()).trim(),
-      '6/8 checked · 1 misleading · 1 mostly false · 2 needs re-check · 1 orphaned',
+      '6/8 checked · 3 to re-check',
     );
 
     // The panel: the re-check group first, then the article with its eight claims and their statuses.
@@ -181,7 +181,7 @@ describe('README screenshots of the demo workspace', () => {
     assert.match(await state.innerText(), /The words changed since this claim was rated\.\s*Now: “?approved a budget of £421 million on Monday night/);
     await details().locator('button', { hasText: 'Accept new wording' }).waitFor();
     await tidy(wb);
-    const hover = await hoverWords(wb, 'approved a budget of', 'The words changed since the claim was rated');
+    const hover = await hoverWords(wb, 'approved a budget of', 'The words changed since this claim was rated');
     const text = await hover.innerText();
     assert.match(text, /Rated words: “approved a budget of £412 million on Monday night”/);
     assert.match(text, /Now: “approved a budget of £421 million on Monday night”/);

@@ -47,9 +47,9 @@ describe('suggest claims', () => {
     const n = Number(/Suggestions \((\d+)\)/.exec(await group.first().innerText())?.[1]);
     assert.ok(n >= 5, `only ${n} suggestions`);
     await wb.page.locator('.pane-body .monaco-list-row', { hasText: 'According to Iranian Ambassador Kazem Jalali' }).first().waitFor();
-    const bar = wb.page.locator('.statusbar-item', { hasText: /unchecked sentences/ });
+    const bar = wb.page.locator('.statusbar-item', { hasText: /suggested sentences without a claim/ });
     await bar.first().waitFor();
-    assert.match(await bar.first().innerText(), new RegExp(`${n} unchecked sentences`));
+    assert.match(await bar.first().innerText(), new RegExp(`${n} suggested sentences without a claim`));
     await wb.page.keyboard.press('Control+Home');
     await wb.screenshot('suggestions', { docs: true });
   });

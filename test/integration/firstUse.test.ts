@@ -138,6 +138,7 @@ describe('first use: orphans, suggestions, messages, context keys', () => {
     const ref = await markWords(editor, 'Spending on housing rises');
     await sidecarYaml(editor.document.uri);
     const sidecar = sidecarOf(editor.document.uri);
+    const good = (await readFile(sidecar))!;
     await writeFile(sidecar, 'factmark: 1\nclaims:\n  - id: x\n    quote: "unclosed\n');
     await waitFor('the sidecar to be broken', () => factmark.articleOf(editor.document.uri)?.sidecarState === 'broken');
     let error: Error | undefined;
@@ -151,7 +152,7 @@ describe('first use: orphans, suggestions, messages, context keys', () => {
     assert.ok(location?.line && location.line >= 1, 'no line to open the file at');
     const bar = factmark.views.statusBar.state();
     assert.ok(bar.warning && !bar.tooltip.includes('file://'), bar.tooltip);
-    await writeFile(sidecar, (await readFile(sidecar))!.replace('"unclosed', '"unclosed"'));
+    await writeFile(sidecar, good);
     await waitFor('the sidecar to read again', () => factmark.articleOf(editor.document.uri)?.sidecarState !== 'broken');
   });
 

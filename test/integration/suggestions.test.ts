@@ -81,7 +81,7 @@ describe('suggest claims', () => {
     const article = (await children(factmark)).find((n) => { const x = nodeOf(n); return x?.kind === 'article' && x.article === key; });
     assert.ok(article, 'the article is not in the Claims panel');
     const articleItem = await factmark.views.tree.provider.getTreeItem(article);
-    assert.match(String(articleItem.description), new RegExp(`${list.length} unchecked sentences`));
+    assert.match(String(articleItem.description), new RegExp(`${list.length} suggested sentences without a claim`));
     const group = (await children(factmark, article)).find((n) => nodeOf(n)?.kind === 'suggestions');
     assert.ok(group, 'no Suggestions group under the article');
     assert.strictEqual((await factmark.views.tree.provider.getTreeItem(group)).label, `Suggestions (${list.length})`);
@@ -107,7 +107,7 @@ describe('suggest claims', () => {
     assert.deepStrictEqual(factmark.suggestions.decorated(uri), list.map((s) => ({ start: s.start, end: s.end })));
     const bar = factmark.views.statusBar.state();
     assert.ok(bar.visible);
-    assert.match(bar.text, new RegExp(`${list.length} unchecked sentences`));
+    assert.match(bar.text, new RegExp(`${list.length} suggested sentences without a claim`));
 
     await vscode.commands.executeCommand('factmark.clearSuggestions');
     assert.strictEqual(factmark.suggestions.of(uri), undefined);

@@ -297,7 +297,8 @@ describe('views', () => {
     await vscode.commands.executeCommand('factmark.setStatus', a, 'inaccurate');
     const s = factmark.views.statusBar.state();
     assert.ok(s.visible);
-    assert.match(s.text, /1\/2 checked · 1 false/);
+    assert.match(s.text, /1\/2 checked$/);
+    assert.match(s.tooltip, /1 of 2 claims checked, 1 still open\n1 unverified · 1 false/);
     assert.strictEqual(s.warning, false);
 
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{}' });
