@@ -32,7 +32,8 @@ describe('mark and rate a claim', () => {
     await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     const bar = wb.page.locator('.statusbar-item', { hasText: /checked/ });
     await bar.first().waitFor();
-    assert.match(await bar.first().innerText(), /1\/1 checked · 1 false/);
+    // Short, so that the status bar keeps room for messages; the statuses are in its tooltip.
+    assert.strictEqual((await bar.first().innerText()).trim(), '1/1 checked');
   });
 
   it('lists it in the Claims panel with its status', async () => {
