@@ -366,7 +366,11 @@
     else if (state.status === ui.reasonBox.dataset.to) closeReason(false);
     const def = state.statuses.find((s) => s.key === state.status);
     ui.definition.textContent = def ? def.definition : 'This status is not on the repository\'s scale.';
-    ui.swatch.style.backgroundColor = def && /^#[0-9a-fA-F]{6}$/.test(def.color) ? def.color : 'transparent';
+    // The theme's colour of the status where it has one (so that it matches the panel), else the scale's.
+    const hex = def && /^#[0-9a-fA-F]{6}$/.test(def.color) ? def.color : 'transparent';
+    // The variable's name keeps dots (`--vscode-factmark-status.accurate`), escaped in var().
+    ui.swatch.style.backgroundColor = def && def.colorVar && /^--vscode-[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(def.colorVar)
+      ? `var(${def.colorVar.replace(/\./g, '\\.')}, ${hex})` : hex;
 
     setValue(ui.explanation, state.explanation, fresh);
     setValue(ui.claimant, state.claimant, fresh);

@@ -12,8 +12,13 @@ export interface StatusDef {
   label: string;
   /** One line that says when to use this status. */
   definition: string;
-  /** `#rrggbb`; the extension contributes a themable colour per default status. */
+  /**
+   * `#rrggbb`. The default statuses' colours differ per kind of theme and are themable
+   * (core/present/statusLook.ts); this is their colour on a light background.
+   */
   color: string;
+  /** A codicon id for the status's shape (a repository's scale may name one; see statusLook.ts). */
+  icon?: string;
   /** ClaimReview `reviewRating.ratingValue` (1 = worst … 5 = best); absent for non-verdicts. */
   rating?: number;
   /** A verdict has been reached (counts as checked in progress figures). */
@@ -31,16 +36,16 @@ export interface StatusScale {
 export const DEFAULT_SCALE: StatusScale = {
   initial: 'unverified',
   statuses: [
-    { key: 'unverified', label: 'Unverified', definition: 'Marked for checking; no work done yet.', color: '#8a8a8a', settled: false, shortcut: 'u' },
-    { key: 'in-progress', label: 'In progress', definition: 'Being checked; sources are being gathered.', color: '#3b8eea', settled: false, shortcut: 'p' },
-    { key: 'accurate', label: 'True', definition: 'Accurate, with nothing significant missing.', color: '#2e9e44', rating: 5, settled: true, shortcut: 't' },
-    { key: 'mostly-accurate', label: 'Mostly true', definition: 'Accurate but needs clarification or additional information.', color: '#7fb241', rating: 4, settled: true, shortcut: 'y' },
-    { key: 'mixed', label: 'Mixed', definition: 'Partly accurate and partly not.', color: '#d4a72c', rating: 3, settled: true, shortcut: 'x' },
-    { key: 'misleading', label: 'Misleading', definition: 'Contains accurate facts but gives a false impression.', color: '#e07b22', rating: 2, settled: true, shortcut: 'm' },
-    { key: 'mostly-inaccurate', label: 'Mostly false', definition: 'Contains an element of truth but ignores critical facts.', color: '#d9541e', rating: 2, settled: true, shortcut: 'n' },
-    { key: 'inaccurate', label: 'False', definition: 'Not accurate.', color: '#d13438', rating: 1, settled: true, shortcut: 'f' },
-    { key: 'unproven', label: 'Unproven', definition: 'The available evidence neither confirms nor refutes it.', color: '#9b59b6', settled: true, shortcut: 'v' },
-    { key: 'not-checkable', label: 'Not checkable', definition: 'Opinion, prediction or otherwise not a verifiable statement of fact.', color: '#6c7a89', settled: true, shortcut: 'c' },
+    { key: 'unverified', label: 'Unverified', definition: 'Marked for checking; no work done yet.', color: '#717274', settled: false, shortcut: 'u' },
+    { key: 'in-progress', label: 'In progress', definition: 'Being checked; sources are being gathered.', color: '#4881f5', settled: false, shortcut: 'p' },
+    { key: 'accurate', label: 'True', definition: 'Accurate, with nothing significant missing.', color: '#015f3e', rating: 5, settled: true, shortcut: 't' },
+    { key: 'mostly-accurate', label: 'Mostly true', definition: 'Accurate but needs clarification or additional information.', color: '#5d8442', rating: 4, settled: true, shortcut: 'y' },
+    { key: 'mixed', label: 'Mixed', definition: 'Partly accurate and partly not.', color: '#b48205', rating: 3, settled: true, shortcut: 'x' },
+    { key: 'misleading', label: 'Misleading', definition: 'Contains accurate facts but gives a false impression.', color: '#ab5c04', rating: 2, settled: true, shortcut: 'm' },
+    { key: 'mostly-inaccurate', label: 'Mostly false', definition: 'Contains an element of truth but ignores critical facts.', color: '#992a10', rating: 2, settled: true, shortcut: 'n' },
+    { key: 'inaccurate', label: 'False', definition: 'Not accurate.', color: '#e05454', rating: 1, settled: true, shortcut: 'f' },
+    { key: 'unproven', label: 'Unproven', definition: 'The available evidence neither confirms nor refutes it.', color: '#96588f', settled: true, shortcut: 'v' },
+    { key: 'not-checkable', label: 'Not checkable', definition: 'Opinion, prediction or otherwise not a verifiable statement of fact.', color: '#2e3a3b', settled: true, shortcut: 'c' },
   ],
 };
 
@@ -82,6 +87,8 @@ export function parseScale(raw: unknown): { scale: StatusScale; errors: [] } | {
     if (typeof color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(color)) errors.push(`${where}.color must be #rrggbb`);
     const rating = s.rating;
     if (rating !== undefined && (typeof rating !== 'number' || rating < 1 || rating > 5)) errors.push(`${where}.rating must be a number from 1 to 5`);
+    const icon = s.icon;
+    if (icon !== undefined && (typeof icon !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(icon))) errors.push(`${where}.icon must be a codicon name such as pass-filled`);
     const shortcut = s.shortcut;
     if (shortcut !== undefined && (typeof shortcut !== 'string' || shortcut.length !== 1)) errors.push(`${where}.shortcut must be a single character`);
     else if (typeof shortcut === 'string') {
@@ -96,6 +103,7 @@ export function parseScale(raw: unknown): { scale: StatusScale; errors: [] } | {
       rating: typeof rating === 'number' ? rating : undefined,
       settled: s.settled === undefined ? rating !== undefined : s.settled === true,
       shortcut: typeof shortcut === 'string' ? shortcut : undefined,
+      icon: typeof icon === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(icon) ? icon : undefined,
     });
   });
   const initial = obj.initial ?? statuses[0]?.key;

@@ -20,6 +20,7 @@ import {
 } from './claimsTreeItems';
 import type { ClaimRef, Services } from './services';
 import type { ScanStatus } from './workspaceScan';
+import { treeNodeOf } from './treeArguments';
 
 export type { GroupBy } from '../core/present/outlineGroupings';
 
@@ -162,7 +163,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     const n = outline.node(id);
     const expanded = outline.startsExpanded(id);
     switch (n?.kind) {
-      case 'claim': return claimItem(id, n, store.claim(n.article, n.id), store.scale, desk());
+      case 'claim': return claimItem(id, n, store.claim(n.article, n.id), store.scale, desk(), n.under === 'group' && outline.groupBy === 'status');
       case 'article': return articleItem(id, n.article, outline.row(n.article), { path: relPath(n.article), filter: outline.filter, expanded });
       case 'sidecarError': return errorItem(id, n.article, outline.row(n.article)?.snapshot);
       case 'suggestion': return suggestionItem(id, n, suggestions.get(n.article)?.find((s) => s.start === n.start && s.end === n.end));
@@ -262,6 +263,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     suggestions.onDidChange((e) => redraw(outline.update([e.article]))),
     view.onDidChangeSelection((e) => {
       const n = e.selection[0] === undefined ? undefined : outline.node(e.selection[0]);
+      services.setSelectedInPanel(n?.kind === 'claim' ? { article: n.article, id: n.id } : undefined);
       if (n?.kind === 'claim') services.setSelectedClaim({ article: n.article, id: n.id });
       services.setSelectedSuggestion(n?.kind === 'suggestion' ? { article: n.article, start: n.start, end: n.end } : undefined);
     }),
@@ -310,7 +312,9 @@ export function viewCommands(services: Services): Record<string, (...args: unkno
     'factmark.clearFilter': () => tree().setFilter({}),
     'factmark.filter': async (arg?: unknown) => {
       const t = tree();
-      if (arg && typeof arg === 'object') {
+      // A filter given by a caller; the claim or article of the panel's focused row (what the
+      // title bar's Filter button passes) is no filter, so the user is asked.
+      if (isFilterArgument(arg)) {
         t.setFilter(filterFromArg(arg));
         return t.filter();
       }
@@ -353,6 +357,13 @@ function filterFromArg(arg: object): ClaimFilter {
 }
 
 type FilterItem = vscode.QuickPickItem & { status?: string; review?: DeskState; who?: 'me' | 'nobody'; name?: string };
+
+/** A filter's fields (statuses, review, assignees, text), at least one, and nothing of a panel row. */
+function isFilterArgument(arg: unknown): arg is object {
+  if (!arg || typeof arg !== 'object' || Array.isArray(arg) || treeNodeOf(arg)) return false;
+  const a = arg as { statuses?: unknown; review?: unknown; assignees?: unknown; text?: unknown };
+  return Array.isArray(a.statuses) || Array.isArray(a.review) || (!!a.assignees && typeof a.assignees === 'object') || typeof a.text === 'string';
+}
 
 async function askFilter(services: Services, current: ClaimFilter): Promise<ClaimFilter | undefined> {
   const { scale } = services.store;

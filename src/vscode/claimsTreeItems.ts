@@ -6,7 +6,7 @@ import { claimMarkdown, CLAIM_LINK_COMMANDS } from '../core/present/claimMarkdow
 import { isFiltering, type ClaimFilter } from '../core/present/claimFilter';
 import type { ArticleRow } from '../core/present/claimsOutline';
 import { mdInline, oneLine } from '../core/present/displayText';
-import { suggestedSentences } from '../core/present/phrases';
+import { count, suggestedSentences } from '../core/present/phrases';
 import type { OutlineNode } from '../core/present/outlineIds';
 import { findStatus, statusLabel, type StatusScale } from '../core/statusScale';
 import type { ArticleSnapshot, ClaimEntry } from '../core/store/types';
@@ -16,7 +16,7 @@ import { DESK_STATE_DESCRIPTIONS, DESK_STATE_LABELS, deskState, isDeskState, typ
 import { UNASSIGNED } from '../core/present/outlineGroupings';
 import { samePerson } from '../core/workflow/people';
 import { mayReview } from '../core/workflow/reviews';
-import { articleUri, baseName } from './articles';
+import { articleUri, baseName, displayPath } from './articles';
 import type { ClaimRef, SuggestionRef } from './services';
 import { needsRecheckColor, statusIcon } from './statusColors';
 
@@ -24,46 +24,60 @@ type Node<K extends OutlineNode['kind']> = Extract<OutlineNode, { kind: K }>;
 
 const collapsible = (expanded: boolean) => (expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
 
-/** " · ⟲ words changed" and the like: what the claim's anchor state adds to its description. */
-function stateMark(e: ClaimEntry): string {
+/** What a claim's anchor state adds to its row (short) and to what a screen reader says (long). */
+function stateWords(e: ClaimEntry): { short: string; long: string } | undefined {
   switch (e.state) {
-    case 'changed': return ' · ⟲ words changed';
-    case 'ambiguous': return ' · ⟲ unsure place';
-    case 'orphaned': return ' · not found';
-    default: return '';
+    case 'changed': return { short: '⟲ words changed', long: 'words changed since it was rated' };
+    case 'ambiguous': return { short: '⟲ unsure place', long: 'unsure where it is now' };
+    case 'orphaned': return { short: '⚠ not found', long: 'not found in the article' };
+    default: return undefined;
   }
 }
 
-/** " · ⚑ disputed" and the like: where a verdict's sign-off stands, when it asks for attention. */
-const REVIEW_MARKS: Partial<Record<DeskState, string>> = {
-  'awaiting-me': ' · awaiting your review',
-  disputed: ' · ⚑ disputed',
-  recheck: ' · verdict to confirm',
-  'signed-off': ' · ✓ signed off',
+/** "⚑ disputed" and the like: where a verdict's sign-off stands, when it asks for attention (short: the row; long: a screen reader). */
+const REVIEW_MARKS: Partial<Record<DeskState, { short: string; long: string }>> = {
+  'awaiting-me': { short: 'awaiting your review', long: 'awaiting your review' },
+  disputed: { short: '⚑ disputed', long: 'disputed' },
+  recheck: { short: 'verdict to confirm', long: 'verdict to confirm' },
+  'signed-off': { short: '✓ signed off', long: 'signed off' },
 };
 
-export function claimItem(id: string, n: Node<'claim'>, e: ClaimEntry | undefined, scale: StatusScale, desk?: DeskContext): vscode.TreeItem {
+/** The status as a row says it; a status the scale does not have is named as such. */
+function statusName(scale: StatusScale, key: string): string {
+  return findStatus(scale, key)?.label ?? `${oneLine(key, 30)} (not on the scale)`;
+}
+
+/**
+ * A claim's row. The status comes first, so that a long quote cannot push it out of view:
+ * "True: Spending on housing rises…" (`statusAbove`: under a status group, which names it, the
+ * quote alone). The icon is the status's shape in its colour, or the state's when the claim
+ * needs re-checking.
+ */
+export function claimItem(id: string, n: Node<'claim'>, e: ClaimEntry | undefined, scale: StatusScale, desk?: DeskContext, statusAbove = false): vscode.TreeItem {
   if (!e) return Object.assign(new vscode.TreeItem('(deleted claim)'), { id });
-  const item = new vscode.TreeItem(oneLine(e.claim.quote, 70) || '(empty quote)', vscode.TreeItemCollapsibleState.None);
+  const quote = oneLine(e.claim.quote, 70) || '(empty quote)';
+  const status = statusName(scale, e.claim.status);
+  const item = new vscode.TreeItem(statusAbove ? quote : `${status}: ${quote}`, vscode.TreeItemCollapsibleState.None);
   item.id = id;
-  const status = findStatus(scale, e.claim.status);
+  const state = stateWords(e);
   const review = desk ? deskState(e.claim, desk) : undefined;
-  const marks = stateMark(e) + (review ? REVIEW_MARKS[review] ?? '' : '');
-  const where = n.under === 'article' ? '' : ` · ${baseName(articleUri(n.article))}`;
+  const mark = review ? REVIEW_MARKS[review] : undefined;
+  const article = n.under === 'article' ? undefined : baseName(articleUri(n.article));
+  item.description = [state?.short, mark?.short, article].filter(Boolean).join(' · ');
   // A status not on the scale (a typo, a status removed from .factmark.yaml) is an error of the claim.
-  const label = status ? status.label : `${oneLine(e.claim.status, 30)} — not on the scale`;
-  item.description = `${label}${marks}${where}`;
-  item.iconPath = !status ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+  item.iconPath = !findStatus(scale, e.claim.status) ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
     : e.state === 'changed' || e.state === 'ambiguous'
     ? new vscode.ThemeIcon('history', needsRecheckColor())
     : e.state === 'orphaned'
       ? new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.warningForeground'))
-      : statusIcon(status, e.claim.status);
+      : statusIcon(scale, e.claim.status);
   const reviewable = !!desk && mayReview(e.claim, 'dispute', scale, desk.me).ok;
   item.contextValue = `claim status:${e.claim.status} ${e.state}${review ? ` review:${review}` : ''}${reviewable ? ' reviewable' : ''}`;
   const ref: ClaimRef = { article: n.article, id: n.id };
   item.command = { command: 'factmark.revealClaim', title: 'Reveal Claim in Article', arguments: [ref] };
-  item.accessibilityInformation = { label: `${oneLine(e.claim.quote, 200)}, ${label}${marks.replace(/ · [⚑✓] ?| · /g, ', ')}` };
+  item.accessibilityInformation = {
+    label: [status, oneLine(e.claim.quote, 200), state?.long, mark?.long, article && `in ${article}`].filter(Boolean).join(', '),
+  };
   return item;
 }
 
@@ -94,12 +108,13 @@ export function suggestionTooltip(s: Suggestion): vscode.MarkdownString {
   return tip;
 }
 
-export function suggestionsItem(id: string, count: number, expanded: boolean): vscode.TreeItem {
-  const item = new vscode.TreeItem(`Suggestions (${count})`, collapsible(expanded));
+export function suggestionsItem(id: string, size: number, expanded: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem(`Suggestions (${size})`, collapsible(expanded));
   item.id = id;
   item.iconPath = new vscode.ThemeIcon('lightbulb', new vscode.ThemeColor('factmark.suggestion'));
   item.description = 'check-worthy, no claim yet';
   item.tooltip = 'Sentences that state figures, dates, quotations or attributions and that no claim covers. Accept one to mark it as a claim, or dismiss it (remembered in the sidecar).';
+  item.accessibilityInformation = { label: `Suggestions, ${suggestedSentences(size)}` };
   item.contextValue = 'group suggestions';
   return item;
 }
@@ -121,16 +136,23 @@ export function articleItem(id: string, article: string, row: ArticleRow | undef
   // " · 3 suggested sentences without a claim" once the article's suggestions are computed.
   const list = row?.suggestions;
   const coverage = list?.length ? ` · ${suggestedSentences(list.length)}` : '';
+  let spoken: string;
   if (s && row) {
     const p = row.progress;
     const shown = isFiltering(c.filter) ? `${row.visible.length} of ${p.total} shown · ` : '';
-    item.description = `${shown}${p.settled}/${p.total} checked${p.needsRecheck + p.orphaned ? ` · ${p.needsRecheck + p.orphaned} to re-check` : ''}${coverage}`;
+    const recheck = p.needsRecheck + p.orphaned;
+    item.description = `${shown}${p.settled}/${p.total} checked${recheck ? ` · ${recheck} to re-check` : ''}${coverage}`;
     item.tooltip = `${c.path}\n${p.open} still open`;
+    spoken = [
+      isFiltering(c.filter) ? `${row.visible.length} of ${count(p.total, 'claim')} shown` : undefined,
+      `${p.settled} of ${count(p.total, 'claim')} checked`, recheck ? `${recheck} to re-check` : undefined, list?.length ? suggestedSentences(list.length) : undefined,
+    ].filter(Boolean).join(', ');
     if (s.sidecarState === 'broken' || s.sidecarState === 'conflict') item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     else item.iconPath = vscode.ThemeIcon.File;
     if (s.articleMissing) {
       // Renamed or deleted outside VS Code: the sidecar is orphaned beside a missing article.
-      item.description = `article missing · ${p.total} claim${p.total === 1 ? '' : 's'} kept, orphaned`;
+      item.description = `article missing · ${count(p.total, 'claim')} kept, orphaned`;
+      spoken = `article missing, ${count(p.total, 'claim')} kept, orphaned`;
       item.tooltip = `${c.path} does not exist (renamed or deleted outside the editor?).\nIts claims are kept in ${baseName(vscode.Uri.parse(s.sidecar, true))}; rename the sidecar with the article to place them again.`;
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     }
@@ -138,7 +160,9 @@ export function articleItem(id: string, article: string, row: ArticleRow | undef
     // Suggestions shown in an article with no sidecar yet.
     item.description = `no claims yet${coverage}`;
     item.iconPath = vscode.ThemeIcon.File;
+    spoken = `no claims yet${list?.length ? `, ${suggestedSentences(list.length)}` : ''}`;
   }
+  item.accessibilityInformation = { label: `${baseName(uri)}, ${spoken}` };
   return item;
 }
 
@@ -159,7 +183,7 @@ export function errorItem(id: string, article: string, s: ArticleSnapshot | unde
     const col = Math.max(0, (p?.column ?? 1) - 1);
     item.command = { command: 'vscode.open', title: 'Open Sidecar', arguments: [sidecar, { selection: new vscode.Range(line, col, line, col) }] };
   }
-  item.tooltip = `${s.sidecar}\n${s.problems.map((p) => `${p.line ? `${p.line}:${p.column ?? 1} ` : ''}${oneLine(p.message, 200)}`).slice(0, 10).join('\n')}\nFactmark will not write over this file until it is fixed.`;
+  item.tooltip = `${displayPath(sidecar)}\n${s.problems.map((p) => `${p.line ? `${p.line}:${p.column ?? 1} ` : ''}${oneLine(p.message, 200)}`).slice(0, 10).join('\n')}\nFactmark will not write over this file until it is fixed.`;
   return item;
 }
 
@@ -168,6 +192,7 @@ export function recheckItem(id: string, size: number, expanded: boolean): vscode
   item.iconPath = new vscode.ThemeIcon('history', needsRecheckColor());
   item.description = String(size);
   item.tooltip = 'Claims whose words changed since they were rated, whose place is unsure, or whose words were not found.';
+  item.accessibilityInformation = { label: `Orphaned or needs re-check, ${count(size, 'claim')}` };
   item.contextValue = 'group recheck';
   item.id = id;
   return item;
@@ -177,6 +202,7 @@ export function errorsItem(id: string, size: number, expanded: boolean): vscode.
   const item = new vscode.TreeItem('Sidecar errors', collapsible(expanded));
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   item.description = String(size);
+  item.accessibilityInformation = { label: `Sidecar errors, ${count(size, 'file')}` };
   item.contextValue = 'group errors';
   item.id = id;
   return item;
@@ -192,15 +218,12 @@ const REVIEW_ICONS: Record<DeskState, vscode.ThemeIcon> = {
   'signed-off': new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
 };
 
-type GroupLook = { label: string; icon?: vscode.ThemeIcon | vscode.Uri; tooltip?: string };
+type GroupLook = { label: string; icon?: vscode.TreeItem['iconPath']; tooltip?: string };
 
 /** How the groups of each grouping look (see outlineGroupings.ts). */
 /** `name`: how the group's first claim writes it, where the key is a compared form (assignees). */
 const GROUP_LOOKS: Record<string, (key: string, desk: DeskContext, name?: string) => GroupLook> = {
-  status: (key, { scale }) => {
-    const def = findStatus(scale, key);
-    return { label: def ? def.label : `${key} (not on the scale)`, icon: statusIcon(def, key), tooltip: def?.definition };
-  },
+  status: (key, { scale }) => ({ label: statusName(scale, key), icon: statusIcon(scale, key), tooltip: findStatus(scale, key)?.definition }),
   review: (key, { requireReviews }) => {
     if (!isDeskState(key)) return { label: key };
     const need = Math.max(1, requireReviews);
@@ -221,6 +244,8 @@ export function groupItem(id: string, n: Node<'group'>, size: number, desk: Desk
   item.iconPath = look.icon;
   item.description = String(size);
   item.tooltip = look.tooltip;
+  // Said as "True, 6 claims" (a screen reader would read the tooltip, the definition, instead).
+  item.accessibilityInformation = { label: `${look.label}, ${count(size, 'claim')}` };
   item.contextValue = `group ${n.by}:${n.key}`;
   item.id = id;
   return item;

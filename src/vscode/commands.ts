@@ -1,9 +1,11 @@
 // The command table: every command Factmark contributes (commandIds.ts), id → handler, registered
 // in one loop. A handler that fails shows the user a plain message; the details go to the output
 // channel. A failure about a file (a sidecar with errors) names it by its workspace path and
-// offers to open it at the error (see notify.ts).
+// offers to open it at the error (see notify.ts). A command run from a row of the Claims panel
+// gets that row's claim, suggestion or article (see treeArguments.ts).
 import * as vscode from 'vscode';
 import { StoreError } from '../core/store/types';
+import { fromTreeElement } from './treeArguments';
 import { anchorFixCommands } from './commands/anchorFix';
 import { annotateCommands, pickStatus } from './commands/annotate';
 import { navigationCommands } from './commands/navigation';
@@ -30,6 +32,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     if (!handler) throw new Error(`no handler for ${id}`);
     context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
+        // From a row of the Claims panel: the reference the row stands for (see treeArguments.ts).
+        if (args.length) args[0] = fromTreeElement(args[0]);
         return await handler(...args);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);

@@ -10,7 +10,7 @@ import type { StoreChange } from '../core/store/types';
 import { articleKey, isArticleDocument } from './articles';
 import { toRange } from './convert';
 import type { Services } from './services';
-import { gutterIcon, needsRecheckColor, statusBackground, statusColor } from './statusColors';
+import { gutterIcons, needsRecheckColor, statusBackground, statusColor } from './statusColors';
 
 /** Offsets of the decorated words (UTF-16, like the store's). */
 export interface DecoratedRange { start: number; end: number; id: string }
@@ -179,8 +179,9 @@ function statusType(s: StatusDef, style: Style, gutter: boolean, ruler: boolean)
     o.borderColor = statusColor(s, s.key);
   }
   if (gutter) {
-    o.gutterIconPath = gutterIcon(s);
-    o.gutterIconSize = 'contain';
+    const icons = gutterIcons(s);
+    o.light = { gutterIconPath: icons.light, gutterIconSize: 'contain' };
+    o.dark = { gutterIconPath: icons.dark, gutterIconSize: 'contain' };
   }
   if (ruler) {
     o.overviewRulerColor = statusColor(s, s.key);

@@ -12,6 +12,7 @@ import { StoreError } from '../core/store/types';
 import { reasonFor } from '../core/workflow/statusChange';
 import { askReason } from './commands/workflow';
 import { articleUri, baseName, displayPath } from './articles';
+import { hasThemeColor, statusColorId } from './statusColors';
 import type { ClaimRef, Services } from './services';
 import * as notify from './notify';
 import { webviewPage } from './webviewPage';
@@ -49,7 +50,8 @@ export type DetailsState =
     claimant: string;
     tags: string;
     sources: Source[];
-    statuses: { key: string; label: string; definition: string; color: string; settled: boolean }[];
+    /** `colorVar`: the theme colour's CSS variable, for the statuses that have one. */
+    statuses: { key: string; label: string; definition: string; color: string; settled: boolean; colorVar?: string }[];
     workflow: ClaimWorkflow;
     stances: readonly string[];
     readOnly?: string;
@@ -94,7 +96,12 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
       claimant: c.claimant ?? '',
       tags: (c.tags ?? []).join(', '),
       sources: c.sources ?? [],
-      statuses: store.scale.statuses.map((s) => ({ key: s.key, label: s.label, definition: s.definition, color: s.color, settled: s.settled })),
+      statuses: store.scale.statuses.map((s) => ({
+        key: s.key, label: s.label, definition: s.definition, color: s.color, settled: s.settled,
+        // A webview names a theme colour's variable with the id's first dot made a dash, the
+        // others kept: `factmark.status.accurate` is `--vscode-factmark-status.accurate`.
+        colorVar: hasThemeColor(s.key) ? `--vscode-${statusColorId(s.key).replace('.', '-')}` : undefined,
+      })),
       workflow: claimWorkflow(c, { scale: store.scale, requireReviews: store.policy.requireReviews, me: store.me(), wordsChanged: e.state !== 'anchored' && e.state !== 'moved' }),
       stances: STANCES,
       readOnly: snap.sidecarState === 'broken' ? `${displayPath(snap.sidecar)} has errors; fix it before editing.` : undefined,

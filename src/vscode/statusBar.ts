@@ -8,6 +8,7 @@ import { oneLine, uiText } from '../core/present/displayText';
 import { suggestedSentences } from '../core/present/phrases';
 import { progressLines, shortProgressLabel, type Progress } from '../core/store/progress';
 import { articleKey, displayPath, isArticleDocument } from './articles';
+import { problemText } from './notify';
 import type { Services } from './services';
 
 export interface StatusBarHandle {
@@ -61,9 +62,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
     const sidecar = uiText(displayPath(snap.sidecar), 200);
     if (snap.sidecarState === 'broken') {
       const first = snap.problems.find((x) => x.severity === 'error') ?? snap.problems[0];
-      const where = first?.line ? `line ${first.line}${first.column ? `, column ${first.column}` : ''}: ` : '';
       show('$(warning) Claims file has errors',
-        `${sidecar} cannot be read${first ? ` (${where}${oneLine(first.message, 160)})` : ''}. Factmark will not write over it until it is fixed; the claims shown are kept in memory.\n${account.join('\n')}`,
+        `${sidecar} cannot be read${first ? ` (${problemText(first)})` : ''}. Factmark will not write over it until it is fixed; the claims shown are kept in memory.\n${account.join('\n')}`,
         `Factmark: the claims file ${sidecar} has errors`, true);
     } else if (snap.sidecarState === 'conflict') {
       show('$(git-merge) Claims changed on disk',

@@ -3,7 +3,7 @@
 // actions as quick fixes. Both read the suggestions shown (services.suggestions); neither
 // computes any.
 import * as vscode from 'vscode';
-import { suggestionMarkdown, SUGGESTION_LINK_COMMANDS } from '../core/present/suggestionMarkdown';
+import { suggestionHoverMarkdown, SUGGESTION_LINK_COMMANDS } from '../core/present/suggestionMarkdown';
 import { suggestionAt } from '../core/suggest/openSuggestions';
 import type { Suggestion } from '../core/suggest/suggestClaims';
 import { ARTICLE_LANGUAGES, articleKey, isArticleDocument } from './articles';
@@ -29,7 +29,7 @@ export function registerSuggestionActions(context: vscode.ExtensionContext, serv
   };
 
   const markdown = (ref: SuggestionRef, s: Suggestion): vscode.MarkdownString => {
-    const md = new vscode.MarkdownString(suggestionMarkdown(s, { ref }));
+    const md = new vscode.MarkdownString(suggestionHoverMarkdown(s, { ref }));
     md.isTrusted = { enabledCommands: [...SUGGESTION_LINK_COMMANDS] };
     md.supportHtml = false;
     md.supportThemeIcons = false;

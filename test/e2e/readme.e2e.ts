@@ -1,8 +1,9 @@
 // The README's pictures, taken from the real workbench the way a user sees it: a fresh copy of
 // demo/ (what `npm start` serves: city-budget.md and its sidecar, claims in every state) in a
-// 1600×1000 tab with a side bar wide enough to read the claims. Each step asserts what its
-// picture shows. `FACTMARK_DOCS_SCREENSHOTS=1 npm run test:e2e -- --grep README` refreshes
-// docs/screenshots/{overview,set-status,claim-hover,add-source,recheck}.png.
+// 1600×1000 tab with a side bar wide enough to read the claims, once in VS Code's default light
+// theme and once in its default dark theme. Each step asserts what its picture shows.
+// `FACTMARK_DOCS_SCREENSHOTS=1 npm run test:e2e -- --grep README` refreshes
+// docs/screenshots/{overview,set-status,claim-hover,add-source,recheck}{,-dark}.png.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -14,8 +15,21 @@ import { DETAILS_WEBVIEW, openWorkbench, Workbench } from './workbench';
 const ARTICLE = 'city-budget.md';
 const SIDE_BAR_WIDTH = 600;
 const SOURCE_URL = 'https://example.org/city/budget-2026/transport-annex.pdf';
+const THEMES = [
+  { kind: 'light', name: 'Default Light Modern', suffix: '' },
+  { kind: 'dark', name: 'Default Dark Modern', suffix: '-dark' },
+] as const;
 
-describe('README screenshots of the demo workspace', () => {
+/** The default colour package.json gives a theme colour in a kind of theme, as `rgba(r, g, b` (a prefix of the computed style). */
+function defaultTint(id: string, kind: 'light' | 'dark'): string {
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const hex = (manifest.contributes.colors as { id: string; defaults: Record<string, string> }[]).find((c) => c.id === id)?.defaults[kind];
+  assert.ok(hex, `no default for ${id}`);
+  const n = parseInt(hex.slice(1, 7), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}`;
+}
+
+for (const theme of THEMES) describe(`README screenshots of the demo workspace (${theme.kind} theme)`, () => {
   let demo: Workspace;
   let wb: Workbench;
 
@@ -24,12 +38,13 @@ describe('README screenshots of the demo workspace', () => {
     // No minimap: with a side bar wide enough to read the claims, the article's longest line and
     // its "⟲ re-check" marker then fit beside it (the marker is not counted by word wrap).
     fs.mkdirSync(path.join(demo.dir, '.vscode'));
-    fs.writeFileSync(path.join(demo.dir, '.vscode', 'settings.json'), '{ "editor.minimap.enabled": false }\n');
+    fs.writeFileSync(path.join(demo.dir, '.vscode', 'settings.json'), `${JSON.stringify({ 'editor.minimap.enabled': false, 'workbench.colorTheme': theme.name }, null, 2)}\n`);
     execFileSync('git', ['add', '.vscode'], { cwd: demo.dir });
     execFileSync('git', ['commit', '-q', '-m', 'No minimap in the screenshots'], { cwd: demo.dir });
     wb = await openWorkbench({ folder: demo.dir, openFile: ARTICLE, viewport: { width: 1600, height: 1000 } });
     await wb.activeTab.filter({ hasText: ARTICLE }).waitFor();
     await wb.editor.locator('.view-lines').waitFor();
+    await wb.page.locator(`.monaco-workbench.vs${theme.kind === 'dark' ? '-dark' : ''}`).waitFor();
     // Add Source reads the clipboard (a URL there is offered first): let the page read it, as a
     // user allowing it would, instead of a "cannot read the clipboard" notification.
     await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.page.url()).origin });
@@ -60,26 +75,29 @@ describe('README screenshots of the demo workspace', () => {
     assert.match(await recheck.innerText(), /Orphaned \/ needs re-check\s*3/);
     const article = wb.page.locator('.pane-body .monaco-list-row[aria-level="1"]', { hasText: ARTICLE }).first();
     assert.match(await article.innerText(), /6\/8 checked · 3 to re-check/);
-    const expected: [string, RegExp][] = [
-      ['approved a budget of £412 million on Monday night', /True · ⟲ words changed/],
-      ['Spending on housing rises to £58 million', /True/],
-      ['1,200 new social homes will be started', /Unproven/],
-      ['We have balanced the books without cutting a single library', /Misleading/],
-      ['Bus fares will stay frozen until at least April 2027', /Unverified/],
-      ['tax rises by 4.99 per cent', /True · ⟲ unsure place/],
-      ['The stadium redevelopment will cost nothing', /Mostly false · not found/],
-      ['Cycling schemes receive £3.5 million', /In progress/],
+    // Each row under the article: its status first, then the quote; a state to re-check after it.
+    const expected: [string, string, string][] = [
+      ['approved a budget of £412 million on Monday night', 'True', '⟲ words changed'],
+      ['Spending on housing rises to £58 million', 'True', ''],
+      ['1,200 new social homes will be started', 'Unproven', ''],
+      ['We have balanced the books without cutting a single library', 'Misleading', ''],
+      ['Bus fares will stay frozen until at least April 2027', 'Unverified', ''],
+      ['tax rises by 4.99 per cent', 'True', '⟲ unsure place'],
+      ['The stadium redevelopment will cost nothing', 'Mostly false', '⚠ not found'],
+      ['Cycling schemes receive £3.5 million', 'In progress', ''],
     ];
-    for (const [quote, description] of expected) {
-      const rows = wb.page.locator('.pane-body .monaco-list-row', { hasText: quote });
-      await rows.first().waitFor();
-      assert.match(await rows.last().innerText(), description, `panel row of “${quote}”`);
+    for (const [quote, status, state] of expected) {
+      const row = wb.page.locator('.pane-body .monaco-list-row[aria-level="2"]', { hasText: quote }).last();
+      await row.waitFor();
+      const text = (await row.innerText()).replace(/\u00a0/g, ' ');
+      assert.ok(text.startsWith(`${status}: ${quote.slice(0, 20)}`), `panel row of “${quote}”: ${text}`);
+      if (state) assert.ok(text.includes(state), `panel row of “${quote}” does not say ${state}: ${text}`);
     }
 
     // The highlights: each claim's words carry its status colour (light theme tints).
-    await expectTint(wb, 'Spending on housing rises', 'rgba(46, 158, 68');
-    await expectTint(wb, 'We have balanced the books', 'rgba(224, 123, 34');
-    await expectTint(wb, 'Bus fares will stay frozen', 'rgba(138, 138, 138');
+    await expectTint(wb, 'Spending on housing rises', defaultTint('factmark.status.accurate.background', theme.kind));
+    await expectTint(wb, 'We have balanced the books', defaultTint('factmark.status.misleading.background', theme.kind));
+    await expectTint(wb, 'Bus fares will stay frozen', defaultTint('factmark.status.unverified.background', theme.kind));
     // Claims to re-check carry a marker after their words.
     const markers = await wb.editor.locator('.view-line span').evaluateAll((els) => els
       .map((el) => (globalThis as unknown as { getComputedStyle(e: unknown, pseudo: string): { content: string } }).getComputedStyle(el, '::after').content)
@@ -92,6 +110,9 @@ describe('README screenshots of the demo workspace', () => {
     const frame = details();
     await frame.locator('.quote', { hasText: 'Spending on housing rises to £58 million' }).waitFor({ timeout: 20_000 });
     assert.strictEqual(await frame.locator('#f-status').inputValue(), 'accurate');
+    // The status's swatch is the theme's colour of the status, as in the panel (not the light default everywhere).
+    const swatch = await frame.locator('.swatch').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+    assert.strictEqual(swatch.replace(/^rgb\(/, 'rgba('), `${defaultTint('factmark.status.accurate', theme.kind)})`, 'the details\' status swatch');
     assert.match(await frame.locator('textarea[name="explanation"]').inputValue(), /budget book \(table 4\.2\)/);
     assert.match(await frame.locator('.sources').innerText(), /Budget book 2026\/27/);
     await clickInWords(wb, 'Spending on housing rises');
@@ -99,7 +120,7 @@ describe('README screenshots of the demo workspace', () => {
     await fitClaimsPane(wb);
     await frame.locator('.sources li', { hasText: 'Budget book 2026/27' }).scrollIntoViewIfNeeded();
     await tidy(wb);
-    await wb.screenshot('overview', { docs: true });
+    await wb.screenshot(`overview${theme.suffix}`, { docs: true });
   });
 
   it('set-status: the scale as a quick pick, with definitions and colours', async () => {
@@ -115,7 +136,7 @@ describe('README screenshots of the demo workspace', () => {
     assert.deepStrictEqual(labels, ['Unverified', 'In progress', 'True', 'Mostly true', 'Mixed', 'Misleading', 'Mostly false', 'False', 'Unproven', 'Not checkable']);
     assert.match(await rows.filter({ hasText: 'Misleading' }).first().innerText(), /Contains accurate facts but gives a false impression/);
     assert.match(await rows.filter({ hasText: 'Unverified' }).first().innerText(), /current/);
-    await wb.screenshot('set-status', { docs: true });
+    await wb.screenshot(`set-status${theme.suffix}`, { docs: true });
 
     // Picking a status rates the claim: its row in the panel follows.
     await rows.filter({ has: wb.page.locator('.label-name', { hasText: /^In progress$/ }) }).first().click();
@@ -133,7 +154,7 @@ describe('README screenshots of the demo workspace', () => {
     for (const expected of [/Misleading/, /No library closes, but three branches move to four-day opening/,
       /Sources/, /refutes: Library opening hours from April/, /Northfield, Ashby and Dale Road libraries/,
       /Claimant: Helen Marsh, mayor/, /Set status/]) assert.match(text, expected);
-    await wb.screenshot('claim-hover', { docs: true });
+    await wb.screenshot(`claim-hover${theme.suffix}`, { docs: true });
     await wb.page.keyboard.press('Escape');
   });
 
@@ -150,7 +171,7 @@ describe('README screenshots of the demo workspace', () => {
     // Prefilled from the clipboard, where the checker copied the address.
     await input.waitFor();
     assert.strictEqual(await input.inputValue(), SOURCE_URL);
-    await wb.screenshot('add-source', { docs: true });
+    await wb.screenshot(`add-source${theme.suffix}`, { docs: true });
     await wb.page.keyboard.press('Enter');
     await step(2);
     await input.fill('Budget 2026/27, transport annex');
@@ -186,7 +207,7 @@ describe('README screenshots of the demo workspace', () => {
     assert.match(text, /Rated words: “approved a budget of £412 million on Monday night”/);
     assert.match(text, /Now: “approved a budget of £421 million on Monday night”/);
     assert.match(text, /Accept new wording/);
-    await wb.screenshot('recheck', { docs: true });
+    await wb.screenshot(`recheck${theme.suffix}`, { docs: true });
     await wb.page.keyboard.press('Escape');
   });
 });
@@ -285,8 +306,8 @@ async function expectTint(wb: Workbench, words: string, rgbaPrefix: string): Pro
 /** Clears notifications and transient status-bar messages so that pictures hold only the feature. */
 async function tidy(wb: Workbench): Promise<void> {
   await wb.runCommand('Notifications: Clear All Notifications').catch(() => undefined);
-  // "Factmark: … is now In progress" stays three seconds.
-  await wb.page.locator('.statusbar-item', { hasText: /^Factmark: .* is now / }).waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  // "Factmark: rated In progress" and the like stay three or four seconds.
+  await wb.page.locator('.statusbar-item', { hasText: /^\s*Factmark: (rated|claim marked|new wording|dismissed|restored)/ }).waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
   // The pointer off the text (no hover) and off the bars (no tooltip): below the article's end.
   const editor = await wb.editor.boundingBox();
   if (editor) await wb.page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height - 40);

@@ -104,13 +104,14 @@ describe('a repository you did not write', () => {
     assert.strictEqual(entry.claim.status, 'flase', 'the claim is kept with its status as written');
     const { tree } = factmark.views;
     const item = await tree.provider.getTreeItem(`claim:article:typo01:${factmark.articleOf(editor.document.uri)!.article}`);
-    assert.match(String(item.description), /not on the scale/);
+    // The row starts with its status (issue 15), so the label says it is not on the scale.
+    assert.match(String(item.label), /^flase \(not on the scale\): /);
     assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'error');
     // Setting a status on the scale clears the error (and leaves no unknown status for other tests).
     const key = factmark.articleOf(editor.document.uri)!.article;
     await vscode.commands.executeCommand('factmark.setStatus', { article: key, id: 'typo01' }, 'inaccurate');
     await waitFor('the error to go', () => !vscode.languages.getDiagnostics(sidecar).some((d) => d.code === 'unknown-status'));
-    assert.match(String((await tree.provider.getTreeItem(`claim:article:typo01:${key}`)).description), /^False/);
+    assert.match(String((await tree.provider.getTreeItem(`claim:article:typo01:${key}`)).label), /^False: /);
   });
 
   it('a sidecar over the claim limit is refused before parsing, with a diagnostic', async () => {

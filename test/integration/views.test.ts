@@ -201,8 +201,8 @@ describe('views', () => {
     assert.strictEqual(articleItem.contextValue, 'article');
 
     const first = await item(factmark, claims[0]);
-    assert.strictEqual(first.label, 'a budget of £412 million');
-    assert.strictEqual(first.description, 'Unverified');
+    assert.strictEqual(first.label, 'Unverified: a budget of £412 million');
+    assert.strictEqual(first.description, '');
     assert.strictEqual(first.contextValue, 'claim status:unverified anchored review:open');
     assert.strictEqual(first.command?.command, 'factmark.revealClaim');
     assert.deepStrictEqual(first.command?.arguments, [a]);

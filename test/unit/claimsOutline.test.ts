@@ -220,20 +220,28 @@ describe('Claims outline', () => {
     }
   });
 
-  it('a filter hides claims, and articles left without any, but not articles with suggestions', () => {
+  it('a filter hides claims, articles left without any, and suggestions (which have no status)', () => {
     const { o } = setup({
       [A]: { claims: [{ id: 'a1', status: 'accurate' }, { id: 'a2', status: 'misleading' }] },
       [B]: { claims: [{ id: 'b1', status: 'accurate' }] },
-      [C]: { claims: [{ id: 'c1', status: 'accurate' }], suggestions: 1 },
+      [C]: { claims: [{ id: 'c1', status: 'accurate' }], suggestions: 2 },
     });
     o.setFilter({ statuses: ['misleading'] });
-    assert.deepStrictEqual(o.roots(), [`article:${A}`, `article:${C}`]);
+    assert.deepStrictEqual(o.roots(), [`article:${A}`]);
     assert.deepStrictEqual(o.children(`article:${A}`), [`claim:article:a2:${A}`]);
-    assert.deepStrictEqual(kinds(o, o.children(`article:${C}`)), ['suggestions']);
     // The badge counts every open claim, whatever the filter shows.
     assert.strictEqual(o.openCount(), 0);
+    o.setGroupBy('status');
+    assert.deepStrictEqual(o.roots(), ['group:status:misleading'], 'the Suggestions group is listed under a status filter');
+    o.setGroupBy('article');
+    // Words: the suggestions that hold them are listed with the claims that do.
+    o.setFilter({ text: 'S1' });
+    assert.deepStrictEqual(o.roots(), [`article:${C}`]);
+    assert.deepStrictEqual(kinds(o, o.children(`article:${C}`)), ['suggestions']);
+    assert.deepStrictEqual(o.children(`suggestions:${C}`).map((id) => (o.node(id) as { start: number }).start), [1010]);
     o.setFilter({});
     assert.strictEqual(o.roots().length, 3);
+    assert.strictEqual(o.children(`suggestions:${C}`).length, 2);
   });
 
   it('an event about one article redraws that article only, and reads only that article', () => {

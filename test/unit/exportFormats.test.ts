@@ -13,7 +13,7 @@ import { exportFileName, findFormat, FORMATS } from '../../src/core/export/forma
 import { renderHtmlReport } from '../../src/core/export/htmlReport';
 import { renderMarkdownReport } from '../../src/core/export/markdownReport';
 import { annotationCollection } from '../../src/core/export/webAnnotation';
-import { parseScale } from '../../src/core/statusScale';
+import { DEFAULT_SCALE, findStatus, parseScale } from '../../src/core/statusScale';
 import { ARTICLE, factCheck } from '../fixtures/export/factCheck';
 
 const W3C_SCHEMAS = path.resolve(__dirname, '..', '..', '..', 'shared', 'standards', 'w3c-annotation-model', 'definitions');
@@ -261,7 +261,9 @@ describe('export: HTML report', () => {
   it('shows verdicts with definitions in article order, who rated and reviewed, sources, corrections and a chart', () => {
     const quotes = [...html.matchAll(/<blockquote class="quote">([^<]*)<\/blockquote>/g)].map((m) => m[1]);
     assert.deepStrictEqual(quotes.map((q) => q.slice(0, 12)), ['the council ', 'Spending on ', 'We have bala', 'Bus fares wi', 'The stadium ']);
-    assert.match(html, /<span class="badge c-2e9e44">True<\/span> <span class="definition">Accurate, with nothing significant missing\.<\/span>/);
+    // The scale's colours (the default scale's are chosen in core/present/statusLook.ts).
+    const colour = (key: string) => findStatus(DEFAULT_SCALE, key)!.color.toLowerCase();
+    assert.ok(html.includes(`<span class="badge c-${colour('accurate').slice(1)}">True</span> <span class="definition">Accurate, with nothing significant missing.</span>`));
     assert.match(html, /<dt>Rated by<\/dt><dd>Jane Doe on 2026-11-29<\/dd>/);
     assert.match(html, /<dt>Made in<\/dt><dd><a href="https:\/\/council\.example\.org\/webcast\/2026-11-25" rel="noopener noreferrer">[^<]+<\/a> \(2026-11-25\)<br><a href="https:\/\/social\.example\/@leader\/1"[^>]*>[^<]+<\/a> \(2026-11-24\)<br>/);
     assert.match(html, /Approved by Ann Lee on 2026-11-29/);
@@ -272,7 +274,7 @@ describe('export: HTML report', () => {
     assert.match(html, /The article now says: <q>We have balanced the books without cutting one single library<\/q>/);
     assert.match(html, /<strong>4 of 5 claims<\/strong> checked; 1 still open/);
     const bars = [...html.matchAll(/<rect [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
-    assert.deepStrictEqual(bars, ['#8a8a8a', '#2e9e44', '#e07b22', '#d9541e', '#d13438'], 'one bar per status with claims, in scale order');
+    assert.deepStrictEqual(bars, ['unverified', 'accurate', 'misleading', 'mostly-inaccurate', 'inaccurate'].map(colour), 'one bar per status with claims, in scale order');
     assert.match(html, /role="img" aria-label="Verdicts: Unverified: 1, True: 1, Misleading: 1, Mostly false: 1, False: 1"/);
   });
 

@@ -7,7 +7,7 @@ import { claimMarkdown, CLAIM_LINK_COMMANDS } from '../../src/core/present/claim
 import { stateNotice } from '../../src/core/present/claimState';
 import { notificationText } from '../../src/core/present/displayText';
 import { count, suggestedSentences } from '../../src/core/present/phrases';
-import { suggestionMarkdown, SUGGESTION_LINK_COMMANDS } from '../../src/core/present/suggestionMarkdown';
+import { suggestionHoverMarkdown, SUGGESTION_LINK_COMMANDS } from '../../src/core/present/suggestionMarkdown';
 import type { Claim } from '../../src/core/model';
 import { parseSidecar } from '../../src/core/sidecar/sidecarYaml';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
@@ -78,13 +78,16 @@ describe('claim states: what they mean and what to do next', () => {
 });
 
 describe('a suggested sentence explains itself', () => {
-  const s = { start: 10, end: 60, text: 'The council said [x](command:evil) it spent £3m in 2025.', score: 4.5, reasons: ['figure: £3m', 'date: 2025', 'attribution: said'] };
+  const s = { start: 10, end: 60, text: 'The council said [x](command:evil) it spent £3m in 2025.', score: 0.91, reasons: ['figure: £3m', 'date: 2025', 'attribution: said'], features: [{ feature: 'w:spent', label: 'spent', weight: 0.8 }, { feature: 'w:said', label: 'said', weight: -0.2 }] };
   const sref = { article: 'file:///w/a.md', start: 10, end: 60 };
 
   it('lists its reasons and links Accept and Dismiss to the suggestion, nothing else', () => {
-    const md = suggestionMarkdown(s, { ref: sref, quote: true });
+    const md = suggestionHoverMarkdown(s, { ref: sref });
+    assert.match(md, /^\*\*Suggested claim\*\*/);
     for (const r of s.reasons) assert.ok(md.includes(r.split(':')[0]), `reason ${r} missing`);
-    assert.match(md, /Check-worthiness 4\\\.5/);
+    const shown = md.replace(/\\(.)/g, '$1'); // as rendered, Markdown escapes removed
+    assert.ok(shown.includes('spent +0.80') && shown.includes('said −0.20'), `the model's words are missing:\n${md}`);
+    assert.match(md, /Check-worthiness 0\.91/);
     assert.deepStrictEqual(commandsLinked(md), ['factmark.acceptSuggestion', 'factmark.dismissSuggestion']);
     for (const id of commandsLinked(md)) assert.ok((SUGGESTION_LINK_COMMANDS as readonly string[]).includes(id));
     const arg = JSON.parse(decodeURIComponent(/acceptSuggestion\?([^)]+)\)/.exec(md)?.[1] ?? ''));
@@ -93,7 +96,7 @@ describe('a suggested sentence explains itself', () => {
   });
 
   it('without a ref it has no links (a panel row without actions)', () => {
-    assert.deepStrictEqual(commandsLinked(suggestionMarkdown(s)), []);
+    assert.deepStrictEqual(commandsLinked(suggestionHoverMarkdown(s)), []);
   });
 });
 

@@ -49,6 +49,17 @@ function assignedTo(e: ClaimEntry, f: AssigneeFilter, me: string | undefined): b
   return !!f.names?.some((n) => nameKey(n) === nameKey(a));
 }
 
+/**
+ * Whether a suggested sentence is listed under a filter. It has no status, sign-off or assignee,
+ * so a filter on any of those (which asks for claims that have them) hides it; words must be in
+ * the sentence.
+ */
+export function suggestionMatchesFilter(sentence: string, f: ClaimFilter): boolean {
+  if (f.statuses?.length || f.review?.length || isFilteringAssignees(f.assignees)) return false;
+  const text = f.text?.trim().toLocaleLowerCase();
+  return !text || sentence.toLocaleLowerCase().includes(text);
+}
+
 export function needsRecheck(e: ClaimEntry): boolean {
   return e.state === 'changed' || e.state === 'ambiguous' || e.state === 'orphaned';
 }

@@ -9,7 +9,7 @@ import { progressOf, type Progress } from '../store/progress';
 import type { StatusScale } from '../statusScale';
 import type { ArticleSnapshot, ClaimEntry } from '../store/types';
 import type { Suggestion } from '../suggest/suggestClaims';
-import { isFiltering, isFilteringAssignees, matchesFilter, needsRecheck, type ClaimFilter } from './claimFilter';
+import { isFiltering, isFilteringAssignees, matchesFilter, needsRecheck, suggestionMatchesFilter, type ClaimFilter } from './claimFilter';
 import type { DeskContext } from '../workflow/deskState';
 import { GROUPINGS, type Grouping, type GroupBy } from './outlineGroupings';
 import { nodeId, parseNodeId, type ClaimUnder, type OutlineNode } from './outlineIds';
@@ -37,6 +37,7 @@ export interface ArticleRow {
   readonly article: string;
   readonly sortKey: string;
   readonly snapshot?: ArticleSnapshot;
+  /** The suggestions the filter lets through (none under a status filter). */
   readonly suggestions: readonly Suggestion[];
   /** The claims the filter lets through, in article order. */
   readonly visible: readonly ClaimEntry[];
@@ -286,11 +287,12 @@ export class ClaimsOutline {
 
   private build(article: string, sortKey: string | undefined): ArticleRow | undefined {
     const snapshot = this.source.snapshot(article);
-    const suggestions = this.source.suggestions(article) ?? [];
-    if (!snapshot && !suggestions.length) return undefined;
-    const claims = snapshot?.claims ?? [];
     const filter = this.filter_;
     const filtering = isFiltering(filter);
+    const offered = this.source.suggestions(article) ?? [];
+    const suggestions = filtering ? offered.filter((s) => suggestionMatchesFilter(s.text, filter)) : offered;
+    if (!snapshot && !suggestions.length) return undefined;
+    const claims = snapshot?.claims ?? [];
     const ctx = this.desk();
     const visible = filtering ? claims.filter((e) => matchesFilter(e, filter, ctx)) : claims;
     const byId = new Map<string, ClaimEntry>();

@@ -94,7 +94,7 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
     'factmark.setStatus': async (arg?: unknown, statusKey?: string, reason?: string) => {
       const found = await resolveClaim(deps, arg);
       if (!found) return undefined;
-      const key = statusKey ?? (await pickStatus(deps, found.entry.claim));
+      const key = typeof statusKey === 'string' ? statusKey : await pickStatus(deps, found.entry.claim);
       if (!key) return undefined;
       if (!(await setStatusWithReason(store, found.ref.article, found.entry.claim, key, reason))) return undefined;
       deps.services.firstSteps.did('status');

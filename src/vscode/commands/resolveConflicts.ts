@@ -8,7 +8,8 @@ import { statusLabel } from '../../core/statusScale';
 import { hasConflictMarkers } from '../../core/merge/splitConflicts';
 import { listClaimConflicts, resolveConflictedSidecar, type ClaimChoice, type ConflictingClaim } from '../../core/merge/resolveClaimConflicts';
 import type { Claim } from '../../core/model';
-import { articleKey, articleUri, articleUriForSidecar, baseName } from '../articles';
+import { articleKey, articleUri, articleUriForSidecar, baseName, displayPath } from '../articles';
+import { problemText } from '../notify';
 import { readTextFile, writeTextFile } from '../fileText';
 import { isClaimRef, UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
@@ -123,7 +124,7 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
       const read = listClaimConflicts(text, sidecar.path);
       if (!read.ok) {
         await vscode.window.showTextDocument(sidecar);
-        throw new UserError(`${baseName(sidecar)}: ${read.message}${read.problems?.[0] ? ` (line ${read.problems[0].line}: ${read.problems[0].message})` : ''}`);
+        throw new UserError(`${displayPath(sidecar)}: ${read.message}${read.problems?.[0] ? ` (${problemText(read.problems[0])})` : ''}`);
       }
       const { conflicts } = read.value;
       const preset: Record<string, ClaimChoice> = {};
@@ -135,7 +136,7 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
         return undefined;
       }
       const result = resolveConflictedSidecar(text, { ...preset, ...asked }, sidecar.path);
-      if (!result.ok) throw new UserError(`${baseName(sidecar)}: ${result.message}${result.problems?.[0] ? ` (line ${result.problems[0].line}: ${result.problems[0].message})` : ''}`);
+      if (!result.ok) throw new UserError(`${displayPath(sidecar)}: ${result.message}${result.problems?.[0] ? ` (${problemText(result.problems[0])})` : ''}`);
       // Written only if nobody touched the file while the user was choosing.
       if ((await readTextFile(sidecar)) !== text) throw new UserError(`${baseName(sidecar)} changed while you were choosing; nothing was written. Run the command again.`);
       await writeTextFile(sidecar, result.text, { expected: text });

@@ -36,8 +36,17 @@ export interface ClaimPick {
   none?: string;
 }
 
-/** The claim a command is about: the argument when it names one, else the current claim. */
+/**
+ * The claim a command is about: the argument when it names one; `{ from: 'tree' }` (the Claims
+ * panel's own keys) the claim selected there; else the current claim.
+ */
 export async function resolveClaim(deps: CommandDeps, arg: unknown, pick: ClaimPick = {}): Promise<{ ref: ClaimRef; entry: ClaimEntry } | undefined> {
+  if ((arg as { from?: unknown } | undefined)?.from === 'tree' && !isClaimRef(arg)) {
+    const selected = deps.services.selectedInPanel();
+    if (!selected) void notify.info('Select a claim in the Claims panel first.');
+    arg = selected;
+    if (!arg) return undefined;
+  }
   let ref = isClaimRef(arg) ? { article: arg.article, id: arg.id } : deps.services.currentClaim();
   if (!ref) ref = await pickClaimInActiveArticle(deps, pick);
   if (!ref) return undefined;

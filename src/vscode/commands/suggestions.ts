@@ -1,13 +1,13 @@
 // Suggest Claims and what can be done with a suggestion: accept it as a claim, dismiss it
 // (remembered in the sidecar), reveal it, or hide all suggestions.
 import * as vscode from 'vscode';
-import { parseNodeId } from '../../core/present/outlineIds';
-import { short } from '../../core/present/displayText';
+import { short, uiText } from '../../core/present/displayText';
 import type { Suggestion } from '../../core/suggest/suggestClaims';
 import { articleKey, articleUri, baseName, displayPath, isArticleDocument, openDocument } from '../articles';
 import { toRange } from '../convert';
 import type { ClaimRef, SuggestionRef } from '../services';
 import type { SuggestionsHandle } from '../suggestions';
+import { treeNodeOf } from '../treeArguments';
 import { suggestedSentences } from '../../core/present/phrases';
 import { announceMarked, UserError, type CommandDeps, type Handler } from './shared';
 import * as notify from '../notify';
@@ -17,18 +17,18 @@ function isSuggestionRef(arg: unknown): arg is SuggestionRef {
   return !!a && typeof a === 'object' && typeof a.article === 'string' && typeof a.start === 'number' && typeof a.end === 'number';
 }
 
+/**
+ * The article a command is given: a URI, `{ uri }` or `{ article }`, or a row of the Claims
+ * panel that stands for an article (the article itself, its Suggestions group). A claim's or a
+ * suggestion's row (what a title-bar button passes when that row has the focus) names none.
+ */
 function uriOf(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'string') {
-    // The Claims panel's elements are node ids: an article's node (or its Suggestions group)
-    // stands for the article; any other id, for none (the active editor's article is used).
-    const node = parseNodeId(arg);
-    return node && 'article' in node && node.article !== undefined ? articleUri(node.article) : undefined;
-  }
+  const node = treeNodeOf(arg);
+  if (node && node !== 'article' && node !== 'suggestions' && node !== 'sidecarError') return undefined;
   const a = arg as { uri?: unknown; article?: unknown } | undefined;
   if (a?.uri instanceof vscode.Uri) return a.uri;
   if (typeof a?.uri === 'string') return vscode.Uri.parse(a.uri, true);
-  // A node of the Claims panel (an article, or its Suggestions group).
   return typeof a?.article === 'string' ? articleUri(a.article) : undefined;
 }
 
@@ -96,7 +96,10 @@ export function suggestionCommands(deps: CommandDeps, handle: SuggestionsHandle)
     },
 
     'factmark.clearSuggestions': (arg?: unknown) => {
-      const uri = uriOf(arg);
+      // From the panel, only an article's Suggestions group clears just that article's (its
+      // inline button); the title bar's button clears all, whichever row has the focus.
+      const node = treeNodeOf(arg);
+      const uri = node && node !== 'suggestions' ? undefined : uriOf(arg);
       services.suggestions.clear(uri ? articleKey(uri) : undefined);
       services.setSelectedSuggestion(undefined);
     },
@@ -118,7 +121,7 @@ async function pickArticle(): Promise<vscode.Uri | undefined> {
   const files = await vscode.workspace.findFiles('**/*.{md,markdown,mdown,txt,text}', '{**/node_modules/**,**/.git/**,**/.vscode-test/**}', 500);
   if (!files.length) throw new UserError('There is no Markdown or plain-text article in this workspace to suggest claims in.');
   const items = files
-    .map((uri) => ({ label: displayPath(uri), uri }))
+    .map((uri) => ({ label: uiText(displayPath(uri), 300), uri }))
     .sort((a, b) => a.label.localeCompare(b.label));
   const picked = await vscode.window.showQuickPick(items, { title: 'Suggest Claims', placeHolder: 'Which article? Its check-worthy sentences without a claim will be underlined.', matchOnDescription: true });
   return picked?.uri;
