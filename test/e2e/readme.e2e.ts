@@ -306,8 +306,8 @@ async function expectTint(wb: Workbench, words: string, rgbaPrefix: string): Pro
 /** Clears notifications and transient status-bar messages so that pictures hold only the feature. */
 async function tidy(wb: Workbench): Promise<void> {
   await wb.runCommand('Notifications: Clear All Notifications').catch(() => undefined);
-  // "Factmark: rated In progress" and the like stay three or four seconds.
-  await wb.page.locator('.statusbar-item', { hasText: /^\s*Factmark: (rated|claim marked|new wording|dismissed|restored)/ }).waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  // "Factmark: … is now In progress" and the like stay three or four seconds.
+  await wb.page.locator('.statusbar-item', { hasText: /^\s*Factmark: (claim marked|new wording|restored|.* is now |.* will not be suggested)/ }).waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
   // The pointer off the text (no hover) and off the bars (no tooltip): below the article's end.
   const editor = await wb.editor.boundingBox();
   if (editor) await wb.page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height - 40);
