@@ -192,7 +192,9 @@ export function gitInit(dir: string): void {
   git('commit', '-q', '-m', 'Generated archive');
 }
 
-if (require.main === module) {
+// Run as a script (`node -r ./test/register.js bench/generateWorkspace.ts DIR …`), not when bundled into the bench
+// (dist/bench.js), where `require.main === module` holds too and the bench's arguments are not ours.
+if (require.main === module && /generateWorkspace\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
   const args = process.argv.slice(2);
   const flag = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
   const articles = Number(flag('--articles') ?? 1000);

@@ -197,7 +197,7 @@ function bigArticle(): { away: number; inside: number; claimAt: number; snapshot
   const claimAt = (performance.now() - t) / 1000;
   const ids = store.get(key)!.claims.map((e) => e.claim.id);
   const snapshot = timeRuns(() => {
-    store.updateClaim(key, ids[123], { status: store.get(key)!.claims[123].claim.status === 'accurate' ? 'mixed' : 'accurate' });
+    store.updateClaim(key, ids[123], { status: store.get(key)!.claims[123].claim.status === 'accurate' ? 'mixed' : 'accurate' }, { reason: 'bench: a changed verdict' });
     store.get(key);
   }, 5);
   return {
