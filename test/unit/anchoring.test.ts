@@ -233,9 +233,35 @@ describe('captureSelector', () => {
   it('stores the quote, up to 32 characters each side, the offset and the 1-based line', () => {
     const sel = mark(ARTICLE, 'not consulted');
     assert.strictEqual(sel.quote, 'not consulted');
-    assert.strictEqual(sel.before.length, 32);
+    assert.ok(sel.before.length > 20 && sel.before.length <= 32, JSON.stringify(sel.before));
+    assert.ok(sel.after.length > 0 && sel.after.length <= 32, JSON.stringify(sel.after));
     assert.ok(ARTICLE.includes(sel.before + sel.quote + sel.after));
     assert.strictEqual(sel.line, 3);
+  });
+
+  it('context starts and ends on word boundaries: a word cut at its far edge is left out', () => {
+    // 32 characters before "said" start inside "Iranian", 32 after "officials" end inside "Wednesday".
+    const text = 'In a statement the Iranian Ambassador to the UN Council said officials from both sides met in Vienna on Wednesday evening.';
+    const sel = mark(text, 'said officials');
+    assert.strictEqual(text.slice(text.indexOf('said') - 32, text.indexOf('said')), 'an Ambassador to the UN Council ');
+    assert.strictEqual(text.slice(text.indexOf(' from'), text.indexOf(' from') + 32), ' from both sides met in Vienna o');
+    assert.strictEqual(sel.before, 'Ambassador to the UN Council ');
+    assert.strictEqual(sel.after, ' from both sides met in Vienna');
+    assert.ok(sel.before.length <= 32 && sel.after.length <= 32);
+    // Both still line up with the text around the claim.
+    assert.ok(text.includes(sel.before + sel.quote + sel.after));
+  });
+
+  it('context in one unbroken word (a long link) is kept as cut, and ideographs are words of their own', () => {
+    const url = 'https://example.org/' + 'a'.repeat(60);
+    const text = `${url} is the source ${url}`;
+    const sel = mark(text, 'is the source');
+    assert.strictEqual(sel.before, url.slice(-31) + ' ');
+    // After it, the link is cut at its last boundary inside the 32 characters (the slash).
+    assert.strictEqual(sel.after, ' https://example.org/');
+    const zh = '两国领导人在莫斯科签署了全面战略伙伴关系条约，有效期为二十年，双方将在明年举行首次联合会议并审议执行情况和合作进展，外交部发言人在记者会上表示欢迎。';
+    const z = mark(zh, '有效期为二十年');
+    assert.strictEqual(z.after.length, 32);
   });
 
   it('at the very start and end of the article the context is shorter', () => {

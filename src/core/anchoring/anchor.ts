@@ -11,7 +11,7 @@ import { refine } from './refine';
 import { AnchorResult, AnchorSelector } from './types';
 import { fuzzySearch } from './fuzzy';
 import { alignAfter, alignBefore } from './similarity';
-import { commonWords, wordsIn } from './words';
+import { commonWords, insideWord, isWordAt, wordsIn } from './words';
 
 /** anchorAll's first search window reaches this far either side of the predicted position. */
 const WINDOW = 1024;
@@ -240,10 +240,40 @@ function storedForm(s: string): string {
 function isHigh(c: number): boolean { return c >= 0xd800 && c <= 0xdbff; }
 function isLow(c: number): boolean { return c >= 0xdc00 && c <= 0xdfff; }
 
+/**
+ * The last CONTEXT_LENGTH characters of `s`, from a word boundary: a word cut at the far edge
+ * is left out ("Ambassador…", not "ranian Ambassador…"), and so is the spacing that then leads.
+ * When no whole word would be left (the context is one long link), it is kept as cut: it still
+ * says where the claim is.
+ */
+function contextBefore(s: string): string {
+  const cut = s.slice(-CONTEXT_LENGTH);
+  let from = s.length - cut.length;
+  if (from === 0 || !insideWord(s, from)) return cut;
+  while (from < s.length && insideWord(s, from)) from++;
+  const whole = s.slice(from).replace(/^[ \t]+/, '');
+  return hasWord(whole) ? whole : cut;
+}
+
+/** The first CONTEXT_LENGTH characters of `s`, up to a word boundary (mirror of contextBefore). */
+function contextAfter(s: string): string {
+  const cut = s.slice(0, CONTEXT_LENGTH);
+  let to = cut.length;
+  if (to === s.length || !insideWord(s, to)) return cut;
+  while (to > 0 && insideWord(s, to)) to--;
+  const whole = s.slice(0, to).replace(/[ \t]+$/, '');
+  return hasWord(whole) ? whole : cut;
+}
+
+function hasWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isWordAt(s, i)) return true;
+  return false;
+}
+
 function selectorAt(text: string, start: number, end: number, line: number): AnchorSelector {
   // Take a little more raw text than needed: dropped CRs would otherwise shorten the context.
-  let before = storedForm(text.slice(Math.max(0, start - 2 * CONTEXT_LENGTH), start)).slice(-CONTEXT_LENGTH);
-  let after = storedForm(text.slice(end, end + 2 * CONTEXT_LENGTH)).slice(0, CONTEXT_LENGTH);
+  let before = contextBefore(storedForm(text.slice(Math.max(0, start - 2 * CONTEXT_LENGTH), start)));
+  let after = contextAfter(storedForm(text.slice(end, end + 2 * CONTEXT_LENGTH)));
   // Never store half an emoji: a lone surrogate is not valid text in YAML.
   if (before.length && isLow(before.charCodeAt(0))) before = before.slice(1);
   if (after.length && isHigh(after.charCodeAt(after.length - 1))) after = after.slice(0, -1);
