@@ -233,26 +233,25 @@ describe('captureSelector', () => {
   it('stores the quote, up to 32 characters each side, the offset and the 1-based line', () => {
     const sel = mark(ARTICLE, 'not consulted');
     assert.strictEqual(sel.quote, 'not consulted');
-    assert.ok(sel.before.length > 20 && sel.before.length <= 32, JSON.stringify(sel.before));
-    assert.ok(sel.after.length > 0 && sel.after.length <= 32, JSON.stringify(sel.after));
+    assert.ok(sel.before.length >= 32 && sel.before.length <= 48, JSON.stringify(sel.before));
+    assert.ok(sel.after.length > 0 && sel.after.length <= 48, JSON.stringify(sel.after));
     assert.ok(ARTICLE.includes(sel.before + sel.quote + sel.after));
     assert.strictEqual(sel.line, 3);
   });
 
-  it('context starts and ends on word boundaries: a word cut at its far edge is left out', () => {
-    // 32 characters before "said" start inside "Iranian", 32 after "officials" end inside "Wednesday".
+  it('context starts and ends on word boundaries: a word cut at its far edge is taken in whole', () => {
+    // 32 characters before "said" start inside "Iranian", 32 after "officials" end inside "on".
     const text = 'In a statement the Iranian Ambassador to the UN Council said officials from both sides met in Vienna on Wednesday evening.';
     const sel = mark(text, 'said officials');
     assert.strictEqual(text.slice(text.indexOf('said') - 32, text.indexOf('said')), 'an Ambassador to the UN Council ');
     assert.strictEqual(text.slice(text.indexOf(' from'), text.indexOf(' from') + 32), ' from both sides met in Vienna o');
-    assert.strictEqual(sel.before, 'Ambassador to the UN Council ');
-    assert.strictEqual(sel.after, ' from both sides met in Vienna');
-    assert.ok(sel.before.length <= 32 && sel.after.length <= 32);
+    assert.strictEqual(sel.before, 'Iranian Ambassador to the UN Council ');
+    assert.strictEqual(sel.after, ' from both sides met in Vienna on');
     // Both still line up with the text around the claim.
     assert.ok(text.includes(sel.before + sel.quote + sel.after));
   });
 
-  it('context in one unbroken word (a long link) is kept as cut, and ideographs are words of their own', () => {
+  it('a long word cut at the edge is left out instead, a context that is one unbroken word is kept as cut, and ideographs are words of their own', () => {
     const url = 'https://example.org/' + 'a'.repeat(60);
     const text = `${url} is the source ${url}`;
     const sel = mark(text, 'is the source');

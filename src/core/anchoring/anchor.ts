@@ -240,16 +240,22 @@ function storedForm(s: string): string {
 function isHigh(c: number): boolean { return c >= 0xd800 && c <= 0xdbff; }
 function isLow(c: number): boolean { return c >= 0xdc00 && c <= 0xdfff; }
 
+/** A word cut by the context's far edge is completed when it ends within this many more characters. */
+const CONTEXT_WORD = 16;
+
 /**
  * The last CONTEXT_LENGTH characters of `s`, from a word boundary: a word cut at the far edge
- * is left out ("Ambassador…", not "ranian Ambassador…"), and so is the spacing that then leads.
- * When no whole word would be left (the context is one long link), it is kept as cut: it still
- * says where the claim is.
+ * is taken in whole ("Iranian Ambassador…", not "ranian Ambassador…"), or, when it is longer than
+ * CONTEXT_WORD more characters (a link), left out. When no whole word would be left (the context
+ * is one long link), it is kept as cut: it still says where the claim is.
  */
 function contextBefore(s: string): string {
   const cut = s.slice(-CONTEXT_LENGTH);
   let from = s.length - cut.length;
   if (from === 0 || !insideWord(s, from)) return cut;
+  let k = from;
+  while (k > 0 && from - k <= CONTEXT_WORD && insideWord(s, k)) k--;
+  if (!insideWord(s, k)) return s.slice(k);
   while (from < s.length && insideWord(s, from)) from++;
   const whole = s.slice(from).replace(/^[ \t]+/, '');
   return hasWord(whole) ? whole : cut;
@@ -260,6 +266,9 @@ function contextAfter(s: string): string {
   const cut = s.slice(0, CONTEXT_LENGTH);
   let to = cut.length;
   if (to === s.length || !insideWord(s, to)) return cut;
+  let k = to;
+  while (k < s.length && k - to <= CONTEXT_WORD && insideWord(s, k)) k++;
+  if (!insideWord(s, k)) return s.slice(0, k);
   while (to > 0 && insideWord(s, to)) to--;
   const whole = s.slice(0, to).replace(/[ \t]+$/, '');
   return hasWord(whole) ? whole : cut;
@@ -272,8 +281,8 @@ function hasWord(s: string): boolean {
 
 function selectorAt(text: string, start: number, end: number, line: number): AnchorSelector {
   // Take a little more raw text than needed: dropped CRs would otherwise shorten the context.
-  let before = contextBefore(storedForm(text.slice(Math.max(0, start - 2 * CONTEXT_LENGTH), start)));
-  let after = contextAfter(storedForm(text.slice(end, end + 2 * CONTEXT_LENGTH)));
+  let before = contextBefore(storedForm(text.slice(Math.max(0, start - 2 * CONTEXT_LENGTH - CONTEXT_WORD), start)));
+  let after = contextAfter(storedForm(text.slice(end, end + 2 * CONTEXT_LENGTH + CONTEXT_WORD)));
   // Never store half an emoji: a lone surrogate is not valid text in YAML.
   if (before.length && isLow(before.charCodeAt(0))) before = before.slice(1);
   if (after.length && isHigh(after.charCodeAt(after.length - 1))) after = after.slice(0, -1);

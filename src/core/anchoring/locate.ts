@@ -273,7 +273,8 @@ function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: numbe
     // other sentences has, is not enough.
     // Its own words may be there, split by a pasted block: then the exact words are a copy.
     const split = splitCandidate(n.text, q, NEAR);
-    lonely = !(split && split.sim >= FUZZY_WEAK) && !alt.some((c) => (c.matchSim ?? c.charSim) >= TWO_THIRDS || (refine(n.text, q, c.start, c.end)?.recall ?? 0) >= HALF);
+    // (Only the whole-text search can find a place alone; in a window the re-reading is skipped.)
+    lonely = !(split && split.sim >= FUZZY_WEAK) && (windowed || all !== 1 || !alt.some((c) => (c.matchSim ?? c.charSim) >= TWO_THIRDS || (refine(n.text, q, c.start, c.end)?.recall ?? 0) >= HALF));
     alt = alt.filter((c) => rivals(c, chosen));
     if (split && split.sim >= FUZZY_WEAK && split.ctx >= CTX_CLEAR) {
       return ambiguous(n, 'exact', [chosen, split], `${times}, but its own words may be where expected, split by inserted text`);

@@ -97,17 +97,20 @@ export function alignWords(quote: Words, text: Words, tFrom = 0, tTo = text.keys
   const n = tTo - tFrom;
   if (m === 0 || n <= 0 || m * n > MAX_CELLS) return undefined;
   const w = n + 1;
+  // Rows come from buffers kept between calls (this runs for every candidate place); the rows
+  // read before they are written (row 0, and column 0, never written) are zero, as if new.
+  const [h0, h1, e0, e1, f] = rows(w, ALIGN_ROWS_F64, 'f64') as Float64Array[];
+  const [sq0, sq1, st0, st1, m0, m1, es0, es1, et0, et1, em0, em1, fsq, fst, fm] = rows(w, ALIGN_ROWS_I32, 'i32') as Int32Array[];
   // H: best score ending at (i, j); E: ending with a quote word dropped; F: ending with a text word inserted.
-  let hPrev = new Float64Array(w), hCur = new Float64Array(w);
-  let ePrev = new Float64Array(w), eCur = new Float64Array(w);
-  const f = new Float64Array(w);
+  let hPrev = h0, hCur = h1;
+  let ePrev = e0, eCur = e1;
   // Start of the alignment that ends at each cell, as (quote index, text index), to report the span.
-  let sqPrev = new Int32Array(w), sqCur = new Int32Array(w);
-  let stPrev = new Int32Array(w), stCur = new Int32Array(w);
-  let mPrev = new Int32Array(w), mCur = new Int32Array(w); // matched words on the path
-  let esq = new Int32Array(w), est = new Int32Array(w), em = new Int32Array(w);
-  let esqPrev = new Int32Array(w), estPrev = new Int32Array(w), emPrev = new Int32Array(w);
-  const fsq = new Int32Array(w), fst = new Int32Array(w), fm = new Int32Array(w);
+  let sqPrev = sq0, sqCur = sq1;
+  let stPrev = st0, stCur = st1;
+  let mPrev = m0, mCur = m1; // matched words on the path
+  let esq = es1, est = et1, em = em1;
+  let esqPrev = es0, estPrev = et0, emPrev = em0;
+  for (const a of [hPrev, ePrev, sqPrev, stPrev, mPrev, esqPrev, estPrev, emPrev]) a.fill(0, 0, w);
   let best = 0, bestI = -1, bestJ = -1, bestSq = 0, bestSt = 0, bestM = 0;
   for (let i = 1; i <= m; i++) {
     const qk = quote.keys[i - 1];
@@ -148,6 +151,20 @@ export function alignWords(quote: Words, text: Words, tFrom = 0, tTo = text.keys
   return { matched: bestM, firstText: tFrom + bestSt, lastText: tFrom + bestJ - 1, firstQuote: bestSq, lastQuote: bestI - 1 };
 }
 
+const ALIGN_ROWS_F64 = 5;
+const ALIGN_ROWS_I32 = 15;
+const pool = { f64: [] as Float64Array[], i32: [] as Int32Array[], size: 0 };
+
+/** `count` rows of at least `w` cells, reused from call to call (column 0 is never written). */
+function rows(w: number, count: number, kind: 'f64' | 'i32'): (Float64Array | Int32Array)[] {
+  if (w > pool.size) {
+    pool.size = Math.max(w, 2 * pool.size, 64);
+    pool.f64 = Array.from({ length: ALIGN_ROWS_F64 }, () => new Float64Array(pool.size));
+    pool.i32 = Array.from({ length: ALIGN_ROWS_I32 + 2 }, () => new Int32Array(pool.size));
+  }
+  return kind === 'f64' ? pool.f64.slice(0, count) : pool.i32.slice(0, count);
+}
+
 /** The same word, or a typo of it (see nearlySame). */
 export function sameWord(a: string, b: string): boolean {
   return a === b || nearlySame(a, b);
@@ -163,8 +180,10 @@ export function commonWords(quote: Words, text: Words): number {
   const n = text.keys.length;
   if (m === 0 || n === 0) return 0;
   if (m * n > MAX_CELLS) return alignWords(quote, text)?.matched ?? 0;
-  let prev = new Int32Array(n + 1);
-  let cur = new Int32Array(n + 1);
+  rows(n + 1, 0, 'i32');
+  let prev = pool.i32[ALIGN_ROWS_I32];
+  let cur = pool.i32[ALIGN_ROWS_I32 + 1];
+  prev.fill(0, 0, n + 1);
   for (let i = 1; i <= m; i++) {
     const qk = quote.keys[i - 1];
     for (let j = 1; j <= n; j++) {
