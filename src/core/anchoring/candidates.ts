@@ -89,8 +89,19 @@ export function exactStarts(text: string, quote: string, from: number, to: numbe
   return out;
 }
 
-export function exactCandidates(text: string, q: Query, from: number, to: number): { all: number; candidates: Candidate[] } {
-  const starts = exactStarts(text, q.quote, from, to);
+/** Exact occurrences of `quote` in the whole of `text`, the same quote is looked up twice or more per anchorAll run. */
+const wholeTextStarts = new WeakMap<object, Map<string, number[]>>();
+
+/** exactStarts over the whole text, remembered as long as `owner` (the normalised text it belongs to) lives. */
+export function exactStartsEverywhere(owner: object, text: string, quote: string): number[] {
+  let known = wholeTextStarts.get(owner);
+  if (!known) wholeTextStarts.set(owner, (known = new Map()));
+  let starts = known.get(quote);
+  if (!starts) known.set(quote, (starts = exactStarts(text, quote, 0, text.length)));
+  return starts;
+}
+
+export function exactCandidates(text: string, q: Query, from: number, to: number, starts = exactStarts(text, q.quote, from, to)): { all: number; candidates: Candidate[] } {
   let cands = starts.map((s) => makeCandidate(text, q, s, s + q.quote.length, 0));
   if (cands.length > MAX_EXACT) cands = cands.sort((a, b) => a.dist - b.dist).slice(0, MAX_EXACT);
   return { all: starts.length, candidates: cands };

@@ -2,7 +2,7 @@
 // is accepted only when it is clearly better than every other place we know of. Works inside
 // a window (anchorAll's fast path) or over the whole text (anchor, and anchorAll's fallback).
 import { NormalizedText, rawEnd, rawStart } from './normalize';
-import { Candidate, Query, exactCandidates, exactStarts, fuzzyAround, fuzzyCandidates, makeCandidate, runnersUp, score, seededFuzzyCandidates, splitCandidate, wordCandidate } from './candidates';
+import { Candidate, Query, exactCandidates, exactStarts, exactStartsEverywhere, fuzzyAround, fuzzyCandidates, makeCandidate, runnersUp, score, seededFuzzyCandidates, splitCandidate, wordCandidate } from './candidates';
 import { refine, wordsOfQuote } from './refine';
 import { AnchorResult, AnchorState } from './types';
 
@@ -102,7 +102,7 @@ export function locate(n: NormalizedText, q: Query, scope?: Scope, opts: LocateO
   const to = scope ? scope.to : text.length;
   const fast = exactWhereExpected(text, q);
   if (fast) return decideExact(n, q, fast, fast.length, from, to, scope !== undefined);
-  const { all, candidates: exact } = exactCandidates(text, q, from, to);
+  const { all, candidates: exact } = exactCandidates(text, q, from, to, scope ? undefined : exactStartsEverywhere(n, text, q.quote));
   if (exact.length > 0) return decideExact(n, q, exact, all, from, to, scope !== undefined);
 
   // 3. Fuzzy: the words were edited.

@@ -2,6 +2,8 @@
 // Edit distance rather than a common prefix, because a word edited next to the quote should
 // lower the score a little, not zero it.
 
+import { bestEnd } from './fuzzy';
+
 let row = new Int32Array(64);
 
 /** Levenshtein distance; strings here are ~32 characters, so O(a·b) is a few hundred steps. */
@@ -28,9 +30,6 @@ export function editDistance(a: string, b: string): number {
 /** Context may line up a few characters off when the quote's own edges were edited. */
 const SLACK = 8;
 
-let prevRow = new Int32Array(128);
-let curRow = new Int32Array(128);
-
 /**
  * Best match of `pattern` in hay[from, to) (free start, free end, edit distance), scanning hay
  * forwards or, with `backwards`, from `to` down (pattern reversed too), so that one routine
@@ -39,30 +38,7 @@ let curRow = new Int32Array(128);
  */
 function alignEnd(pattern: string, hay: string, from: number, to: number, backwards: boolean, ideal: number): { dist: number; at: number } {
   if (pattern.length <= 32) return alignEnd32(pattern, hay, from, to, backwards, ideal);
-  const m = pattern.length;
-  const cols = to - from + 1;
-  if (prevRow.length < cols) { prevRow = new Int32Array(cols * 2); curRow = new Int32Array(cols * 2); }
-  let prev = prevRow;
-  let cur = curRow;
-  prev.fill(0, 0, cols); // a match may start anywhere
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    const c = pattern.charCodeAt(backwards ? m - i : i - 1);
-    for (let j = 1; j < cols; j++) {
-      const h = hay.charCodeAt(backwards ? to - j : from + j - 1);
-      const sub = prev[j - 1] + (c === h ? 0 : 1);
-      const del = prev[j] + 1;
-      const ins = cur[j - 1] + 1;
-      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-    }
-    const t = prev; prev = cur; cur = t;
-  }
-  let dist = Infinity;
-  let at = ideal;
-  for (let j = 0; j < cols; j++) {
-    if (prev[j] < dist || (prev[j] === dist && Math.abs(j - ideal) < Math.abs(at - ideal))) { dist = prev[j]; at = j; }
-  }
-  return { dist, at };
+  return bestEnd(pattern, hay, from, to, backwards, ideal);
 }
 
 /**
