@@ -13,14 +13,18 @@ export interface FuzzyMatch { start: number; end: number; errors: number }
 
 const W = 32;
 
-/** The pattern's character bit masks, per block of 32 characters, read forwards or backwards. */
+/**
+ * The pattern's character bit masks, per block of 32 characters, read forwards or backwards:
+ * each distinct character has a slot of `blocks` masks in `masks`; slot 0 (all zero) stands
+ * for the characters the pattern lacks.
+ */
 interface Compiled {
   length: number;
   blocks: number;
-  /** Masks of the characters below 256, `blocks` per character. */
+  /** Slot of each character below 256. */
   ascii: Int32Array;
-  other: Map<number, Int32Array>;
-  none: Int32Array;
+  other: Map<number, number>;
+  masks: Int32Array;
   /** The bit of the pattern's last character in the last block. */
   lastBit: number;
 }
@@ -28,20 +32,25 @@ interface Compiled {
 function compile(pattern: string, backwards: boolean): Compiled {
   const m = pattern.length;
   const blocks = Math.ceil(m / W);
-  const ascii = new Int32Array(256 * blocks);
-  const other = new Map<number, Int32Array>();
-  for (let i = 0; i < m; i++) {
-    const c = pattern.charCodeAt(backwards ? m - 1 - i : i);
-    const b = (i / W) | 0;
-    const bit = 1 << (i % W);
-    if (c < 256) ascii[c * blocks + b] |= bit;
-    else {
-      let masks = other.get(c);
-      if (!masks) other.set(c, (masks = new Int32Array(blocks)));
-      masks[b] |= bit;
-    }
-  }
-  return { length: m, blocks, ascii, other, none: new Int32Array(blocks), lastBit: 1 << ((m - 1) % W) };
+  const ascii = new Int32Array(256);
+  const other = new Map<number, number>();
+  let slots = 1;
+  const slotOf = (c: number): number => {
+    if (c < 256) return ascii[c] || (ascii[c] = slots++);
+    let s = other.get(c);
+    if (s === undefined) other.set(c, (s = slots++));
+    return s;
+  };
+  const at = new Int32Array(m);
+  for (let i = 0; i < m; i++) at[i] = slotOf(pattern.charCodeAt(backwards ? m - 1 - i : i));
+  const masks = new Int32Array(slots * blocks);
+  for (let i = 0; i < m; i++) masks[at[i] * blocks + ((i / W) | 0)] |= 1 << (i % W);
+  return { length: m, blocks, ascii, other, masks, lastBit: 1 << ((m - 1) % W) };
+}
+
+/** Where the masks of character `c` start in `pat.masks` (slot 0 when the pattern lacks it). */
+function slotBase(pat: Compiled, c: number): number {
+  return (c < 256 ? pat.ascii[c] : pat.other.get(c) ?? 0) * pat.blocks;
 }
 
 /** Compiled patterns: the same quote is searched for in several windows in a row. */
@@ -74,17 +83,14 @@ function scan(text: string, from: number, to: number, pat: Compiled, k: number, 
   const m = pat.length;
   const bMax = pat.blocks - 1;
   if (P.length < pat.blocks) { P = new Int32Array(pat.blocks * 2); M = new Int32Array(pat.blocks * 2); score = new Int32Array(pat.blocks * 2); }
-  const { ascii, other, none, blocks, lastBit } = pat;
+  const { masks: eq, lastBit } = pat;
   let y = Math.max(0, Math.ceil(k / W) - 1);
   for (let b = 0; b <= y; b++) { score[b] = (b + 1) * W; P[b] = -1; M[b] = 0; }
   score[bMax] = m;
   let farthest = -1;
   const n = to - from;
   for (let j = 0; j < n; j++) {
-    const c = text.charCodeAt(backwards ? to - 1 - j : from + j);
-    let eq: Int32Array;
-    let base = 0;
-    if (c < 256) { eq = ascii; base = c * blocks; } else eq = other.get(c) ?? none;
+    const base = slotBase(pat, text.charCodeAt(backwards ? to - 1 - j : from + j));
     let carry = 0;
     for (let b = 0; b <= y; b++) {
       carry = advance(eq[base + b], b, carry, b === bMax ? lastBit : 1 << 31);
@@ -179,17 +185,14 @@ export function bestEnd(pattern: string, hay: string, from: number, to: number, 
   const pat = compiledFor(pattern, backwards);
   const bMax = pat.blocks - 1;
   if (P.length < pat.blocks) { P = new Int32Array(pat.blocks * 2); M = new Int32Array(pat.blocks * 2); score = new Int32Array(pat.blocks * 2); }
-  const { ascii, other, none, blocks, lastBit } = pat;
+  const { masks: eq, lastBit } = pat;
   for (let b = 0; b <= bMax; b++) { P[b] = -1; M[b] = 0; }
   let s = m;
   let dist = m;
   let at = 0;
   const cols = to - from;
   for (let j = 1; j <= cols; j++) {
-    const c = hay.charCodeAt(backwards ? to - j : from + j - 1);
-    let eq: Int32Array;
-    let base = 0;
-    if (c < 256) { eq = ascii; base = c * blocks; } else eq = other.get(c) ?? none;
+    const base = slotBase(pat, hay.charCodeAt(backwards ? to - j : from + j - 1));
     let carry = 0;
     for (let b = 0; b <= bMax; b++) carry = advance(eq[base + b], b, carry, b === bMax ? lastBit : 1 << 31);
     s += carry;

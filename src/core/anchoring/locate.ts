@@ -2,7 +2,7 @@
 // is accepted only when it is clearly better than every other place we know of. Works inside
 // a window (anchorAll's fast path) or over the whole text (anchor, and anchorAll's fallback).
 import { NormalizedText, rawEnd, rawStart } from './normalize';
-import { Candidate, Query, exactCandidates, exactStarts, exactStartsEverywhere, fuzzyAround, fuzzyCandidates, makeCandidate, runnersUp, score, seededFuzzyCandidates, splitCandidate, wordCandidate } from './candidates';
+import { Candidate, Query, exactCandidates, exactStarts, exactStartsEverywhere, fuzzyAround, fuzzyCandidates, makeCandidate, maxErrorsFor, runnersUp, score, seededFuzzyCandidates, splitCandidate, wordCandidate } from './candidates';
 import { refine, wordsOfQuote } from './refine';
 import { AnchorResult, AnchorState } from './types';
 
@@ -39,6 +39,8 @@ const ONE_WORD = 12;
 /** How far from the expected position the whole-text mode looks for an edited quote. */
 const FUZZY_RADIUS = 2048;
 const FUZZY_RADIUS_WINDOWED = 320;
+/** How far makeCandidate may move a match's start to where its context says the claim begins, and then some. */
+const MAKE_CANDIDATE_SHIFT = 16;
 /** The stretch between a claim's neighbours is searched for its edited words only up to this size. */
 const MAX_GAP_SEARCH = 16_384;
 
@@ -244,7 +246,14 @@ function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: numbe
   let lonely = true;
   if (q.expected !== undefined && (chosen.dist > SLACK || chosen.ctx < CTX_SURE)) {
     const near = nearWindow(q, q.quote.length, windowed ? { from, to } : undefined)!;
-    let alt = fuzzyAround(n.text, q, near.from, near.to, exact, true);
+    // In anchorAll's window, words in their context can only be doubted by a rival, nearer the
+    // expected place than the words plus NEAR (see rivals()), or by edited words within NEAR of
+    // it (editedHere): only that stretch is searched. (A smaller stretch may show a weaker match
+    // that a farther, better one hid: one more place to weigh, never one fewer.)
+    const reach = chosen.dist + NEAR + MAKE_CANDIDATE_SHIFT;
+    const rivalsOnly = windowed && chosen.ctx >= CTX_GOOD;
+    const where = rivalsOnly ? { from: Math.max(near.from, q.expected - reach), to: Math.min(near.to, q.expected + reach + q.quote.length + maxErrorsFor(q.quote)) } : near;
+    let alt = fuzzyAround(n.text, q, where.from, where.to, exact, true);
     if (!windowed && q.gap && q.gap.to - q.gap.from <= MAX_GAP_SEARCH && (q.gap.from < near.from || q.gap.to > near.to)) alt = alt.concat(fuzzyCandidates(n.text, q, q.gap.from, q.gap.to, exact, true));
     // An edited version exactly where the claim should be, in its own context, beats a far copy.
     // Only when its context is clearly better: intact words elsewhere otherwise win or tie.
