@@ -53,7 +53,7 @@ const RULES = {
   /** src/core: only src/core, the JSON Schema it validates against, its three libraries, and types-only packages as `import type`. */
   core: (i: Import) => {
     const t = target(i);
-    if (t === undefined) return !(['yaml', 'ajv', 'approx-string-match'].includes(i.spec) || (TYPES_ONLY.includes(i.spec) && i.typeOnly));
+    if (t === undefined) return !(['yaml', 'ajv'].includes(i.spec) || (TYPES_ONLY.includes(i.spec) && i.typeOnly));
     return !under(t, 'src/core') && !(under(t, 'schemas') && t.endsWith('.json'));
   },
   /** The CLI and src/node: never VS Code. */
@@ -73,7 +73,7 @@ function desktopOnly(file: string): boolean {
 }
 
 describe('layer rules', () => {
-  it('src/core imports neither vscode nor a Node built-in, and nothing outside src/core but yaml, ajv, approx-string-match, the schema and types-only packages', () => {
+  it('src/core imports neither vscode nor a Node built-in, and nothing outside src/core but yaml, ajv, the schema and types-only packages', () => {
     assert.deepStrictEqual(layer('core').filter(RULES.core).map(where), []);
   });
 
