@@ -27,7 +27,8 @@ describe('factmark suggest', () => {
     assert.match(lines[1], /^ {2}✚ 0\.\d\d {2}L1 {4} "Budget"$/);
     const claim = lines.findIndex((l) => l.includes('"Unemployment fell'));
     assert.match(lines[claim], /^ {2}✚ (?:0\.\d\d|1\.00) {2}L3 {4} "Unemployment fell to 3\.5% in December 2023, the ministry said\."$/);
-    assert.match(lines[claim + 1], /^ {6}comparison: fell · figure: 3\.5% · date: December 2023 · attribution: said · feature: “\S+/);
+    // Then the model's strongest features for it (a word, a pair, "a number"), each with its share.
+    assert.match(lines[claim + 1], /^ {6}comparison: fell · figure: 3\.5% · date: December 2023 · attribution: said · feature: (?:“[^”]+”|starts “[^”]+”|a number) \+\d\.\d\d/);
     assert.match(r.out, /\n {2}· 0\.\d\d {2}L3 {4} "Thank you very much\."/);
   });
 
