@@ -2,7 +2,7 @@
 // back with serializeSidecar (the path taken on every rating). Prints figures with targets.
 // Then bounded cost (issue 8): what the preflight adds to a parse, the worst file under the
 // limits (MAX_CLAIMS claims), and the 19.9 MB file of 116,000 tiny claims refused before parsing.
-import { MAX_CLAIMS } from '../src/core/limits';
+import { MAX_CLAIMS, MAX_FULL_PARSE_VALUES } from '../src/core/limits';
 import type { Claim, Sidecar } from '../src/core/model';
 import { parseSidecar, serializeSidecar } from '../src/core/sidecar/sidecarYaml';
 import { preflight } from '../src/core/yaml/preflight';
@@ -57,6 +57,13 @@ export async function run(log: (line: string) => void): Promise<void> {
   const atLimit = time(() => parseSidecar(worst, 'worst.claims.yaml'), 1);
   if (!atLimit.value.ok) throw new Error(`a sidecar of ${MAX_CLAIMS} claims was refused`);
   log(`  ${MAX_CLAIMS.toLocaleString('en')} claims (${(worst.length / 1024 / 1024).toFixed(1)} MB, the most a sidecar may hold): parsed in ${atLimit.ms.toFixed(0)} ms`);
+  // Past MAX_FULL_PARSE_VALUES only the fast reader reads a sidecar: one tab in the worst file
+  // makes it leave Factmark's layout, and it is refused instead of parsed by the full parser.
+  const tabbed = worst.replace('    status: accurate\n', '    status: accurate\t# a tab\n');
+  const refusedTab = time(() => parseSidecar(tabbed, 'tabbed.claims.yaml'), 3);
+  if (refusedTab.value.ok) throw new Error('the tabbed sidecar at the limit was parsed');
+  const fullTab = time(() => parseSidecar(tabbed, 'tabbed.claims.yaml', { fullParser: true }), 1);
+  log(`  the same with one tab (not Factmark's layout; over ${MAX_FULL_PARSE_VALUES.toLocaleString('en')} values the full parser is not run): refused in ${refusedTab.ms.toFixed(0)} ms at line ${refusedTab.value.problems[0].line} (${refusedTab.value.problems[0].code}); the full parser would take ${fullTab.ms.toFixed(0)} ms`);
   const lines = ['factmark: 1', 'article: a.md', 'claims:'];
   for (let i = 0; i < 116_000; i++) lines.push(`  - {id: c${i.toString(36)}, quote: q, before: "", after: "", status: unverified} #`.padEnd(178, ' pad'));
   const hostile = lines.join('\n') + '\n';

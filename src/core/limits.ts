@@ -17,6 +17,16 @@ export const MAX_CLAIMS = 10_000;
 export const MAX_NODES = 500_000;
 
 /**
+ * Values (as the preflight counts them) of a sidecar that may be read by the full YAML parser.
+ * Sidecars with more are read only in the layout Factmark writes (src/core/yaml/fastYaml.ts:
+ * 10–20 times faster), because the full parser's time grows with the values — about 0.5 s per
+ * 1,000 claims (30,000 values) here — so a 10,000-claim sidecar with one tab in it would
+ * otherwise cost 6–9 s of the extension host at start-up. A few claims with megabyte texts are
+ * few values, and still read by the full parser whatever their layout.
+ */
+export const MAX_FULL_PARSE_VALUES = 30_000;
+
+/**
  * Deeper than this is refused before parsing. A sidecar needs six levels; the YAML parser and
  * everything after it recurse once per level, so 10,000 nested `[` would overflow the stack.
  */

@@ -11,11 +11,11 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { generateWorkspace } from '../../bench/generateWorkspace';
-import type { Claim, LogEntry, Review, Sidecar, Source } from '../../src/core/model';
+import type { Sidecar } from '../../src/core/model';
 import { parseSidecar, serializeSidecar, type LoadResult } from '../../src/core/sidecar/sidecarYaml';
 import { fastYamlValue } from '../../src/core/yaml/fastYaml';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
-import { HOSTILE } from '../fixtures/adversarial/hostile';
+import { handEdit, sidecarArb } from '../fixtures/sidecarArbitraries';
 import { mutationsArb } from '../fixtures/adversarial/sidecarMutations';
 import { fixture } from '../fixtures/sidecars/fixtures';
 
@@ -76,65 +76,6 @@ function sameEitherWay(source: string, edit?: (s: Sidecar) => Sidecar): void {
     }
   }
 }
-
-const text = fc.oneof(
-  { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.constantFrom(...HOSTILE) },
-  { weight: 1, arbitrary: fc.constantFrom('yes', 'no', 'true', 'null', '~', '', ' ', '12', '007', '1e3', '-1', '0x1f', '.5', 'a: b', 'a #b', '#x', '- x', '[x]', '{x}', '"', "'", '|', '>', '&a', '*a', '!t', '%', '@', '`', 'x:', 'http://a/#b', 'it\'s', '2026-11-28') },
-);
-const word = fc.stringMatching(/^[A-Za-z][A-Za-z .'-]{0,20}$/);
-const date = fc.constantFrom('2026-11-28T12:00:00Z', '2026-11-29T09:30:00Z');
-const day = fc.constantFrom('2026-11-20', '2026-02-01');
-const sourceArb: fc.Arbitrary<Source> = fc.record({
-  url: fc.constantFrom('https://example.org/a', 'https://example.org/a?b=c#d', 'doi:10.1000/182'),
-  title: text, accessed: day, archive: fc.constant('https://web.archive.org/web/2026/https://example.org/a'), excerpt: text,
-  stance: fc.constantFrom('supports', 'refutes'),
-}, { requiredKeys: ['url'] }) as fc.Arbitrary<Source>;
-const reviewArb: fc.Arbitrary<Review> = fc.record({
-  by: word, date, verdict: fc.constantFrom('approve', 'dispute'), status: fc.constantFrom('accurate', 'misleading'), note: text,
-}, { requiredKeys: ['by', 'date', 'verdict', 'status'] }) as fc.Arbitrary<Review>;
-const logArb: fc.Arbitrary<LogEntry> = fc.record({
-  date, by: word, change: fc.constantFrom('status', 'wording'), from: text, to: text, reason: text,
-}, { requiredKeys: ['date', 'change', 'from', 'to'] }) as fc.Arbitrary<LogEntry>;
-const claimArb = fc.record({
-  quote: text.filter((s) => s.length > 0), before: text, after: text,
-  line: fc.integer({ min: 1, max: 100_000 }), offset: fc.nat(10_000_000),
-  status: fc.constantFrom('unverified', 'in-progress', 'accurate', 'misleading', 'not-checkable'),
-  rater: word, rated: date, recheck: fc.constant(true), assignee: word, claimant: text,
-  explanation: fc.oneof(text, fc.constantFrom('Two lines\nof reasons.', 'Ends with a break\n', 'Blank\n\nbetween', '  indented first\nline', 'trailing spaces  \nhere')),
-  sources: fc.array(sourceArb, { maxLength: 2 }), tags: fc.array(text.filter((s) => s.length > 0), { maxLength: 3 }),
-  reviews: fc.array(reviewArb, { maxLength: 2 }), log: fc.array(logArb, { maxLength: 2 }),
-  updated: date, by: word, created: date,
-}, { requiredKeys: ['quote', 'before', 'after', 'status', 'sources'] });
-const sidecarArb: fc.Arbitrary<Sidecar> = fc.record({
-  claims: fc.array(claimArb, { maxLength: 4 }),
-  published: fc.option(fc.record({ url: fc.constant('https://factcheck.example.org/x'), headline: text, date: fc.constant('2026-11-30') }), { nil: undefined }),
-  dismissed: fc.option(fc.array(text.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t.length > 0), { minLength: 1, maxLength: 3 }), { nil: undefined }),
-}).map(({ claims, published, dismissed }) => {
-  const s: Sidecar = { factmark: 1, article: 'a.md', claims: claims.map((c, i) => ({ id: `c${i}x7k2`, ...c }) as Claim) };
-  if (published) s.published = published;
-  if (dismissed) s.dismissed = [...new Set(dismissed)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return s;
-});
-
-/** Hand edits that keep the file valid YAML with the same value (most of the time). */
-const handEdit = fc.constantFrom(
-  (s: string) => s.replace(/\n/g, '\r\n'),
-  (s: string) => s.replace(/\n(\s*)- id:/g, '\n$1# a comment about the next claim\n$1- id:'),
-  (s: string) => s.replace(/\n(\s*)- id:/g, '\n\n$1- id:'),
-  (s: string) => s.replace(/^(\s*)status: (.*)$/gm, '$1status: $2   # checked twice'),
-  // Indentless sequences: the dashes of `claims` and of `sources` at their key's column.
-  (s: string) => s.replace(/^claims:(\r?\n)((?:(?: {2}.*)?\r?\n)+)/m, (_m, eol: string, body: string) => `claims:${eol}${body.replace(/^ {2}/gm, '')}`),
-  (s: string) => s.replace(/^( +)sources:(\r?\n)((?:\1 {2}.*\r?\n)+)/gm, (_m, sp: string, eol: string, body: string) => `${sp}sources:${eol}${body.replace(/^ {2}/gm, '')}`),
-  (s: string) => s.replace(/^(\s*)(id|status|by): (\S+)$/gm, "$1$2: '$3'"),
-  (s: string) => s.replace(/^(\s*)(id|status|by): (\S+)$/gm, '$1$2:    $3'),
-  (s: string) => `# Factmark claims\n${s}# the end\n`,
-  (s: string) => s.replace(/^claims:$/m, 'claims: # every claim'),
-  (s: string) => s.replace(/tags: \[/g, 'tags: [ '),
-  (s: string) => s.replace(/\n$/, ''),
-  (s: string) => s.replace(/^(\s*)explanation: \|/gm, '$1explanation: |-'),
-  (s: string) => s.replace(/^(\s*)explanation: \|/gm, '$1explanation: |+'),
-);
 
 describe('fast sidecar reader', () => {
   it('reads every sidecar Factmark writes from ordinary text, with the full parser\'s value', () => {

@@ -11,11 +11,12 @@ import * as path from 'path';
 import { builtCli } from '../fixtures/builtCli';
 import { runCli as run } from '../fixtures/runCli';
 import { loadConfig } from '../../src/core/config';
-import { MAX_CLAIMS, MAX_NODES } from '../../src/core/limits';
+import { MAX_CLAIMS, MAX_FULL_PARSE_VALUES, MAX_NODES } from '../../src/core/limits';
 import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/sidecarYaml';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
 import { ClaimStore } from '../../src/core/store/claimStore';
 import { preflight } from '../../src/core/yaml/preflight';
+import { YamlText } from '../../src/core/yaml/yamlDocument';
 import { readConfined, writeConfined } from '../../src/node/safeFiles';
 import { RAW_UNSAFE } from '../fixtures/adversarial/hostile';
 
@@ -463,6 +464,57 @@ describe('a repository you did not write', function () {
       // Values inside quoted text, comments and block scalars are not values.
       const text = `factmark: 1\narticle: a.md\nclaims:\n  - id: aaaaaa\n    quote: "${tags}"\n    explanation: |\n      ${tags}\n    # ${tags}\n`;
       assert.deepStrictEqual(preflight(text, 'f'), []);
+    });
+
+    describe(`past ${MAX_FULL_PARSE_VALUES.toLocaleString('en')} values the full YAML parser is never run to read a sidecar (it would take seconds)`, () => {
+      // 2,000 claims as Factmark writes them: about 60,000 values, over MAX_FULL_PARSE_VALUES.
+      const big = serializeSidecar({ factmark: 1, article: 'a.md', claims: Array.from({ length: 2000 }, (_, i) => ({
+        id: `c${i.toString(36).padStart(5, '0')}`, quote: `Claim ${i}: the treaty was signed by ${100 + (i % 94)} countries`, before: 'On Tuesday, ', after: ', a record.',
+        line: i + 1, offset: i * 80, status: 'accurate', explanation: `Checked against the depositary list.\nSecond line for claim ${i}.\n`,
+        sources: [{ url: `https://example.org/source/${i}`, title: 'UN Treaty Collection', accessed: '2026-11-20', excerpt: 'x'.repeat(700), stance: 'supports' }],
+        tags: ['treaty'], created: '2026-11-28T12:00:00Z', updated: '2026-11-28T12:00:00Z', by: 'Jane Doe',
+      })) });
+      const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+      const values = (text: string) => { const counted = { values: 0 }; preflight(text, 'f', {}, counted); return counted.values; };
+      before(() => assert.ok(values(big) > MAX_FULL_PARSE_VALUES, `${values(big)}`));
+
+      it('one not in Factmark\'s layout (a tab) is refused at that line, not parsed for seconds', () => {
+        const tabbed = big.replace('    status: accurate\n', '    status: accurate\t# a tab\n');
+        const parses = YamlText.parses;
+        const r = parseSidecar(tabbed, 'a.md.claims.yaml');
+        assert.strictEqual(YamlText.parses, parses, 'the full parser was run');
+        assert.ok(!r.ok);
+        assert.deepStrictEqual(r.problems.map((p) => [p.code, p.line]), [['large-unusual-layout', lineOf(tabbed, '\t# a tab')]]);
+        assert.match(r.problems[0].message, /holds \d\d,\d{3} values \(lists, mappings, fields\) and here it is not written the way Factmark writes sidecars.*write this line as Factmark does, or split the article/);
+        // Under the limit, the same file is still read by the full parser, as it always was.
+        const small = tabbed.slice(0, tabbed.indexOf('\n  - id: c0001a'));
+        assert.ok(values(small) < MAX_FULL_PARSE_VALUES && parseSidecar(small, 'a.md.claims.yaml').ok);
+      });
+
+      it('one in Factmark\'s layout with a problem has it at the line and column the full parser gives', () => {
+        const typo = big.replace(/(- id: c000rs[\s\S]*?)status: accurate/, '$1status: acurate');
+        const parses = YamlText.parses;
+        const fast = parseSidecar(typo, 'a.md.claims.yaml', { scale: DEFAULT_SCALE });
+        assert.strictEqual(YamlText.parses, parses, 'the full parser was run');
+        const full = parseSidecar(typo, 'a.md.claims.yaml', { scale: DEFAULT_SCALE, fullParser: true });
+        assert.ok(fast.ok && full.ok);
+        const where = (w: { code: string; line?: number; column?: number }[]) => w.map((p) => [p.code, p.line, p.column]);
+        assert.ok(fast.loaded.warnings.some((p) => p.code === 'unknown-status' && p.line === lineOf(typo, 'status: acurate')), JSON.stringify(where(fast.loaded.warnings)));
+        assert.deepStrictEqual(where(fast.loaded.warnings), where(full.loaded.warnings));
+      });
+
+      it('one with a BOM is read, and a change to it keeps the BOM and touches one claim\'s lines', () => {
+        const parses = YamlText.parses;
+        const r = parseSidecar('\ufeff' + big, 'a.md.claims.yaml');
+        assert.ok(r.ok);
+        assert.strictEqual(YamlText.parses, parses, 'the full parser was run');
+        const next = { ...r.loaded.sidecar, claims: r.loaded.sidecar.claims.map((c, i) => (i === 7 ? { ...c, status: 'misleading' } : c)) };
+        const written = serializeSidecar(next, r.loaded);
+        assert.ok(written.startsWith('\ufeff# Factmark claims'), JSON.stringify(written.slice(0, 30)));
+        const was = ('\ufeff' + big).split('\n');
+        const changed = written.split('\n').filter((l, i) => l !== was[i]);
+        assert.deepStrictEqual(changed, ['    status: misleading']);
+      });
     });
   });
 

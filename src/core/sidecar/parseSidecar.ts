@@ -4,13 +4,15 @@
 import type { Problem } from '../model';
 import type { StatusScale } from '../statusScale';
 import { preflight } from '../yaml/preflight';
-import { fastYamlValue } from '../yaml/fastYaml';
+import { MAX_FULL_PARSE_VALUES } from '../limits';
+import { fastYamlRead } from '../yaml/fastYaml';
+import { lineLocator } from '../yaml/lineLocate';
 import { YamlText, type YamlIssue } from '../yaml/yamlDocument';
 import { claimContentKey, dataToSidecar } from './claimData';
 import type { Data } from './claimData';
 import { registerLayout } from './loadedSidecar';
 import type { LoadResult } from './loadedSidecar';
-import { CLAIM_ERRORS, validateSidecarData } from './validate';
+import { CLAIM_ERRORS, validateSidecarData, type Locator } from './validate';
 
 export interface ParseOptions {
   /** When given, statuses missing from the scale are reported (as errors that do not stop the file from loading). */
@@ -23,7 +25,8 @@ export interface ParseOptions {
 
 export function parseSidecar(source: string, file?: string, options: ParseOptions = {}): LoadResult {
   const fail = (problems: Problem[]): LoadResult => ({ ok: false, problems });
-  const early = preflight(source, file, options.maxLength);
+  const counted = { values: 0 };
+  const early = preflight(source, file, options.maxLength, counted);
   if (early.length) return fail(early);
   if (isBlank(source)) {
     return fail([{ severity: 'error', code: 'empty-file', file, line: 1, column: 1,
@@ -34,11 +37,18 @@ export function parseSidecar(source: string, file?: string, options: ParseOption
   // all is read again by the full parser, so that what it reports is exactly what it always was.
   let full: ReturnType<typeof YamlText.parse> | undefined;
   const fullParse = () => (full ??= YamlText.parse(source));
+  // Past MAX_FULL_PARSE_VALUES the full parser is never run to read the file (it would cost
+  // seconds): a file the fast reader reads has its problems placed by its lines, and one it
+  // cannot read is refused at the line where it leaves Factmark's layout.
   if (!options.fullParser) {
-    const fast = fastYamlValue(source);
-    if (fast) {
-      const result = fromValue(source, file, options, fast.value, () => fullYaml(fullParse()), [], true);
-      if (result.ok && !result.loaded.warnings.length) return result;
+    const large = counted.values > MAX_FULL_PARSE_VALUES;
+    // A BOM (kept in the text so that a write gives it back) is no part of the YAML.
+    const fast = fastYamlRead(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+    if ('value' in fast) {
+      const result = fromValue(source, file, options, fast.value, () => fullYaml(fullParse()), [], true, large ? lineLocator(source) : undefined);
+      if (large || (result.ok && !result.loaded.warnings.length)) return result;
+    } else if (large) {
+      return fail([notOurLayout(source, file, counted.values, fast.gaveUpAt + (source.charCodeAt(0) === 0xfeff ? 1 : 0))]);
     }
   }
   const parsed = fullParse();
@@ -60,8 +70,8 @@ export function parseSidecar(source: string, file?: string, options: ParseOption
  * so cannot hold comments: no list there is one the writer cannot change (see unspliceable).
  */
 function fromValue(source: string, file: string | undefined, options: ParseOptions, data: unknown,
-  yaml: () => YamlText, yamlWarnings: readonly YamlIssue[], fast: boolean): LoadResult {
-  const locate = (path: readonly (string | number)[], part?: 'key' | 'value') => yaml().locate(path, part);
+  yaml: () => YamlText, yamlWarnings: readonly YamlIssue[], fast: boolean, byLines?: Locator): LoadResult {
+  const locate: Locator = byLines ?? ((path, part) => yaml().locate(path, part));
   const found = validateSidecarData(data, { file, scale: options.scale, locate });
   const errors = found.filter((p) => p.severity === 'error' && !CLAIM_ERRORS.has(p.code));
   if (errors.length) return { ok: false, problems: errors };
@@ -101,6 +111,16 @@ function unspliceable(yaml: YamlText, key: 'claims' | 'dismissed', items: unknow
   if (!at) return undefined;
   return { severity: 'warning', code: 'flow-list-comments', ...at,
     message: `\`${key}:\` is written as a flow list ([...]) with comments inside; Factmark cannot change it without losing them, so it will not. Write it as a block list (one "- " item a line), keeping the comments, to change claims here.` };
+}
+
+/** A sidecar too large for the full parser that the fast reader could not read, at the place it stopped. */
+function notOurLayout(source: string, file: string | undefined, values: number, at: number): Problem {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = source.indexOf('\n'); i !== -1 && i < at; i = source.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
+  const n = (x: number) => x.toLocaleString('en');
+  return { severity: 'error', code: 'large-unusual-layout', file, line, column: at - lineStart + 1,
+    message: `The sidecar holds ${n(values)} values (lists, mappings, fields) and here it is not written the way Factmark writes sidecars (a tab, a folded or multi-line string, an anchor or tag, a flow mapping, or a YAML error). Factmark reads sidecars of more than ${n(MAX_FULL_PARSE_VALUES)} values (about 1,000 claims) only in its own layout, because the full YAML parser would take seconds on them: write this line as Factmark does, or split the article.` };
 }
 
 /** The full parse of a text the fast reader read: it cannot fail unless the fast reader is wrong. */

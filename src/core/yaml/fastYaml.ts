@@ -34,11 +34,23 @@ const COLON = 58;
 
 /** The plain value of `source`, or undefined when it is not in the subset this reader knows. */
 export function fastYamlValue(source: string): { value: unknown } | undefined {
-  if (UNSUPPORTED.test(source)) return undefined;
+  const read = fastYamlRead(source);
+  return 'value' in read ? read : undefined;
+}
+
+/**
+ * The plain value of `source`, or where the reader gave up: the offset of the first unsupported
+ * character, else the start of the line it was reading (the text is not in the subset there, or
+ * something before it made that line unexpected).
+ */
+export function fastYamlRead(source: string): { value: unknown } | { gaveUpAt: number } {
+  const bad = source.search(UNSUPPORTED);
+  if (bad !== -1) return { gaveUpAt: bad };
+  const reader = new Reader(source);
   try {
-    return { value: new Reader(source).document() };
+    return { value: reader.document() };
   } catch (e) {
-    if (e === GIVE_UP) return undefined;
+    if (e === GIVE_UP) return { gaveUpAt: reader.where() };
     throw e;
   }
 }
@@ -58,6 +70,11 @@ class Reader {
   private eof = false;
 
   constructor(private readonly s: string) {}
+
+  /** Where reading stopped: the current structural line's content (the end of the text at its end). */
+  where(): number {
+    return this.eof ? this.s.length : this.content;
+  }
 
   document(): unknown {
     this.nextLine();

@@ -23,7 +23,7 @@ export interface PreflightLimits {
  * faster one) calls this first, so that no file under the limits costs more than a bounded
  * amount of time and memory to read. Linear in the text, one pass, no allocation per line.
  */
-export function preflight(source: string, file: string | undefined, limits: number | PreflightLimits = {}): Problem[] {
+export function preflight(source: string, file: string | undefined, limits: number | PreflightLimits = {}, counted?: { values: number }): Problem[] {
   const l = typeof limits === 'number' ? { maxLength: limits } : limits;
   const maxLength = l.maxLength ?? MAX_TEXT_LENGTH;
   if (source.length > maxLength) {
@@ -33,7 +33,7 @@ export function preflight(source: string, file: string | undefined, limits: numb
   }
   const markers = conflictMarkers(source, file);
   if (markers.length) return markers;
-  return scan(source, file, l.maxClaims ?? MAX_CLAIMS, l.maxNodes ?? MAX_NODES);
+  return scan(source, file, l.maxClaims ?? MAX_CLAIMS, l.maxNodes ?? MAX_NODES, counted);
 }
 
 /**
@@ -45,7 +45,7 @@ export function preflight(source: string, file: string | undefined, limits: numb
  * skipped, so brackets and indentation inside text never count. Only the place where a limit is
  * crossed is reported.
  */
-function scan(source: string, file: string | undefined, maxClaims: number, maxNodes: number): Problem[] {
+function scan(source: string, file: string | undefined, maxClaims: number, maxNodes: number, counted?: { values: number }): Problem[] {
   const indents: number[] = [];
   let flow = 0;
   let quote: '"' | "'" | undefined;
@@ -132,6 +132,7 @@ function scan(source: string, file: string | undefined, maxClaims: number, maxNo
     if (nodes > maxNodes) return tooComplex(n + 1, 1);
     lineStart = next;
   }
+  if (counted) counted.values = nodes;
   return [];
 }
 
