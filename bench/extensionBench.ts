@@ -44,7 +44,8 @@ async function window(server: CodeServer, browser: Browser, folder: string): Pro
     });
     await page.exposeFunction('codeAutomationExit', () => {});
     await page.goto(server.workbenchUrl({ folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: PROBE }));
-    const r = await Promise.race([printed, new Promise<Result>((r) => setTimeout(() => r({ error: 'timed out' }), WINDOW_TIMEOUT_MS))]);
+    // unref: a window that answered must not keep the bench running for the rest of the 20 minutes.
+    const r = await Promise.race([printed, new Promise<Result>((r) => setTimeout(() => r({ error: 'timed out' }), WINDOW_TIMEOUT_MS).unref())]);
     if (r.error) throw new Error(`the probe failed in ${folder}: ${r.error}`);
     return r;
   } finally {
