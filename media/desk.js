@@ -6,6 +6,7 @@
 (function () {
   // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
+  const { el } = /** @type {any} */ (window).factmarkDom; // media/dom.js
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   const FIGURES = ['awaiting-me', 'awaiting', 'disputed', 'signed-off', 'recheck', 'orphaned'];
   const HINTS = {
@@ -16,20 +17,6 @@
     recheck: 'Claims whose words changed or are not surely found, and verdicts to confirm for new words',
     orphaned: 'Claims whose words are no longer in the article (kept, never dropped)',
   };
-
-  /** @param {string} tag @param {Record<string, any>} [props] @param {(Node|string|undefined)[]} [kids] */
-  function el(tag, props = {}, kids = []) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(props)) {
-      if (v === undefined) continue;
-      if (k === 'text') e.textContent = String(v);
-      else if (k === 'class') e.className = v;
-      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-      else e.setAttribute(k, String(v));
-    }
-    for (const kid of kids) if (kid !== undefined) e.append(kid);
-    return e;
-  }
 
   const fmt = (n) => Number(n).toLocaleString();
   const plural = (n, one, many) => `${fmt(n)} ${n === 1 ? one : many}`;

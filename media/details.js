@@ -4,6 +4,7 @@
 (function () {
   // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
+  const { el } = /** @type {any} */ (window).factmarkDom; // media/dom.js
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   const TYPING_DELAY_MS = 500;
 
@@ -28,21 +29,6 @@
     const t = Date.parse(iso);
     if (Number.isNaN(t)) return String(iso || '');
     return new Date(t).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  }
-
-  /** @param {string} tag @param {Record<string, any>} [props] @param {(Node|string|undefined)[]} [kids] */
-  function el(tag, props = {}, kids = []) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(props)) {
-      if (v === undefined) continue;
-      if (k === 'text') e.textContent = String(v);
-      else if (k === 'class') e.className = v;
-      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-      else if (k in e && k !== 'list') /** @type {any} */ (e)[k] = v;
-      else e.setAttribute(k, String(v));
-    }
-    for (const kid of kids) if (kid !== undefined) e.append(kid);
-    return e;
   }
 
   function isHttp(url) {
@@ -220,7 +206,7 @@
         w.assignee ? 'Assigned to ' : 'Not assigned',
         w.assignee ? el('strong', { text: w.assignee + (w.assignedToMe ? ' (you)' : '') }) : undefined,
         ' ',
-        el('button', { type: 'button', class: 'link', text: w.assignee ? 'Change…' : 'Assign…', onclick: () => vscode.postMessage({ type: 'command', command: 'factmark.assignClaim', ref: refOf() }) }),
+        el('button', { type: 'button', class: 'link', text: w.assignee ? 'Change…' : 'Assign…', onclick: () => command('factmark.assignClaim') }),
       ]),
     );
     ui.signoff.className = `signoff signoff-${w.state}`;

@@ -19,6 +19,7 @@ import { mayReview } from '../core/workflow/reviews';
 import { articleUri, baseName, displayPath } from './articles';
 import type { ClaimRef, SuggestionRef } from './services';
 import { needsRecheckColor, statusIcon } from './statusColors';
+import { trustedMarkdown } from './trustedMarkdown';
 
 type Node<K extends OutlineNode['kind']> = Extract<OutlineNode, { kind: K }>;
 
@@ -83,10 +84,7 @@ export function claimItem(id: string, n: Node<'claim'>, e: ClaimEntry | undefine
 
 /** The claim's tooltip, built only when it is hovered: the words, then what the hover shows. */
 export function claimTooltip(n: Node<'claim'>, e: ClaimEntry, scale: StatusScale): vscode.MarkdownString {
-  const tip = new vscode.MarkdownString(`“${mdInline(e.claim.quote, 200)}”\n\n${claimMarkdown(e, scale, { ref: { article: n.article, id: n.id } })}`);
-  tip.isTrusted = { enabledCommands: [...CLAIM_LINK_COMMANDS] };
-  tip.supportHtml = false;
-  return tip;
+  return trustedMarkdown(`“${mdInline(e.claim.quote, 200)}”\n\n${claimMarkdown(e, scale, { ref: { article: n.article, id: n.id } })}`, CLAIM_LINK_COMMANDS);
 }
 
 export function suggestionItem(id: string, n: Node<'suggestion'>, s: Suggestion | undefined): vscode.TreeItem {
@@ -103,9 +101,7 @@ export function suggestionItem(id: string, n: Node<'suggestion'>, s: Suggestion 
 }
 
 export function suggestionTooltip(s: Suggestion): vscode.MarkdownString {
-  const tip = new vscode.MarkdownString(`${suggestionMarkdown(s)}\n\n*Accept* (Ctrl+Enter) marks it as a claim; *Dismiss* (Delete) never suggests it again.`);
-  tip.supportHtml = false;
-  return tip;
+  return trustedMarkdown(`${suggestionMarkdown(s)}\n\n*Accept* (Ctrl+Enter) marks it as a claim; *Dismiss* (Delete) never suggests it again.`);
 }
 
 export function suggestionsItem(id: string, size: number, expanded: boolean): vscode.TreeItem {

@@ -7,6 +7,7 @@ import type { ClaimEntry } from '../core/store/types';
 import { ARTICLE_LANGUAGES, articleKey, isArticleDocument } from './articles';
 import { toRange } from './convert';
 import type { Services } from './services';
+import { trustedMarkdown } from './trustedMarkdown';
 
 export interface HoverHandle {
   /** The Markdown the hover shows for a claim (for tests). */
@@ -16,13 +17,8 @@ export interface HoverHandle {
 export function registerHover(context: vscode.ExtensionContext, services: Services): HoverHandle {
   const { store } = services;
 
-  const markdown = (article: string, entry: ClaimEntry): vscode.MarkdownString => {
-    const md = new vscode.MarkdownString(claimMarkdown(entry, store.scale, { ref: { article, id: entry.claim.id } }));
-    md.isTrusted = { enabledCommands: [...CLAIM_LINK_COMMANDS] };
-    md.supportHtml = false;
-    md.supportThemeIcons = false;
-    return md;
-  };
+  const markdown = (article: string, entry: ClaimEntry): vscode.MarkdownString =>
+    trustedMarkdown(claimMarkdown(entry, store.scale, { ref: { article, id: entry.claim.id } }), CLAIM_LINK_COMMANDS);
 
   const provider: vscode.HoverProvider = {
     provideHover(document, position) {

@@ -10,6 +10,7 @@ import { ARTICLE_LANGUAGES, articleKey, isArticleDocument } from './articles';
 import { toRange } from './convert';
 import { oneLine } from '../core/present/displayText';
 import type { Services, SuggestionRef } from './services';
+import { trustedMarkdown } from './trustedMarkdown';
 
 /** Code action kind of the suggestion fixes: a quick fix, so that the lightbulb shows at the cursor. */
 export const SUGGESTION_ACTION_KIND = vscode.CodeActionKind.QuickFix.append('factmark');
@@ -28,13 +29,8 @@ export function registerSuggestionActions(context: vscode.ExtensionContext, serv
     return s && s.end <= doc.getText().length ? { ref: { article, start: s.start, end: s.end }, s } : undefined;
   };
 
-  const markdown = (ref: SuggestionRef, s: Suggestion): vscode.MarkdownString => {
-    const md = new vscode.MarkdownString(suggestionHoverMarkdown(s, { ref }));
-    md.isTrusted = { enabledCommands: [...SUGGESTION_LINK_COMMANDS] };
-    md.supportHtml = false;
-    md.supportThemeIcons = false;
-    return md;
-  };
+  const markdown = (ref: SuggestionRef, s: Suggestion): vscode.MarkdownString =>
+    trustedMarkdown(suggestionHoverMarkdown(s, { ref }), SUGGESTION_LINK_COMMANDS);
 
   const hover: vscode.HoverProvider = {
     provideHover(doc, position) {
