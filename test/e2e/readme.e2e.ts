@@ -284,7 +284,24 @@ async function hoverWords(wb: Workbench, words: string, expected: string): Promi
   await wb.page.mouse.move(box.x + 32, box.y + box.height / 2);
   const hover = wb.page.locator('.monaco-hover', { hasText: expected }).first();
   await hover.waitFor({ timeout: 15_000 });
+  await settled(wb, hover);
   return hover;
+}
+
+/** Waits until `el` and its ancestors are fully opaque (a hover fades in; a picture taken before
+ *  shows the text under it through it). */
+async function settled(wb: Workbench, el: Locator): Promise<void> {
+  for (let tries = 0; tries < 40; tries++) {
+    const opaque = await el.evaluate((node) => {
+      const win = globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } };
+      for (let n = node as unknown as { parentElement: unknown } | null; n; n = n.parentElement as typeof n) {
+        if (Number(win.getComputedStyle(n).opacity) < 1) return false;
+      }
+      return true;
+    });
+    if (opaque) return;
+    await wb.page.waitForTimeout(50);
+  }
 }
 
 /** Asserts that a decoration behind `words` has a background of the given rgba prefix. */
