@@ -263,6 +263,7 @@
 
   const ACTIONS = {
     acceptWording: { text: 'Accept new wording', command: 'factmark.acceptWording' },
+    confirmPlace: { text: 'Confirm place', command: 'factmark.confirmPlace', title: 'The highlighted words are this claim: record its place there' },
     reattach: { text: 'Re-attach to selection', command: 'factmark.reattach', title: 'Attach the claim to the words selected in the article' },
     delete: { text: 'Delete claim', command: 'factmark.deleteClaim', title: 'Delete this claim (asks first; can be undone)' },
   };

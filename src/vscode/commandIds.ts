@@ -9,7 +9,7 @@ export const COMMAND_IDS = [
   // Sources (commands/sources.ts)
   'factmark.addSource', 'factmark.editSource', 'factmark.removeSource',
   // Claims whose words moved (commands/anchorFix.ts) and sidecar conflicts (commands/resolveConflicts.ts)
-  'factmark.acceptWording', 'factmark.reattach', 'factmark.resolveConflicts',
+  'factmark.acceptWording', 'factmark.confirmPlace', 'factmark.reattach', 'factmark.resolveConflicts',
   // Going places (commands/navigation.ts)
   'factmark.openInSidecar', 'factmark.revealClaim', 'factmark.showDetails',
   'factmark.nextClaim', 'factmark.previousClaim', 'factmark.nextOpenClaim',

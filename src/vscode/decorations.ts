@@ -20,6 +20,8 @@ export interface EditorDecorations {
   byStatus: Record<string, DecoratedRange[]>;
   /** Claims whose words changed since rated, or whose place is unsure. */
   needsRecheck: DecoratedRange[];
+  /** Claims placed on new words (accepted or re-attached) whose verdict is not re-confirmed. */
+  verdictToConfirm: DecoratedRange[];
 }
 
 export interface DecorationsHandle {
@@ -41,6 +43,8 @@ interface Types {
   byStatus: Map<string, vscode.TextEditorDecorationType>;
   changed: vscode.TextEditorDecorationType;
   ambiguous: vscode.TextEditorDecorationType;
+  /** Placed claims whose verdict is not re-confirmed for their new words (`recheck`). */
+  verdict: vscode.TextEditorDecorationType;
 }
 
 export function registerDecorations(context: vscode.ExtensionContext, services: Services): DecorationsHandle {
@@ -56,6 +60,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     for (const t of types.byStatus.values()) t.dispose();
     types.changed.dispose();
     types.ambiguous.dispose();
+    types.verdict.dispose();
     types = undefined;
     applied.clear();
   };
@@ -70,7 +75,9 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     const ruler = cfg.get<boolean>('overviewRuler', true);
     const byStatus = new Map<string, vscode.TextEditorDecorationType>();
     for (const s of store.scale.statuses) byStatus.set(s.key, statusType(s, style, gutter, ruler));
-    types = { scale: store.scale, byStatus, changed: recheckType(' ⟲ re-check'), ambiguous: recheckType(' ⟲ check place') };
+    // Markers after the words are one glyph: text after a wrapped line's last word is not wrapped
+    // with it and would run past the editor's edge. The hover says what each means.
+    types = { scale: store.scale, byStatus, changed: recheckType('⟲'), ambiguous: recheckType('?'), verdict: recheckType('⟲', false) };
     return types;
   };
 
@@ -78,10 +85,11 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     const t = ensureTypes();
     const doc = editor.document;
     const snap = isArticleDocument(doc) ? store.get(articleKey(doc.uri)) : undefined;
-    const now: EditorDecorations = { byStatus: {}, needsRecheck: [] };
+    const now: EditorDecorations = { byStatus: {}, needsRecheck: [], verdictToConfirm: [] };
     const ranges = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
     const changed: vscode.DecorationOptions[] = [];
     const ambiguous: vscode.DecorationOptions[] = [];
+    const verdict: vscode.DecorationOptions[] = [];
     // The document's length without copying its text.
     const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
     for (const e of snap?.claims ?? []) {
@@ -99,11 +107,15 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
       if (e.state === 'changed' || e.state === 'ambiguous') {
         (e.state === 'changed' ? changed : ambiguous).push({ range });
         now.needsRecheck.push(r);
+      } else if (e.claim.recheck && e.state !== 'orphaned') {
+        verdict.push({ range });
+        now.verdictToConfirm.push(r);
       }
     }
     for (const type of t.byStatus.values()) editor.setDecorations(type, ranges.get(type) ?? []);
     editor.setDecorations(t.changed, changed);
     editor.setDecorations(t.ambiguous, ambiguous);
+    editor.setDecorations(t.verdict, verdict);
     applied.set(editor, now);
   });
 
@@ -190,14 +202,13 @@ function statusType(s: StatusDef, style: Style, gutter: boolean, ruler: boolean)
   return vscode.window.createTextEditorDecorationType(o);
 }
 
-function recheckType(marker: string): vscode.TextEditorDecorationType {
+/** A dashed outline (unless `outline` is false: the words are right, only the verdict waits) and a one-glyph marker. */
+function recheckType(marker: string, outline = true): vscode.TextEditorDecorationType {
   const color = needsRecheckColor();
   return vscode.window.createTextEditorDecorationType({
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    border: '1px dashed',
-    borderColor: color,
-    borderRadius: '2px',
-    after: { contentText: marker, color, fontStyle: 'italic', margin: '0 0 0 0.2em' },
+    ...(outline ? { border: '1px dashed', borderColor: color, borderRadius: '2px' } : {}),
+    after: { contentText: marker, color, margin: '0 0 0 0.15em' },
     overviewRulerColor: color,
     overviewRulerLane: vscode.OverviewRulerLane.Right,
   });

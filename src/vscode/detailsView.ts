@@ -30,7 +30,7 @@ export type DetailsMessage =
   | { type: 'command'; command: DetailsCommand; ref: ClaimRef };
 
 /** The commands the page's buttons run (on the claim shown). */
-export type DetailsCommand = 'factmark.revealClaim' | 'factmark.openInSidecar' | 'factmark.acceptWording' | 'factmark.assignClaim' | 'factmark.reattach' | 'factmark.deleteClaim';
+export type DetailsCommand = 'factmark.revealClaim' | 'factmark.openInSidecar' | 'factmark.acceptWording' | 'factmark.confirmPlace' | 'factmark.assignClaim' | 'factmark.reattach' | 'factmark.deleteClaim';
 
 /** What the page is sent. */
 export type DetailsState =
@@ -68,7 +68,7 @@ export interface DetailsHandle {
   readonly resolved: boolean;
 }
 
-const COMMANDS = new Set<string>(['factmark.revealClaim', 'factmark.openInSidecar', 'factmark.acceptWording', 'factmark.assignClaim', 'factmark.reattach', 'factmark.deleteClaim'] satisfies DetailsCommand[]);
+const COMMANDS = new Set<string>(['factmark.revealClaim', 'factmark.openInSidecar', 'factmark.acceptWording', 'factmark.confirmPlace', 'factmark.assignClaim', 'factmark.reattach', 'factmark.deleteClaim'] satisfies DetailsCommand[]);
 
 export function registerDetailsView(context: vscode.ExtensionContext, services: Services): DetailsHandle {
   const { store } = services;

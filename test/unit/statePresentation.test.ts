@@ -4,7 +4,7 @@
 // counts cannot be read as claims; file problems read as one sentence with their place.
 import * as assert from 'assert';
 import { claimMarkdown, CLAIM_LINK_COMMANDS } from '../../src/core/present/claimMarkdown';
-import { stateNotice } from '../../src/core/present/claimState';
+import { reattachQuestion, stateNotice } from '../../src/core/present/claimState';
 import { notificationText } from '../../src/core/present/displayText';
 import { count, suggestedSentences } from '../../src/core/present/phrases';
 import { suggestionHoverMarkdown, SUGGESTION_LINK_COMMANDS } from '../../src/core/present/suggestionMarkdown';
@@ -54,7 +54,7 @@ describe('claim states: what they mean and what to do next', () => {
 
   it('changed and ambiguous claims offer their own fixes; placed claims need no notice', () => {
     assert.deepStrictEqual(stateNotice(entry('changed'))?.actions, ['acceptWording', 'reattach']);
-    assert.deepStrictEqual(stateNotice(entry('ambiguous', 'found 2 times'))?.actions, ['reattach']);
+    assert.deepStrictEqual(stateNotice(entry('ambiguous', 'found 2 times'))?.actions, ['confirmPlace', 'reattach']);
     assert.strictEqual(stateNotice(entry('ambiguous', 'found 2 times'))?.detail, 'found 2 times');
     assert.strictEqual(stateNotice(entry('anchored')), undefined);
     assert.strictEqual(stateNotice(entry('moved')), undefined);
@@ -69,11 +69,42 @@ describe('claim states: what they mean and what to do next', () => {
     assert.ok(!orphan.includes('not even approximately'), orphan);
     const changed = claimMarkdown(entry('changed'), DEFAULT_SCALE, { ref });
     assert.deepStrictEqual(commandsLinked(changed).slice(0, 2), ['factmark.acceptWording', 'factmark.reattach']);
+    const unsure = claimMarkdown(entry('ambiguous', 'found 2 times'), DEFAULT_SCALE, { ref });
+    assert.deepStrictEqual(commandsLinked(unsure).slice(0, 2), ['factmark.confirmPlace', 'factmark.reattach']);
+    assert.match(unsure, /\[Confirm place\]\(command:factmark\.confirmPlace\?%5B%7B%22article%22/);
     const plain = claimMarkdown(entry('anchored'), DEFAULT_SCALE, { ref });
     assert.ok(!commandsLinked(plain).includes('factmark.deleteClaim'), 'a placed claim offers Delete in its hover');
-    for (const md of [orphan, changed, plain]) {
+    for (const md of [orphan, changed, unsure, plain]) {
       for (const id of commandsLinked(md)) assert.ok((CLAIM_LINK_COMMANDS as readonly string[]).includes(id), `${id} is linked but not trusted`);
     }
+  });
+});
+
+describe('a verdict given for other words', () => {
+  it('a placed claim marked recheck says its verdict is not re-confirmed, in the hover too; without the mark nothing is said', () => {
+    const n = stateNotice(entry('anchored', '', { recheck: true }));
+    assert.ok(n);
+    assert.match(n.title, /Verdict not re-confirmed/);
+    assert.match(n.next, /set the status again/i);
+    assert.deepStrictEqual(n.actions, []);
+    assert.match(claimMarkdown(entry('moved', '', { recheck: true }), DEFAULT_SCALE, { ref }), /Verdict not re\\?-confirmed/);
+    assert.doesNotMatch(claimMarkdown(entry('moved'), DEFAULT_SCALE, { ref }), /re\\?-confirmed/);
+    // A changed claim says that its words changed, which is the more urgent thing.
+    assert.match(stateNotice(entry('changed', '', { recheck: true }))!.title, /words changed/);
+  });
+
+  it('re-attaching a placed claim asks with its words now and the words it would be on; the same words need no re-check', () => {
+    const other = reattachQuestion('grew by 15%', 'grew by 15% last year', true);
+    assert.match(other.detail, /Now on: “grew by 15%”\nWould be on: “grew by 15% last year”/);
+    assert.match(other.detail, /re-check/);
+    assert.strictEqual(other.recheck, true);
+    assert.strictEqual(reattachQuestion('grew by 15%', 'grew by 15% last year', false).recheck, false);
+    const same = reattachQuestion('the “new” deal', 'the "new" deal', true);
+    assert.strictEqual(same.recheck, false);
+    assert.match(same.message, /same words/);
+    // Words from the file stay on one line and short, whatever they hold.
+    const long = reattachQuestion('a\nb', 'x'.repeat(5000), true);
+    assert.ok(!long.detail.includes('a\nb') && long.detail.length < 600, long.detail);
   });
 });
 

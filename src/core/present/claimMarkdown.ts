@@ -21,12 +21,13 @@ const STANCE: Record<Stance, string> = { supports: '✓ supports', refutes: '✗
 /** Ids of the commands this Markdown may link to; a hover trusts exactly these. */
 export const CLAIM_LINK_COMMANDS = [
   'factmark.setStatus', 'factmark.addSource', 'factmark.showDetails', 'factmark.acceptWording',
-  'factmark.reattach', 'factmark.openInSidecar', 'factmark.revealClaim', 'factmark.deleteClaim',
+  'factmark.confirmPlace', 'factmark.reattach', 'factmark.openInSidecar', 'factmark.revealClaim', 'factmark.deleteClaim',
 ] as const;
 
 /** The link each state action becomes (see claimState.ts). */
 const ACTION_LINKS: Record<StateAction, { label: string; command: (typeof CLAIM_LINK_COMMANDS)[number] }> = {
   acceptWording: { label: 'Accept new wording', command: 'factmark.acceptWording' },
+  confirmPlace: { label: 'Confirm place', command: 'factmark.confirmPlace' },
   reattach: { label: 'Re-attach to selection', command: 'factmark.reattach' },
   delete: { label: 'Delete claim', command: 'factmark.deleteClaim' },
 };
