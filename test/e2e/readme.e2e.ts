@@ -36,7 +36,7 @@ for (const theme of THEMES) describe(`README screenshots of the demo workspace (
   before(async () => {
     demo = copyWorkspace(path.resolve(__dirname, '..', '..', 'demo'), { git: true, prefix: 'factmark-readme-' });
     // No minimap: with a side bar wide enough to read the claims, the article's longest line and
-    // its "⟲ re-check" marker then fit beside it (the marker is not counted by word wrap).
+    // its "⟲" marker then fit beside it (the marker is not counted by word wrap).
     fs.mkdirSync(path.join(demo.dir, '.vscode'));
     fs.writeFileSync(path.join(demo.dir, '.vscode', 'settings.json'), `${JSON.stringify({ 'editor.minimap.enabled': false, 'workbench.colorTheme': theme.name }, null, 2)}\n`);
     execFileSync('git', ['add', '.vscode'], { cwd: demo.dir });
