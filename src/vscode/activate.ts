@@ -18,6 +18,7 @@ import { registerDecorations } from './decorations';
 import { registerDetailsView } from './detailsView';
 import { registerDeskView } from './deskView';
 import { registerDocumentSync } from './documentSync';
+import { watchWalkthrough } from './firstSteps';
 import { AuthorName } from './author';
 import { registerHover } from './hover';
 import { timings } from './perf';
@@ -63,6 +64,7 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
   const seen = () => { if (views.tree.view.visible) services.firstSteps.did('review'); };
   context.subscriptions.push(views.tree.view.onDidChangeVisibility(seen));
   seen();
+  watchWalkthrough(context);
   const scorer = checkworthinessModel(context.extensionUri, log);
   const suggesting = registerSuggestions(context, services, keys, scorer);
   const suggestionDecorations = registerSuggestionDecorations(context, services);

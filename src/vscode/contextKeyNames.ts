@@ -38,7 +38,19 @@ export function stepContextKey(step: FirstStep): string {
   return `factmark.step.${step}`;
 }
 
+/**
+ * Set once Factmark's walkthrough has been open in this window (firstSteps.ts): each step's
+ * completion event asks for it as well as for the step, so that the event turns true only after
+ * VS Code has read the walkthrough (see firstSteps.ts for why).
+ */
+export const WALKTHROUGH_SHOWN = 'factmark.walkthroughShown';
+
+/** The `onContext:` expression that ticks a step of the walkthrough. */
+export function stepCompletion(step: FirstStep): string {
+  return `${stepContextKey(step)} && ${WALKTHROUGH_SHOWN}`;
+}
+
 /** Every context key Factmark sets. */
 export function allContextKeys(): string[] {
-  return [...Object.values(ContextKeys), ...Object.values(TreeContextKeys), ...FIRST_STEPS.map(stepContextKey)];
+  return [...Object.values(ContextKeys), ...Object.values(TreeContextKeys), ...FIRST_STEPS.map(stepContextKey), WALKTHROUGH_SHOWN];
 }
