@@ -7,21 +7,13 @@ import { anchorAll, captureSelectors } from '../src/core/anchoring/anchor';
 import { applyChange, type TrackedRange } from '../src/core/anchoring/editTracker';
 import type { AnchorResult, AnchorState } from '../src/core/anchoring/types';
 import { matchQuote } from './hypothesis';
+import { seededRandom } from './seededRandom';
 
 const TARGET_BYTES = 5_000_000;
 const CLAIMS = 10_000;
 const EDIT_RATE = 0.01;
 const DUPLICATES = 300;
 const HYPOTHESIS_SAMPLE = Number(process.env.BENCH_HYP_SAMPLE ?? 30);
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- article generator (in the style of the treaty sample) ----------------------------------
 
@@ -130,7 +122,7 @@ const fmt = (x: number, d = 1) => x.toFixed(d);
 
 /** The edited article, the selectors captured before the edits, and the ground truth. */
 export function buildScenario(log: (line: string) => void = () => {}) {
-  const rand = mulberry32(20250117);
+  const rand = seededRandom(20250117);
   const { tokens, sentenceStarts } = buildArticle(rand);
 
   // Claims: 3–15 words inside evenly spread sentences, in article order.

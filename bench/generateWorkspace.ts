@@ -14,6 +14,7 @@ import type { Claim, Sidecar, Source } from '../src/core/model';
 import { SIDECAR_SUFFIX } from '../src/core/model';
 import { serializeSidecar } from '../src/core/sidecar/sidecarYaml';
 import { DEFAULT_SCALE } from '../src/core/statusScale';
+import { seededRandom } from './seededRandom';
 
 export interface GenerateOptions {
   articles: number;
@@ -33,15 +34,6 @@ export interface Generated {
   /** Claims with a status that is not settled (the Claims panel's badge counts these). */
   open: number;
   bytes: number;
-}
-
-export function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PEOPLE = ['Amina Diallo', 'Carlos Mendes', 'Hannah Weber', 'Kenji Sato', 'Maria Rossi', 'Olu Adeyemi', 'Priya Nair', 'Sean Murphy', 'Yasmin Haddad', 'Lars Eriksen'];
@@ -126,7 +118,7 @@ export function sidecarOf(rand: () => number, name: string, a: Article): Sidecar
 }
 
 export function generateWorkspace(dir: string, o: GenerateOptions): Generated {
-  const rand = rng(o.seed ?? 1);
+  const rand = seededRandom(o.seed ?? 1);
   const [cMin, cMax] = o.claims ?? [10, 30];
   const [bMin, bMax] = o.bytes ?? [5_000, 20_000];
   fs.mkdirSync(dir, { recursive: true });
@@ -156,7 +148,7 @@ export function generateWorkspace(dir: string, o: GenerateOptions): Generated {
 
 /** One article with `claims` claims (the keystroke and re-decorate bench). */
 export function generateBigArticle(dir: string, claims: number, seed = 7): string {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const a = article(rand, claims * 110, claims, `One article, ${claims.toLocaleString('en')} claims`);
   const file = path.join(dir, 'big-article.md');
   fs.mkdirSync(dir, { recursive: true });

@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import approxSearch from 'approx-string-match';
 import { bestEnd, fuzzySearch, type FuzzyMatch } from '../../src/core/anchoring/fuzzy';
+import { seededRandom } from '../../bench/seededRandom';
 
 /**
  * approx-string-match's matches, merged as fuzzySearch merges them: in text order, a match that
@@ -50,18 +51,9 @@ function bestEndByCells(pattern: string, hay: string, from: number, to: number, 
   return { dist, at };
 }
 
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('fuzzySearch', () => {
   it('finds what approx-string-match finds, merged, on 3,000 random texts, patterns and windows', () => {
-    const rand = mulberry32(9);
+    const rand = seededRandom(9);
     const alphabets = ['ab', 'abc ', 'the cat sat on a mat, ', 'aé€😀 b', 'abcdefghijklmnopqrstuvwxyz  ,.'];
     let withMatches = 0, multiBlock = 0;
     for (let t = 0; t < 3000; t++) {
@@ -107,7 +99,7 @@ describe('fuzzySearch', () => {
   });
 
   it('bestEnd (context longer than 32 characters) finds the distance and end that the cell-by-cell alignment finds', () => {
-    const rand = mulberry32(17);
+    const rand = seededRandom(17);
     const abc = 'the cat sat on a mat, é😀';
     for (let t = 0; t < 2000; t++) {
       const pick = () => abc[Math.floor(rand() * abc.length)];
