@@ -86,7 +86,8 @@ describe('Factmark in the browser (web worker extension host)', () => {
     assert.match(String((await tree.provider.getTreeItem(article)).description), /1\/2 checked/);
     const claims = (await tree.provider.getChildren(article)) ?? [];
     const items = await Promise.all(claims.map((n) => tree.provider.getTreeItem(n)));
-    assert.deepStrictEqual(items.map((i) => [i.label, i.description]), [['a budget of £412 million', 'Unverified'], ['Bus fares will stay frozen', 'True']]);
+    // Status first in each row (issue 15), so that a long quote cannot push it out of view.
+    assert.deepStrictEqual(items.map((i) => i.label), ['Unverified: a budget of £412 million', 'True: Bus fares will stay frozen']);
     assert.deepStrictEqual(items[0].command?.arguments, [a]);
   });
 
