@@ -44,7 +44,16 @@ for (const theme of THEMES) describe(`README screenshots of the demo workspace (
     wb = await openWorkbench({ folder: demo.dir, openFile: ARTICLE, viewport: { width: 1600, height: 1000 } });
     await wb.activeTab.filter({ hasText: ARTICLE }).waitFor();
     await wb.editor.locator('.view-lines').waitFor();
-    await wb.page.locator(`.monaco-workbench.vs${theme.kind === 'dark' ? '-dark' : ''}`).waitFor();
+    // The workspace setting chooses the theme; in a full e2e run the browser's stored theme of an
+    // earlier window has been seen to win over it. Then pick it the way a user does.
+    const themed = wb.page.locator(`.monaco-workbench.vs${theme.kind === 'dark' ? '-dark' : ''}`);
+    if (!(await themed.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+      await wb.runCommand('Preferences: Color Theme');
+      const pick = wb.page.locator('.quick-input-widget');
+      await pick.locator('input').first().fill(theme.name);
+      await pick.locator('.quick-input-list .monaco-list-row', { hasText: theme.name }).first().click();
+      await themed.waitFor();
+    }
     // Add Source reads the clipboard (a URL there is offered first): let the page read it, as a
     // user allowing it would, instead of a "cannot read the clipboard" notification.
     await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.page.url()).origin });
