@@ -167,9 +167,15 @@ export class SidecarWriter implements vscode.Disposable {
       this.store.sidecarUnreadable(article, [e.problem]);
       return;
     }
-    if (onDisk !== undefined || snap.sidecarState !== 'missing') this.store.loadSidecar(article, onDisk);
+    if (onDisk !== undefined || snap.sidecarState !== 'missing') {
+      if (this.store.loadSidecar(article, onDisk).changed) this.log.info(`${sidecarKey} changed on disk since it was last read; merged by claim id before writing`);
+    }
     const after = this.store.get(article);
-    if (!after || !after.dirty || after.sidecarState === 'broken' || after.sidecarState === 'conflict') return;
+    if (!after || !after.dirty) return;
+    if (after.sidecarState === 'broken' || after.sidecarState === 'conflict') {
+      this.log.info(`${sidecarKey} not written: it is ${after.sidecarState === 'broken' ? 'broken on disk' : 'in conflict with the disk'}; the user decides first`);
+      return;
+    }
     const generation = this.generation.get(article) ?? 0;
     let text: string;
     try {

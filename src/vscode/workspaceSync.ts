@@ -6,6 +6,7 @@
 // sidecar says (on the desktop). Renames and deletions are fileLifecycle.ts's.
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
+import type { SidecarLoad } from '../core/store/types';
 import { articleKey, articleUri, articleUriForSidecar, baseName, displayPath, isSidecarUri, openDocument, sidecarUriFor } from './articles';
 import { FileLifecycle } from './fileLifecycle';
 import { FileRefusedError, readArticleFile, readTextFile } from './fileText';
@@ -322,21 +323,24 @@ export class WorkspaceSync implements vscode.Disposable {
    * Gives the store the sidecar's text as it is on disk (`undefined`: no file; a FileRefusedError:
    * refused on reading). When that merges with unsaved edits here, the merged claims are written.
    */
-  loadSidecarText(key: string, source: string | undefined | FileRefusedError): void {
+  loadSidecarText(key: string, source: string | undefined | FileRefusedError): SidecarLoad | undefined {
     if (source instanceof FileRefusedError) {
       // Refused (a link out of the folder, a FIFO, not UTF-8…): shown as broken, never written.
       this.log.warn(`${this.store.state(key)?.sidecar}: ${source.message}`);
       this.store.sidecarUnreadable(key, [source.problem]);
-      return;
+      return undefined;
     }
     const load = this.store.loadSidecar(key, source);
     if (load.changed && load.unsaved) this.writer.schedule(key);
+    return load;
   }
 
   private async reloadSidecar(key: string, sidecar: vscode.Uri): Promise<void> {
     const source = await readSidecar(sidecar);
     if (!this.store.has(key)) return;
-    this.loadSidecarText(key, source);
+    const load = this.loadSidecarText(key, source);
+    // One line per outside change (not per file of a scan): what a race in the field is read from.
+    if (load?.changed) this.log.info(`took in ${sidecar.toString()} as changed on disk (${source === undefined ? 'no file' : this.store.state(key)?.sidecarState}${load.unsaved ? ', merged with changes made here, to be written' : ''})`);
   }
 
   private async sidecarChanged(sidecar: vscode.Uri): Promise<void> {

@@ -54,6 +54,8 @@ export interface CodeServer {
   readonly process: ChildProcess;
   /** The workbench URL; the extension paths travel in `payload` (code-server's CLI rejects them). */
   workbenchUrl(options: WorkbenchOptions): string;
+  /** code-server's user data folder (settings, and the logs of every output channel). */
+  readonly userDataDir: string;
   stop(): Promise<void>;
 }
 
@@ -156,6 +158,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     authority,
     process: child,
     stop,
+    userDataDir: path.join(state, 'user-data'),
     workbenchUrl: (o) => workbenchUrl(authority, o),
   };
 }

@@ -63,6 +63,31 @@ export async function runExtensionTests(session: Session, o: ExtensionTestsOptio
     await page.screenshot({ path: shot }).catch(() => {});
     console.error(`${o.name}: screenshot ${path.relative(process.cwd(), shot)}`);
     console.error(`${o.name}: last code-server lines:\n  ${session.serverLog().slice(-15).join('\n  ')}`);
+    printExtensionLog(session, o.name, 80);
   }
   return counted && code === 0 ? 0 : 1;
+}
+
+/** Prints the last `count` lines Factmark logged (its output channel): why a test saw what it saw. */
+export function printExtensionLog(session: Session, prefix: string, count: number): void {
+  for (const log of outputChannelLogs(session.server.userDataDir, /factmark/i)) {
+    const lines = fs.readFileSync(log, 'utf8').trimEnd().split('\n');
+    console.error(`${prefix}: last lines of ${path.basename(log)} (${lines.length} in all):\n  ${lines.slice(-count).join('\n  ')}`);
+  }
+}
+
+/** The log files of the output channels whose file name matches `name`, under code-server's user data. */
+function outputChannelLogs(userDataDir: string, name: RegExp): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() && depth < 6) walk(p, depth + 1);
+      else if (e.isFile() && e.name.endsWith('.log') && name.test(e.name)) found.push(p);
+    }
+  };
+  walk(path.join(userDataDir, 'logs'), 0);
+  return found;
 }

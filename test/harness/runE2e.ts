@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 import { repoRoot } from './codeServer';
+import { printExtensionLog } from './extensionTests';
 import { openSession, runGuarded, timeoutFromEnv } from './session';
 import { openWorkbenches, useSession } from '../e2e/workbench';
 
@@ -23,7 +24,8 @@ async function main(): Promise<number> {
 
   // Screenshots from an earlier run would pass for this run's.
   fs.rmSync(path.join(repoRoot, 'test-results', 'e2e'), { recursive: true, force: true });
-  useSession(await openSession());
+  const session = await openSession();
+  useSession(session);
   const mocha = new Mocha({
     ui: 'bdd',
     timeout: 60_000,
@@ -31,7 +33,10 @@ async function main(): Promise<number> {
     rootHooks: {
       async afterEach(this: Mocha.Context) {
         const test = this.currentTest;
-        if (test?.state === 'failed') await screenshotOpenWorkbenches(test.fullTitle());
+        if (test?.state === 'failed') {
+          await screenshotOpenWorkbenches(test.fullTitle());
+          printExtensionLog(session, '    extension log', 40);
+        }
       },
     },
   });
