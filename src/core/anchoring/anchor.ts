@@ -1,20 +1,24 @@
 // Public entry points: find claims in the current text of an article, one at a time or all at
 // once, and capture a selector for a new claim.
 import { CONTEXT_LENGTH } from '../model';
-import { Query, fuzzyCandidates, score } from './candidates';
+import { Candidate, Query, exactStarts, fuzzyAround, fuzzyCandidates, makeCandidate, score } from './candidates';
 import { flagOutOfOrder, resolveCollisions } from './collisions';
 import { lineStarts, lineOf } from './lines';
-import { locate, NEAR } from './locate';
+import { acceptable, locate, NEAR } from './locate';
 import { nominate } from './nominate';
 import { NormalizedText, normalizeForCompare, normalizeText, rawEnd, rawStart, toNormalized } from './normalize';
 import { refine } from './refine';
 import { AnchorResult, AnchorSelector } from './types';
 import { fuzzySearch } from './fuzzy';
-import { alignAfter, alignBefore } from './similarity';
+import { alignAfter, alignBefore, editDistance } from './similarity';
 import { commonWords, insideWord, isWordAt, wordsIn } from './words';
 
 /** anchorAll's first search window reaches this far either side of the predicted position. */
 const WINDOW = 1024;
+/** Context found this well on a side of a place is the claim's own recorded context there. */
+const OWN_CONTEXT = 0.8;
+/** Context found this well on a side is intact there but for a character or two. */
+const INTACT = 0.97;
 /** Share of its words a place must hold to be offered as a guess for a claim not found otherwise. */
 const OFFER = 2 / 3;
 const TWO_THIRDS = 2 / 3;
@@ -105,7 +109,102 @@ export function anchorAll(text: string, sels: readonly AnchorSelector[]): Anchor
     const r = locate(n, q, undefined, { seeded: false });
     return r.alone === true && r.start === results[i].start && r.end === results[i].end && !contextBetween(n, order, results, i, q);
   });
+  orderDecides(n, order, sels, results, confirmed, (i, at) => query(n, sels[i], starts, at - sels[i].offset!));
+  ownWordsBeside(n, order, results, confirmed, (i) => query(n, sels[i], starts, expected[i]! - sels[i].offset!));
   return results;
+}
+
+/**
+ * A claim placed away from where the claim before it predicted, between its neighbours, while
+ * beside it in that stretch are words like its own with one side of its recorded context intact:
+ * those are likely its own words, edited in place, and the place found a copy of them pasted
+ * after (or before) them, so it is flagged, not placed.
+ */
+function ownWordsBeside(n: NormalizedText, order: readonly number[], results: AnchorResult[], confirmed: readonly boolean[], queryOf: (i: number) => Query): void {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const r = results[i];
+    if (!isAccepted(r) || confirmed[i] || r.method !== 'exact') continue;
+    let from = 0, to = n.text.length;
+    for (let j = k - 1; j >= 0; j--) if (isAccepted(results[order[j]])) { from = toNormalized(n, results[order[j]].end!); break; }
+    for (let j = k + 1; j < order.length; j++) if (isAccepted(results[order[j]])) { to = toNormalized(n, results[order[j]].start!); break; }
+    if (from >= to || to - from > MAX_GAP) continue;
+    const s = toNormalized(n, r.start!), e = toNormalized(n, r.end!);
+    const q = queryOf(i);
+    const here = makeCandidate(n.text, q, s, e, 0);
+    const own = fuzzyCandidates(n.text, q, from, to, [here], true).find((c) => !overlapping(c, here) && (c.matchSim ?? c.charSim) >= TWO_THIRDS && Math.max(c.cb, c.ca) >= INTACT);
+    if (!own) continue;
+    results[i] = {
+      state: 'ambiguous', method: r.method, start: r.start, end: r.end, text: r.text, confidence: Math.round(r.confidence * 500) / 1000,
+      reason: `${r.reason}; but beside it are words like its own with its recorded context on a side`,
+      candidates: [{ start: r.start!, end: r.end!, score: r.confidence }, { start: rawStart(n, own.start), end: rawEnd(n, own.start, own.end), score: Math.round(score(own) * 1000) / 1000 }],
+    };
+  }
+}
+
+/**
+ * Order decides between the places of a flagged claim, never against the only one. Its
+ * neighbours found where predicted (`confirmed`) bound where its own words can be: between them.
+ * Places outside that stretch are out of order; inside it, a place is the claim's only when its
+ * recorded context is there on both sides, where one of the neighbours predicts it, and no other
+ * place in the stretch has the claim's context on either side. So a sibling sentence of the same
+ * template (other words around it) loses to the claim's own words, while the claim's own words
+ * edited in place (their context still on a side) and a pasted copy of them keep it flagged.
+ */
+function orderDecides(n: NormalizedText, order: readonly number[], sels: readonly AnchorSelector[], results: AnchorResult[], confirmed: readonly boolean[], queryOf: (i: number, expectedRaw: number) => Query): void {
+  const sure = (k: number) => confirmed[order[k]] && isAccepted(results[order[k]]);
+  let prev = -1;
+  const prevSure: number[] = order.map((_, k) => { const p = prev; if (sure(k)) prev = k; return p; });
+  let next = -1;
+  const nextSure: number[] = new Array(order.length);
+  for (let k = order.length - 1; k >= 0; k--) { nextSure[k] = next; if (sure(k)) next = k; }
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const r = results[i];
+    if (r.state !== 'ambiguous' || prevSure[k] < 0 || nextSure[k] < 0) continue;
+    const p = order[prevSure[k]], s = order[nextSure[k]];
+    const from = toNormalized(n, results[p].end!), to = toNormalized(n, results[s].start!);
+    if (from >= to || to - from > MAX_GAP) continue;
+    const predicted = [sels[i].offset! + results[p].start! - sels[p].offset!, sels[i].offset! + results[s].start! - sels[s].offset!];
+    const qs = predicted.map((at) => queryOf(i, at));
+    const q = qs[0];
+    // Every place in the stretch that resembles the claim: its exact words, the best edited
+    // matches (around both predictions: the matcher reports only the lowest-error ones), and
+    // the places the first decision weighed.
+    const found: Candidate[] = exactStarts(n.text, q.quote, from, to).map((e) => makeCandidate(n.text, q, e, e + q.quote.length, 0));
+    for (const qe of qs) found.push(...fuzzyAround(n.text, qe, from, to, found, true));
+    for (const c of r.candidates ?? []) {
+      const cs = toNormalized(n, c.start), ce = toNormalized(n, c.end);
+      if (cs >= from && ce <= to) found.push(makeCandidate(n.text, q, cs, ce, editDistance(q.quote, n.text.slice(cs, ce))));
+    }
+    const own = found.filter((c) => c.cb >= OWN_CONTEXT && c.ca >= OWN_CONTEXT);
+    if (own.length === 0 || own.some((c) => !overlapping(c, own[0]))) continue;
+    const at = own.find((c) => c.errors === 0) ?? own[0];
+    const expected = qs.map((qe) => qe.expected!);
+    const predictedHere = (c: Candidate) => expected.some((e) => Math.abs(c.start - e) <= NEAR);
+    if (!predictedHere(at)) continue;
+    // The claim's words edited in place keep its context on a side, and sit where a neighbour
+    // predicts them or keep that side intact: such a place could be the claim, the other a copy.
+    // (A sibling sentence shares some of the context by its template, not all of it.)
+    if (found.some((c) => !overlapping(c, own[0]) && Math.max(c.cb, c.ca) >= OWN_CONTEXT && (predictedHere(c) || Math.max(c.cb, c.ca) >= INTACT))) continue;
+    const c = at.errors === 0 ? at : refine(n.text, q, at.start, at.end);
+    if (!c || (c.errors > 0 && !acceptable({ ...c, dist: Math.min(...expected.map((e) => Math.abs(c.start - e))) }, { ...q, gap: { from, to } }))) continue;
+    const start = rawStart(n, c.start), end = rawEnd(n, c.start, c.end);
+    // Never onto words another claim holds.
+    if (order.some((j) => j !== i && isAccepted(results[j]) && results[j].start! < end && start < results[j].end! && !(sels[j].offset === sels[i].offset && sels[j].quote === sels[i].quote))) continue;
+    const exact = c.errors === 0;
+    const why = 'the only place between the claims on either side with its recorded context on both sides';
+    results[i] = {
+      state: exact ? (start === sels[i].offset ? 'anchored' : 'moved') : 'changed',
+      method: exact ? 'exact' : 'fuzzy', start, end, text: n.raw.slice(start, end),
+      confidence: Math.round((exact ? 0.6 + 0.4 * c.ctx : 0.5 * c.sim + 0.4 * c.ctx) * 1000) / 1000,
+      reason: exact ? `found ${why}` : `words edited since they were rated, ${why}`,
+    };
+  }
+}
+
+function overlapping(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
 }
 
 /**

@@ -75,8 +75,8 @@ export function score(c: Candidate): number {
   return 0.6 * c.sim + 0.4 * c.ctx;
 }
 
-/** Start offsets of exact occurrences of `quote` starting inside [from, to - quote.length]. */
-export function exactStarts(text: string, quote: string, from: number, to: number): number[] {
+/** Start offsets of exact occurrences of `quote` starting inside [from, to - quote.length] (the first `limit` + 1 of them). */
+export function exactStarts(text: string, quote: string, from: number, to: number, limit = 4 * MAX_EXACT): number[] {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
   // Searching a slice keeps a miss bounded by the window instead of scanning to the end.
@@ -84,9 +84,23 @@ export function exactStarts(text: string, quote: string, from: number, to: numbe
   const out: number[] = [];
   for (let i = hay.indexOf(quote); i >= 0; i = hay.indexOf(quote, i + 1)) {
     out.push(i + from);
-    if (out.length > 4 * MAX_EXACT) break;
+    if (out.length > limit) break;
   }
   return out;
+}
+
+/**
+ * Exact occurrences of `quote` nearest `expected`, for a quote found more often than
+ * exactStarts reports: the first occurrences in the text are not the ones that matter (the claim
+ * is usually near where it is expected). Windows around `expected` grow until they hold
+ * MAX_EXACT occurrences or the whole text.
+ */
+export function nearestExactStarts(text: string, quote: string, expected: number): number[] {
+  for (let r = 1024; ; r *= 4) {
+    const from = expected - r, to = expected + quote.length + r;
+    const hits = exactStarts(text, quote, from, to, Infinity);
+    if (hits.length >= MAX_EXACT || (from <= 0 && to >= text.length)) return hits;
+  }
 }
 
 /** Exact occurrences of `quote` in the whole of `text`, the same quote is looked up twice or more per anchorAll run. */
@@ -102,9 +116,13 @@ export function exactStartsEverywhere(owner: object, text: string, quote: string
 }
 
 export function exactCandidates(text: string, q: Query, from: number, to: number, starts = exactStarts(text, q.quote, from, to)): { all: number; candidates: Candidate[] } {
-  let cands = starts.map((s) => makeCandidate(text, q, s, s + q.quote.length, 0));
-  if (cands.length > MAX_EXACT) cands = cands.sort((a, b) => a.dist - b.dist).slice(0, MAX_EXACT);
-  return { all: starts.length, candidates: cands };
+  const all = starts.length;
+  // More than exactStarts reports: the nearest ones, not the first ones in the text.
+  if (all > 4 * MAX_EXACT && q.expected !== undefined) starts = nearestExactStarts(text, q.quote, q.expected).filter((s) => s >= from && s + q.quote.length <= to);
+  // Scored only the nearest MAX_EXACT (scoring aligns the context, which costs).
+  const near = q.expected === undefined ? starts : [...starts].sort((a, b) => Math.abs(a - q.expected!) - Math.abs(b - q.expected!));
+  const cands = near.slice(0, MAX_EXACT).map((s) => makeCandidate(text, q, s, s + q.quote.length, 0));
+  return { all, candidates: cands };
 }
 
 /** The error budget of a fuzzy search: half the quote (as Hypothesis does) but bounded for speed. */

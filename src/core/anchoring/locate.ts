@@ -147,7 +147,7 @@ function inPlace(c: Candidate, q: Query): boolean {
  * - nearly all its words and few others, anywhere (a moved and edited paragraph), or most of
  *   them when the quote is long enough that so many words in order are no coincidence.
  */
-function acceptable(c: Candidate, q: Query): boolean {
+export function acceptable(c: Candidate, q: Query): boolean {
   const words = wordsOfQuote(q).keys.length;
   if (c.recall >= HALF && inPlace(c, q) && Math.max(c.cb, c.ca) >= EDGE_SURE) return true;
   if (c.recall >= TWO_THIRDS && c.precision >= HALF && inPlace(c, q) && words >= 6) return true;
