@@ -515,6 +515,34 @@ describe('a repository you did not write', function () {
         const changed = written.split('\n').filter((l, i) => l !== was[i]);
         assert.deepStrictEqual(changed, ['    status: misleading']);
       });
+
+      it('a write into one parses only the claims it changes, never the whole file, and writes what the whole Document would', () => {
+        const r = parseSidecar(big, 'a.md.claims.yaml');
+        assert.ok(r.ok);
+        const s = r.loaded.sidecar;
+        const next = {
+          ...s,
+          published: { url: 'https://factcheck.example.org/treaty', headline: 'The treaty', date: '2026-12-01' },
+          claims: [
+            ...s.claims.filter((c) => c.id !== 'c000a0').map((c, i) => (i === 7 || i === 1500 ? { ...c, status: 'misleading', sources: [...c.sources, { url: 'https://example.org/new' }] } : c)),
+            { id: 'cnew01', quote: 'A new claim', before: '', after: '', offset: 777 * 80 + 1, line: 778, status: 'unverified', sources: [], created: '2026-12-01T21:00:00Z' },
+          ],
+          dismissed: ['Not a claim.'],
+        };
+        const parses = YamlText.parses;
+        const chars = YamlText.parsedChars;
+        const written = serializeSidecar(next, r.loaded);
+        const parsed = YamlText.parsedChars - chars;
+        // Two changed claims, a deleted one and its neighbour, the neighbours of the new one, the header.
+        assert.ok(YamlText.parses - parses <= 12, `${YamlText.parses - parses} parses`);
+        assert.ok(parsed < big.length / 100, `${parsed} of ${big.length} characters parsed`);
+        const whole = parseSidecar(big, 'a.md.claims.yaml', { wholeDocumentWrites: true });
+        assert.ok(whole.ok);
+        assert.strictEqual(written, serializeSidecar(next, whole.loaded));
+        const back = parseSidecar(written, 'a.md.claims.yaml');
+        assert.ok(back.ok);
+        assert.deepStrictEqual(back.loaded.sidecar.claims.map((c) => c.id), [...s.claims.filter((c) => c.id !== 'c000a0').map((c) => c.id).slice(0, 777), 'cnew01', ...s.claims.filter((c) => c.id !== 'c000a0').map((c) => c.id).slice(777)]);
+      });
     });
   });
 

@@ -2,11 +2,21 @@
 // untouched text byte for byte; it can only come from parseSidecar (the registry below is
 // filled there), so a file that failed to parse can never be written over.
 import type { Problem, Published, Sidecar } from '../model';
+import type { SpliceSource } from '../yaml/lineSplice';
 import type { ItemSpan, YamlText } from '../yaml/yamlDocument';
 import type { Locator } from './validate';
 
 export interface SidecarLayout {
+  /** The whole yaml Document, built when first asked for (seconds for a large file). */
   readonly yaml: YamlText;
+  /**
+   * For a file the fast reader read: the spans and item renderings the writer needs, from its
+   * lines and small documents of the claims concerned (see lineSplice.ts), so that a write does
+   * not build `yaml`; undefined otherwise (the writer uses `yaml`).
+   */
+  readonly lines: SpliceSource | undefined;
+  /** More values than the full parser may read (MAX_FULL_PARSE_VALUES): `yaml` must never be built. */
+  readonly large: boolean;
   /** Line break used by the file (`\r\n` or `\n`). */
   readonly eol: string;
   /** Spans of the claim items when `claims` is a block list we can splice, else undefined. */

@@ -7,6 +7,7 @@ import { preflight } from '../yaml/preflight';
 import { MAX_FULL_PARSE_VALUES } from '../limits';
 import { fastYamlRead } from '../yaml/fastYaml';
 import { lineLocator } from '../yaml/lineLocate';
+import { LineSplice } from '../yaml/lineSplice';
 import { YamlText, type YamlIssue } from '../yaml/yamlDocument';
 import { claimContentKey, dataToSidecar } from './claimData';
 import type { Data } from './claimData';
@@ -21,6 +22,11 @@ export interface ParseOptions {
   maxLength?: number;
   /** Always use the full YAML parser (for the tests and the bench that compare the two readers). */
   fullParser?: boolean;
+  /**
+   * Write changes through the whole yaml Document even when the fast reader read the file, as
+   * before lineSplice.ts (for the tests and the bench that compare the two writers).
+   */
+  wholeDocumentWrites?: boolean;
 }
 
 export function parseSidecar(source: string, file?: string, options: ParseOptions = {}): LoadResult {
@@ -45,7 +51,7 @@ export function parseSidecar(source: string, file?: string, options: ParseOption
     // A BOM (kept in the text so that a write gives it back) is no part of the YAML.
     const fast = fastYamlRead(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
     if ('value' in fast) {
-      const result = fromValue(source, file, options, fast.value, () => fullYaml(fullParse()), [], true, large ? lineLocator(source) : undefined);
+      const result = fromValue(source, file, options, fast.value, () => fullYaml(fullParse()), [], true, large, large ? lineLocator(source) : undefined);
       if (large || (result.ok && !result.loaded.warnings.length)) return result;
     } else if (large) {
       return fail([notOurLayout(source, file, counted.values, fast.gaveUpAt + (source.charCodeAt(0) === 0xfeff ? 1 : 0))]);
@@ -61,7 +67,7 @@ export function parseSidecar(source: string, file?: string, options: ParseOption
   }
   const value = yaml.toValue();
   if (!value.ok) return fail([{ severity: 'error', code: 'yaml-syntax', file, line: 1, column: 1, message: value.message }]);
-  return fromValue(source, file, options, value.value, () => yaml, parsed.warnings, false) as LoadResult;
+  return fromValue(source, file, options, value.value, () => yaml, parsed.warnings, false, false) as LoadResult;
 }
 
 /**
@@ -70,7 +76,7 @@ export function parseSidecar(source: string, file?: string, options: ParseOption
  * so cannot hold comments: no list there is one the writer cannot change (see unspliceable).
  */
 function fromValue(source: string, file: string | undefined, options: ParseOptions, data: unknown,
-  yaml: () => YamlText, yamlWarnings: readonly YamlIssue[], fast: boolean, byLines?: Locator): LoadResult {
+  yaml: () => YamlText, yamlWarnings: readonly YamlIssue[], fast: boolean, large: boolean, byLines?: Locator): LoadResult {
   const locate: Locator = byLines ?? ((path, part) => yaml().locate(path, part));
   const found = validateSidecarData(data, { file, scale: options.scale, locate });
   const errors = found.filter((p) => p.severity === 'error' && !CLAIM_ERRORS.has(p.code));
@@ -79,10 +85,13 @@ function fromValue(source: string, file: string | undefined, options: ParseOptio
   const sidecar = dataToSidecar(data as Data);
   const items = once(() => yaml().blockItems(['claims']));
   const dismissedItems = once(() => yaml().blockItems(['dismissed']));
+  const lines = once(() => (fast && !options.wholeDocumentWrites ? LineSplice.of(source) : undefined));
   const readOnly = fast ? undefined
     : unspliceable(yaml(), 'claims', items()) ?? (sidecar.dismissed ? unspliceable(yaml(), 'dismissed', dismissedItems()) : undefined);
   const layout = registerLayout({
     get yaml() { return yaml(); },
+    get lines() { return lines(); },
+    large: large && !options.wholeDocumentWrites,
     eol: /\r\n/.test(source.slice(0, source.indexOf('\n') + 1)) ? '\r\n' : '\n',
     get items() { return items(); },
     contentKeys: sidecar.claims.map(claimContentKey),
@@ -94,7 +103,8 @@ function fromValue(source: string, file: string | undefined, options: ParseOptio
     published: sidecar.published ? { ...sidecar.published } : undefined,
     locate,
     file,
-    readOnly: readOnly?.message,
+    // A large file whose lines the writer cannot follow is not changed (the whole Document would take seconds).
+    get readOnly() { return readOnly?.message ?? (this.large && !this.lines ? LARGE_NOT_SPLICEABLE : undefined); },
   });
   const warnings = [...yamlWarnings.map((w) => ({ ...w, file })), ...found, ...(readOnly ? [{ ...readOnly, file }] : [])];
   return { ok: true, loaded: { sidecar, source, warnings, layout } };
@@ -112,6 +122,8 @@ function unspliceable(yaml: YamlText, key: 'claims' | 'dismissed', items: unknow
   return { severity: 'warning', code: 'flow-list-comments', ...at,
     message: `\`${key}:\` is written as a flow list ([...]) with comments inside; Factmark cannot change it without losing them, so it will not. Write it as a block list (one "- " item a line), keeping the comments, to change claims here.` };
 }
+
+const LARGE_NOT_SPLICEABLE = `Factmark cannot find each claim's lines in this sidecar without the full YAML parser, which would take seconds on a file of more than ${MAX_FULL_PARSE_VALUES.toLocaleString('en')} values (about 1,000 claims), so it will not change it. Write its top-level keys and claims as Factmark does, or split the article.`;
 
 /** A sidecar too large for the full parser that the fast reader could not read, at the place it stopped. */
 function notOurLayout(source: string, file: string | undefined, values: number, at: number): Problem {

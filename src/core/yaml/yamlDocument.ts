@@ -46,9 +46,12 @@ export class YamlText {
 
   /** How many texts the full parser has read (its cost is what the fast reader avoids): for tests and the bench. */
   static parses = 0;
+  /** And how many characters in all (a write into a large sidecar parses only its changed claims' lines). */
+  static parsedChars = 0;
 
   static parse(source: string): { ok: true; yaml: YamlText; warnings: YamlIssue[] } | { ok: false; issues: YamlIssue[] } {
     YamlText.parses++;
+    YamlText.parsedChars += source.length;
     const lines = new LineCounter();
     // logLevel 'error': the library would otherwise print odd input (a mapping used as a key,
     // stringified by toJS) to stderr via process.emitWarning; problems reach callers as issues.
@@ -166,7 +169,11 @@ export class YamlText {
       if (dash === undefined) return undefined;
       const lineStart = this.source.lastIndexOf('\n', dash - 1) + 1;
       if (this.source.slice(lineStart, dash).trim() !== '') return undefined;
-      const lastChar = Math.max(range[0], range[1] - 1);
+      // An item that ends with comments (after a nested list, say) has a range that runs on into
+      // the indentation of the next line (the next item's `-` line): it ends before that line.
+      const nextLineStart = this.source.lastIndexOf('\n', range[1] - 1) + 1;
+      const end = nextLineStart > range[0] && /^[ ]+$/.test(this.source.slice(nextLineStart, range[1])) ? nextLineStart : range[1];
+      const lastChar = Math.max(range[0], end - 1);
       let lineEnd = this.lineEndAt(lastChar); // a block scalar's range ends after its line break
       if (lineEnd > 0 && this.source[lineEnd - 1] === '\r') lineEnd--;
       spans.push({ lineStart, extendedStart: this.commentsAbove(lineStart), lineEnd, indent: dash - lineStart });
@@ -249,7 +256,7 @@ export function renderMapping(value: Record<string, unknown>, style: RenderStyle
  * after the pair of `after` when there is one, else at the end. Every other byte stays. The
  * caller must have parsed the text without errors.
  */
-export function topLevelKeyEdit(yaml: YamlText, key: string, value: unknown, style: RenderStyle, eol: string, after?: string): { start: number; end: number; text: string } | undefined {
+export function topLevelKeyEdit(yaml: TopLevelPairs, key: string, value: unknown, style: RenderStyle, eol: string, after?: string): { start: number; end: number; text: string } | undefined {
   const source = yaml.source;
   if (!yaml.isBlockMapping()) throw new Error('topLevelKeyEdit: the top level is not a block mapping');
   const span = yaml.topLevelPairSpan(key);
@@ -264,6 +271,13 @@ export function topLevelKeyEdit(yaml: YamlText, key: string, value: unknown, sty
   if (anchor) return { start: anchor.end, end: anchor.end, text: eol + rendered };
   const lead = source.length === 0 || /\n$/.test(source) ? '' : eol;
   return { start: source.length, end: source.length, text: lead + rendered + eol };
+}
+
+/** What topLevelKeyEdit needs of a parsed text (YamlText, or lineSplice.ts's answers for it). */
+export interface TopLevelPairs {
+  readonly source: string;
+  isBlockMapping(): boolean;
+  topLevelPairSpan(key: string): { start: number; end: number } | undefined;
 }
 
 /** `yaml`'s text with topLevelKeyEdit applied. */
