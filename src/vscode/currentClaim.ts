@@ -77,7 +77,13 @@ export function trackCurrentClaim(context: vscode.ExtensionContext, store: Claim
   context.subscriptions.push(
     vscode.window.onDidChangeTextEditorSelection(update),
     vscode.window.onDidChangeActiveTextEditor(update),
-    store.onDidChange((e) => { trackConflicts(e); update(); }),
+    store.onDidChange((e) => {
+      trackConflicts(e);
+      // Typing that touched no claim: the cursor's own move (a selection event) is what may change
+      // the current claim; the keystroke is not worked through twice.
+      if (e.kind === 'anchors' && e.ids?.length === 0) return;
+      update();
+    }),
     suggestions.onDidChange(() => keys.set(ContextKeys.hasSuggestions, suggestions.articles().some((a) => !!suggestions.get(a)?.length))),
     { dispose: () => changed.dispose() },
   );

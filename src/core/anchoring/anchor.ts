@@ -3,7 +3,7 @@
 import { CONTEXT_LENGTH } from '../model';
 import { Candidate, Query, exactStarts, fuzzyAround, fuzzyCandidates, makeCandidate, score } from './candidates';
 import { flagOutOfOrder, resolveCollisions } from './collisions';
-import { lineStarts, lineOf } from './lines';
+import { lineNumberAt, lineStarts, lineOf } from './lines';
 import { acceptable, locate, NEAR } from './locate';
 import { nominate } from './nominate';
 import { NormalizedText, normalizeForCompare, normalizeText, rawEnd, rawStart, toNormalized } from './normalize';
@@ -390,7 +390,7 @@ function selectorAt(text: string, start: number, end: number, line: number): Anc
 
 /** Selector for a new claim at raw UTF-16 offsets [start, end) of `text`. */
 export function captureSelector(text: string, start: number, end: number): AnchorSelector {
-  return selectorAt(text, start, end, lineOf(lineStarts(text.slice(0, start)), start));
+  return selectorAt(text, start, end, lineNumberAt(text, start));
 }
 
 /** Selectors for many ranges at once; computes line starts once instead of once per range. */

@@ -22,3 +22,18 @@ export function lineOf(starts: Int32Array, offset: number): number {
   }
   return lo + 1;
 }
+
+/**
+ * 1-based line containing `offset`, counting the line ends before it, without building an array
+ * (a claim's line is taken on every status change, in articles of megabytes). The same as
+ * `lineOf(lineStarts(text.slice(0, offset)), offset)`: a CR just before `offset` ends a line.
+ */
+export function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  // A CR ends a line unless a LF follows it inside [0, offset) (then the LF was counted).
+  for (let i = text.indexOf('\r'); i !== -1 && i < offset; i = text.indexOf('\r', i + 1)) {
+    if (i + 1 >= offset || text.charCodeAt(i + 1) !== 10) line++;
+  }
+  return line;
+}
