@@ -76,6 +76,8 @@ export interface FactmarkApi {
   perf(): FactmarkPerf;
   /** Waits until every pending sidecar write (and load) has finished. */
   flush(): Promise<void>;
+  /** Whether the article is being loaded (alone, or waiting in a batch load such as the start-up scan). */
+  isLoading(uri: vscode.Uri): boolean;
   /** The claims of an article, in article order (empty when it has none). */
   claimsOf(uri: vscode.Uri): readonly ClaimEntry[];
   /** The article's snapshot (sidecar state, problems, claims), if it has a sidecar or claims. */

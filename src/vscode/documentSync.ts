@@ -22,6 +22,11 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(opened),
+    // Brought to the front while the scan runs: its article jumps the scan's queue.
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      const doc = editor?.document;
+      if (doc && isArticleDocument(doc) && !doc.isUntitled && sync.isLoading(doc.uri)) sync.ensureArticle(doc.uri, false).catch((e) => log.error(`opening ${articleKey(doc.uri)}: ${String(e)}`));
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!e.contentChanges.length) return;
       const key = articleKey(e.document.uri);

@@ -14,17 +14,22 @@ export interface HoverHandle {
   markdownFor(article: string, id: string): vscode.MarkdownString | undefined;
 }
 
-export function registerHover(context: vscode.ExtensionContext, services: Services): HoverHandle {
+/**
+ * `loading`: when the article is still being loaded (the start-up scan), a promise that settles
+ * once it is in the store, taken ahead of the scan's queue; undefined otherwise.
+ */
+export function registerHover(context: vscode.ExtensionContext, services: Services, loading?: (uri: vscode.Uri) => Promise<unknown> | undefined): HoverHandle {
   const { store } = services;
 
   const markdown = (article: string, entry: ClaimEntry): vscode.MarkdownString =>
     trustedMarkdown(claimMarkdown(entry, store.scale, { ref: { article, id: entry.claim.id } }), CLAIM_LINK_COMMANDS);
 
   const provider: vscode.HoverProvider = {
-    provideHover(document, position) {
+    async provideHover(document, position) {
       if (!vscode.workspace.getConfiguration('factmark.hover').get<boolean>('enabled', true)) return undefined;
       if (!isArticleDocument(document)) return undefined;
       const article = articleKey(document.uri);
+      if (!store.hasArticleText(article)) await loading?.(document.uri);
       const snap = store.get(article);
       if (!snap) return undefined;
       const offset = document.offsetAt(position);

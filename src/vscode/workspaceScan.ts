@@ -30,6 +30,8 @@ const SLICE_MS = 12;
 export const MIN_BATCH = 16;
 
 interface Read {
+  /** Where the article is in the list given to loadArticles. */
+  index: number;
   article: vscode.Uri;
   key: string;
   sidecar: vscode.Uri;
@@ -38,6 +40,16 @@ interface Read {
   /** The article's text, undefined when the file is missing, a problem when it cannot be read as text. */
   text: string | Problem | undefined;
 }
+
+/** Where an article of a load is: waiting for a reader, being read, read and waiting to be taken in, taken in (or given up on). */
+const QUEUED = 0, READING = 1, READ = 2, TAKEN = 3;
+
+/**
+ * Moves an article of a running load to the front: read at once and taken in on its own, not
+ * when the queue reaches it (a hover or an editor on it during the scan). False when the load
+ * does not have it or has already taken it in.
+ */
+export type Hurry = (key: string) => boolean;
 
 export interface LoadHooks {
   /** After an article's text is in the store (to ask git for history when claims moved). */
@@ -73,86 +85,160 @@ export class ScanReporter implements ScanStatus, vscode.Disposable {
  * reads again those it has (a changed sidecar is merged as usual, a changed text re-anchored).
  * Returns the sidecars of articles in the store that are no longer on disk (left as they were).
  */
+interface RunningLoad {
+  /** Whether an article of this load was hurried and is not taken in yet. */
+  hurrying(): boolean;
+  /** Lets this load's held readers and slices go on. */
+  release(): void;
+}
+/** The loads running (a scan and a checkout's reload may overlap): a hurried article in one holds them all. */
+const running = new Set<RunningLoad>();
+const anyHurrying = () => { for (const l of running) if (l.hurrying()) return true; return false; };
+
 export async function loadArticles(
   store: ClaimStore,
   articles: readonly vscode.Uri[],
   hooks: LoadHooks,
   onProgress: (done: number, total: number) => void,
-  options: { reload?: boolean } = {},
+  options: { reload?: boolean; hurry?: (hurry: Hurry) => void } = {},
 ): Promise<vscode.Uri[]> {
   const total = articles.length;
   let next = 0;
   let done = 0;
+  const stage = new Uint8Array(total);
+  const indexOf = new Map<string, number>();
+  articles.forEach((a, i) => indexOf.set(articleKey(a), i));
+  /** Articles hurried while they were being read: taken in alone as soon as their read ends. */
+  const urgent = new Set<number>();
+  /**
+   * While a hurried article is not taken in yet, no other read starts and no slice runs, in this
+   * load or any other: its read is not queued behind hundreds of others in the file system, nor
+   * its taking-in behind the queues'. Those wait here (see holdForHurried).
+   */
+  let held: (() => void)[] = [];
+  const load: RunningLoad = {
+    hurrying: () => { for (const i of urgent) if (stage[i] !== TAKEN) return true; return false; },
+    release: () => { const h = held; held = []; for (const resolve of h) resolve(); },
+  };
+  running.add(load);
+  const holdForHurried = () => new Promise<void>((resolve) => held.push(resolve));
+  const releaseIfDone = () => {
+    if (anyHurrying()) return;
+    for (const l of running) l.release();
+  };
   /** Files read and waiting to be taken in: a queue (`head` is its front). */
   let ready: Read[] = [];
   let head = 0;
   let wake: (() => void) | undefined;
   let readersLeft = Math.min(PARALLEL_READS, total);
 
+  /** Reads one article's sidecar and text; undefined when that failed (the article is then given up on). */
+  const read = async (index: number): Promise<Read | undefined> => {
+    const article = articles[index];
+    const sidecar = sidecarUriFor(article);
+    stage[index] = READING;
+    try {
+      const doc = openDocument(article);
+      const [source, text] = await Promise.all([readSidecarText(sidecar), doc ? Promise.resolve(doc.getText()) : readArticleFile(article)]);
+      return { index, article, key: articleKey(article), sidecar, source, text };
+    } catch (e) {
+      hooks.log.error(`loading ${sidecar.toString()}: ${String(e)}`);
+      stage[index] = TAKEN;
+      done++;
+      hooks.settled(articleKey(article));
+      releaseIfDone();
+      return undefined;
+    }
+  };
+
   const reader = async () => {
     while (next < articles.length) {
-      const article = articles[next++];
-      const sidecar = sidecarUriFor(article);
-      try {
-        const doc = openDocument(article);
-        const [source, text] = await Promise.all([readSidecarText(sidecar), doc ? Promise.resolve(doc.getText()) : readArticleFile(article)]);
-        ready.push({ article, key: articleKey(article), sidecar, source, text });
-      } catch (e) {
-        hooks.log.error(`loading ${sidecar.toString()}: ${String(e)}`);
-        done++;
-        hooks.settled(articleKey(article));
-      }
+      if (anyHurrying()) { await holdForHurried(); continue; }
+      const index = next++;
+      if (stage[index] !== QUEUED) continue; // hurried: read already
+      const r = await read(index);
+      if (r && urgent.has(index)) takeAlone(r);
+      else if (r) { stage[index] = READ; ready.push(r); }
       wake?.();
     }
     readersLeft--;
     wake?.();
   };
 
+  const hurry: Hurry = (key) => {
+    const index = indexOf.get(key);
+    if (index === undefined || stage[index] === TAKEN) return false;
+    if (stage[index] === READ) {
+      const r = ready.slice(head).find((q) => q.index === index);
+      if (r) takeAlone(r);
+      return true;
+    }
+    urgent.add(index);
+    if (stage[index] === QUEUED) void read(index).then((r) => { if (r) takeAlone(r); wake?.(); });
+    return true;
+  };
+
   const unreadable: string[] = [];
   const gone: vscode.Uri[] = [];
-  /** Takes read files into the store until the slice's time is up; one store event for all of them. */
-  const slice = () => {
-    const until = performance.now() + SLICE_MS;
+  /**
+   * Runs `fill` in one store batch (one store event) with a function that takes one read file
+   * into the store (false when it was taken in alone meanwhile); then the hooks for what was taken.
+   */
+  const takeIn = (fill: (take: (r: Read) => boolean) => void) => {
     const placed: [vscode.Uri, string][] = [];
     const taken: string[] = [];
-    let taking = 0;
-    store.batch(() => {
-      while (head < ready.length && (taking < MIN_BATCH || performance.now() < until)) {
-        const r = ready[head++];
-        done++;
-        taking++;
-        taken.push(r.key);
-        try {
-          if (!store.has(r.key)) {
-            if (r.source === undefined) continue; // the sidecar went away since it was found
-            store.open(r.key, r.sidecar.toString(), baseName(r.article));
-            hooks.loadSidecarText(r.key, r.source);
-          } else if (options.reload) {
-            // Deleted since: the caller decides what to keep (see WorkspaceSync.sidecarsDeleted),
-            // not a reload, which would keep the claims as unsaved and write the file again.
-            if (r.source === undefined) { gone.push(r.sidecar); continue; }
-            hooks.loadSidecarText(r.key, r.source);
-          }
-          if (typeof r.text === 'object') { if (!store.hasArticleText(r.key)) unreadable.push(`${baseName(r.article)}: ${r.text.message}`); continue; }
-          if (r.text === undefined) {
-            if (!store.hasArticleText(r.key) || (options.reload && !store.state(r.key)?.articleMissing)) store.setArticleText(r.key, '', { missing: true });
-          } else if (options.reload ? !store.hasArticleText(r.key, r.text) || store.state(r.key)?.articleMissing : !store.hasArticleText(r.key)) {
-            store.setArticleText(r.key, r.text);
-            placed.push([r.article, r.text]);
-          }
-        } catch (e) {
-          hooks.log.error(`loading ${r.sidecar.toString()}: ${String(e)}`);
+    store.batch(() => fill((r) => {
+      if (stage[r.index] === TAKEN) return false;
+      stage[r.index] = TAKEN;
+      done++;
+      taken.push(r.key);
+      try {
+        if (!store.has(r.key)) {
+          if (r.source === undefined) return true; // the sidecar went away since it was found
+          store.open(r.key, r.sidecar.toString(), baseName(r.article));
+          hooks.loadSidecarText(r.key, r.source);
+        } else if (options.reload) {
+          // Deleted since: the caller decides what to keep (see WorkspaceSync.sidecarsDeleted),
+          // not a reload, which would keep the claims as unsaved and write the file again.
+          if (r.source === undefined) { gone.push(r.sidecar); return true; }
+          hooks.loadSidecarText(r.key, r.source);
         }
+        if (typeof r.text === 'object') { if (!store.hasArticleText(r.key)) unreadable.push(`${baseName(r.article)}: ${r.text.message}`); return true; }
+        if (r.text === undefined) {
+          if (!store.hasArticleText(r.key) || (options.reload && !store.state(r.key)?.articleMissing)) store.setArticleText(r.key, '', { missing: true });
+        } else if (options.reload ? !store.hasArticleText(r.key, r.text) || store.state(r.key)?.articleMissing : !store.hasArticleText(r.key)) {
+          store.setArticleText(r.key, r.text);
+          placed.push([r.article, r.text]);
+        }
+      } catch (e) {
+        hooks.log.error(`loading ${r.sidecar.toString()}: ${String(e)}`);
+      }
+      return true;
+    }));
+    for (const [article, text] of placed) hooks.placed(article, text);
+    for (const key of taken) hooks.settled(key);
+    if (taken.length) onProgress(done, total);
+    releaseIfDone();
+  };
+  /** One article on its own (hurried), in its own batch. */
+  const takeAlone = (r: Read) => takeIn((take) => { take(r); });
+
+  /** Takes read files from the queue until the slice's time is up (and at least MIN_BATCH of them). */
+  const slice = () => {
+    const until = performance.now() + SLICE_MS;
+    let taking = 0;
+    takeIn((take) => {
+      while (head < ready.length && (taking < MIN_BATCH || performance.now() < until)) {
+        if (take(ready[head++])) taking++;
       }
     });
     if (head === ready.length) { ready = []; head = 0; }
-    for (const [article, text] of placed) hooks.placed(article, text);
-    for (const key of taken) hooks.settled(key);
-    onProgress(done, total);
   };
 
+  options.hurry?.(hurry);
   const readers = Array.from({ length: readersLeft }, reader);
   while (readersLeft > 0 || head < ready.length) {
+    if (anyHurrying()) { await holdForHurried(); continue; }
     if (ready.length - head < (readersLeft > 0 ? MIN_BATCH : 1)) {
       await new Promise<void>((resolve) => { wake = resolve; });
       wake = undefined;
@@ -163,6 +249,13 @@ export async function loadArticles(
     await yieldToHost();
   }
   await Promise.all(readers);
+  running.delete(load);
+  releaseIfDone();
+  // Hurried articles still being read when the queue ran dry.
+  while (urgent.size && [...urgent].some((i) => stage[i] !== TAKEN)) {
+    await new Promise<void>((resolve) => { wake = resolve; });
+    wake = undefined;
+  }
   if (unreadable.length) {
     for (const u of unreadable) hooks.log.warn(u);
     void notify.warn(unreadable.length === 1

@@ -17,7 +17,7 @@ import { SidecarWriter } from './sidecarWriter';
 import { sidecarSuffix } from './settings';
 import * as notify from './notify';
 import { StallWatch } from './perf';
-import { loadArticles, ScanReporter } from './workspaceScan';
+import { type Hurry, loadArticles, ScanReporter } from './workspaceScan';
 
 const ARTICLE_GLOB = '**/*.{md,markdown,mdown,txt,text}';
 const ARTICLE_EXTENSION = /\.(md|markdown|mdown|txt|text)$/i;
@@ -34,6 +34,8 @@ export class WorkspaceSync implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Articles being loaded, so that concurrent triggers share one read. */
   private readonly loading = new Map<string, Promise<string | undefined>>();
+  /** The batch loads running: each can take one of its articles in at once, ahead of its queue. */
+  private readonly hurries = new Set<Hurry>();
   ready: Promise<void> = Promise.resolve();
   /** How far the scan of the workspace is (the Claims panel shows it). */
   readonly scanStatus = new ScanReporter();
@@ -119,6 +121,7 @@ export class WorkspaceSync implements vscode.Disposable {
       this.loading.set(key, job);
     }
     if (!todo.length) return;
+    inEditorsFirst(todo);
     const started = performance.now();
     const stalls = new StallWatch();
     stalls.start();
@@ -129,14 +132,16 @@ export class WorkspaceSync implements vscode.Disposable {
       this.loading.delete(key);
     };
     let gone: vscode.Uri[] = [];
+    let hurry: Hurry | undefined;
     try {
       gone = await loadArticles(this.store, todo, {
         log: this.log,
         placed: (article, text) => this.askHistory(article, text),
         loadSidecarText: (key, source) => this.loadSidecarText(key, source),
         settled,
-      }, (done, total) => this.scanStatus.set({ done, total }), { reload });
+      }, (done, total) => this.scanStatus.set({ done, total }), { reload, hurry: (h) => { hurry = h; this.hurries.add(h); } });
     } finally {
+      if (hurry) this.hurries.delete(hurry);
       for (const key of [...waiting.keys()]) settled(key);
       this.scanStatus.set(undefined);
       stalls.stop();
@@ -157,6 +162,8 @@ export class WorkspaceSync implements vscode.Disposable {
     if (this.store.has(key) && this.store.hasArticleText(key)) return key;
     const running = this.loading.get(key);
     if (running) {
+      // In a batch load's queue (the start-up scan): taken in now, on its own, not when the queue gets there.
+      for (const hurry of this.hurries) if (hurry(key)) break;
       // A load without `create` (on open) may be running: it gives up when there is no sidecar.
       const done = await running;
       if (done || !create) return done;
@@ -165,6 +172,11 @@ export class WorkspaceSync implements vscode.Disposable {
     const job = this.load(article, create).finally(() => this.loading.delete(key));
     this.loading.set(key, job);
     return job;
+  }
+
+  /** Whether the article is being loaded (by itself or in a batch, such as the start-up scan). */
+  isLoading(article: vscode.Uri): boolean {
+    return this.loading.has(articleKey(article));
   }
 
   private async load(article: vscode.Uri, create: boolean): Promise<string | undefined> {
@@ -375,6 +387,21 @@ export class WorkspaceSync implements vscode.Disposable {
     if (this.watchTimer) clearTimeout(this.watchTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * Puts the articles shown in editors first (the active one, then the visible ones, then other
+ * open documents), keeping the order otherwise: what the user looks at is loaded first.
+ */
+function inEditorsFirst(articles: vscode.Uri[]): void {
+  const rank = new Map<string, number>();
+  for (const d of vscode.workspace.textDocuments) rank.set(articleKey(d.uri), 2);
+  for (const e of vscode.window.visibleTextEditors) rank.set(articleKey(e.document.uri), 1);
+  const active = vscode.window.activeTextEditor;
+  if (active) rank.set(articleKey(active.document.uri), 0);
+  if (!rank.size) return;
+  const sorted = articles.map((a, i) => ({ a, i, r: rank.get(articleKey(a)) ?? 3 })).sort((x, y) => x.r - y.r || x.i - y.i);
+  sorted.forEach((s, i) => { articles[i] = s.a; });
 }
 
 /** readTextFile for a sidecar, with a refusal (a link out of the folder, a FIFO, not UTF-8…) as a value. */

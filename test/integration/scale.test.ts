@@ -3,8 +3,10 @@
 // Claims panel visible, as a checkout or a pull would bring it. Asserted by counting, never by
 // timing: each article's snapshot built about once, a few store events per article in all,
 // articles collapsed (no claim items, no tooltips built), whole-panel redraws a few dozen (not
-// one per article), and the panel's badge exactly the archive's open claims. Then the archive is
-// deleted and forgotten the same way.
+// one per article), and the panel's badge exactly the archive's open claims. An article open in
+// an editor and one hovered while the archive loads are taken in first (ahead of the hundreds
+// before them in the queue), and every article is loaded once. Then the archive is deleted and
+// forgotten the same way.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -27,7 +29,7 @@ describe('a 1,000-article archive', function () {
 
   after(() => { if (source) fs.rmSync(target(), { recursive: true, force: true }); });
 
-  it('loads in batches, doing work in proportion to the articles, with the Claims panel visible', async () => {
+  it('loads in batches, doing work in proportion to the articles, with the Claims panel visible; the open and the hovered article first, each once', async () => {
     const factmark = await api();
     await factmark.ready;
     await factmark.flush();
@@ -38,11 +40,59 @@ describe('a 1,000-article archive', function () {
     const openBefore = factmark.views.tree.openCount();
     const before = factmark.perf();
 
+    // The last two articles in the order the copy creates them (and so, the watchers report them).
+    const order = copyOrder(source!);
+    const [hovered, opened] = order.slice(-2).map((rel) => vscode.Uri.file(path.join(target(), rel)));
+    // How many archive articles the store had when each was taken in, and how often each was loaded.
+    const loadedWith = new Map<string, number>();
+    const loadedTimes = new Map<string, number>();
+    let loadsNamed = 0;
+    const listening = factmark.store.onDidChange((e) => {
+      if (e.kind !== 'loaded') return;
+      loadsNamed += e.articles.length;
+      const count = inArchive(factmark.store.articles());
+      for (const a of e.articles) {
+        if (!a.includes('/archive/')) continue;
+        if (!loadedWith.has(a)) loadedWith.set(a, count);
+        loadedTimes.set(a, (loadedTimes.get(a) ?? 0) + 1);
+      }
+    });
+
     fs.cpSync(source!, target(), { recursive: true, filter: (f) => !f.endsWith('.factmark-generated.json') });
     // The watchers see 2,000 new files; Refresh also scans. Either way each article loads once.
-    await vscode.commands.executeCommand('factmark.refresh');
+    const refreshed = vscode.commands.executeCommand('factmark.refresh');
+    // While hundreds of articles still wait in the load's queue, a command on a claim of each of
+    // the last five of them: each article is taken in at once, on its own, not when the queue gets there.
+    const uriOf = (rel: string) => vscode.Uri.file(path.join(target(), rel));
+    const queued = () => order.filter((rel) => { const u = uriOf(rel); return factmark.isLoading(u) && !factmark.store.has(u.toString()); });
+    const waiting = await waitFor('hundreds of articles to wait in the load\'s queue', () => { const q = queued(); return q.length >= 200 && q; }, 300_000);
+    const calledWith = new Map<string, number>();
+    const commands = waiting.filter((rel) => !order.slice(-2).includes(rel)).slice(-5).map((rel) => {
+      const article = uriOf(rel).toString();
+      const id = /^ {2}- id: (\S+)$/m.exec(fs.readFileSync(path.join(target(), `${rel}.claims.yaml`), 'utf8'))?.[1];
+      calledWith.set(article, inArchive(factmark.store.articles()));
+      return vscode.commands.executeCommand('factmark.showDetails', { article, id });
+    });
+    // How many were in the store when the extension host heard of each document (the renderer may take a while to open it).
+    const openedWhen = new Map<string, number>();
+    const opening = vscode.workspace.onDidOpenTextDocument((doc) => openedWhen.set(doc.uri.toString(), inArchive(factmark.store.articles())));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(opened));
+    const claimOffset = Number(/^\s*offset: (\d+)$/m.exec(fs.readFileSync(`${hovered.fsPath}.claims.yaml`, 'utf8'))?.[1]);
+    const hoveredDoc = await vscode.workspace.openTextDocument(hovered);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', hovered, hoveredDoc.positionAt(claimOffset + 1));
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const hoveredWith = loadedWith.get(hovered.toString());
+    await waitFor('the open article to load', () => loadedWith.has(opened.toString()), 300_000);
+    const openedWith = loadedWith.get(opened.toString()) as number;
+    const refs = await Promise.all(commands);
+    opening.dispose();
+    const archivedAtOpen = openedWhen.get(opened.toString()) ?? 0;
+    const archivedAtHover = openedWhen.get(hovered.toString()) ?? 0;
+    await refreshed;
     await waitFor('the archive to load', () => inArchive(factmark.store.articles()) === ARTICLES, 300_000);
     await factmark.flush();
+    listening.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const after = factmark.perf();
     const d = diff(before, after);
     console.log(`scale: ${JSON.stringify(d)}`);
@@ -51,6 +101,23 @@ describe('a 1,000-article archive', function () {
     const claims = factmark.store.articles().filter((k) => k.includes('/archive/')).reduce((n, k) => n + (factmark.store.state(k)?.claimCount ?? 0), 0);
     assert.strictEqual(claims, generated.claims);
     assert.strictEqual(factmark.views.tree.openCount() - openBefore, generated.open, 'the badge is not the archive\'s open claims');
+
+    // The articles a command was about were taken in ahead of the queue: few others were taken in meanwhile, not hundreds.
+    const between = [...calledWith].map(([a, n]) => (loadedWith.get(a) ?? Infinity) - n);
+    console.log(`scale: ${waiting.length} articles queued; taken in between a command and its article's load: ${between.join(', ')}`);
+    assert.ok(between.every((n) => n <= 50), `archive articles taken in between a command and its article's load: ${between.join(', ')}`);
+    assert.strictEqual(refs.filter(Boolean).length, 5, 'a command did not find its claim');
+    // The open article and the hovered one too.
+    console.log(`scale: ${archivedAtOpen} archive articles loaded when one was opened, ${openedWith} when it was taken in; hovered at ${archivedAtHover}, taken in at ${hoveredWith}`);
+    assert.ok(openedWith - archivedAtOpen <= 100, `${openedWith - archivedAtOpen} archive articles were taken in between opening one and its load`);
+    assert.ok(hoveredWith !== undefined, 'the hover answered before its article was loaded');
+    assert.ok(hoveredWith - archivedAtHover <= 100, `${hoveredWith - archivedAtHover} archive articles were taken in between a hover and its article's load`);
+    assert.ok(hoverText.includes('factmark.setStatus'), `the hover during the load does not show the claim: ${hoverText.slice(0, 200)}`);
+    // Each article loaded (its sidecar parsed into claims) once, whichever way it came.
+    assert.strictEqual(loadedTimes.size, ARTICLES);
+    const twice = [...loadedTimes].filter(([, n]) => n !== 1);
+    assert.deepStrictEqual(twice, [], 'articles loaded more than once');
+    assert.ok(d.sidecarLoads <= loadsNamed, `${d.sidecarLoads} sidecars parsed, ${loadsNamed} loads reported`);
 
     // Work per article is bounded by a constant: nothing was rebuilt per event over all articles.
     assert.ok(d.snapshots <= 2 * ARTICLES + 50, `${d.snapshots} snapshots built for ${ARTICLES} articles`);
@@ -71,7 +138,13 @@ describe('a 1,000-article archive', function () {
     const factmark = await api();
     const before = factmark.perf();
     fs.rmSync(target(), { recursive: true, force: true });
-    await waitFor('the archive to be forgotten', () => inArchive(factmark.store.articles()) === 0, 300_000);
+    // Except the articles the first test opened and hovered while their documents stay open
+    // (VS Code keeps a document an extension opened for a while): their claims stay shown, in
+    // memory, unsaved, and are not written back (see FileLifecycle.sidecarsDeleted).
+    const openDocs = () => new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const kept = () => factmark.store.articles().filter((k) => k.includes('/archive/') && !openDocs().has(k));
+    await waitFor('the archive to be forgotten', () => kept().length === 0, 300_000);
+    assert.ok(inArchive(factmark.store.articles()) <= 2, `${inArchive(factmark.store.articles())} archive articles kept`);
     await factmark.flush();
     const d = diff(before, factmark.perf());
     console.log(`scale (delete): ${JSON.stringify(d)}`);
@@ -86,6 +159,7 @@ describe('a 1,000-article archive', function () {
 function diff(a: FactmarkPerf, b: FactmarkPerf) {
   return {
     snapshots: b.store.snapshots - a.store.snapshots,
+    sidecarLoads: b.store.sidecarLoads - a.store.sidecarLoads,
     events: b.store.events - a.store.events,
     eventArticles: b.store.eventArticles - a.store.eventArticles,
     firedAll: b.tree.firedAll - a.tree.firedAll,
@@ -93,4 +167,18 @@ function diff(a: FactmarkPerf, b: FactmarkPerf) {
     itemsBuilt: b.tree.itemsBuilt - a.tree.itemsBuilt,
     tooltipsResolved: b.tree.tooltipsResolved - a.tree.tooltipsResolved,
   };
+}
+
+/** The archive's articles (relative paths) in the order fs.cpSync creates them: directory order, depth first. */
+function copyOrder(root: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const r = path.join(rel, e.name);
+      if (e.isDirectory()) walk(r);
+      else if (e.name.endsWith('.md') && fs.existsSync(path.join(root, `${r}.claims.yaml`))) out.push(r);
+    }
+  };
+  walk('');
+  return out;
 }

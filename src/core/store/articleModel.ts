@@ -32,7 +32,8 @@ interface Placement {
 }
 
 /** Counts shared by the models of one store (for tests that check work stays proportional). */
-export interface ModelCounters { snapshots: number }
+/** Work counted over all articles: snapshots built, sidecar texts parsed into claims. */
+export interface ModelCounters { snapshots: number; sidecarLoads?: number }
 
 export class ArticleModel {
   private sidecarState_: SidecarState = 'missing';
@@ -249,6 +250,7 @@ export class ArticleModel {
       this.problems = [];
       return;
     }
+    this.counters.sidecarLoads = (this.counters.sidecarLoads ?? 0) + 1;
     const result = parseSidecar(source, this.sidecar);
     if (!result.ok) {
       this.sidecarState = 'broken';

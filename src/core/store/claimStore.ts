@@ -40,6 +40,8 @@ export interface StoreStats {
   /** Change events fired, and the articles they named in all. */
   readonly events: number;
   readonly eventArticles: number;
+  /** Sidecar texts parsed into an article's claims (a text the same as the last one read is not parsed again). */
+  readonly sidecarLoads: number;
 }
 
 export class ClaimStore {
@@ -49,7 +51,7 @@ export class ClaimStore {
   readonly onDidChange: Event<StoreChange> = this.changed.event;
   scale: StatusScale;
   policy: RepoPolicy;
-  private readonly counters: ModelCounters = { snapshots: 0 };
+  private readonly counters: ModelCounters = { snapshots: 0, sidecarLoads: 0 };
   private events = 0;
   private eventArticles = 0;
   /** Open batches, and what they collected: the kinds of change per article, in order. */
@@ -104,7 +106,7 @@ export class ClaimStore {
   }
 
   get stats(): StoreStats {
-    return { snapshots: this.counters.snapshots, events: this.events, eventArticles: this.eventArticles };
+    return { snapshots: this.counters.snapshots, events: this.events, eventArticles: this.eventArticles, sidecarLoads: this.counters.sidecarLoads ?? 0 };
   }
 
   /**
