@@ -543,6 +543,27 @@ describe('a repository you did not write', function () {
         assert.ok(back.ok);
         assert.deepStrictEqual(back.loaded.sidecar.claims.map((c) => c.id), [...s.claims.filter((c) => c.id !== 'c000a0').map((c) => c.id).slice(0, 777), 'cnew01', ...s.claims.filter((c) => c.id !== 'c000a0').map((c) => c.id).slice(777)]);
       });
+
+      it('a status set in the store (as the extension does) is written without parsing the whole file', () => {
+        const article = 'file:///ws/a.md';
+        const store = new ClaimStore({ scale: DEFAULT_SCALE, now: () => '2026-12-01T21:00:00Z', author: () => 'Ana' });
+        store.open(article, `${article}.claims.yaml`, 'a.md');
+        store.loadSidecar(article, big);
+        const r = parseSidecar(big);
+        assert.ok(r.ok);
+        store.setArticleText(article, r.loaded.sidecar.claims.map((c) => c.before + c.quote + c.after).join('\n') + '\n');
+        const id = r.loaded.sidecar.claims[1234].id;
+        store.setStatus(article, id, 'misleading', { reason: 'a recount' });
+        const chars = YamlText.parsedChars;
+        const written = store.serialize(article);
+        assert.ok(YamlText.parsedChars - chars < big.length / 100, `${YamlText.parsedChars - chars} of ${big.length} characters parsed`);
+        const back = parseSidecar(written);
+        assert.ok(back.ok);
+        assert.strictEqual(back.loaded.sidecar.claims.find((c) => c.id === id)?.status, 'misleading');
+        // Only that claim's lines changed (its status, who rated it and when; line and offset hints stay).
+        const item = (text: string) => text.slice(text.indexOf(`  - id: ${id}`), text.indexOf('\n\n', text.indexOf(`  - id: ${id}`)));
+        assert.strictEqual(written.replace(item(written), ''), big.replace(item(big), ''));
+      });
     });
   });
 
