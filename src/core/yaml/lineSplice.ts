@@ -11,7 +11,7 @@
 // does not handle throws LineSpliceUnsupported, and the writer falls back to the whole Document
 // (or, for a file too large for it, refuses). Checked against YamlText by
 // test/unit/lineSplice.test.ts, byte for byte on random sidecars and edits.
-import { YamlText } from './yamlDocument';
+import { YamlText, commentsAbove } from './yamlDocument';
 import type { ItemSpan, RenderStyle, YamlPath } from './yamlDocument';
 
 export interface Span { start: number; end: number }
@@ -235,15 +235,4 @@ export class LineSplice implements SpliceSource {
     const span = f(doc.yaml);
     return span && { start: span.start + doc.delta, end: span.end + doc.delta };
   }
-}
-
-/** Start of the comment lines directly above `lineStart` (as YamlText's). */
-function commentsAbove(source: string, lineStart: number): number {
-  let start = lineStart;
-  while (start > 0) {
-    const prevStart = source.lastIndexOf('\n', start - 2) + 1;
-    if (!source.slice(prevStart, start).trimStart().startsWith('#')) break;
-    start = prevStart;
-  }
-  return start;
 }

@@ -176,7 +176,7 @@ export class YamlText {
       const lastChar = Math.max(range[0], end - 1);
       let lineEnd = this.lineEndAt(lastChar); // a block scalar's range ends after its line break
       if (lineEnd > 0 && this.source[lineEnd - 1] === '\r') lineEnd--;
-      spans.push({ lineStart, extendedStart: this.commentsAbove(lineStart), lineEnd, indent: dash - lineStart });
+      spans.push({ lineStart, extendedStart: commentsAbove(this.source, lineStart), lineEnd, indent: dash - lineStart });
     }
     for (let i = 1; i < spans.length; i++) {
       const prevEnd = spans[i - 1].lineEnd;
@@ -226,15 +226,17 @@ export class YamlText {
     return nl === -1 ? this.source.length : nl;
   }
 
-  private commentsAbove(lineStart: number): number {
-    let start = lineStart;
-    while (start > 0) {
-      const prevStart = this.source.lastIndexOf('\n', start - 2) + 1;
-      if (!this.source.slice(prevStart, start).trimStart().startsWith('#')) break;
-      start = prevStart;
-    }
-    return start;
+}
+
+/** Start of the comment lines directly above the line that starts at `lineStart` (no blank line between), else `lineStart`. */
+export function commentsAbove(source: string, lineStart: number): number {
+  let start = lineStart;
+  while (start > 0) {
+    const prevStart = source.lastIndexOf('\n', start - 2) + 1;
+    if (!source.slice(prevStart, start).trimStart().startsWith('#')) break;
+    start = prevStart;
   }
+  return start;
 }
 
 /** Fresh text for one sequence item, `indent` spaces in, without a trailing line break. */
