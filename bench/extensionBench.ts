@@ -84,7 +84,9 @@ export async function run(log: (line: string) => void): Promise<void> {
     const g = cachedWorkspace({ articles: n, seed: 1 });
     const ws = copy(g.dir);
     try {
-      await session(server, { FACTMARK_BENCH_ARTICLE: g.articles[Math.floor(g.articles.length / 3)] }, async (server, browser) => {
+      // FACTMARK_BENCH_PROFILE=DIR: the probe writes a CPU profile of the extension host's scan there (cold-N.cpuprofile, warm-N…).
+      const profile = process.env.FACTMARK_BENCH_PROFILE ? { FACTMARK_BENCH_PROFILE: path.resolve(process.env.FACTMARK_BENCH_PROFILE), FACTMARK_BENCH_SIZE: String(n) } : {};
+      await session(server, { FACTMARK_BENCH_ARTICLE: g.articles[Math.floor(g.articles.length / 3)], ...profile }, async (server, browser) => {
         cold.push(await window(server, browser, ws.dir));
         warm.push(await window(server, browser, ws.dir));
       });
@@ -119,6 +121,7 @@ export async function run(log: (line: string) => void): Promise<void> {
   log(row('store events / whole-panel redraws (cold)', cold.map((r) => `${r.store.events}/${r.tree.firedAll}`), 'goal: one event per batch'));
   log(row('tree items built / tooltips (cold)', cold.map((r) => `${r.tree.itemsBuilt}/${r.tree.tooltipsResolved}`)));
 
+  if (process.env.FACTMARK_BENCH_BIG === '0') { log('(the article of 10,000 claims skipped: FACTMARK_BENCH_BIG=0)'); return; }
   log('');
   log('One article of 10,000 claims in the editor (the extension\'s own work, from its timers)');
   const big = await bigArticle(server);

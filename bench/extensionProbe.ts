@@ -49,6 +49,7 @@ function summary(ms: number[]): { n: number; median: number; max: number } | und
 /** The archive opened in the window: readiness, the panel, commands and hovers during the scan. */
 async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
   const probeStart = performance.now();
+  const profiling = await startProfile();
   const scanning = () => api.perf().readyAt === undefined;
   const scanningAtProbe = scanning();
   // The panel, shown as a user would while the archive loads.
@@ -81,6 +82,7 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
   }
   await api.ready;
   await api.flush();
+  await profiling?.stop();
   const perf = api.perf();
   // The same commands once everything is loaded, for comparison.
   const idleCommand: number[] = [];
@@ -106,6 +108,34 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
     hoverIdle: summary(idleHover),
     store: perf.store,
     tree: perf.tree,
+  };
+}
+
+/**
+ * With FACTMARK_BENCH_PROFILE (a folder), a CPU profile of the extension host from here until
+ * ready, written as cold-N.cpuprofile (or warm-N when that exists), to find what runs long.
+ */
+async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+  const dir = process.env.FACTMARK_BENCH_PROFILE;
+  if (!dir) return undefined;
+  const inspector = await import('inspector');
+  const fs = await import('fs');
+  const path = await import('path');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r)))); // eslint-disable-line @typescript-eslint/no-explicit-any
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 1000 });
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await post('Profiler.stop');
+      session.disconnect();
+      fs.mkdirSync(dir, { recursive: true });
+      const n = process.env.FACTMARK_BENCH_SIZE ?? 'n';
+      const cold = path.join(dir, `cold-${n}.cpuprofile`);
+      fs.writeFileSync(fs.existsSync(cold) ? path.join(dir, `warm-${n}.cpuprofile`) : cold, JSON.stringify(profile));
+    },
   };
 }
 
