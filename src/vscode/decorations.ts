@@ -52,6 +52,10 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
   let types: Types | undefined;
   let builds = 0;
   const applied = new Map<vscode.TextEditor, EditorDecorations>();
+  // Per editor: the Range of each claim as last computed (valid while the document's version is
+  // the same) and the ranges last given to each decoration type. A status change in an article of
+  // 10,000 claims then costs no position lookups, and only the types whose ranges changed are sent.
+  const sent = new Map<vscode.TextEditor, { version: number; ranges: Map<string, { start: number; end: number; range: vscode.Range }>; byType: Map<vscode.TextEditorDecorationType, readonly vscode.Range[]> }>();
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -63,6 +67,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     types.verdict.dispose();
     types = undefined;
     applied.clear();
+    sent.clear();
   };
 
   const ensureTypes = (): Types => {
@@ -92,9 +97,22 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     const verdict: vscode.DecorationOptions[] = [];
     // The document's length without copying its text.
     const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+    let memo = sent.get(editor);
+    if (!memo || memo.version !== doc.version) {
+      memo = { version: doc.version, ranges: new Map(), byType: memo?.byType ?? new Map() };
+      sent.set(editor, memo);
+    }
+    const known = memo.ranges;
+    const rangeOf = (id: string, start: number, end: number): vscode.Range => {
+      const k = known.get(id);
+      if (k && k.start === start && k.end === end) return k.range;
+      const range = toRange(doc, start, end);
+      known.set(id, { start, end, range });
+      return range;
+    };
     for (const e of snap?.claims ?? []) {
       if (e.start === undefined || e.end === undefined || e.end > length) continue;
-      const range = toRange(doc, e.start, e.end);
+      const range = rangeOf(e.claim.id, e.start, e.end);
       const r = { start: e.start, end: e.end, id: e.claim.id };
       // A status that is not on the scale (hand-edited sidecar) is shown like the initial one.
       const key = t.byStatus.has(e.claim.status) ? e.claim.status : store.scale.initial;
@@ -112,10 +130,19 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
         now.verdictToConfirm.push(r);
       }
     }
-    for (const type of t.byStatus.values()) editor.setDecorations(type, ranges.get(type) ?? []);
-    editor.setDecorations(t.changed, changed);
-    editor.setDecorations(t.ambiguous, ambiguous);
-    editor.setDecorations(t.verdict, verdict);
+    const byType = memo.byType;
+    // The same Range objects as last time (the document unchanged): nothing to send for the type.
+    const send = (type: vscode.TextEditorDecorationType, value: vscode.Range[] | vscode.DecorationOptions[]) => {
+      const list = value.map((v) => ('range' in v ? v.range : v));
+      const before = byType.get(type);
+      if (before && before.length === list.length && before.every((r, i) => r === list[i])) return;
+      editor.setDecorations(type, value);
+      byType.set(type, list);
+    };
+    for (const type of t.byStatus.values()) send(type, ranges.get(type) ?? []);
+    send(t.changed, changed);
+    send(t.ambiguous, ambiguous);
+    send(t.verdict, verdict);
     applied.set(editor, now);
   });
 
@@ -155,6 +182,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     store.onDidChange(onStore),
     vscode.window.onDidChangeVisibleTextEditors((editors) => {
       for (const ed of [...applied.keys()]) if (!editors.includes(ed)) applied.delete(ed);
+      for (const ed of [...sent.keys()]) if (!editors.includes(ed)) sent.delete(ed);
       for (const ed of editors) apply(ed);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
