@@ -71,7 +71,10 @@ describe('ClaimStore snapshots after partial rebuilds', () => {
         } else if (op < 0.78) {
           s.removeClaim(ARTICLE, pick(ids));
         } else if (op < 0.84) {
+          // Our own write, and the flags around the claims: no entry changes.
           s.markSaved(ARTICLE, s.serialize(ARTICLE));
+          if (rand() < 0.5) s.markDirty(ARTICLE);
+          if (rand() < 0.3) s.dismissSentence(ARTICLE, pick(SENTENCES));
         } else if (op < 0.9) {
           s.setArticleText(ARTICLE, text);
         } else {

@@ -45,10 +45,16 @@ export class ArticleModel {
   private revision = 0;
   /** Bumped by changes to what claims there are, their fields or their anchor states (not by ranges that only shift). */
   private stateRevision = 0;
-  private cached?: { revision: number; scale?: StatusScale; snapshot: ArticleSnapshot };
+  private cached?: { revision: number; entries: number; scale?: StatusScale; snapshot: ArticleSnapshot };
   /**
-   * Claims changed by update() alone since the cached snapshot (`since`: its revision; `at`: the
-   * revision after the last such update). While nothing else changed, the next snapshot copies
+   * Bumped by what changes a claim's entry (the claims, their objects, their placements and
+   * ranges), not by the flags around them (dirty, a write's new base, the file's problems): the
+   * snapshot after our own write reuses every entry.
+   */
+  private entriesRevision = 0;
+  /**
+   * Claims changed by update() alone since the cached snapshot (`since`: its entries revision;
+   * `at`: the entries revision after the last such update). While nothing else changed, the next snapshot copies
    * the cached entries and rebuilds only these (a status change in an article of 10,000 claims).
    */
   private edited?: { since: number; at: number; ids: Set<string> };
@@ -91,7 +97,6 @@ export class ArticleModel {
   private touch(states = true): void {
     this.revision++;
     if (states) this.stateRevision++;
-    this.edited = undefined;
   }
 
   /** Changes to the list of claims (or their objects): also drops the id index. */
@@ -99,6 +104,13 @@ export class ArticleModel {
     this.index = undefined;
     this.ranges = undefined;
     this.touch();
+    this.entriesChanged();
+  }
+
+  /** Some claims' entries changed in a way update() does not track: the next snapshot builds them all. */
+  private entriesChanged(): void {
+    this.entriesRevision++;
+    this.edited = undefined;
   }
 
   /** Identifies the claims' statuses and states as they are now (equal while they are unchanged). */
@@ -114,10 +126,14 @@ export class ArticleModel {
     if (this.cached?.revision === this.revision && this.cached.scale === scale) return this.cached.snapshot;
     this.counters.snapshots++;
     const edited = this.edited;
-    let claims: ClaimEntry[];
-    if (edited && this.cached && edited.since === this.cached.revision && edited.at === this.revision && this.cached.scale === scale) {
-      claims = this.cached.snapshot.claims.slice();
-      for (let i = 0; i < this.claims.length; i++) if (edited.ids.has(this.claims[i].id)) claims[i] = this.entry(this.claims[i]);
+    let claims: readonly ClaimEntry[];
+    if (this.cached && this.cached.entries === this.entriesRevision && this.cached.scale === scale) {
+      // Only flags changed (dirty, our own write's new base): the entries are the same ones.
+      claims = this.cached.snapshot.claims;
+    } else if (edited && this.cached && edited.since === this.cached.entries && edited.at === this.entriesRevision && this.cached.scale === scale) {
+      const copy = this.cached.snapshot.claims.slice();
+      for (let i = 0; i < this.claims.length; i++) if (edited.ids.has(this.claims[i].id)) copy[i] = this.entry(this.claims[i]);
+      claims = copy;
     } else {
       claims = this.claims.map((c) => this.entry(c));
     }
@@ -133,7 +149,7 @@ export class ArticleModel {
       dismissed: this.dismissed ?? [],
       ...(this.published ? { published: { ...this.published } } : {}),
     };
-    this.cached = { revision: this.revision, scale, snapshot };
+    this.cached = { revision: this.revision, entries: this.entriesRevision, scale, snapshot };
     return snapshot;
   }
 
@@ -337,6 +353,7 @@ export class ArticleModel {
     const hit: number[] = [];
     applyChanges(ranges, changes, hit);
     this.touch(false);
+    this.entriesChanged();
     const touchedIds: string[] = [];
     for (const i of hit.length > 1 ? [...new Set(hit)] : hit) {
       const range = ranges[i];
@@ -431,17 +448,18 @@ export class ArticleModel {
     const i = this.claims.findIndex((c) => c.id === id);
     const next = { ...this.claims[i], ...patch, id } as Claim;
     for (const k of Object.keys(next) as (keyof Claim)[]) if (next[k] === undefined) delete next[k];
-    // Whether only updates happened since the cached snapshot (touch() forgets `edited`).
-    const before = this.revision;
-    const carried = this.edited?.at === before && this.edited.since === this.cached?.revision ? this.edited
-      : this.cached?.revision === before ? { since: before, at: before, ids: new Set<string>() } : undefined;
+    // Whether only updates changed entries since the cached snapshot (entriesChanged() forgets `edited`).
+    const before = this.entriesRevision;
+    const carried = this.edited?.at === before && this.edited.since === this.cached?.entries ? this.edited
+      : this.cached?.entries === before ? { since: before, at: before, ids: new Set<string>() } : undefined;
     this.claims[i] = next;
     // The same claims in the same order, one of them a new object: the id index is mended, not
     // rebuilt (and the ranges, kept by id, stay), so that a status change does not cost O(claims).
     if (this.index) this.index.set(id, next);
     this.touch();
     this.dirty = true;
-    if (carried) { carried.ids.add(id); this.edited = { since: carried.since, at: this.revision, ids: carried.ids }; }
+    this.entriesRevision++;
+    if (carried) { carried.ids.add(id); this.edited = { since: carried.since, at: this.entriesRevision, ids: carried.ids }; }
     return next;
   }
 
@@ -534,7 +552,7 @@ export class ArticleModel {
     this.claims = claims.slice();
     this.claimsChanged();
     if (this.hasText()) this.reanchor();
-    else { this.placements.clear(); this.ranges = undefined; }
+    else { this.placements.clear(); this.ranges = undefined; this.entriesChanged(); }
   }
 
   private reanchor(): void {
@@ -543,6 +561,7 @@ export class ArticleModel {
     const results = previous ? anchorWithHistory(text, this.claims, () => previous) : anchorAll(text, this.claims);
     this.placements.clear();
     this.ranges = undefined;
+    this.entriesChanged();
     this.claims.forEach((c, i) => {
       const p = fromAnchor(results[i]);
       if (this.articleMissing) p.reason = 'the article file is missing (renamed or deleted outside the editor?); the claim is kept';
@@ -554,6 +573,7 @@ export class ArticleModel {
     this.placements.set(id, p);
     this.ranges = undefined;
     this.touch();
+    this.entriesChanged();
   }
 
   private currentText(): string | undefined {
