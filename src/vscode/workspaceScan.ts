@@ -80,11 +80,6 @@ export class ScanReporter implements ScanStatus, vscode.Disposable {
   }
 }
 
-/**
- * Loads the articles (sidecar and text) that the store does not have yet; with `reload`, also
- * reads again those it has (a changed sidecar is merged as usual, a changed text re-anchored).
- * Returns the sidecars of articles in the store that are no longer on disk (left as they were).
- */
 interface RunningLoad {
   /** Whether an article of this load was hurried and is not taken in yet. */
   hurrying(): boolean;
@@ -95,6 +90,11 @@ interface RunningLoad {
 const running = new Set<RunningLoad>();
 const anyHurrying = () => { for (const l of running) if (l.hurrying()) return true; return false; };
 
+/**
+ * Loads the articles (sidecar and text) that the store does not have yet; with `reload`, also
+ * reads again those it has (a changed sidecar is merged as usual, a changed text re-anchored).
+ * Returns the sidecars of articles in the store that are no longer on disk (left as they were).
+ */
 export async function loadArticles(
   store: ClaimStore,
   articles: readonly vscode.Uri[],

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api } from './helpers';
-import { ARTICLE, entryOf, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile } from './claimFiles';
+import { ARTICLE, claimRow, entryOf, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile } from './claimFiles';
 
 type Api = Awaited<ReturnType<typeof api>>;
 
@@ -15,16 +15,6 @@ function linkArguments(md: string, id: string): unknown[] {
   const m = new RegExp(`\\]\\(command:${id.replace('.', '\\.')}\\?([^)]*)\\)`).exec(md);
   assert.ok(m, `no link to ${id} in:\n${md}`);
   return JSON.parse(decodeURIComponent(m[1])) as unknown[];
-}
-
-async function claimRow(factmark: Api, ref: { article: string; id: string }): Promise<string> {
-  const roots = (await factmark.views.tree.provider.getChildren(undefined)) ?? [];
-  const article = roots.find((n) => { const x = factmark.views.tree.node(n); return x?.kind === 'article' && x.article === ref.article; });
-  assert.ok(article, 'the article is not in the panel');
-  const rows = (await factmark.views.tree.provider.getChildren(article)) ?? [];
-  const row = rows.find((n) => { const x = factmark.views.tree.node(n); return x?.kind === 'claim' && x.id === ref.id; });
-  assert.ok(row, `claim ${ref.id} is not under its article`);
-  return row;
 }
 
 describe('Re-attach and Confirm Place', () => {
@@ -58,7 +48,7 @@ describe('Re-attach and Confirm Place', () => {
     const state = factmark.views.details.lastState();
     assert.ok(state.type === 'claim' && /Verdict not re-confirmed/.test(state.notice?.title ?? ''), JSON.stringify(state.type === 'claim' ? state.notice : state));
     await waitFor('the marker after the words', () => factmark.views.decorations.applied(uri)?.verdictToConfirm.some((r) => r.id === ref.id));
-    const row = await factmark.views.tree.provider.getTreeItem(await claimRow(factmark, ref));
+    const row = await factmark.views.tree.provider.getTreeItem(await claimRow(ref));
     assert.match(String(row.description), /verdict to confirm/);
     assert.strictEqual((await sidecarYaml(uri)).claims[0].recheck, true);
 
@@ -106,7 +96,7 @@ describe('Re-attach and Confirm Place', () => {
         return factmark.views.details.receive({ type: 'command', command: 'factmark.confirmPlace', ref });
       }],
       ['panel', async () => {
-        const row = await claimRow(factmark, ref);
+        const row = await claimRow(ref);
         const item = await factmark.views.tree.provider.getTreeItem(row);
         assert.match(item.contextValue ?? '', /\bambiguous\b/, 'the row cannot show Confirm Place (its menus match "ambiguous")');
         return vscode.commands.executeCommand('factmark.confirmPlace', row);

@@ -81,6 +81,18 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** The Claims panel's node id of a claim under its article, as VS Code hands it to a row's buttons and menus. */
+export async function claimRow(ref: ClaimRef): Promise<string> {
+  const tree = (await api()).views.tree;
+  const roots = (await tree.provider.getChildren(undefined)) ?? [];
+  const article = roots.find((n) => { const x = tree.node(n); return x?.kind === 'article' && x.article === ref.article; });
+  assert.ok(article, 'the article is not in the panel');
+  const rows = (await tree.provider.getChildren(article)) ?? [];
+  const row = rows.find((n) => { const x = tree.node(n); return x?.kind === 'claim' && x.id === ref.id; });
+  assert.ok(row, `claim ${ref.id} is not under its article`);
+  return row;
+}
+
 export async function entryOf(ref: ClaimRef) {
   return (await api()).store.claim(ref.article, ref.id);
 }

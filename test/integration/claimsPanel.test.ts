@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api } from './helpers';
-import { ARTICLE, entryOf, fileUri, markWords, openNewArticle, readFile, select, uniqueName, waitFor, writeFile } from './claimFiles';
+import { ARTICLE, claimRow, entryOf, fileUri, markWords, openNewArticle, readFile, select, uniqueName, waitFor, writeFile } from './claimFiles';
 
 type Api = Awaited<ReturnType<typeof api>>;
 interface Suggestion { start: number; end: number; text: string }
@@ -17,15 +17,6 @@ async function children(factmark: Api, id?: string): Promise<string[]> {
 
 async function item(factmark: Api, id: string): Promise<vscode.TreeItem> {
   return factmark.views.tree.provider.getTreeItem(id);
-}
-
-/** The panel's node id of a claim under its article, as VS Code hands it to a row's buttons. */
-async function claimRow(factmark: Api, ref: { article: string; id: string }): Promise<string> {
-  const article = (await children(factmark)).find((n) => { const x = factmark.views.tree.node(n); return x?.kind === 'article' && x.article === ref.article; });
-  assert.ok(article, 'the article is not in the panel');
-  const row = (await children(factmark, article)).find((n) => { const x = factmark.views.tree.node(n); return x?.kind === 'claim' && x.id === ref.id; });
-  assert.ok(row, `claim ${ref.id} is not under its article`);
-  return row;
 }
 
 describe('the Claims panel, as a first-time user meets it', () => {
@@ -49,11 +40,11 @@ describe('the Claims panel, as a first-time user meets it', () => {
     select(editor, 'Spending on housing'); // the cursor is in claim a
     await waitFor('claim a at the cursor', () => factmark.contextKey('factmark.claimAtCursor') === true);
 
-    await vscode.commands.executeCommand('factmark.setStatus', await claimRow(factmark, b), 'inaccurate');
+    await vscode.commands.executeCommand('factmark.setStatus', await claimRow(b), 'inaccurate');
     assert.strictEqual((await entryOf(b))?.claim.status, 'inaccurate', 'the row\'s claim was not rated');
     assert.strictEqual((await entryOf(a))?.claim.status, 'unverified', 'the claim at the cursor was rated instead of the row\'s');
 
-    await vscode.commands.executeCommand('factmark.deleteClaim', await claimRow(factmark, b), { confirm: false });
+    await vscode.commands.executeCommand('factmark.deleteClaim', await claimRow(b), { confirm: false });
     assert.strictEqual(await entryOf(b), undefined, 'the row\'s claim was not deleted');
     assert.ok(await entryOf(a), 'the claim at the cursor was deleted instead of the row\'s');
     await vscode.commands.executeCommand('factmark.undoDelete');
@@ -65,7 +56,7 @@ describe('the Claims panel, as a first-time user meets it', () => {
     await vscode.commands.executeCommand('factmark.setStatus', a, 'misleading');
     await vscode.commands.executeCommand('factmark.filter', { statuses: ['misleading'] });
     // The title bar's button passes the focused row's element; the filter must not read it as "no filter".
-    const asked = vscode.commands.executeCommand('factmark.filter', await claimRow(factmark, a));
+    const asked = vscode.commands.executeCommand('factmark.filter', await claimRow(a));
     await new Promise((r) => setTimeout(r, 500));
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await asked;
@@ -84,7 +75,7 @@ describe('the Claims panel, as a first-time user meets it', () => {
     }
     const icons = new Map<string, string>();
     for (const [i, s] of scale.entries()) {
-      const row = await item(factmark, await claimRow(factmark, refs[i]));
+      const row = await item(factmark, await claimRow(refs[i]));
       assert.strictEqual(row.label, `${s.label}: Claim number ${i + 1} is rated ${s.key}`, 'the status is not first in the row');
       assert.ok(row.accessibilityInformation?.label.startsWith(`${s.label}, Claim number ${i + 1}`), `a screen reader hears "${row.accessibilityInformation?.label}"`);
       const icon = row.iconPath as vscode.ThemeIcon;
