@@ -12,7 +12,8 @@ import { launchBrowser, type Browser } from '../test/harness/browser';
 import { ensureCodeServer, repoRoot, startCodeServer, type CodeServer } from '../test/harness/codeServer';
 import { cachedWorkspace, generateBigArticle } from './generateWorkspace';
 
-const SIZES = (process.env.FACTMARK_BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+// FACTMARK_BENCH_SIZES=none: only the article of 10,000 claims.
+const SIZES = (process.env.FACTMARK_BENCH_SIZES ?? '100,1000,5000').split(',').filter((s) => s && s !== 'none').map(Number);
 const PROBE = path.join(repoRoot, 'dist', 'bench', 'extensionProbe.js');
 const CODE_SERVER = path.join(repoRoot, '.vscode-test', 'code-server');
 /** The longest one window may take (5,000 articles on a loaded machine included). */
@@ -78,6 +79,14 @@ export async function run(log: (line: string) => void): Promise<void> {
   if (!server) { log('skipped: code-server is not installed in .vscode-test/ (npm test or npm start installs it)'); return; }
   if (!fs.existsSync(PROBE)) { log(`skipped: ${path.relative(repoRoot, PROBE)} is missing (npm run build)`); return; }
   log(`machine: ${os.cpus().length} cores, load average ${load()} (1, 5, 15 min) before the section; other sessions' tests make timings noisy`);
+  if (SIZES.length) await archive(server, log);
+  if (process.env.FACTMARK_BENCH_BIG === '0') { log('(the article of 10,000 claims skipped: FACTMARK_BENCH_BIG=0)'); return; }
+  log('');
+  log('One article of 10,000 claims in the editor (the extension\'s own work, from its timers)');
+  logBig(await bigArticle(server), log);
+}
+
+async function archive(server: string, log: (line: string) => void): Promise<void> {
   const cold: Result[] = [];
   const warm: Result[] = [];
   for (const n of SIZES) {
@@ -120,11 +129,9 @@ export async function run(log: (line: string) => void): Promise<void> {
   log(row('snapshots built per article (cold)', cold.map((r, i) => (r.store.snapshots / SIZES[i]).toFixed(2)), 'goal: ≤ a small constant'));
   log(row('store events / whole-panel redraws (cold)', cold.map((r) => `${r.store.events}/${r.tree.firedAll}`), 'goal: one event per batch'));
   log(row('tree items built / tooltips (cold)', cold.map((r) => `${r.tree.itemsBuilt}/${r.tree.tooltipsResolved}`)));
+}
 
-  if (process.env.FACTMARK_BENCH_BIG === '0') { log('(the article of 10,000 claims skipped: FACTMARK_BENCH_BIG=0)'); return; }
-  log('');
-  log('One article of 10,000 claims in the editor (the extension\'s own work, from its timers)');
-  const big = await bigArticle(server);
+function logBig(big: Result, log: (line: string) => void): void {
   const perKey = (t: Result) => {
     const w = t.work;
     const total = ['typing', 'cursor', 'statusBar', 'decorate'].reduce((s, k) => s + (w[k]?.totalMs ?? 0), 0);
@@ -149,7 +156,9 @@ async function bigArticle(server: string): Promise<Result> {
   if (!fs.existsSync(path.join(dir, 'big-article.md.claims.yaml'))) generateBigArticle(dir, 10_000);
   const ws = copy(dir);
   try {
-    return await session(server, { FACTMARK_BENCH_MODE: 'big' }, (server, browser) => window(server, browser, ws.dir));
+    // FACTMARK_BENCH_PROFILE=DIR: a CPU profile of the extension host while typing between claims (typing.cpuprofile).
+    const profile = process.env.FACTMARK_BENCH_PROFILE ? { FACTMARK_BENCH_PROFILE: path.resolve(process.env.FACTMARK_BENCH_PROFILE) } : {};
+    return await session(server, { FACTMARK_BENCH_MODE: 'big', ...profile }, (server, browser) => window(server, browser, ws.dir));
   } finally {
     ws.dispose();
   }

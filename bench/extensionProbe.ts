@@ -113,9 +113,10 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
 
 /**
  * With FACTMARK_BENCH_PROFILE (a folder), a CPU profile of the extension host from here until
- * ready, written as cold-N.cpuprofile (or warm-N when that exists), to find what runs long.
+ * ready, written as cold-N.cpuprofile (or warm-N when that exists), or as NAME.cpuprofile when
+ * named, to find what runs long.
  */
-async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+async function startProfile(name?: string): Promise<{ stop(): Promise<void> } | undefined> {
   const dir = process.env.FACTMARK_BENCH_PROFILE;
   if (!dir) return undefined;
   const inspector = await import('inspector');
@@ -132,6 +133,7 @@ async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
       const { profile } = await post('Profiler.stop');
       session.disconnect();
       fs.mkdirSync(dir, { recursive: true });
+      if (name) { fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile)); return; }
       const n = process.env.FACTMARK_BENCH_SIZE ?? 'n';
       const cold = path.join(dir, `cold-${n}.cpuprofile`);
       fs.writeFileSync(fs.existsSync(cold) ? path.join(dir, `warm-${n}.cpuprofile`) : cold, JSON.stringify(profile));
@@ -180,7 +182,9 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
     return { wallPerKeyMs: wallPerKey, work: since(before, api.perf().timings) };
   };
   const mid = claims[Math.floor(claims.length / 2)];
+  const profile = await startProfile('typing');
   const away = await type((mid.end as number) + 1, 200);
+  await profile?.stop();
   const inClaim = claims[Math.floor(claims.length * 0.7)];
   const inside = await type((api.claimsOf(uri).find((c) => c.claim.id === inClaim.claim.id)?.start as number) + 2, 50);
 

@@ -8,7 +8,22 @@ import { articleKey, isArticleDocument } from './articles';
 import { toTextChanges } from './convert';
 import type { WorkspaceSync } from './workspaceSync';
 
+/** How long an edit that left its document clean waits for VS Code's dirty state before it counts as a reload from disk. */
+const DIRTY_STATE_WAIT_MS = 100;
+
 export function registerDocumentSync(context: vscode.ExtensionContext, store: ClaimStore, sync: WorkspaceSync, log: vscode.LogOutputChannel): void {
+  // Articles whose last edit arrived with the document clean: reload from disk, or a first keystroke?
+  const unsure = new Map<string, { version: number; timer: ReturnType<typeof setTimeout> }>();
+  const settle = (key: string, doc: vscode.TextDocument) => {
+    const pending = unsure.get(key);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    unsure.delete(key);
+    // Dirty now, at that edit's version: it was typed. Clean (or edited since, so that it cannot
+    // be told): anchor the text as it is now afresh, which is right in either case.
+    if (doc.isDirty && doc.version === pending.version) return;
+    if (store.has(key) && !doc.isClosed) timed('typing', () => sync.setArticleText(doc.uri, doc.getText()));
+  };
   const opened = (doc: vscode.TextDocument) => {
     if (!isArticleDocument(doc) || doc.isUntitled) return;
     const key = articleKey(doc.uri);
@@ -28,26 +43,37 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
       if (doc && isArticleDocument(doc) && !doc.isUntitled && sync.isLoading(doc.uri)) sync.ensureArticle(doc.uri, false).catch((e) => log.error(`opening ${articleKey(doc.uri)}: ${String(e)}`));
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (!e.contentChanges.length) return;
       const key = articleKey(e.document.uri);
+      if (!e.contentChanges.length) {
+        // A dirty-state change: settles an edit that arrived with the document still clean.
+        if (unsure.has(key)) settle(key, e.document);
+        return;
+      }
       if (!store.has(key) || !store.hasArticleText(key)) return;
       timed('typing', () => {
-        if (!e.document.isDirty && e.reason === undefined) {
-          // The editor now matches the disk again without an undo/redo: a reload from disk
-          // (git checkout, another tool). Anchor afresh, as the text may have been rearranged.
-          sync.setArticleText(e.document.uri, e.document.getText());
-        } else {
-          // The whole text is copied only when an edit touched a claim, not on every keystroke.
-          const doc = e.document;
-          store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText());
+        // The whole text is copied only when an edit touched a claim, not on every keystroke.
+        const doc = e.document;
+        store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText());
+        if (!doc.isDirty && e.reason === undefined) {
+          // Clean after an edit that is no undo/redo: either the text was reloaded from disk (git
+          // checkout, another tool), to be anchored afresh as it may have been rearranged, or the
+          // first keystroke since opening or saving, which VS Code reports as clean and marks dirty
+          // just after. Decided once the dirty state has arrived; re-anchoring 10,000 claims on a
+          // keystroke would stall typing.
+          const pending = unsure.get(key);
+          if (pending) clearTimeout(pending.timer);
+          unsure.set(key, { version: doc.version, timer: setTimeout(() => settle(key, doc), DIRTY_STATE_WAIT_MS) });
         }
       });
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       const key = articleKey(doc.uri);
+      clearTimeout(unsure.get(key)?.timer);
+      unsure.delete(key);
       // Closed, perhaps without saving: the disk's text is the article's text again.
       if (store.has(key)) void sync.readArticleText(doc.uri);
     }),
   );
+  context.subscriptions.push({ dispose: () => { for (const p of unsure.values()) clearTimeout(p.timer); unsure.clear(); } });
   for (const doc of vscode.workspace.textDocuments) opened(doc);
 }

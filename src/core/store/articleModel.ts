@@ -33,7 +33,7 @@ interface Placement {
 
 /** Counts shared by the models of one store (for tests that check work stays proportional). */
 /** Work counted over all articles: snapshots built, sidecar texts parsed into claims. */
-export interface ModelCounters { snapshots: number; sidecarLoads?: number }
+export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number }
 
 export class ArticleModel {
   private sidecarState_: SidecarState = 'missing';
@@ -557,6 +557,7 @@ export class ArticleModel {
 
   private reanchor(): void {
     const text = this.requireText();
+    this.counters.reanchors = (this.counters.reanchors ?? 0) + 1;
     const previous = this.previous;
     const results = previous ? anchorWithHistory(text, this.claims, () => previous) : anchorAll(text, this.claims);
     this.placements.clear();

@@ -42,6 +42,8 @@ export interface StoreStats {
   readonly eventArticles: number;
   /** Sidecar texts parsed into an article's claims (a text the same as the last one read is not parsed again). */
   readonly sidecarLoads: number;
+  /** Articles anchored afresh from their whole text (opening, a reload from disk), as opposed to edits carried through. */
+  readonly reanchors: number;
 }
 
 export class ClaimStore {
@@ -51,7 +53,7 @@ export class ClaimStore {
   readonly onDidChange: Event<StoreChange> = this.changed.event;
   scale: StatusScale;
   policy: RepoPolicy;
-  private readonly counters: ModelCounters = { snapshots: 0, sidecarLoads: 0 };
+  private readonly counters: ModelCounters = { snapshots: 0, sidecarLoads: 0, reanchors: 0 };
   private events = 0;
   private eventArticles = 0;
   /** Open batches, and what they collected: the kinds of change per article, in order. */
@@ -106,7 +108,7 @@ export class ClaimStore {
   }
 
   get stats(): StoreStats {
-    return { snapshots: this.counters.snapshots, events: this.events, eventArticles: this.eventArticles, sidecarLoads: this.counters.sidecarLoads ?? 0 };
+    return { snapshots: this.counters.snapshots, events: this.events, eventArticles: this.eventArticles, sidecarLoads: this.counters.sidecarLoads ?? 0, reanchors: this.counters.reanchors ?? 0 };
   }
 
   /**
