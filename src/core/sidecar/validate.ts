@@ -1,10 +1,11 @@
 // Validation of sidecar data against schemas/claims.schema.json (the same file VS Code's YAML
 // extension uses for hovers), plus the checks a schema cannot express: duplicate ids, statuses
 // missing from the configured scale and a friendly message for a newer format version.
-// The only module that imports `ajv`; the validator is compiled on first use, not at import.
-import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import schema from '../../../schemas/claims.schema.json';
+// The schema's validator is generated from it at development time (Ajv's standalone code, in
+// claimsSchemaValidator.generated.ts, held to the schema by test/unit/schemaValidator.test.ts):
+// nothing is compiled at run time, so no `new Function` and no compile at the first sidecar.
+import type { ErrorObject } from 'ajv';
+import generatedValidator from './claimsSchemaValidator.generated';
 import { FORMAT_VERSION } from '../model';
 import type { Problem } from '../model';
 import { findStatus } from '../statusScale';
@@ -28,11 +29,12 @@ export interface ValidateOptions {
   locate?: Locator;
 }
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(schema);
-  return compiled;
+/** Ajv's validator of schemas/claims.schema.json: true when valid, else its `errors` say why. */
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
+const validate = generatedValidator as SchemaValidator;
 
 export function validateSidecarData(data: unknown, options: ValidateOptions = {}): Problem[] {
   const at = (path: SidecarPath, part?: 'key' | 'value') => options.locate?.(path, part) ?? {};
@@ -49,7 +51,6 @@ export function validateSidecarData(data: unknown, options: ValidateOptions = {}
       `This file uses sidecar format version ${version}; this Factmark reads version ${FORMAT_VERSION}. Update Factmark to read it.`, ['factmark'])];
   }
 
-  const validate = validator();
   const problems: Problem[] = [];
   if (!validate(data)) {
     for (const e of validate.errors ?? []) {
