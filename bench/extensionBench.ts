@@ -118,6 +118,7 @@ async function archive(server: string, log: (line: string) => void): Promise<voi
   log(row('… of which JS heap', cold.map((r) => `${Math.round(r.heapMb)} MB`)));
   log(row('longest extension-host stall in the scan', cold.map((r) => fmtMs(r.lastLoad?.longestStallMs)), `goal ≤ 100 ms: ${goal('', (r) => r.lastLoad?.longestStallMs, 100)}`));
   log(row('… warm', warm.map((r) => fmtMs(r.lastLoad?.longestStallMs))));
+  log(row('… slices of the scan / articles per slice (cold)', cold.map((r) => (r.scan ? `${r.scan.slices} / ${(r.scan.sliced / Math.max(1, r.scan.slices)).toFixed(1)}` : '—'))));
   log(row('Claims panel visible after Focus', cold.map((r) => fmtMs(r.panelMs)), `goal ≤ 1 s: ${goal('', (r) => r.panelMs, 1000)}`));
   log(row('… while the scan ran / progress shown', cold.map((r) => `${r.panelDuringScan ? 'yes' : 'no'} / ${r.panelMessage ? 'yes' : 'no'}`)));
   log(row('Next Claim during the scan, median', cold.map((r) => fmtMs(r.commandDuringScan?.median))));

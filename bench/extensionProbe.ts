@@ -96,6 +96,7 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
     probeStartedAfterActivationMs: probeStart - perf.activatedAt,
     scanningAtProbe,
     lastLoad: perf.lastLoad,
+    scan: perf.scan,
     rssMb: perf.rss === undefined ? undefined : perf.rss / 1e6,
     heapMb: process.memoryUsage().heapUsed / 1e6,
     articles: api.store.articles().length,

@@ -34,6 +34,7 @@ import { registerSuggestionDecorations } from './suggestionDecorations';
 import { registerSuggestions } from './suggestions';
 import { checkworthinessModel, readCheckworthinessModel } from './checkworthinessModel';
 import { WorkspaceSync } from './workspaceSync';
+import { loadCounters, setSliceBudget } from './workspaceScan';
 
 let sync: WorkspaceSync | undefined;
 
@@ -93,9 +94,10 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
       await s.flush();
     },
     perf: () => ({
-      activatedAt, readyAt, store: store.stats, tree: views.tree.stats(), timings: timings(), lastLoad: s.lastLoad,
+      activatedAt, readyAt, store: store.stats, tree: views.tree.stats(), timings: timings(), lastLoad: s.lastLoad, scan: { ...loadCounters },
       rss: typeof process !== 'undefined' && typeof process.memoryUsage === 'function' ? process.memoryUsage().rss : undefined,
     }),
+    setLoadSliceBudget: setSliceBudget,
     isLoading: (uri) => s.isLoading(uri),
     claimsOf: (uri) => store.get(articleKey(uri))?.claims ?? [],
     articleOf: (uri) => store.get(articleKey(uri)),

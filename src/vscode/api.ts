@@ -10,6 +10,7 @@ import type { Scorer } from '../core/suggest/scorer';
 import type { ClaimsTreeHandle, ClaimsTreeStats } from './claimsTree';
 import type { StoreStats } from '../core/store/claimStore';
 import type { Timing, TimingName } from './perf';
+import type { LoadCounters } from './workspaceScan';
 import type { DecorationsHandle } from './decorations';
 import type { DeskHandle } from './deskView';
 import type { DetailsHandle } from './detailsView';
@@ -61,6 +62,8 @@ export interface FactmarkPerf {
   readonly timings: Record<TimingName, Timing>;
   /** The last batch load of articles (start-up scan, checkout, Refresh). */
   readonly lastLoad: { readonly articles: number; readonly ms: number; readonly longestStallMs: number; readonly reload: boolean } | undefined;
+  /** What batch loads did since activation: slices of parsing and anchoring, the articles they took in, and the announcements of them. */
+  readonly scan: Readonly<LoadCounters>;
   /** The extension host's resident memory in bytes (undefined where there is no process, on the web). */
   readonly rss: number | undefined;
 }
@@ -76,6 +79,8 @@ export interface FactmarkApi {
   perf(): FactmarkPerf;
   /** Waits until every pending sidecar write (and load) has finished. */
   flush(): Promise<void>;
+  /** For tests: the time budget of a batch load's slices, in ms (undefined: the default). */
+  setLoadSliceBudget(ms: number | undefined): void;
   /** Whether the article is being loaded (alone, or waiting in a batch load such as the start-up scan). */
   isLoading(uri: vscode.Uri): boolean;
   /** The claims of an article, in article order (empty when it has none). */

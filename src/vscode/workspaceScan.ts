@@ -1,11 +1,13 @@
 // Loading many articles at once (the workspace scan at start-up, Reload Claims from Disk): the
-// files are read in parallel, and parsed and anchored in slices of a few milliseconds each, so
-// that the extension host keeps answering commands and hovers while thousands of articles load.
-// Each slice goes into the store as one batch, so the views hear of it once.
+// files are read in parallel, and parsed and anchored in slices of a few milliseconds each (by
+// time, not by count: one slice may take one article or forty), so that the extension host keeps
+// answering commands and hovers while thousands of articles load. The slices go into one store
+// batch that is announced every MIN_BATCH articles, so the views hear of them in a number of
+// events that depends on the articles, not on how fast the machine is.
 import * as vscode from 'vscode';
 import type { Problem } from '../core/model';
-import type { ClaimStore } from '../core/store/claimStore';
-import { articleKey, baseName, openDocument, sidecarUriFor } from './articles';
+import type { ClaimStore, DeferredBatch } from '../core/store/claimStore';
+import { articleKey, baseName, openDocument, sidecarUriFor, suffixesByFolder } from './articles';
 import { FileRefusedError, readArticleFile, readTextFile } from './fileText';
 import * as notify from './notify';
 
@@ -20,14 +22,33 @@ export interface ScanStatus {
 
 /** Reads in flight at once: enough to keep the disk busy, few enough not to flood the host. */
 const PARALLEL_READS = 32;
-/** The longest the host is kept busy by one slice of parsing and anchoring (past its first few articles). */
-const SLICE_MS = 12;
 /**
- * A slice waits for this many read files (unless the reads are over) and takes at least these:
- * so the number of batches, and of view updates, is bounded by the number of articles over
- * this, however slow or loaded the machine.
+ * The time one slice of parsing and anchoring may take: it takes read files until this is spent
+ * (and at least one, so one article larger than this is a slice of its own).
+ */
+const SLICE_MS = 20;
+let sliceMs = SLICE_MS;
+/** For tests: the slices' time budget (undefined: the default). */
+export function setSliceBudget(ms: number | undefined): void {
+  sliceMs = ms ?? SLICE_MS;
+}
+/**
+ * The articles taken in are announced (one store event per kind of change, and so one update of
+ * each view) when this many have gathered, and when the load ends: so the number of events is
+ * bounded by the number of articles over this, however slow or loaded the machine.
  */
 export const MIN_BATCH = 16;
+
+/** What batch loads have done since the extension started (for the tests that count work, and the bench). */
+export interface LoadCounters {
+  /** Slices of parsing and anchoring run (each one turn of the event loop). */
+  slices: number;
+  /** Articles taken in by those slices (not counting those taken in alone, ahead of the queue). */
+  sliced: number;
+  /** Announcements of what the slices took in (each one store event per kind of change). */
+  flushes: number;
+}
+export const loadCounters: LoadCounters = { slices: 0, sliced: 0, flushes: 0 };
 
 interface Read {
   /** Where the article is in the list given to loadArticles. */
@@ -133,9 +154,10 @@ export async function loadArticles(
   let readersLeft = Math.min(PARALLEL_READS, total);
 
   /** Reads one article's sidecar and text; undefined when that failed (the article is then given up on). */
+  const suffixOf = suffixesByFolder();
   const read = async (index: number): Promise<Read | undefined> => {
     const article = articles[index];
-    const sidecar = sidecarUriFor(article);
+    const sidecar = sidecarUriFor(article, suffixOf(article));
     stage[index] = READING;
     try {
       const doc = openDocument(article);
@@ -180,14 +202,17 @@ export async function loadArticles(
 
   const unreadable: string[] = [];
   const gone: vscode.Uri[] = [];
+  /** What the slices take in, announced every MIN_BATCH articles (see flush). */
+  const sliced: DeferredBatch = store.deferredBatch();
   /**
-   * Runs `fill` in one store batch (one store event) with a function that takes one read file
-   * into the store (false when it was taken in alone meanwhile); then the hooks for what was taken.
+   * Runs `fill` in a store batch (`inBatch`: the slices' deferred one, or one of its own) with a
+   * function that takes one read file into the store (false when it was taken in alone
+   * meanwhile); then the hooks for what was taken.
    */
-  const takeIn = (fill: (take: (r: Read) => boolean) => void) => {
+  const takeIn = (inBatch: <T>(fn: () => T) => T, fill: (take: (r: Read) => boolean) => void) => {
     const placed: [vscode.Uri, string][] = [];
     const taken: string[] = [];
-    store.batch(() => fill((r) => {
+    inBatch(() => fill((r) => {
       if (stage[r.index] === TAKEN) return false;
       stage[r.index] = TAKEN;
       done++;
@@ -220,33 +245,46 @@ export async function loadArticles(
     if (taken.length) onProgress(done, total);
     releaseIfDone();
   };
-  /** One article on its own (hurried), in its own batch. */
-  const takeAlone = (r: Read) => takeIn((take) => { take(r); });
+  /** One article on its own (hurried), in its own batch: announced at once. */
+  const takeAlone = (r: Read) => takeIn((fn) => store.batch(fn), (take) => { take(r); });
 
-  /** Takes read files from the queue until the slice's time is up (and at least MIN_BATCH of them). */
+  /** Takes read files from the queue until the slice's time is spent (at least one). */
   const slice = () => {
-    const until = performance.now() + SLICE_MS;
+    const until = performance.now() + sliceMs;
     let taking = 0;
-    takeIn((take) => {
-      while (head < ready.length && (taking < MIN_BATCH || performance.now() < until)) {
+    takeIn(sliced.run, (take) => {
+      while (head < ready.length && (taking === 0 || performance.now() < until)) {
         if (take(ready[head++])) taking++;
       }
     });
+    loadCounters.slices++;
+    loadCounters.sliced += taking;
     if (head === ready.length) { ready = []; head = 0; }
+  };
+  /** Announces what the slices took in: the views' work for them runs now, in a turn of its own. */
+  const flush = () => {
+    if (!sliced.size) return;
+    loadCounters.flushes++;
+    sliced.flush();
   };
 
   options.hurry?.(hurry);
   const readers = Array.from({ length: readersLeft }, reader);
-  while (readersLeft > 0 || head < ready.length) {
-    if (anyHurrying()) { await holdForHurried(); continue; }
-    if (ready.length - head < (readersLeft > 0 ? MIN_BATCH : 1)) {
-      await new Promise<void>((resolve) => { wake = resolve; });
-      wake = undefined;
-      continue;
+  try {
+    while (readersLeft > 0 || head < ready.length) {
+      if (sliced.size >= MIN_BATCH) { flush(); await yieldToHost(); continue; }
+      if (anyHurrying()) { await holdForHurried(); continue; }
+      if (head === ready.length) {
+        await new Promise<void>((resolve) => { wake = resolve; });
+        wake = undefined;
+        continue;
+      }
+      slice();
+      // Let everything else the host has to do (a command, a hover, a keystroke) run between slices.
+      await yieldToHost();
     }
-    slice();
-    // Let everything else the host has to do (a command, a hover, a keystroke) run between slices.
-    await yieldToHost();
+  } finally {
+    flush();
   }
   await Promise.all(readers);
   running.delete(load);

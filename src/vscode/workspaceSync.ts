@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
 import type { SidecarLoad } from '../core/store/types';
-import { articleKey, articleUri, articleUriForSidecar, baseName, displayPath, isSidecarUri, openDocument, sidecarUriFor } from './articles';
+import { articleKey, articleUri, articleUriForSidecar, baseName, displayPath, isSidecarUri, openDocument, sidecarUriFor, suffixesByFolder } from './articles';
 import { FileLifecycle } from './fileLifecycle';
 import { FileRefusedError, readArticleFile, readTextFile } from './fileText';
 import type { Platform } from './platform';
@@ -98,8 +98,9 @@ export class WorkspaceSync implements vscode.Disposable {
    */
   async scan(): Promise<void> {
     const found = await vscode.workspace.findFiles(`**/*${sidecarSuffix()}`, EXCLUDE);
+    const suffixOf = suffixesByFolder();
     const todo = found.flatMap((sidecar) => {
-      const article = articleUriForSidecar(sidecar);
+      const article = articleUriForSidecar(sidecar, suffixOf(sidecar));
       const key = article && articleKey(article);
       return article && key && !(this.store.has(key) && this.store.hasArticleText(key)) ? [article] : [];
     });

@@ -3,7 +3,8 @@
 // Claims panel visible, as a checkout or a pull would bring it. Asserted by counting, never by
 // timing: each article's snapshot built about once, a few store events per article in all,
 // articles collapsed (no claim items, no tooltips built), whole-panel redraws a few dozen (not
-// one per article), and the panel's badge exactly the archive's open claims. An article open in
+// one per article), and the panel's badge exactly the archive's open claims. The load's slices
+// are cut by time (a budget of 0 here: one article each) and announced every 16 articles. An article open in
 // an editor and one hovered while the archive loads are taken in first (ahead of the hundreds
 // before them in the queue), and every article is loaded once. Then the archive is deleted and
 // forgotten the same way.
@@ -27,7 +28,10 @@ describe('a 1,000-article archive', function () {
     if (!source) this.skip(); // the runner did not generate it (a grep that leaves this test out)
   });
 
-  after(() => { if (source) fs.rmSync(target(), { recursive: true, force: true }); });
+  after(async () => {
+    if (source) fs.rmSync(target(), { recursive: true, force: true });
+    (await api()).setLoadSliceBudget(undefined);
+  });
 
   it('loads in batches, doing work in proportion to the articles, with the Claims panel visible; the open and the hovered article first, each once', async () => {
     const factmark = await api();
@@ -58,6 +62,9 @@ describe('a 1,000-article archive', function () {
       }
     });
 
+    // Slices are cut by time, not by a count of articles: with a budget of 0 ms each slice takes
+    // one article, and still the store announces them every MIN_BATCH articles (events below).
+    factmark.setLoadSliceBudget(0);
     fs.cpSync(source!, target(), { recursive: true, filter: (f) => !f.endsWith('.factmark-generated.json') });
     // The watchers see 2,000 new files; Refresh also scans. Either way each article loads once.
     const refreshed = vscode.commands.executeCommand('factmark.refresh');
@@ -91,6 +98,7 @@ describe('a 1,000-article archive', function () {
     await refreshed;
     await waitFor('the archive to load', () => inArchive(factmark.store.articles()) === ARTICLES, 300_000);
     await factmark.flush();
+    factmark.setLoadSliceBudget(undefined);
     listening.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const after = factmark.perf();
@@ -118,6 +126,12 @@ describe('a 1,000-article archive', function () {
     const twice = [...loadedTimes].filter(([, n]) => n !== 1);
     assert.deepStrictEqual(twice, [], 'articles loaded more than once');
     assert.ok(d.sidecarLoads <= loadsNamed, `${d.sidecarLoads} sidecars parsed, ${loadsNamed} loads reported`);
+
+    // Slices by time: one article each (the budget was 0), not a batch of MIN_BATCH; all but the
+    // articles taken in alone (the hurried ones) came through slices; announced in batches.
+    assert.strictEqual(d.slices, d.sliced, `${d.slices} slices took in ${d.sliced} articles: a slice went on past its time budget`);
+    assert.ok(d.sliced >= ARTICLES - 20, `${d.sliced} articles taken in by slices`);
+    assert.ok(d.flushes <= ARTICLES / 16 + 10, `${d.flushes} announcements of ${d.sliced} sliced articles: not batched`);
 
     // Work per article is bounded by a constant: nothing was rebuilt per event over all articles.
     assert.ok(d.snapshots <= 2 * ARTICLES + 50, `${d.snapshots} snapshots built for ${ARTICLES} articles`);
@@ -166,6 +180,9 @@ function diff(a: FactmarkPerf, b: FactmarkPerf) {
     fired: b.tree.fired - a.tree.fired,
     itemsBuilt: b.tree.itemsBuilt - a.tree.itemsBuilt,
     tooltipsResolved: b.tree.tooltipsResolved - a.tree.tooltipsResolved,
+    slices: b.scan.slices - a.scan.slices,
+    sliced: b.scan.sliced - a.scan.sliced,
+    flushes: b.scan.flushes - a.scan.flushes,
   };
 }
 

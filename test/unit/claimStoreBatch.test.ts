@@ -75,6 +75,50 @@ describe('ClaimStore at scale', () => {
     assert.deepStrictEqual(events.map((e) => [e.kind, e.articles, e.ids]), [['claims', ['a'], [id]]]);
   });
 
+  it('a deferred batch collects its runs (slices of a load) into one event per kind, announced at flush', () => {
+    const { s, events } = newStore();
+    const source = sidecarFor('signed in Moscow');
+    const batch = s.deferredBatch();
+    const articles = Array.from({ length: 12 }, (_, i) => `file:///ws/${i}.md`);
+    // Three slices of four articles each, as a load takes them between turns of the event loop.
+    for (let slice = 0; slice < 3; slice++) {
+      batch.run(() => {
+        for (const a of articles.slice(slice * 4, slice * 4 + 4)) {
+          s.open(a, `${a}.claims.yaml`, 'a.md');
+          s.loadSidecar(a, source);
+          s.setArticleText(a, TEXT);
+        }
+      });
+      assert.strictEqual(events.length, 0, `slice ${slice} was announced before the flush`);
+      assert.strictEqual(batch.size, (slice + 1) * 4);
+    }
+    batch.flush();
+    assert.deepStrictEqual(events.map((e) => [e.kind, e.articles]), [['loaded', articles]]);
+    assert.strictEqual(batch.size, 0);
+    batch.flush();
+    assert.strictEqual(events.length, 1, 'an empty flush announces nothing');
+  });
+
+  it('changes made outside a deferred batch\'s runs are announced at once, and an article forgotten meanwhile is reported removed', () => {
+    const { s, events } = newStore();
+    const source = sidecarFor('signed in Moscow');
+    const batch = s.deferredBatch();
+    batch.run(() => {
+      for (const a of ['a', 'b']) { s.open(a, `${a}.y`, 'a.md'); s.loadSidecar(a, source); s.setArticleText(a, TEXT); }
+    });
+    // The user sets a status in `a` while the load goes on: that is heard now, not at the flush.
+    const id = s.get('a')!.claims[0].claim.id;
+    s.updateClaim('a', id, { status: 'accurate' });
+    assert.deepStrictEqual(events.map((e) => [e.kind, e.articles, e.ids]), [['claims', ['a'], [id]]]);
+    // A store batch inside a run goes to the deferred batch; one outside it is its own event.
+    batch.run(() => s.batch(() => { s.open('c', 'c.y', 'a.md'); s.loadSidecar('c', source); s.setArticleText('c', TEXT); }));
+    assert.strictEqual(events.length, 1);
+    s.forget('b');
+    assert.deepStrictEqual(events.slice(1).map((e) => [e.kind, e.articles]), [['removed', ['b']]]);
+    batch.flush();
+    assert.deepStrictEqual(events.slice(2).map((e) => [e.kind, e.articles]), [['loaded', ['a', 'c']], ['removed', ['b']]]);
+  });
+
   it('builds a snapshot once per change, and answers cheap questions without one', () => {
     const { s } = newStore();
     s.open('a', 'a.y', 'a.md');

@@ -33,6 +33,21 @@ export interface StoreOptions {
 
 interface Removed { article: string; claim: Claim; index: number }
 
+/** Changes collected for one event per kind: the kinds of change per article, in order. */
+type Pending = Map<string, { kinds: Set<StoreChangeKind>; ids?: Set<string> }>;
+
+/**
+ * A batch that stays open across turns of the event loop (see ClaimStore.deferredBatch): what is
+ * changed inside `run` is announced at `flush`, in one event per kind of change.
+ */
+export interface DeferredBatch {
+  run<T>(fn: () => T): T;
+  /** Articles changed inside `run` and not announced yet. */
+  readonly size: number;
+  /** Announces what changed inside `run` since the last flush (nothing when nothing did). */
+  flush(): void;
+}
+
 /** What the store has done since it was made, for tests that check work stays proportional. */
 export interface StoreStats {
   /** Snapshots built (a snapshot is reused until its article changes). */
@@ -58,7 +73,9 @@ export class ClaimStore {
   private eventArticles = 0;
   /** Open batches, and what they collected: the kinds of change per article, in order. */
   private batchDepth = 0;
-  private pending = new Map<string, { kinds: Set<StoreChangeKind>; ids?: Set<string> }>();
+  private pending: Pending = new Map();
+  /** While a deferred batch's `run` is on the stack, where its changes go. */
+  private collector?: Pending;
   private readonly progressCache = new Map<string, { version: number; scale: StatusScale; progress: Progress }>();
 
   constructor(private readonly options: StoreOptions) {
@@ -122,6 +139,34 @@ export class ClaimStore {
     } finally {
       if (--this.batchDepth === 0) this.flushBatch();
     }
+  }
+
+  /**
+   * A batch that spans many turns of the event loop: a load that takes articles in a few
+   * milliseconds at a time (so the host stays responsive) calls `run` for each slice and
+   * `flush` every so many articles, so the number of events (and of the views' updates) does
+   * not grow with the number of slices, which depends on how fast the machine is. Changes made
+   * outside `run` meanwhile (the user's) are announced at once, as always.
+   */
+  deferredBatch(): DeferredBatch {
+    let pending: Pending = new Map();
+    return {
+      run: <T>(fn: () => T): T => {
+        const outer = this.collector;
+        this.collector = pending;
+        try {
+          return fn();
+        } finally {
+          this.collector = outer;
+        }
+      },
+      get size() { return pending.size; },
+      flush: () => {
+        const p = pending;
+        pending = new Map();
+        this.emitPending(p);
+      },
+    };
   }
 
   claim(article: string, id: string): ClaimEntry | undefined {
@@ -444,9 +489,10 @@ export class ClaimStore {
   }
 
   private fire(article: string, kind: StoreChangeKind, ids?: readonly string[]): void {
-    if (this.batchDepth > 0) {
-      const p = this.pending.get(article);
-      if (!p) this.pending.set(article, { kinds: new Set([kind]), ids: ids && new Set(ids) });
+    const pending = this.collector ?? (this.batchDepth > 0 ? this.pending : undefined);
+    if (pending) {
+      const p = pending.get(article);
+      if (!p) pending.set(article, { kinds: new Set([kind]), ids: ids && new Set(ids) });
       else {
         p.kinds.add(kind);
         if (p.ids && ids) for (const id of ids) p.ids.add(id);
@@ -460,6 +506,10 @@ export class ClaimStore {
   private flushBatch(): void {
     const pending = this.pending;
     this.pending = new Map();
+    this.emitPending(pending);
+  }
+
+  private emitPending(pending: Pending): void {
     const byKind = new Map<StoreChangeKind, { articles: string[]; ids?: readonly string[] }>();
     for (const [article, p] of pending) {
       // Several kinds of change to one article: whatever it is now must be read again, as after a load.
