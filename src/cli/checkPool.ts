@@ -9,7 +9,7 @@ import type { Policy } from '../core/check/policy';
 import type { Problem } from '../core/model';
 import type { StatusScale } from '../core/statusScale';
 import { articleAtSidecarCommit } from '../node/gitHistory';
-import { isProblem, readArticle, readSidecar } from './files';
+import { isProblem, readArticleSync, readSidecarSync } from './files';
 
 export interface CheckJob {
   /** File system paths (absolute or relative to the working folder), and the names to print. */
@@ -34,10 +34,11 @@ const MIN_PAIRS_PER_WORKER = 48;
 const BATCH = 24;
 const WORKER_FLAG = 'factmark-check-worker';
 
-export async function checkOne(job: CheckJob, settings: CheckSettings): Promise<JobResult> {
+export function checkOne(job: CheckJob, settings: CheckSettings): JobResult {
   const { scale, policy } = settings.rules[job.rules];
-  // Read as every CLI read is (files.ts): confined to the repository, regular files, bounded.
-  const sidecar = await readSidecar(job.sidecar);
+  // Read as every CLI read is (files.ts): confined to the repository, regular files, bounded;
+  // synchronously, as a check does nothing else meanwhile.
+  const sidecar = readSidecarSync(job.sidecar);
   if (sidecar === undefined || isProblem(sidecar)) {
     return { problem: sidecar ?? { severity: 'error', code: 'sidecar-unreadable', file: job.sidecar, message: `${job.sidecar} disappeared while Factmark was reading` } };
   }
@@ -45,7 +46,7 @@ export async function checkOne(job: CheckJob, settings: CheckSettings): Promise<
     report: checkArticle({
       article: job.articleName,
       sidecar: job.sidecarName,
-      articleText: await readArticle(job.article),
+      articleText: readArticleSync(job.article),
       sidecarSource: sidecar.text,
       previousArticle: settings.history ? () => articleAtSidecarCommit(job.article, job.sidecar) : undefined,
     }, scale, policy),
@@ -75,11 +76,7 @@ function canStartWorkers(): boolean {
 
 /** Every job's result, in the order of `jobs`, using `workers` threads (1: in this thread). */
 export async function runChecks(jobs: readonly CheckJob[], settings: CheckSettings, workers: number): Promise<JobResult[]> {
-  if (workers <= 1) {
-    const results: JobResult[] = [];
-    for (const j of jobs) results.push(await checkOne(j, settings));
-    return results;
-  }
+  if (workers <= 1) return jobs.map((j) => checkOne(j, settings));
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;
   const started: Worker[] = [];
@@ -120,10 +117,6 @@ export function isCheckWorker(): boolean {
 export function serveChecks(): void {
   const settings = (workerData as { settings: CheckSettings }).settings;
   parentPort?.on('message', (batch: CheckJob[]) => {
-    void (async () => {
-      const results: JobResult[] = [];
-      for (const j of batch) results.push(await checkOne(j, settings));
-      parentPort?.postMessage(results);
-    })();
+    parentPort?.postMessage(batch.map((j) => checkOne(j, settings)));
   });
 }

@@ -9,7 +9,7 @@ import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../core/config';
 import { SIDECAR_SUFFIX, type Problem } from '../core/model';
 import { DEFAULT_SCALE, type StatusScale } from '../core/statusScale';
 import { MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, MAX_TEXT_LENGTH } from '../core/limits';
-import { readConfined, repositoryRoot } from '../node/safeFiles';
+import { readConfined, readConfinedSync, repositoryRoot, type ReadOptions, type ReadResult } from '../node/safeFiles';
 import { DEFAULT_POLICY } from '../core/workflow/repoPolicy';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -54,7 +54,19 @@ function isLink(p: string): boolean {
 
 /** The article's text, or a problem saying why it cannot be read (missing, outside, special, binary, not UTF-8). */
 export async function readArticle(file: string): Promise<string | Problem> {
-  const read = await readConfined(file, { root: repositoryRoot(file), maxBytes: MAX_ARTICLE_BYTES, what: 'article' });
+  return articleFrom(await readConfined(file, articleRead(file)), file);
+}
+
+/** readArticle with synchronous reads (`factmark check`: thousands of small files, one after another). */
+export function readArticleSync(file: string): string | Problem {
+  return articleFrom(readConfinedSync(file, articleRead(file)), file);
+}
+
+function articleRead(file: string): ReadOptions {
+  return { root: rootOf(file), maxBytes: MAX_ARTICLE_BYTES, what: 'article' };
+}
+
+function articleFrom(read: ReadResult, file: string): string | Problem {
   if (!read.ok) {
     return read.missing ? { severity: 'error', code: 'article-missing', file, message: `the article ${file} cannot be read: there is no such file` } : read.problem;
   }
@@ -67,10 +79,34 @@ export interface SidecarFile { bytes: Uint8Array; text: string }
 
 /** The sidecar, undefined when there is none, or why it is not read (as for readArticle, and invalid UTF-8 with its line and column). */
 export async function readSidecar(file: string): Promise<SidecarFile | undefined | Problem> {
-  const read = await readConfined(file, { root: repositoryRoot(file), maxBytes: MAX_TEXT_LENGTH, what: 'sidecar' });
+  return sidecarFrom(await readConfined(file, sidecarRead(file)), file);
+}
+
+/** readSidecar with synchronous reads. */
+export function readSidecarSync(file: string): SidecarFile | undefined | Problem {
+  return sidecarFrom(readConfinedSync(file, sidecarRead(file)), file);
+}
+
+function sidecarRead(file: string): ReadOptions {
+  return { root: rootOf(file), maxBytes: MAX_TEXT_LENGTH, what: 'sidecar' };
+}
+
+function sidecarFrom(read: ReadResult, file: string): SidecarFile | undefined | Problem {
   if (!read.ok) return read.missing ? undefined : read.problem;
   const decoded = decodeSidecar(read.bytes, file);
   return decoded.ok ? { bytes: read.bytes, text: decoded.text } : decoded.problem;
+}
+
+/**
+ * repositoryRoot, found once per folder: an article and its sidecar share one, and so do the
+ * hundreds of articles of a month's folder (each look-up tests for `.git` in every folder up).
+ */
+const roots = new Map<string, string>();
+function rootOf(file: string): string {
+  const dir = path.dirname(path.resolve(file));
+  let root = roots.get(dir);
+  if (root === undefined) roots.set(dir, (root = repositoryRoot(file)));
+  return root;
 }
 
 export function isProblem(x: unknown): x is Problem {
@@ -83,7 +119,7 @@ export async function scaleFor(from: string): Promise<LoadedConfig & { file?: st
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);
     if (fs.existsSync(candidate) || isLink(candidate)) {
-      const read = await readConfined(candidate, { root: repositoryRoot(candidate), maxBytes: MAX_CONFIG_BYTES, what: 'config file' });
+      const read = await readConfined(candidate, { root: rootOf(candidate), maxBytes: MAX_CONFIG_BYTES, what: 'config file' });
       if (!read.ok && read.missing) return { scale: DEFAULT_SCALE, policy: DEFAULT_POLICY, problems: [] };
       const decoded = read.ok ? decodeSidecar(read.bytes, candidate) : { ok: false as const, problem: read.problem };
       if (!decoded.ok) return { scale: DEFAULT_SCALE, policy: DEFAULT_POLICY, problems: [{ ...decoded.problem, message: `${decoded.problem.message} Using the default scale.` }], file: candidate };

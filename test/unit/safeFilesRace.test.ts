@@ -2,33 +2,44 @@
 // broken: readConfined must say `missing` whichever of its steps (lstat, realpath, stat, open)
 // meets the deletion, so that the extension forgets the sidecar instead of showing it as refused.
 // The deletion is made to happen between two of readConfined's own steps by deleting the real
-// file from inside the next fs call, then letting that call run for real.
+// file from inside the next fs call, then letting that call run for real. The same for
+// readConfinedSync, whose synchronous calls are patched the same way.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readConfined } from '../../src/node/safeFiles';
+import { readConfined, readConfinedSync } from '../../src/node/safeFiles';
+
+/** The module object itself (the `fs` above is the compiler's copy, whose properties cannot be replaced). */
+import nodeFs = require('fs');
 
 type Step = 'realpath' | 'stat' | 'open';
 
-describe('readConfined and a file deleted while it is read', () => {
+/** Where each reader's calls live, to be wrapped: fs.promises for readConfined, fs (realpath: fs.realpathSync.native) for readConfinedSync. */
+const readers = [
+  { name: 'readConfined', read: readConfined, calls: nodeFs.promises as unknown as Record<string, unknown>, names: { realpath: 'realpath', stat: 'stat', open: 'open' } },
+  { name: 'readConfinedSync', read: readConfinedSync, calls: null, names: { realpath: 'native', stat: 'statSync', open: 'openSync' } },
+] as const;
+
+for (const reader of readers) describe(`${reader.name} and a file deleted while it is read`, () => {
   let dir: string;
-  const originals = { realpath: fs.promises.realpath, stat: fs.promises.stat, open: fs.promises.open };
+  const holder = (step: Step): Record<string, unknown> => (reader.calls ?? (step === 'realpath' ? nodeFs.realpathSync : nodeFs)) as unknown as Record<string, unknown>;
+  const originals = Object.fromEntries((['realpath', 'stat', 'open'] as const).map((s) => [s, holder(s)[reader.names[s]]])) as Record<Step, (...args: unknown[]) => unknown>;
+  const patch = (step: Step, f: (...args: unknown[]) => unknown) => { holder(step)[reader.names[step]] = f; };
 
   beforeEach(() => { dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-race-'))); });
   afterEach(() => {
-    Object.assign(fs.promises, originals);
+    for (const step of ['realpath', 'stat', 'open'] as const) patch(step, originals[step]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   /** Deletes `victim` just before the first call of `step` on it, then makes the real call. */
   const deleteBefore = (step: Step, victim: string) => {
     let done = false;
-    const original = originals[step] as (...args: unknown[]) => Promise<unknown>;
-    (fs.promises as unknown as Record<Step, unknown>)[step] = async (...args: unknown[]) => {
+    patch(step, (...args: unknown[]) => {
       if (!done && String(args[0]) === victim) { done = true; fs.rmSync(victim, { force: true }); }
-      return original.apply(fs.promises, args);
-    };
+      return originals[step].apply(holder(step), args);
+    });
     return () => done;
   };
 
@@ -37,7 +48,7 @@ describe('readConfined and a file deleted while it is read', () => {
       const file = path.join(dir, 'a.md.claims.yaml');
       fs.writeFileSync(file, 'factmark: 1\nclaims: []\n');
       const happened = deleteBefore(step, file);
-      const read = await readConfined(file, { root: dir, maxBytes: 1000, what: 'sidecar' });
+      const read = await reader.read(file, { root: dir, maxBytes: 1000, what: 'sidecar' });
       assert.ok(happened(), `the file was not deleted before ${step}: the test did not race`);
       assert.deepStrictEqual(read, { ok: false, missing: true });
     });
@@ -49,11 +60,11 @@ describe('readConfined and a file deleted while it is read', () => {
     fs.writeFileSync(target, 'factmark: 1\nclaims: []\n');
     fs.symlinkSync(target, link);
     // The link stays and its target goes between the lstat and the realpath.
-    (fs.promises as unknown as Record<Step, unknown>).realpath = async (...args: unknown[]) => {
+    patch('realpath', (...args: unknown[]) => {
       if (String(args[0]) === link) fs.rmSync(target, { force: true });
-      return (originals.realpath as (...a: unknown[]) => Promise<unknown>).apply(fs.promises, args);
-    };
-    const read = await readConfined(link, { root: dir, maxBytes: 1000, what: 'sidecar' });
+      return originals.realpath.apply(holder('realpath'), args);
+    });
+    const read = await reader.read(link, { root: dir, maxBytes: 1000, what: 'sidecar' });
     assert.ok(fs.lstatSync(link).isSymbolicLink() && !fs.existsSync(target));
     assert.ok(!read.ok && !read.missing && read.problem.code === 'dangling-link', JSON.stringify(read));
   });
