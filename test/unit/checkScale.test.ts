@@ -10,10 +10,13 @@ import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { generateWorkspace } from '../../bench/generateWorkspace';
 import { parseShard, shardOf } from '../../src/cli/shard';
+import { builtCli } from '../fixtures/builtCli';
 import { runCli as run } from '../fixtures/runCli';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
+/** The CLI bundled from the sources now (a real process: its hook and its worker threads), never a stale dist/cli.js. */
+let CLI: string;
+before(function () { this.timeout(60_000); CLI = builtCli(); });
 
 const made: string[] = [];
 after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
@@ -191,11 +194,6 @@ describe('factmark check at archive scale', function () {
   });
 
   describe('on worker threads', () => {
-    before(function () {
-      this.timeout(120_000);
-      execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' }); // workers run the bundle
-    });
-
     it('prints the same report, byte for byte, with two threads as with one', () => {
       const { dir, files } = archive(110);
       fs.writeFileSync(path.join(dir, files[50] + '.claims.yaml'), 'factmark: 1\narticle: x\nclaims: [oops\n');

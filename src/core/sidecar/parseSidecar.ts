@@ -83,6 +83,11 @@ function fromValue(source: string, file: string | undefined, options: ParseOptio
   if (errors.length) return { ok: false, problems: errors };
 
   const sidecar = dataToSidecar(data as Data);
+  // What the writer compares a claim with to know it is unchanged: only a write needs it, and it
+  // costs a JSON.stringify of every claim (a third of reading a sidecar), so it is made on first
+  // use from the plain data, which nothing else holds and nobody changes, and the data dropped.
+  let plain: Data | undefined = data as Data;
+  let contentKeys: readonly string[] | undefined;
   const items = once(() => yaml().blockItems(['claims']));
   const dismissedItems = once(() => yaml().blockItems(['dismissed']));
   const lines = once(() => (fast && !options.wholeDocumentWrites ? LineSplice.of(source) : undefined));
@@ -94,7 +99,10 @@ function fromValue(source: string, file: string | undefined, options: ParseOptio
     large: large && !options.wholeDocumentWrites,
     eol: /\r\n/.test(source.slice(0, source.indexOf('\n') + 1)) ? '\r\n' : '\n',
     get items() { return items(); },
-    contentKeys: sidecar.claims.map(claimContentKey),
+    get contentKeys() {
+      if (!contentKeys) { contentKeys = dataToSidecar(plain!).claims.map(claimContentKey); plain = undefined; }
+      return contentKeys;
+    },
     ids: sidecar.claims.map((c) => c.id),
     dismissed: sidecar.dismissed ? [...sidecar.dismissed] : undefined,
     get dismissedItems() { return dismissedItems(); },
@@ -152,5 +160,14 @@ function once<T>(f: () => T): () => T {
 
 /** Nothing but whitespace and comments. */
 function isBlank(source: string): boolean {
-  return source.replace(/^\uFEFF/, '').split('\n').every((l) => { const t = l.trim(); return t === '' || t.startsWith('#'); });
+  // Line by line up to the first that holds something (the second line, in a file Factmark wrote).
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const t = text.slice(start, end).trim();
+    if (t !== '' && !t.startsWith('#')) return false;
+    start = end + 1;
+  }
+  return true;
 }

@@ -12,8 +12,31 @@
 /** Thrown to give up; caught in fastYamlValue. */
 const GIVE_UP = Symbol('give up');
 
-/** Characters that make us give up wherever they are: controls, BOM, lone surrogates, NEL/LS/PS, tabs, a bare CR. */
-const UNSUPPORTED = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]|\r(?!\n)/u;
+/**
+ * Where the first character is that makes us give up wherever it is (controls, BOM, lone
+ * surrogates, NEL/LS/PS, tabs, a bare CR), else -1: what
+ * `/[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]|\r(?!\n)/u` finds, in one
+ * loop over the character codes (the regular expression was a third of the reader's time).
+ */
+export function firstUnsupported(s: string): number {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c === 10) continue;
+    if (c === 13) { if (s.charCodeAt(i + 1) === 10) continue; return i; }
+    if (c < 0xa0) return i; // other C0 controls, DEL, C1 controls (NEL among them)
+    if (c < 0x2028) continue;
+    if (c === 0x2028 || c === 0x2029 || c === 0xfeff) return i;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { i++; continue; } // a pair: one character outside the BMP
+      return i;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return i; // a low surrogate alone
+  }
+  return -1;
+}
 
 /** The core schema's non-string plain scalars (yaml's own tests, copied as regular expressions). */
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -44,7 +67,7 @@ export function fastYamlValue(source: string): { value: unknown } | undefined {
  * something before it made that line unexpected).
  */
 export function fastYamlRead(source: string): { value: unknown } | { gaveUpAt: number } {
-  const bad = source.search(UNSUPPORTED);
+  const bad = firstUnsupported(source);
   if (bad !== -1) return { gaveUpAt: bad };
   const reader = new Reader(source);
   try {
@@ -135,7 +158,7 @@ class Reader {
       const length = this.keyAt(at);
       if (!length || length > 1000) giveUp();
       const key = this.s.slice(at, at + length);
-      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key) || NULL.test(key) || BOOL.test(key)) giveUp();
+      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key) || (maybeNullOrBool(key) && (NULL.test(key) || BOOL.test(key)))) giveUp();
       out[key] = this.value(indent, at + length + 1);
       if (this.eof || this.indent < indent) return out;
       if (this.indent > indent) giveUp();
@@ -221,7 +244,7 @@ class Reader {
   private plain(at: number, end: number, inFlow: boolean): unknown {
     const s = this.s;
     // Indicators that start something else (a `-` followed by a space is an entry; `-x` is text).
-    if ('?:,[]{}#&*!|>\'"%@`'.includes(s[at])) giveUp();
+    if (INDICATORS.has(s.charCodeAt(at))) giveUp();
     if (s.charCodeAt(at) === DASH && (at + 1 >= end || s.charCodeAt(at + 1) === SPACE)) giveUp();
     let stop = end;
     for (let i = at; i < end; i++) {
@@ -236,9 +259,11 @@ class Reader {
     }
     while (stop > at && s.charCodeAt(stop - 1) === SPACE) stop--;
     const text = s.slice(at, stop);
-    if (NULL.test(text)) return giveUp(); // null values: left to the full parser
-    if (BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
-    if (NUMBER_LIKE.test(text)) return PLAIN_INT.test(text) ? Number(text) : giveUp();
+    if (maybeNullOrBool(text)) {
+      if (NULL.test(text)) return giveUp(); // null values: left to the full parser
+      if (BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
+    }
+    if (maybeNumber(s.charCodeAt(at)) && NUMBER_LIKE.test(text)) return PLAIN_INT.test(text) ? Number(text) : giveUp();
     return text;
   }
 
@@ -379,6 +404,21 @@ class Reader {
     if (!this.eof && this.indent > indent) giveUp();
     return text;
   }
+}
+
+/** Characters a plain scalar cannot start with. */
+const INDICATORS = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+
+/** Whether NULL or BOOL may match `text`: empty, `~`, or four or five letters starting n, t or f (either case). */
+function maybeNullOrBool(text: string): boolean {
+  if (text.length === 0) return true;
+  const c = text.charCodeAt(0) | 0x20; // lower case, for letters
+  return text.length === 1 ? text === '~' : (text.length === 4 || text.length === 5) && (c === 110 || c === 116 || c === 102);
+}
+
+/** Whether NUMBER_LIKE may match a scalar starting with `c`: a digit, a sign or a dot. */
+function maybeNumber(c: number): boolean {
+  return isDigit(c) || c === 43 || c === DASH || c === 46;
 }
 
 function isLetter(c: number): boolean {

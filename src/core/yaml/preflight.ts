@@ -48,7 +48,7 @@ export function preflight(source: string, file: string | undefined, limits: numb
 function scan(source: string, file: string | undefined, maxClaims: number, maxNodes: number, counted?: { values: number }): Problem[] {
   const indents: number[] = [];
   let flow = 0;
-  let quote: '"' | "'" | undefined;
+  let quote = 0; // DQUOTE or SQUOTE inside a quoted scalar (which may go on over lines), else 0
   let blockScalarParent = -1; // indent of the line that opened a block scalar, or -1
   let nodes = 0;
   let claims = 0;
@@ -65,11 +65,15 @@ function scan(source: string, file: string | undefined, maxClaims: number, maxNo
   const tooDeep = (line: number, column: number): Problem[] => at('too-deep', line, column,
     `Lists and mappings nest more than ${MAX_NESTING} levels deep here (a sidecar needs 6); Factmark does not read such files.`);
   let n = 0;
+  // Characters as UTF-16 codes (no one-character strings); `prev` is the last significant
+  // character on the line, NONE at its start, X for one that ends a run of indicators.
+  const NONE = -1;
+  const X = 120; // 'x'
   for (let lineStart = 0; lineStart <= source.length; n++) {
     let lineEnd = source.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = source.length;
     let i = lineStart;
-    while (source.charCodeAt(i) === 32) i++;
+    while (source.charCodeAt(i) === SPACE) i++;
     const indent = i - lineStart;
     const blank = isBlankFrom(source, i, lineEnd);
     const next = lineEnd + 1;
@@ -77,56 +81,66 @@ function scan(source: string, file: string | undefined, maxClaims: number, maxNo
       if (blank || indent > blockScalarParent) { lineStart = next; continue; }
       blockScalarParent = -1;
     }
+    const first = source.charCodeAt(i);
     if (!quote && flow === 0) {
-      if (blank || source[i] === '#') { lineStart = next; continue; }
+      if (blank || first === HASH) { lineStart = next; continue; }
       while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       nodes++;
-      if (indent === 0 && source[i] !== '-') {
+      if (indent === 0 && first !== DASH) {
         inClaims = isClaimsKey(source, i);
         claimIndent = -1;
-      } else if (inClaims && source[i] === '-' && isIndicatorEnd(source, i + 1, lineEnd)) {
+      } else if (inClaims && first === DASH && isIndicatorEnd(source, i + 1, lineEnd)) {
         if (claimIndent === -1) claimIndent = indent;
         if (indent === claimIndent && ++claims > maxClaims) return tooMany(n + 1, indent + 1);
       }
     }
     let depth = flow === 0 && !quote ? indents.length : 0;
-    let prev = ''; // last significant character on this line, '' at its start
+    let prev = NONE;
     for (; i < lineEnd; i++) {
-      const c = source[i];
-      if (quote === '"') {
-        if (c === '\\') i++;
-        else if (c === '"') { quote = undefined; prev = 'x'; }
+      if (quote === DQUOTE) {
+        // To the closing quote on this line, a backslash escaping the character after it.
+        for (; i < lineEnd; i++) {
+          const c = source.charCodeAt(i);
+          if (c === BACKSLASH) i++;
+          else if (c === DQUOTE) break;
+        }
+        if (i >= lineEnd) break;
+        quote = 0; prev = X;
         continue;
       }
-      if (quote === "'") {
-        if (c === "'") { quote = undefined; prev = 'x'; }
+      if (quote === SQUOTE) {
+        const close = source.indexOf("'", i);
+        if (close === -1 || close >= lineEnd) break;
+        i = close;
+        quote = 0; prev = X;
         continue;
       }
-      if (c === ' ' || c === '\t' || c === '\r') continue;
-      const valueStart = prev === '' || prev === '-' || prev === ':' || prev === '?' || (flow > 0 && (prev === ',' || prev === '[' || prev === '{'));
-      if (c === '#' && (i === lineStart || /\s/.test(source[i - 1]))) break;
-      if ((c === '"' || c === "'") && valueStart) { quote = c; continue; }
-      if ((c === '|' || c === '>') && valueStart && flow === 0) { blockScalarParent = indents[indents.length - 1] ?? 0; break; }
-      if ((c === '[' || c === '{') && (valueStart || flow > 0)) {
+      const c = source.charCodeAt(i);
+      if (c === SPACE || c === TAB || c === CR) continue;
+      const valueStart = prev === NONE || prev === DASH || prev === COLON || prev === QUESTION || (flow > 0 && (prev === COMMA || prev === OPEN_SQUARE || prev === OPEN_CURLY));
+      if (c === HASH && (i === lineStart || /\s/.test(source[i - 1]))) break;
+      if ((c === DQUOTE || c === SQUOTE) && valueStart) { quote = c; continue; }
+      if ((c === PIPE || c === GREATER) && valueStart && flow === 0) { blockScalarParent = indents[indents.length - 1] ?? 0; break; }
+      if ((c === OPEN_SQUARE || c === OPEN_CURLY) && (valueStart || flow > 0)) {
         flow++;
         nodes++;
-        if (inClaims && claimIndent === -1 && flow === 1 && c === '[') claimsFlowDepth = 1;
-        else if (claimsFlowDepth && flow === claimsFlowDepth + 1 && c === '{' && ++claims > maxClaims) return tooMany(n + 1, i - lineStart + 1);
-      } else if ((c === ']' || c === '}') && flow > 0) {
+        if (inClaims && claimIndent === -1 && flow === 1 && c === OPEN_SQUARE) claimsFlowDepth = 1;
+        else if (claimsFlowDepth && flow === claimsFlowDepth + 1 && c === OPEN_CURLY && ++claims > maxClaims) return tooMany(n + 1, i - lineStart + 1);
+      } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && flow > 0) {
         flow--;
         if (flow < claimsFlowDepth) { claimsFlowDepth = 0; inClaims = false; }
-      } else if (c === ',' && flow > 0) nodes++;
-      else if (c === ':' && isIndicatorEnd(source, i + 1, lineEnd)) nodes++;
-      else if (c === '-' && (prev === '' || prev === '-') && flow === 0 && isIndicatorEnd(source, i + 1, lineEnd)) {
-        depth++; nodes++; prev = '-';
+      } else if (c === COMMA && flow > 0) nodes++;
+      else if (c === COLON && isIndicatorEnd(source, i + 1, lineEnd)) nodes++;
+      else if (c === DASH && (prev === NONE || prev === DASH) && flow === 0 && isIndicatorEnd(source, i + 1, lineEnd)) {
+        depth++; nodes++; prev = DASH;
         if (depth + flow > MAX_NESTING) return tooDeep(n + 1, i - lineStart + 1);
         continue;
       }
       if (depth + flow > MAX_NESTING) return tooDeep(n + 1, i - lineStart + 1);
       if (nodes > maxNodes) return tooComplex(n + 1, i - lineStart + 1);
       // A `- ` directly after another starts a nested list on the same line; anything else ends the run of indicators.
-      prev = c === ':' && !isIndicatorEnd(source, i + 1, lineEnd) ? 'x' : c === '-' ? 'x' : c;
+      prev = c === COLON && !isIndicatorEnd(source, i + 1, lineEnd) ? X : c === DASH ? X : c;
     }
     if (depth > MAX_NESTING) return tooDeep(n + 1, 1);
     if (nodes > maxNodes) return tooComplex(n + 1, 1);
@@ -135,6 +149,24 @@ function scan(source: string, file: string | undefined, maxClaims: number, maxNo
   if (counted) counted.values = nodes;
   return [];
 }
+
+const TAB = 9;
+const CR = 13;
+const SPACE = 32;
+const DQUOTE = 34;
+const HASH = 35;
+const SQUOTE = 39;
+const COMMA = 44;
+const DASH = 45;
+const COLON = 58;
+const GREATER = 62;
+const QUESTION = 63;
+const OPEN_SQUARE = 91;
+const BACKSLASH = 92;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const PIPE = 124;
+const CLOSE_CURLY = 125;
 
 /** Whether the character at `i` ends an indicator (`-` or `:`): a space, a tab, or the end of the line. */
 function isIndicatorEnd(source: string, i: number, lineEnd: number): boolean {
