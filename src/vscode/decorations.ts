@@ -2,13 +2,15 @@
 // gutter mark, overview-ruler mark) and one for claims to re-check (dashed outline and a marker
 // after the words). Types are built once and rebuilt only when the settings or the scale change;
 // ranges are applied to visible editors only, from the store's change events (debounced while
-// the user types, at once after a command).
+// the user types, at once after a command), and a type is sent again only when its ranges differ
+// from what the editor already shows.
 import * as vscode from 'vscode';
 import { timed } from './perf';
 import type { StatusDef, StatusScale } from '../core/statusScale';
 import type { StoreChange } from '../core/store/types';
 import { articleKey, isArticleDocument } from './articles';
-import { toRange } from './convert';
+import { applyChanges, type TrackedRange } from '../core/anchoring/editTracker';
+import { toRange, toTextChanges } from './convert';
 import type { Services } from './services';
 import { gutterIcons, needsRecheckColor, statusBackground, statusColor } from './statusColors';
 
@@ -31,12 +33,41 @@ export interface DecorationsHandle {
   appliedAll(uri: vscode.Uri): EditorDecorations[];
   /** How many times the decoration types have been (re)built; tests check it stays put. */
   readonly typeBuilds: number;
+  /** The last redraws (at most 100), newest last: how many types each sent to the editor, and whether it was the one after typing stopped. */
+  readonly redraws: readonly Redraw[];
   /** Re-applies to every visible editor at once. */
   refresh(): void;
 }
 
+/** One redraw of an editor's highlights; `seq` counts redraws since activation. */
+export interface Redraw { seq: number; typesSent: number; settle: boolean }
+
 type Style = 'background' | 'underline' | 'both' | 'none';
 const TYPING_DELAY_MS = 150;
+/** Quiet time after the last edit before every type is sent again (see onEdit). */
+const SETTLE_MS = 1000;
+
+/** Claims given to one decoration type, in claim order. */
+interface Group { ids: string[]; starts: number[]; ends: number[] }
+const NONE: Group = { ids: [], starts: [], ends: [] };
+/** What was last sent for a type, its offsets carried through the edits since; `stale`: an edit touched one. */
+interface SentType { ids: string[]; spans: TrackedRange[]; stale: boolean }
+interface EditorMemo {
+  version: number;
+  ranges: Map<string, { start: number; end: number; range: vscode.Range }>;
+  sent: Map<vscode.TextEditorDecorationType, SentType>;
+  groups: Map<vscode.TextEditorDecorationType, Group>;
+  settle?: ReturnType<typeof setTimeout>;
+}
+
+function sameSpans(sent: SentType, g: Group): boolean {
+  if (sent.ids.length !== g.ids.length) return false;
+  for (let i = 0; i < g.ids.length; i++) {
+    const s = sent.spans[i];
+    if (sent.ids[i] !== g.ids[i] || s.start !== g.starts[i] || s.end !== g.ends[i]) return false;
+  }
+  return true;
+}
 
 interface Types {
   scale: StatusScale;
@@ -51,11 +82,13 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
   const { store } = services;
   let types: Types | undefined;
   let builds = 0;
-  const applied = new Map<vscode.TextEditor, EditorDecorations>();
   // Per editor: the Range of each claim as last computed (valid while the document's version is
-  // the same) and the ranges last given to each decoration type. A status change in an article of
-  // 10,000 claims then costs no position lookups, and only the types whose ranges changed are sent.
-  const sent = new Map<vscode.TextEditor, { version: number; ranges: Map<string, { start: number; end: number; range: vscode.Range }>; byType: Map<vscode.TextEditorDecorationType, readonly vscode.Range[]> }>();
+  // the same), and per decoration type the claims last given to it with their offsets, carried
+  // through every edit since as VS Code carries the decorations themselves. A type is sent again
+  // only when its claims or their offsets differ from that, or an edit touched one of its ranges
+  // (where VS Code's tracking and the store's may part): a status change in an article of 10,000
+  // claims sends two types, a keystroke between claims sends none.
+  const memos = new Map<vscode.TextEditor, EditorMemo>();
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -66,8 +99,8 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     types.ambiguous.dispose();
     types.verdict.dispose();
     types = undefined;
-    applied.clear();
-    sent.clear();
+    for (const m of memos.values()) clearTimeout(m.settle);
+    memos.clear();
   };
 
   const ensureTypes = (): Types => {
@@ -86,21 +119,31 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     return types;
   };
 
-  const apply = (editor: vscode.TextEditor) => timed('decorate', () => {
+  const redraws: Redraw[] = [];
+  let redrawCount = 0;
+  const apply = (editor: vscode.TextEditor, settle = false) => timed('decorate', () => {
     const t = ensureTypes();
     const doc = editor.document;
-    const snap = isArticleDocument(doc) ? store.get(articleKey(doc.uri)) : undefined;
-    const now: EditorDecorations = { byStatus: {}, needsRecheck: [], verdictToConfirm: [] };
-    const ranges = new Map<vscode.TextEditorDecorationType, vscode.Range[]>();
-    const changed: vscode.DecorationOptions[] = [];
-    const ambiguous: vscode.DecorationOptions[] = [];
-    const verdict: vscode.DecorationOptions[] = [];
+    const article = isArticleDocument(doc) ? articleKey(doc.uri) : undefined;
     // The document's length without copying its text.
     const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
-    let memo = sent.get(editor);
-    if (!memo || memo.version !== doc.version) {
-      memo = { version: doc.version, ranges: new Map(), byType: memo?.byType ?? new Map() };
-      sent.set(editor, memo);
+    let memo = memos.get(editor);
+    if (!memo) { memo = { version: doc.version, ranges: new Map(), sent: new Map(), groups: new Map() }; memos.set(editor, memo); }
+    if (memo.version !== doc.version) { memo.version = doc.version; memo.ranges = new Map(); }
+    const groups = new Map<vscode.TextEditorDecorationType, Group>();
+    const add = (type: vscode.TextEditorDecorationType, id: string, start: number, end: number) => {
+      const g = groups.get(type);
+      if (g) { g.ids.push(id); g.starts.push(start); g.ends.push(end); } else groups.set(type, { ids: [id], starts: [start], ends: [end] });
+    };
+    if (article) {
+      store.forEachPlacement(article, (claim, state, start, end) => {
+        if (start === undefined || end === undefined || end > length) return;
+        // A status that is not on the scale (hand-edited sidecar) is shown like the initial one.
+        const type = t.byStatus.get(claim.status) ?? t.byStatus.get(store.scale.initial);
+        if (type) add(type, claim.id, start, end);
+        if (state === 'changed' || state === 'ambiguous') add(state === 'changed' ? t.changed : t.ambiguous, claim.id, start, end);
+        else if (claim.recheck && state !== 'orphaned') add(t.verdict, claim.id, start, end);
+      });
     }
     const known = memo.ranges;
     const rangeOf = (id: string, start: number, end: number): vscode.Range => {
@@ -110,41 +153,67 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
       known.set(id, { start, end, range });
       return range;
     };
-    for (const e of snap?.claims ?? []) {
-      if (e.start === undefined || e.end === undefined || e.end > length) continue;
-      const range = rangeOf(e.claim.id, e.start, e.end);
-      const r = { start: e.start, end: e.end, id: e.claim.id };
-      // A status that is not on the scale (hand-edited sidecar) is shown like the initial one.
-      const key = t.byStatus.has(e.claim.status) ? e.claim.status : store.scale.initial;
-      const type = t.byStatus.get(key);
-      if (type) {
-        const list = ranges.get(type);
-        if (list) list.push(range); else ranges.set(type, [range]);
-        (now.byStatus[key] ??= []).push(r);
+    const sent = memo.sent;
+    let typesSent = 0;
+    const send = (type: vscode.TextEditorDecorationType, options: boolean) => {
+      const g = groups.get(type) ?? NONE;
+      const before = sent.get(type);
+      // Nothing shown and nothing to show (nothing can be misplaced), or the same as shown.
+      if (!g.ids.length && !before?.ids.length) {
+        if (!before) sent.set(type, { ids: [], spans: [], stale: false });
+        return;
       }
-      if (e.state === 'changed' || e.state === 'ambiguous') {
-        (e.state === 'changed' ? changed : ambiguous).push({ range });
-        now.needsRecheck.push(r);
-      } else if (e.claim.recheck && e.state !== 'orphaned') {
-        verdict.push({ range });
-        now.verdictToConfirm.push(r);
-      }
-    }
-    const byType = memo.byType;
-    // The same Range objects as last time (the document unchanged): nothing to send for the type.
-    const send = (type: vscode.TextEditorDecorationType, value: vscode.Range[] | vscode.DecorationOptions[]) => {
-      const list = value.map((v) => ('range' in v ? v.range : v));
-      const before = byType.get(type);
-      if (before && before.length === list.length && before.every((r, i) => r === list[i])) return;
-      editor.setDecorations(type, value);
-      byType.set(type, list);
+      if (before && !before.stale && sameSpans(before, g)) return;
+      const ranges = g.ids.map((id, i) => rangeOf(id, g.starts[i], g.ends[i]));
+      editor.setDecorations(type, options ? ranges.map((range) => ({ range })) : ranges);
+      typesSent++;
+      sent.set(type, { ids: g.ids, spans: g.starts.map((start, i) => ({ start, end: g.ends[i], touched: false })), stale: false });
     };
-    for (const type of t.byStatus.values()) send(type, ranges.get(type) ?? []);
-    send(t.changed, changed);
-    send(t.ambiguous, ambiguous);
-    send(t.verdict, verdict);
-    applied.set(editor, now);
+    for (const type of t.byStatus.values()) send(type, false);
+    send(t.changed, true);
+    send(t.ambiguous, true);
+    send(t.verdict, true);
+    memo.groups = groups;
+    redraws.push({ seq: ++redrawCount, typesSent, settle });
+    if (redraws.length > 100) redraws.splice(0, redraws.length - 100);
   });
+
+  // What the editor shows, for tests and the API: built on demand from the last redraw's groups.
+  const shown = (editor: vscode.TextEditor): EditorDecorations | undefined => {
+    const memo = memos.get(editor);
+    if (!memo || !types) return undefined;
+    const list = (type: vscode.TextEditorDecorationType): DecoratedRange[] => {
+      const g = memo.groups.get(type) ?? NONE;
+      return g.ids.map((id, i) => ({ start: g.starts[i], end: g.ends[i], id }));
+    };
+    const byStatus: Record<string, DecoratedRange[]> = {};
+    for (const [key, type] of types.byStatus) { const l = list(type); if (l.length) byStatus[key] = l; }
+    const needsRecheck = [...list(types.changed), ...list(types.ambiguous)].sort((a, b) => a.start - b.start || a.end - b.end);
+    return { byStatus, needsRecheck, verdictToConfirm: list(types.verdict) };
+  };
+
+  // Edits move what was sent as VS Code moves the decorations; once the typing stops, every type
+  // is sent again, so that a redraw that crossed a keystroke on its way to the editor (drawn on
+  // a newer text than it was computed for) is put right.
+  const onEdit = (e: vscode.TextDocumentChangeEvent) => {
+    if (!e.contentChanges.length) return;
+    const changes = toTextChanges(e.contentChanges);
+    for (const [editor, memo] of memos) {
+      if (editor.document !== e.document) continue;
+      for (const st of memo.sent.values()) {
+        const touched: number[] = [];
+        applyChanges(st.spans, changes, touched);
+        if (touched.length) st.stale = true;
+      }
+      clearTimeout(memo.settle);
+      memo.settle = setTimeout(() => {
+        memo.settle = undefined;
+        if (memos.get(editor) !== memo || !vscode.window.visibleTextEditors.includes(editor)) return;
+        for (const st of memo.sent.values()) st.stale = true;
+        apply(editor, true);
+      }, SETTLE_MS);
+    }
+  };
 
   const applyArticle = (article: string | undefined) => {
     for (const editor of vscode.window.visibleTextEditors) {
@@ -180,9 +249,9 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
 
   context.subscriptions.push(
     store.onDidChange(onStore),
+    vscode.workspace.onDidChangeTextDocument(onEdit),
     vscode.window.onDidChangeVisibleTextEditors((editors) => {
-      for (const ed of [...applied.keys()]) if (!editors.includes(ed)) applied.delete(ed);
-      for (const ed of [...sent.keys()]) if (!editors.includes(ed)) sent.delete(ed);
+      for (const [ed, memo] of [...memos]) if (!editors.includes(ed)) { clearTimeout(memo.settle); memos.delete(ed); }
       for (const ed of editors) apply(ed);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -195,14 +264,15 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
   return {
     applied(uri) {
       const key = uri.toString();
-      for (const [editor, d] of applied) if (editor.document.uri.toString() === key && vscode.window.visibleTextEditors.includes(editor)) return d;
+      for (const editor of memos.keys()) if (editor.document.uri.toString() === key && vscode.window.visibleTextEditors.includes(editor)) return shown(editor);
       return undefined;
     },
     appliedAll(uri) {
       const key = uri.toString();
-      return vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === key).map((e) => applied.get(e)).filter((d): d is EditorDecorations => !!d);
+      return vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === key).map((e) => shown(e)).filter((d): d is EditorDecorations => !!d);
     },
     get typeBuilds() { return builds; },
+    get redraws() { return redraws; },
     refresh: () => applyArticle(undefined),
   };
 }

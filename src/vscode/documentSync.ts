@@ -53,13 +53,22 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
       timed('typing', () => {
         // The whole text is copied only when an edit touched a claim, not on every keystroke.
         const doc = e.document;
-        store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText());
-        if (!doc.isDirty && e.reason === undefined) {
-          // Clean after an edit that is no undo/redo: either the text was reloaded from disk (git
-          // checkout, another tool), to be anchored afresh as it may have been rearranged, or the
-          // first keystroke since opening or saving, which VS Code reports as clean and marks dirty
-          // just after. Decided once the dirty state has arrived; re-anchoring 10,000 claims on a
-          // keystroke would stall typing.
+        const clean = !doc.isDirty && e.reason === undefined;
+        // Clean after an edit that is no undo/redo: either the text was reloaded from disk (git
+        // checkout, another tool), to be anchored afresh as it may have been rearranged, or the
+        // first keystroke since opening or saving, which VS Code reports as clean and marks dirty
+        // just after. An edit that touched a claim's words is anchored afresh at once either way
+        // (words gone: orphaned). One that touched none is carried through, which is exact for
+        // every claim, and decided once the dirty state has arrived: re-anchoring 10,000 claims on
+        // a keystroke between them would stall typing.
+        const touched = store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText());
+        if (clean && touched.length) {
+          clearTimeout(unsure.get(key)?.timer);
+          unsure.delete(key);
+          sync.setArticleText(doc.uri, doc.getText());
+          return;
+        }
+        if (clean) {
           const pending = unsure.get(key);
           if (pending) clearTimeout(pending.timer);
           unsure.set(key, { version: doc.version, timer: setTimeout(() => settle(key, doc), DIRTY_STATE_WAIT_MS) });

@@ -153,6 +153,19 @@ export class ArticleModel {
     return snapshot;
   }
 
+  /**
+   * Each claim with its state and range now, in claim order, without building entries or a
+   * snapshot (the editor's highlights are redrawn from this after typing, when every entry's
+   * range has moved).
+   */
+  forEachPlacement(fn: (claim: Claim, state: ClaimState, start: number | undefined, end: number | undefined) => void): void {
+    for (const c of this.claims) {
+      const p = this.placements.get(c.id);
+      if (p) fn(c, p.state, p.range?.start, p.range?.end);
+      else fn(c, 'unresolved', undefined, undefined);
+    }
+  }
+
   /** How many claims there are, without building entries. */
   claimCount(): number {
     return this.claims.length;

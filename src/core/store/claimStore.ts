@@ -17,7 +17,7 @@ import { mayReview } from '../workflow/reviews';
 import { statusPatch } from '../workflow/statusChange';
 import { ArticleModel, type ArticleTextOptions, type ModelCounters } from './articleModel';
 import { progressOf, type Progress } from './progress';
-import { StoreError, type ArticleSnapshot, type ArticleState, type ClaimEntry, type SidecarLoad, type StoreChange, type StoreChangeKind } from './types';
+import { StoreError, type ArticleSnapshot, type ArticleState, type ClaimEntry, type ClaimState, type SidecarLoad, type StoreChange, type StoreChangeKind } from './types';
 
 export interface StoreOptions {
   scale: StatusScale;
@@ -109,6 +109,11 @@ export class ClaimStore {
   }
 
   /** The claim whose words contain the offset (innermost when claims nest). */
+  /** Each claim of the article with its state and range (as a snapshot's entries have them), without building a snapshot. */
+  forEachPlacement(article: string, fn: (claim: Claim, state: ClaimState, start: number | undefined, end: number | undefined) => void): void {
+    this.models.get(article)?.forEachPlacement(fn);
+  }
+
   claimAt(article: string, offset: number): ClaimEntry | undefined {
     return this.models.get(article)?.claimAt(offset);
   }
@@ -211,12 +216,13 @@ export class ClaimStore {
     return text === undefined || m.textIs(text);
   }
 
-  /** `text`: the article after the edits, or a function that reads it (called only if needed). */
-  applyEdits(article: string, changes: readonly TextChange[], text: string | (() => string)): void {
+  /** `text`: the article after the edits, or a function that reads it (called only if needed). Returns the ids of the claims whose words the edits touched. */
+  applyEdits(article: string, changes: readonly TextChange[], text: string | (() => string)): string[] {
     const m = this.models.get(article);
-    if (!m || !m.hasText()) return;
+    if (!m || !m.hasText()) return [];
     const ids = m.applyEdits(changes, text);
     this.fire(article, 'anchors', ids);
+    return ids;
   }
 
   addClaim(article: string, start: number, end: number, init: Partial<Claim> = {}): Claim {
