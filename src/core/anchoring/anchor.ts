@@ -29,8 +29,14 @@ function isAccepted(r: AnchorResult): boolean {
   return r.state === 'anchored' || r.state === 'moved' || r.state === 'changed';
 }
 
-function query(n: NormalizedText, sel: AnchorSelector, starts: () => Int32Array, drift = 0): Query {
-  const q: Query = { quote: normalizeForCompare(sel.quote), before: normalizeForCompare(sel.before), after: normalizeForCompare(sel.after) };
+type Compared = Pick<Query, 'quote' | 'before' | 'after'>;
+
+function compared(sel: AnchorSelector): Compared {
+  return { quote: normalizeForCompare(sel.quote), before: normalizeForCompare(sel.before), after: normalizeForCompare(sel.after) };
+}
+
+function query(n: NormalizedText, sel: AnchorSelector, starts: () => Int32Array, drift = 0, norm: Compared = compared(sel)): Query {
+  const q: Query = { quote: norm.quote, before: norm.before, after: norm.after };
   if (sel.offset !== undefined) {
     q.hint = toNormalized(n, sel.offset);
     q.expected = toNormalized(n, sel.offset + drift);
@@ -63,6 +69,9 @@ export function anchorAll(text: string, sels: readonly AnchorSelector[]): Anchor
   const n = normalizeText(text);
   const starts = lazyLineStarts(n);
   const results: AnchorResult[] = new Array(sels.length);
+  // Each claim's quote and context, normalised once (every stage below builds its own Query).
+  const norms: Compared[] = new Array(sels.length);
+  const queryAt = (i: number, drift?: number) => query(n, sels[i], starts, drift, (norms[i] ??= compared(sels[i])));
   const order = sels.map((_, i) => i).filter((i) => sels[i].offset !== undefined);
   order.sort((a, b) => sels[a].offset! - sels[b].offset! || a - b);
   const expected: (number | undefined)[] = new Array(sels.length);
@@ -76,11 +85,11 @@ export function anchorAll(text: string, sels: readonly AnchorSelector[]): Anchor
   const close = (r: AnchorResult, at: number) => isAccepted(r) && Math.abs(r.start! - at) <= NEAR;
   for (const i of order) {
     const sel = sels[i];
-    let q = query(n, sel, starts, drift);
+    let q = queryAt(i, drift);
     expected[i] = sel.offset! + drift;
     let r = inWindow(q);
     if (!isAccepted(r) && proposed !== undefined) {
-      const alt = query(n, sel, starts, proposed);
+      const alt = queryAt(i, proposed);
       const ra = inWindow(alt);
       if (close(ra, sel.offset! + proposed)) { r = ra; q = alt; expected[i] = sel.offset! + proposed; }
     }
@@ -96,21 +105,21 @@ export function anchorAll(text: string, sels: readonly AnchorSelector[]): Anchor
     }
     results[i] = r;
   }
-  retry(n, order, sels, results, (i) => query(n, sels[i], starts, expected[i]! - sels[i].offset!));
-  secondOpinion(order, sels, results, confirmed, (i, d) => inWindow(query(n, sels[i], starts, d)));
+  retry(n, order, sels, results, (i) => queryAt(i, expected[i]! - sels[i].offset!));
+  secondOpinion(order, sels, results, confirmed, (i, d) => inWindow(queryAt(i, d)));
   for (let i = 0; i < sels.length; i++) {
-    if (sels[i].offset === undefined) results[i] = locate(n, query(n, sels[i], starts));
+    if (sels[i].offset === undefined) results[i] = locate(n, queryAt(i));
   }
   resolveCollisions(sels, results, expected);
-  ownWordsBetween(n, order, results, confirmed, (i) => query(n, sels[i], starts, expected[i]! - sels[i].offset!));
+  ownWordsBetween(n, order, results, confirmed, (i) => queryAt(i, expected[i]! - sels[i].offset!));
   // Out of order, yet the only place in the whole text that resembles the claim: a moved paragraph.
   flagOutOfOrder(order, results, confirmed, (i) => {
-    const q = query(n, sels[i], starts, expected[i]! - sels[i].offset!);
+    const q = queryAt(i, expected[i]! - sels[i].offset!);
     const r = locate(n, q, undefined, { seeded: false });
     return r.alone === true && r.start === results[i].start && r.end === results[i].end && !contextBetween(n, order, results, i, q);
   });
-  orderDecides(n, order, sels, results, confirmed, (i, at) => query(n, sels[i], starts, at - sels[i].offset!));
-  ownWordsBeside(n, order, results, confirmed, (i) => query(n, sels[i], starts, expected[i]! - sels[i].offset!));
+  orderDecides(n, order, sels, results, confirmed, (i, at) => queryAt(i, at - sels[i].offset!));
+  ownWordsBeside(n, order, results, confirmed, (i) => queryAt(i, expected[i]! - sels[i].offset!));
   return results;
 }
 
@@ -158,6 +167,7 @@ function orderDecides(n: NormalizedText, order: readonly number[], sels: readonl
   let next = -1;
   const nextSure: number[] = new Array(order.length);
   for (let k = order.length - 1; k >= 0; k--) { nextSure[k] = next; if (sure(k)) next = k; }
+  const held = new HeldWords(order, sels, results);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const r = results[i];
@@ -191,7 +201,8 @@ function orderDecides(n: NormalizedText, order: readonly number[], sels: readonl
     if (!c || (c.errors > 0 && !acceptable({ ...c, dist: Math.min(...expected.map((e) => Math.abs(c.start - e))) }, { ...q, gap: { from, to } }))) continue;
     const start = rawStart(n, c.start), end = rawEnd(n, c.start, c.end);
     // Never onto words another claim holds.
-    if (order.some((j) => j !== i && isAccepted(results[j]) && results[j].start! < end && start < results[j].end! && !(sels[j].offset === sels[i].offset && sels[j].quote === sels[i].quote))) continue;
+    if (held.taken(i, start, end)) continue;
+    held.add(i);
     const exact = c.errors === 0;
     const why = 'the only place between the claims on either side with its recorded context on both sides';
     results[i] = {
@@ -200,6 +211,41 @@ function orderDecides(n: NormalizedText, order: readonly number[], sels: readonl
       confidence: Math.round((exact ? 0.6 + 0.4 * c.ctx : 0.5 * c.sim + 0.4 * c.ctx) * 1000) / 1000,
       reason: exact ? `found ${why}` : `words edited since they were rated, ${why}`,
     };
+  }
+}
+
+/**
+ * The words placed claims hold, for asking whether a place overlaps another claim's without
+ * going through every claim (orderDecides asks once per claim it could place). Claims are only
+ * ever added: orderDecides places flagged claims and never unplaces one.
+ */
+class HeldWords {
+  /** Accepted claims when created, by start. */
+  private readonly byStart: number[];
+  private readonly longest: number;
+  private readonly added: number[] = [];
+
+  constructor(order: readonly number[], private readonly sels: readonly AnchorSelector[], private readonly results: readonly AnchorResult[]) {
+    this.byStart = order.filter((j) => isAccepted(results[j])).sort((a, b) => results[a].start! - results[b].start!);
+    let longest = 0;
+    for (const j of this.byStart) longest = Math.max(longest, results[j].end! - results[j].start!);
+    this.longest = longest;
+  }
+
+  /** Claim i is placed now (its result already says where, or is about to). */
+  add(i: number): void {
+    this.added.push(i);
+  }
+
+  /** Whether a claim other than i (and not marked on the same words at the same place) holds words of [start, end). */
+  taken(i: number, start: number, end: number): boolean {
+    const { results, sels, byStart } = this;
+    const other = (j: number) => j !== i && isAccepted(results[j]) && results[j].start! < end && start < results[j].end! && !(sels[j].offset === sels[i].offset && sels[j].quote === sels[i].quote);
+    // The last claim starting before `end`, then back while one could still reach `start`.
+    let lo = 0, hi = byStart.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (results[byStart[mid]].start! < end) lo = mid + 1; else hi = mid; }
+    for (let k = lo - 1; k >= 0 && results[byStart[k]].start! > start - this.longest - 1; k--) if (other(byStart[k])) return true;
+    return this.added.some(other);
   }
 }
 

@@ -14,56 +14,82 @@ export interface FuzzyMatch { start: number; end: number; errors: number }
 const W = 32;
 
 /**
- * The pattern's character bit masks, per block of 32 characters, read forwards or backwards:
- * each distinct character has a slot of `blocks` masks in `masks`; slot 0 (all zero) stands
- * for the characters the pattern lacks.
+ * The pattern's character bit masks, per block of 32 characters, read forwards or backwards.
+ * Each distinct character has a slot of `blocks` masks; slot 0 (all zero) stands for the
+ * characters the pattern lacks. The masks live in one shared arena (`masks[offset …]`), not in
+ * typed arrays of their own: a typed array of more than a few bytes is allocated outside the
+ * heap, which cost more than the scan itself for the short windows anchoring searches.
  */
 interface Compiled {
   length: number;
   blocks: number;
-  /** Slot of each character below 256. */
-  ascii: Int32Array;
-  other: Map<number, number>;
-  masks: Int32Array;
+  /** The pattern's distinct characters; chars[k] has slot k + 1. */
+  chars: number[];
+  /** Where slot 0 of this pattern starts in `arena`. */
+  offset: number;
   /** The bit of the pattern's last character in the last block. */
   lastBit: number;
-}
-
-function compile(pattern: string, backwards: boolean): Compiled {
-  const m = pattern.length;
-  const blocks = Math.ceil(m / W);
-  const ascii = new Int32Array(256);
-  const other = new Map<number, number>();
-  let slots = 1;
-  const slotOf = (c: number): number => {
-    if (c < 256) return ascii[c] || (ascii[c] = slots++);
-    let s = other.get(c);
-    if (s === undefined) other.set(c, (s = slots++));
-    return s;
-  };
-  const at = new Int32Array(m);
-  for (let i = 0; i < m; i++) at[i] = slotOf(pattern.charCodeAt(backwards ? m - 1 - i : i));
-  const masks = new Int32Array(slots * blocks);
-  for (let i = 0; i < m; i++) masks[at[i] * blocks + ((i / W) | 0)] |= 1 << (i % W);
-  return { length: m, blocks, ascii, other, masks, lastBit: 1 << ((m - 1) % W) };
-}
-
-/** Where the masks of character `c` start in `pat.masks` (slot 0 when the pattern lacks it). */
-function slotBase(pat: Compiled, c: number): number {
-  return (c < 256 ? pat.ascii[c] : pat.other.get(c) ?? 0) * pat.blocks;
 }
 
 /** Compiled patterns: the same quote is searched for in several windows in a row. */
 const forwards = new Map<string, Compiled>();
 const backwards = new Map<string, Compiled>();
 const MAX_COMPILED = 256;
+/** Masks of the compiled patterns above; emptied together with them. */
+let arena = new Int32Array(1 << 16);
+let used = 0;
+
+/**
+ * Slot × blocks of each UTF-16 code unit for the pattern being scanned (load() before, unload()
+ * after): one table for all patterns, so that compiling one allocates no lookup table.
+ */
+const slots = new Int32Array(65536);
+
+function compile(pattern: string, reversed: boolean): Compiled {
+  const m = pattern.length;
+  const blocks = Math.ceil(m / W);
+  const chars: number[] = [];
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    if (slots[c] === 0) { chars.push(c); slots[c] = chars.length; }
+  }
+  const need = (chars.length + 1) * blocks;
+  if (used + need > arena.length) {
+    // Nothing compiled before stays valid once its masks are overwritten.
+    forwards.clear();
+    backwards.clear();
+    used = 0;
+    if (need > arena.length) arena = new Int32Array(Math.max(need, 2 * arena.length));
+  }
+  const offset = used;
+  used += need;
+  arena.fill(0, offset, offset + need);
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(reversed ? m - 1 - i : i);
+    arena[offset + slots[c] * blocks + ((i / W) | 0)] |= 1 << (i % W);
+  }
+  for (const c of chars) slots[c] = 0;
+  return { length: m, blocks, chars, offset, lastBit: 1 << ((m - 1) % W) };
+}
+
+function load(pat: Compiled): void {
+  const { chars, blocks } = pat;
+  for (let k = 0; k < chars.length; k++) slots[chars[k]] = (k + 1) * blocks;
+}
+
+function unload(pat: Compiled): void {
+  const { chars } = pat;
+  for (let k = 0; k < chars.length; k++) slots[chars[k]] = 0;
+}
 
 function compiledFor(pattern: string, reversed: boolean): Compiled {
   const cache = reversed ? backwards : forwards;
   let c = cache.get(pattern);
   if (!c) {
     if (cache.size >= MAX_COMPILED) cache.clear();
-    cache.set(pattern, (c = compile(pattern, reversed)));
+    c = compile(pattern, reversed);
+    // compile() may have emptied both caches to make room in the arena.
+    (reversed ? backwards : forwards).set(pattern, c);
   }
   return c;
 }
@@ -73,45 +99,51 @@ let P = new Int32Array(8);
 let M = new Int32Array(8);
 let score = new Int32Array(8);
 
+function grow(blocks: number): void {
+  if (P.length < blocks) { P = new Int32Array(blocks * 2); M = new Int32Array(blocks * 2); score = new Int32Array(blocks * 2); }
+}
+
 /**
  * Runs the matcher over text[from, to) (or, with `backwards`, from `to` down to `from`, for the
  * pattern compiled backwards). With `ratchet`, returns the ends (scan positions after the last
  * character matched, in scan order) of the lowest-error matches, as search() does, and their
  * error count in `errorsOut[0]`; without, the farthest end of a match with at most `k` errors.
+ * The pattern must be load()ed.
  */
 function scan(text: string, from: number, to: number, pat: Compiled, k: number, backwards: boolean, ratchet: boolean, ends: number[], errorsOut: number[]): number {
   const m = pat.length;
   const bMax = pat.blocks - 1;
-  if (P.length < pat.blocks) { P = new Int32Array(pat.blocks * 2); M = new Int32Array(pat.blocks * 2); score = new Int32Array(pat.blocks * 2); }
-  const { masks: eq, lastBit } = pat;
+  grow(pat.blocks);
+  const Pv = P, Mv = M, sc = score, eq = arena, off = pat.offset, tab = slots;
+  const lastBit = pat.lastBit;
   let y = Math.max(0, Math.ceil(k / W) - 1);
-  for (let b = 0; b <= y; b++) { score[b] = (b + 1) * W; P[b] = -1; M[b] = 0; }
-  score[bMax] = m;
+  for (let b = 0; b <= y; b++) { sc[b] = (b + 1) * W; Pv[b] = -1; Mv[b] = 0; }
+  sc[bMax] = m;
   let farthest = -1;
   const n = to - from;
   for (let j = 0; j < n; j++) {
-    const base = slotBase(pat, text.charCodeAt(backwards ? to - 1 - j : from + j));
+    const base = off + tab[text.charCodeAt(backwards ? to - 1 - j : from + j)];
     let carry = 0;
     for (let b = 0; b <= y; b++) {
-      carry = advance(eq[base + b], b, carry, b === bMax ? lastBit : 1 << 31);
-      score[b] += carry;
+      carry = advance(Pv, Mv, eq[base + b], b, carry, b === bMax ? lastBit : 1 << 31);
+      sc[b] += carry;
     }
-    if (score[y] - carry <= k && y < bMax && ((eq[base + y + 1] & 1) !== 0 || carry < 0)) {
+    if (sc[y] - carry <= k && y < bMax && ((eq[base + y + 1] & 1) !== 0 || carry < 0)) {
       // The block below may now hold a match: compute it too, from a fresh column.
       y++;
-      P[y] = -1;
-      M[y] = 0;
+      Pv[y] = -1;
+      Mv[y] = 0;
       const blockMax = y === bMax ? (m % W === 0 ? W : m % W) : W;
-      score[y] = score[y - 1] + blockMax - carry + advance(eq[base + y], y, carry, y === bMax ? lastBit : 1 << 31);
+      sc[y] = sc[y - 1] + blockMax - carry + advance(Pv, Mv, eq[base + y], y, carry, y === bMax ? lastBit : 1 << 31);
     } else {
-      while (y > 0 && score[y] >= k + W) y--;
+      while (y > 0 && sc[y] >= k + W) y--;
     }
-    if (y === bMax && score[y] <= k) {
+    if (y === bMax && sc[y] <= k) {
       if (!ratchet) { farthest = j + 1; continue; }
-      if (score[y] < k) ends.length = 0;
+      if (sc[y] < k) ends.length = 0;
       ends.push(j + 1);
       // Only the lowest-error matches are reported: the bound comes down with each one found.
-      k = score[y];
+      k = sc[y];
       errorsOut[0] = k;
     }
   }
@@ -119,9 +151,9 @@ function scan(text: string, from: number, to: number, pat: Compiled, k: number, 
 }
 
 /** One block's step (Myers' Fig. 8, without branches); returns the change of its last row's score. */
-function advance(peq: number, b: number, hIn: number, lastRow: number): number {
-  let pV = P[b];
-  let mV = M[b];
+function advance(Pv: Int32Array, Mv: Int32Array, peq: number, b: number, hIn: number, lastRow: number): number {
+  let pV = Pv[b];
+  let mV = Mv[b];
   const hInNegative = hIn >>> 31;
   const eq = peq | hInNegative;
   const xV = eq | mV;
@@ -133,8 +165,8 @@ function advance(peq: number, b: number, hIn: number, lastRow: number): number {
   mH = (mH << 1) | hInNegative;
   pV = mH | ~(xV | pH);
   mV = pH & xV;
-  P[b] = pV;
-  M[b] = mV;
+  Pv[b] = pV;
+  Mv[b] = mV;
   return hOut;
 }
 
@@ -150,10 +182,14 @@ export function fuzzySearch(text: string, pattern: string, maxErrors: number, fr
   const k = Math.min(L, Math.max(0, Math.floor(maxErrors)));
   const ends: number[] = [];
   const errorsOut = [k];
-  scan(text, from, to, compiledFor(pattern, false), k, false, true, ends, errorsOut);
+  const fwd = compiledFor(pattern, false);
+  load(fwd);
+  scan(text, from, to, fwd, k, false, true, ends, errorsOut);
+  unload(fwd);
   if (ends.length === 0) return [];
   const errors = errorsOut[0];
   const back = compiledFor(pattern, true);
+  load(back);
   const out: FuzzyMatch[] = [];
   let lastEnd = -Infinity;
   for (const rel of ends) {
@@ -171,6 +207,7 @@ export function fuzzySearch(text: string, pattern: string, maxErrors: number, fr
     out.push({ start, end, errors });
     lastEnd = end;
   }
+  unload(back);
   return out;
 }
 
@@ -184,19 +221,22 @@ export function bestEnd(pattern: string, hay: string, from: number, to: number, 
   const m = pattern.length;
   const pat = compiledFor(pattern, backwards);
   const bMax = pat.blocks - 1;
-  if (P.length < pat.blocks) { P = new Int32Array(pat.blocks * 2); M = new Int32Array(pat.blocks * 2); score = new Int32Array(pat.blocks * 2); }
-  const { masks: eq, lastBit } = pat;
-  for (let b = 0; b <= bMax; b++) { P[b] = -1; M[b] = 0; }
+  grow(pat.blocks);
+  const Pv = P, Mv = M, eq = arena, off = pat.offset, tab = slots;
+  const lastBit = pat.lastBit;
+  for (let b = 0; b <= bMax; b++) { Pv[b] = -1; Mv[b] = 0; }
+  load(pat);
   let s = m;
   let dist = m;
   let at = 0;
   const cols = to - from;
   for (let j = 1; j <= cols; j++) {
-    const base = slotBase(pat, hay.charCodeAt(backwards ? to - j : from + j - 1));
+    const base = off + tab[hay.charCodeAt(backwards ? to - j : from + j - 1)];
     let carry = 0;
-    for (let b = 0; b <= bMax; b++) carry = advance(eq[base + b], b, carry, b === bMax ? lastBit : 1 << 31);
+    for (let b = 0; b <= bMax; b++) carry = advance(Pv, Mv, eq[base + b], b, carry, b === bMax ? lastBit : 1 << 31);
     s += carry;
     if (s < dist || (s === dist && Math.abs(j - ideal) < Math.abs(at - ideal))) { dist = s; at = j; }
   }
+  unload(pat);
   return { dist, at };
 }

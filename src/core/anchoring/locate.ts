@@ -236,8 +236,8 @@ function decideExact(n: NormalizedText, q: Query, exact: Candidate[], all: numbe
   // Exact words in a rewritten context are still the claim's when they occur nowhere else and
   // are long enough not to occur by chance — unless its edited words are found where expected
   // (below). Short or repeated words out of context are left to a person.
-  const lone = all === 1 && distinctive(q);
-  if (chosen.ctx < CTX_GOOD && !lone) {
+  // (distinctive() splits the quote into words: asked only when the context is not the claim's.)
+  if (chosen.ctx < CTX_GOOD && !(all === 1 && distinctive(q))) {
     return ambiguous(n, 'exact', [chosen], `${times}, but not in its recorded context`);
   }
   // Unless the words sit where we expected them, in their own context, they may be a copy and

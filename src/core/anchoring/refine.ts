@@ -28,12 +28,20 @@ const EDGE_INSERT = 10;
 /** A link or markup the quote ended in is completed up to this many characters. */
 const MAX_TOKEN_TAIL = 96;
 
-const quoteWords = new WeakMap<Query, Words>();
+/** Words of recent quotes (read-only: callers slice, never change them). */
+const quoteWords = new Map<string, Words>();
+const MAX_QUOTE_WORDS = 1024;
 
-/** The quote's words (computed once per query). */
+/**
+ * The quote's words, computed once per quote: anchorAll builds a new Query for the same claim
+ * at each stage (window, whole text, retry, the order rules), so they are kept by quote.
+ */
 export function wordsOfQuote(q: Query): Words {
-  let w = quoteWords.get(q);
-  if (!w) { w = wordsIn(q.quote); quoteWords.set(q, w); }
+  let w = quoteWords.get(q.quote);
+  if (!w) {
+    if (quoteWords.size >= MAX_QUOTE_WORDS) quoteWords.clear();
+    quoteWords.set(q.quote, (w = wordsIn(q.quote)));
+  }
   return w;
 }
 

@@ -41,6 +41,9 @@ function alignEnd(pattern: string, hay: string, from: number, to: number, backwa
   return bestEnd(pattern, hay, from, to, backwards, ideal);
 }
 
+/** Bit mask of each UTF-16 code unit in the pattern alignEnd32 is aligning (all zero between calls). */
+const PEQ = new Int32Array(65536);
+
 /**
  * Same as alignEnd for patterns of at most 32 characters (stored context is 32), in one machine
  * word with Myers' bit-parallel algorithm: ~50 steps instead of ~1,500 DP cells per alignment,
@@ -48,11 +51,8 @@ function alignEnd(pattern: string, hay: string, from: number, to: number, backwa
  */
 function alignEnd32(pattern: string, hay: string, from: number, to: number, backwards: boolean, ideal: number): { dist: number; at: number } {
   const m = pattern.length;
-  const peq = new Map<number, number>();
-  for (let i = 0; i < m; i++) {
-    const c = pattern.charCodeAt(backwards ? m - 1 - i : i);
-    peq.set(c, (peq.get(c) ?? 0) | (1 << i));
-  }
+  const peq = PEQ;
+  for (let i = 0; i < m; i++) peq[pattern.charCodeAt(backwards ? m - 1 - i : i)] |= 1 << i;
   const high = 1 << (m - 1);
   let pv = -1;
   let mv = 0;
@@ -61,7 +61,7 @@ function alignEnd32(pattern: string, hay: string, from: number, to: number, back
   let at = 0;
   const cols = to - from;
   for (let j = 1; j <= cols; j++) {
-    const eq = peq.get(hay.charCodeAt(backwards ? to - j : from + j - 1)) ?? 0;
+    const eq = peq[hay.charCodeAt(backwards ? to - j : from + j - 1)];
     const xv = eq | mv;
     const xh = (((eq & pv) + pv) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
@@ -75,6 +75,7 @@ function alignEnd32(pattern: string, hay: string, from: number, to: number, back
     mv = ph & xv;
     if (score < dist || (score === dist && Math.abs(j - ideal) < Math.abs(at - ideal))) { dist = score; at = j; }
   }
+  for (let i = 0; i < m; i++) peq[pattern.charCodeAt(i)] = 0;
   if (dist === m && Math.abs(ideal) < Math.abs(at - ideal)) at = 0;
   return { dist, at };
 }
