@@ -42,12 +42,12 @@ function sentenceMaker(rand: () => number): () => string {
 
 interface Token { w: string; claim: number; edited: boolean; deleted: boolean; before: { w: string; claim: number }[] }
 
-function buildArticle(rand: () => number): { tokens: Token[]; sentenceStarts: number[] } {
+function buildArticle(rand: () => number, targetBytes: number): { tokens: Token[]; sentenceStarts: number[] } {
   const next = sentenceMaker(rand);
   const tokens: Token[] = [];
   const sentenceStarts: number[] = [];
   let bytes = 0;
-  while (bytes < TARGET_BYTES) {
+  while (bytes < targetBytes) {
     const sentences = 3 + Math.floor(rand() * 4);
     for (let s = 0; s < sentences; s++) {
       sentenceStarts.push(tokens.length);
@@ -120,10 +120,14 @@ function median(xs: number[]): number {
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
 
+/** The bench's article, or a smaller one of the same making (test/unit/anchoringIndex.test.ts). */
+export interface ScenarioSize { bytes: number; claims: number; duplicates: number }
+
 /** The edited article, the selectors captured before the edits, and the ground truth. */
-export function buildScenario(log: (line: string) => void = () => {}) {
+export function buildScenario(log: (line: string) => void = () => {}, size: ScenarioSize = { bytes: TARGET_BYTES, claims: CLAIMS, duplicates: DUPLICATES }) {
+  const { claims: CLAIMS, duplicates: DUPLICATES } = size;
   const rand = seededRandom(20250117);
-  const { tokens, sentenceStarts } = buildArticle(rand);
+  const { tokens, sentenceStarts } = buildArticle(rand, size.bytes);
 
   // Claims: 3–15 words inside evenly spread sentences, in article order.
   const stride = Math.floor(sentenceStarts.length / CLAIMS);

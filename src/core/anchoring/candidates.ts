@@ -103,16 +103,108 @@ export function nearestExactStarts(text: string, quote: string, expected: number
   }
 }
 
+/** What is known of one text's whole-text exact searches: their results, and an index once they are many. */
+interface WholeText { starts: Map<string, number[]>; searches: number; index?: GramIndex }
+
 /** Exact occurrences of `quote` in the whole of `text`, the same quote is looked up twice or more per anchorAll run. */
-const wholeTextStarts = new WeakMap<object, Map<string, number[]>>();
+const wholeTextStarts = new WeakMap<object, WholeText>();
+
+/**
+ * When whole-text searches of one text use the gram index: after `searches` of them (indexOf
+ * reads the whole text each time, ~1 ms per MB; the index costs about four of those to build),
+ * on texts of at least `length` characters. Tests set `searches` to Infinity for the reference path.
+ */
+export const gramIndexing = { searches: 4, length: 1 << 16 };
 
 /** exactStarts over the whole text, remembered as long as `owner` (the normalised text it belongs to) lives. */
 export function exactStartsEverywhere(owner: object, text: string, quote: string): number[] {
   let known = wholeTextStarts.get(owner);
-  if (!known) wholeTextStarts.set(owner, (known = new Map()));
-  let starts = known.get(quote);
-  if (!starts) known.set(quote, (starts = exactStarts(text, quote, 0, text.length)));
+  if (!known) wholeTextStarts.set(owner, (known = { starts: new Map(), searches: 0 }));
+  let starts = known.starts.get(quote);
+  if (!starts) {
+    if (!known.index && known.searches >= gramIndexing.searches && text.length >= gramIndexing.length) known.index = new GramIndex(text);
+    known.searches++;
+    starts = (known.index && known.index.starts(quote, 4 * MAX_EXACT)) ?? exactStarts(text, quote, 0, text.length);
+    known.starts.set(quote, starts);
+  }
   return starts;
+}
+
+/** Characters of a gram (two blocks of STEP), and the stride between indexed grams. */
+const GRAM = 8;
+const STEP = 4;
+const GRAM_BUCKETS = 1 << 16;
+
+/** Hash of the STEP characters at `at`. */
+function blockHash(s: string, at: number): number {
+  return (Math.imul(Math.imul(Math.imul(s.charCodeAt(at), 31) + s.charCodeAt(at + 1), 31) + s.charCodeAt(at + 2), 31) + s.charCodeAt(at + 3)) | 0;
+}
+
+/** Bucket of the gram made of two blocks' hashes. */
+function bucketOf(first: number, second: number): number {
+  const h = (Math.imul(first, 0x9e3779b1) ^ second) | 0;
+  return (h ^ (h >>> 16)) & (GRAM_BUCKETS - 1);
+}
+
+function gramHash(s: string, at: number): number {
+  return bucketOf(blockHash(s, at), blockHash(s, at + STEP));
+}
+
+/**
+ * The 8-character grams starting at every fourth offset of a text, by hash: one index of the
+ * whole text shared by all of anchorAll's whole-text exact searches. Every occurrence of a quote
+ * of 11 characters or more holds, at one of its first four offsets, a gram the index has; so
+ * looking up, for each of the four offsets modulo 4, the quote's rarest gram there and checking
+ * each place it points at finds every occurrence (exactStarts' results, without reading the text).
+ */
+export class GramIndex {
+  private readonly heads: Int32Array;
+  private readonly at: Int32Array;
+
+  constructor(private readonly text: string) {
+    const grams = text.length >= GRAM ? Math.floor((text.length - GRAM) / STEP) + 1 : 0;
+    const heads = new Int32Array(GRAM_BUCKETS + 1);
+    const hashes = new Int32Array(grams);
+    // Each block of text is hashed once; a gram is two blocks in a row.
+    let prev = grams > 0 ? blockHash(text, 0) : 0;
+    for (let g = 0; g < grams; g++) {
+      const next = blockHash(text, (g + 1) * STEP);
+      const h = bucketOf(prev, next);
+      hashes[g] = h;
+      heads[h + 1]++;
+      prev = next;
+    }
+    for (let b = 0; b < GRAM_BUCKETS; b++) heads[b + 1] += heads[b];
+    const fill = heads.slice(0, GRAM_BUCKETS);
+    const at = new Int32Array(grams);
+    for (let g = 0; g < grams; g++) at[fill[hashes[g]]++] = g * STEP;
+    this.heads = heads;
+    this.at = at;
+  }
+
+  /** Start offsets of `quote` in the text, ascending, the first limit + 1 of them; undefined for a quote too short to look up. */
+  starts(quote: string, limit: number): number[] | undefined {
+    const L = quote.length;
+    if (L < GRAM + STEP - 1) return undefined;
+    const { heads, at, text } = this;
+    const found: number[] = [];
+    for (let i = 0; i < STEP; i++) {
+      // The quote's rarest gram among its offsets i, i + 4, …: an occurrence at p with p + i ≡ 0 (mod 4) has it indexed at p + o.
+      let best = -1, size = Infinity;
+      for (let o = i; o + GRAM <= L; o += STEP) {
+        const h = gramHash(quote, o);
+        const n = heads[h + 1] - heads[h];
+        if (n < size) { size = n; best = o; }
+      }
+      const h = gramHash(quote, best);
+      for (let k = heads[h]; k < heads[h + 1]; k++) {
+        const p = at[k] - best;
+        if (p >= 0 && text.startsWith(quote, p)) found.push(p);
+      }
+    }
+    found.sort((a, b) => a - b);
+    return found.length > limit + 1 ? found.slice(0, limit + 1) : found;
+  }
 }
 
 export function exactCandidates(text: string, q: Query, from: number, to: number, starts = exactStarts(text, q.quote, from, to)): { all: number; candidates: Candidate[] } {
