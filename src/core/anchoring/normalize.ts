@@ -25,6 +25,20 @@ function replaceOneForOne(s: string): string {
   return s.replace(ONE_FOR_ONE, oneForOne);
 }
 
+const NOT_LATIN1 = /[^\x00-\xff]/;
+/** Large texts only: below this the copy costs more than it saves. */
+const COMPACT = 1 << 16;
+
+/**
+ * The same characters, held one byte each when they fit: a text that held curly quotes is kept
+ * by the engine at two bytes per character even once they are straight, and every whole-text
+ * search then reads twice the memory. A UTF-8 round trip gives a compact copy.
+ */
+function compact(s: string): string {
+  if (s.length < COMPACT || NOT_LATIN1.test(s)) return s;
+  return new TextDecoder().decode(new TextEncoder().encode(s));
+}
+
 /** Normalises a short string (a quote or its context); same rules as `normalizeText`. */
 export function normalizeForCompare(s: string): string {
   return replaceOneForOne(s.indexOf('\r') >= 0 || s.indexOf('\uFEFF') >= 0 ? s.replace(DROPPED, '') : s);
@@ -43,7 +57,7 @@ export interface NormalizedText {
 
 export function normalizeText(raw: string): NormalizedText {
   const hasDropped = raw.indexOf('\r') >= 0 || raw.indexOf('\uFEFF') >= 0;
-  if (!hasDropped) return { raw, text: replaceOneForOne(raw) };
+  if (!hasDropped) return { raw, text: compact(replaceOneForOne(raw)) };
   const parts: string[] = [];
   const map = new Int32Array(raw.length + 1);
   let kept = 0; // normalised length so far
@@ -59,7 +73,7 @@ export function normalizeText(raw: string): NormalizedText {
   }
   keep(segStart, raw.length);
   map[kept] = raw.length;
-  return { raw, text: replaceOneForOne(parts.join('')), map: map.subarray(0, kept + 1) };
+  return { raw, text: compact(replaceOneForOne(parts.join(''))), map: map.subarray(0, kept + 1) };
 }
 
 /** Raw offset where the normalised range starting at `start` begins. */
