@@ -211,21 +211,33 @@ function* realRootSteps(root: string): Steps<string> {
   try { return yield { op: 'realpath', path: root }; } catch { return path.resolve(root); }
 }
 
-/** Reads a resolved path that must be a regular file, at most `maxBytes`. */
+/** How many times a file replaced between its stat and its open is looked at again before it is refused. */
+const REPLACED_ATTEMPTS = 4;
+
+/**
+ * Reads a resolved path that must be a regular file, at most `maxBytes`. A file replaced between
+ * the stat and the open (another writer's atomic rename, as Factmark's own writers and git do) is
+ * looked at again from the stat, every check with it; one replaced at every attempt is refused.
+ */
 function* readRegular(real: string, maxBytes: number, what: string, shown: string): Steps<Uint8Array> {
-  const before: fs.Stats = yield { op: 'stat', path: real };
-  notRegular(before, what, shown);
-  tooLarge(before.size, maxBytes, what, shown);
-  // O_NONBLOCK: a FIFO swapped in after the stat must not block the open; O_NOFOLLOW: nor a link.
-  const file: OpenFile = yield { op: 'open', path: real, flags: O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY };
-  try {
-    const st: fs.Stats = yield { op: 'fstat', file };
-    notRegular(st, what, shown);
-    if (st.ino !== before.ino || st.dev !== before.dev) throw new FileRefusedError('changed', `The ${what} ${shown} was replaced while Factmark opened it; try again.`);
-    tooLarge(st.size, maxBytes, what, shown);
-    return yield* readAtMostSteps(file, maxBytes, what, shown, st.size);
-  } finally {
-    yield { op: 'close', file };
+  for (let attempt = 1; ; attempt++) {
+    const before: fs.Stats = yield { op: 'stat', path: real };
+    notRegular(before, what, shown);
+    tooLarge(before.size, maxBytes, what, shown);
+    // O_NONBLOCK: a FIFO swapped in after the stat must not block the open; O_NOFOLLOW: nor a link.
+    const file: OpenFile = yield { op: 'open', path: real, flags: O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY };
+    try {
+      const st: fs.Stats = yield { op: 'fstat', file };
+      notRegular(st, what, shown);
+      if (st.ino !== before.ino || st.dev !== before.dev) {
+        if (attempt < REPLACED_ATTEMPTS) continue;
+        throw new FileRefusedError('changed', `The ${what} ${shown} was replaced while Factmark opened it; try again.`);
+      }
+      tooLarge(st.size, maxBytes, what, shown);
+      return yield* readAtMostSteps(file, maxBytes, what, shown, st.size);
+    } finally {
+      yield { op: 'close', file };
+    }
   }
 }
 

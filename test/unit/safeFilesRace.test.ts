@@ -54,6 +54,40 @@ for (const reader of readers) describe(`${reader.name} and a file deleted while 
     });
   }
 
+  /** Replaces `file` by a new one (a writer's atomic rename) just before each of the first `times` opens of it. */
+  const replaceBeforeOpen = (file: string, times: number) => {
+    let n = 0;
+    patch('open', (...args: unknown[]) => {
+      if (n < times && String(args[0]) === file) {
+        n++;
+        const tmp = `${file}.tmp${n}`;
+        fs.writeFileSync(tmp, `factmark: 1\nclaims: [] # version ${n}\n`);
+        fs.renameSync(tmp, file);
+      }
+      return originals.open.apply(holder('open'), args);
+    });
+    return () => n;
+  };
+
+  it('a file replaced by a rename between its stat and its open is read again: the new version', async () => {
+    const file = path.join(dir, 'a.md.claims.yaml');
+    fs.writeFileSync(file, 'factmark: 1\nclaims: []\n');
+    const replaced = replaceBeforeOpen(file, 2);
+    const read = await reader.read(file, { root: dir, maxBytes: 1000, what: 'sidecar' });
+    assert.strictEqual(replaced(), 2, 'the test did not race');
+    assert.ok(read.ok, JSON.stringify(read));
+    assert.strictEqual(new TextDecoder().decode(read.bytes), 'factmark: 1\nclaims: [] # version 2\n');
+  });
+
+  it('a file replaced at every attempt is refused as changed, not read', async () => {
+    const file = path.join(dir, 'a.md.claims.yaml');
+    fs.writeFileSync(file, 'factmark: 1\nclaims: []\n');
+    const replaced = replaceBeforeOpen(file, 100);
+    const read = await reader.read(file, { root: dir, maxBytes: 1000, what: 'sidecar' });
+    assert.ok(replaced() > 1 && replaced() < 100, `attempts: ${replaced()}`);
+    assert.ok(!read.ok && !read.missing && read.problem.code === 'changed', JSON.stringify(read));
+  });
+
   it('a sidecar that is a link to a file deleted meanwhile is still a dangling link (refused, kept)', async () => {
     const target = path.join(dir, 'target.yaml');
     const link = path.join(dir, 'b.md.claims.yaml');
