@@ -44,7 +44,7 @@ Options:
   --shard K/N            check only the K-th of N parts (a stable split by path relative to
                          the repository root): N CI runners with K = 1…N check everything
                          exactly once between them. Run every shard from the same folder.
-  --jobs N               threads to check with (default: one fewer than the cores;
+  --jobs N               threads to check with (default: one per core;
                          1 checks in this thread)
   -q, --quiet            print only claims and files with problems
   -h, --help             this help
