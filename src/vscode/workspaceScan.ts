@@ -41,7 +41,7 @@ export const MIN_BATCH = 16;
 
 /** What batch loads have done since the extension started (for the tests that count work, and the bench). */
 export interface LoadCounters {
-  /** Slices of parsing and anchoring run (each one turn of the event loop). */
+  /** Slices of parsing and anchoring that took in at least one article (each one turn of the event loop). */
   slices: number;
   /** Articles taken in by those slices (not counting those taken in alone, ahead of the queue). */
   sliced: number;
@@ -257,8 +257,11 @@ export async function loadArticles(
         if (take(ready[head++])) taking++;
       }
     });
-    loadCounters.slices++;
-    loadCounters.sliced += taking;
+    // A slice that found only articles already taken in alone (hurried) took nothing: not counted.
+    if (taking) {
+      loadCounters.slices++;
+      loadCounters.sliced += taking;
+    }
     if (head === ready.length) { ready = []; head = 0; }
   };
   /** Announces what the slices took in: the views' work for them runs now, in a turn of its own. */

@@ -141,16 +141,27 @@ describe('faults: nothing is lost', () => {
     await sidecarYaml(editor.document.uri);
     const sidecar = sidecarOf(editor.document.uri);
     const onDisk = (await readFile(sidecar)) as string;
-    // Here: a new claim and a status, not yet written. There: another new claim, written now.
-    const b = await markWords(editor, 'Bus fares will stay frozen');
-    await vscode.commands.executeCommand('factmark.setStatus', a, 'accurate');
-    await writeFile(sidecar, `${onDisk.replace(/\n*$/, '\n')}  - id: win002\n    quote: "Spending on housing rises"\n    before: ""\n    after: ""\n    status: mixed\n`);
-    const yaml = await sidecarYaml(editor.document.uri);
-    const ids = yaml.claims.map((c) => c.id);
-    assert.deepStrictEqual([...ids].sort(), [a.id, b.id, 'win002'].sort(), `claims lost or duplicated: ${ids.join(', ')}`);
-    assert.strictEqual(yaml.claims.find((c) => c.id === a.id)?.status, 'accurate');
-    assert.strictEqual(yaml.claims.find((c) => c.id === 'win002')?.status, 'mixed');
-    assert.strictEqual(factmark.claimsOf(editor.document.uri).length, 3);
+    // Our write must come after theirs, as the title says. With the usual 300 ms delay a slow
+    // machine could write ours first; theirs, made from the older file, would then be a later
+    // edit that removes our new claim and our status, and the merge would rightly follow it.
+    const config = () => vscode.workspace.getConfiguration('factmark', editor.document.uri);
+    await config().update('autoSaveDelay', 10_000, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the longer write delay to apply', () => config().get('autoSaveDelay') === 10_000);
+      // Here: a new claim and a status, not yet written. There: another new claim, written now.
+      const b = await markWords(editor, 'Bus fares will stay frozen');
+      await vscode.commands.executeCommand('factmark.setStatus', a, 'accurate');
+      assert.strictEqual(await readFile(sidecar), onDisk, 'our write came before theirs');
+      await writeFile(sidecar, `${onDisk.replace(/\n*$/, '\n')}  - id: win002\n    quote: "Spending on housing rises"\n    before: ""\n    after: ""\n    status: mixed\n`);
+      const yaml = await sidecarYaml(editor.document.uri);
+      const ids = yaml.claims.map((c) => c.id);
+      assert.deepStrictEqual([...ids].sort(), [a.id, b.id, 'win002'].sort(), `claims lost or duplicated: ${ids.join(', ')}`);
+      assert.strictEqual(yaml.claims.find((c) => c.id === a.id)?.status, 'accurate');
+      assert.strictEqual(yaml.claims.find((c) => c.id === 'win002')?.status, 'mixed');
+      assert.strictEqual(factmark.claimsOf(editor.document.uri).length, 3);
+    } finally {
+      await config().update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('claims are carried through git history when the article changed since the sidecar\'s commit', async () => {

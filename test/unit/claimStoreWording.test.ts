@@ -163,6 +163,32 @@ describe('Confirm Place', () => {
     assert.strictEqual(after.claim.quote, 'stay closed until');
   });
 
+  it('the confirmed place reaches the file even when nothing else about the claim changed (confirmed in the second it was marked, by its author)', () => {
+    // A clock that stands still: `updated` and `by` come out as they were, the context is the
+    // same at both places, so the position hints are all that differs. A writer that skips a
+    // claim whose hints alone moved would write the old file back and lose the confirmation.
+    const s = new ClaimStore({ scale: DEFAULT_SCALE, now: () => '2026-11-28T12:00:00Z', author: () => 'Ana' });
+    s.open(ARTICLE, ARTICLE + '.claims.yaml', 'treaty.md');
+    s.loadSidecar(ARTICLE, undefined);
+    s.setArticleText(ARTICLE, text);
+    const c = s.addClaim(ARTICLE, text.lastIndexOf('stay closed'), text.lastIndexOf('stay closed') + 'stay closed'.length);
+    const stripped = s.serialize(ARTICLE).replace(/\n\s+(line|offset): \d+/g, '');
+    s.loadSidecar(ARTICLE, stripped);
+    assert.strictEqual(s.claim(ARTICLE, c.id)!.state, 'ambiguous');
+    const { start } = s.claim(ARTICLE, c.id)!;
+    s.confirmPlace(ARTICLE, c.id);
+    const written = s.serialize(ARTICLE);
+    assert.notStrictEqual(written, stripped, 'the confirmation was not written');
+    assert.strictEqual((parseSidecar(written, 'treaty.md.claims.yaml') as { loaded: { sidecar: { claims: { offset?: number }[] } } }).loaded.sidecar.claims[0].offset, start);
+    // Once written, it is not written again for nothing.
+    s.markSaved(ARTICLE, written);
+    assert.strictEqual(s.serialize(ARTICLE), written);
+    // Reloaded, it is found at the confirmed place.
+    s.loadSidecar(ARTICLE, written);
+    s.setArticleText(ARTICLE, text);
+    assert.deepStrictEqual([s.claim(ARTICLE, c.id)!.state, s.claim(ARTICLE, c.id)!.start], ['anchored', start]);
+  });
+
   it('an orphaned claim has no place to confirm', () => {
     const s = store();
     const c = s.addClaim(ARTICLE, ...at('grew by 15%'));

@@ -103,6 +103,24 @@ describe('sidecar writing on top of a load', () => {
     assert.deepStrictEqual([reread.line, reread.offset], [40, 5000], 'hints are written with a real change');
   });
 
+  it('rewrites a claim whose place the user set, even when only its position hints moved, and only that claim', () => {
+    const loaded = load(TREATY);
+    const next = copy(loaded.sidecar);
+    next.claims[0].line = 40;
+    next.claims[0].offset = 5000;
+    const out = serializeSidecar(next, loaded, { placed: new Set([next.claims[0].id]) });
+    const reread = load(out).sidecar;
+    assert.deepStrictEqual([reread.claims[0].line, reread.claims[0].offset], [40, 5000]);
+    assert.deepStrictEqual(reread.claims.slice(1), loaded.sidecar.claims.slice(1));
+    // Only the claim's own lines changed: the text before it and from the next claim on is the same.
+    const second = (t: string) => t.indexOf(`- id: ${loaded.sidecar.claims[1].id}`);
+    const first = TREATY.indexOf(`- id: ${loaded.sidecar.claims[0].id}`);
+    assert.strictEqual(out.slice(0, first), TREATY.slice(0, first));
+    assert.strictEqual(out.slice(second(out)), TREATY.slice(second(TREATY)));
+    // Another claim named in `placed` with the hints it has on disk: its bytes stay.
+    assert.strictEqual(serializeSidecar(copy(loaded.sidecar), loaded, { placed: new Set([loaded.sidecar.claims[1].id]) }), TREATY);
+  });
+
   it('inserts a new claim in article order by its offset hint, and only adds lines', () => {
     const source = 'factmark: 1\narticle: a.md\nclaims:\n'
       + ['aaaaaa', 'cccccc'].map((id, i) => `  - id: ${id}\n    quote: "q"\n    before: ""\n    after: ""\n    offset: ${(i + 1) * 100}\n    status: unverified\n`).join('\n');

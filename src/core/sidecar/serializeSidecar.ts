@@ -19,12 +19,22 @@ import { renderClaimsBlock, renderNewSidecar } from './renderNewSidecar';
 import { applyEdits, type Edit } from './splice';
 import { validateSidecarData } from './validate';
 
+export interface SerializeOptions {
+  /**
+   * Claims whose place the user set since the file was read (Confirm Place, Re-attach, Accept New
+   * Wording): rewritten even when only their position hints differ, for the hints are then the
+   * point of the change (two copies of the same sentence in the same context differ by nothing else).
+   */
+  placed?: ReadonlySet<string>;
+}
+
 /**
  * The text of `next`. With `previous` (from parseSidecar of the file on disk) only what changed
- * is rewritten. Throws if `next` is not a valid sidecar or `previous` did not come from a
+ * is rewritten; a claim whose position hints (line, offset) alone moved is not, unless its id is
+ * in `options.placed`. Throws if `next` is not a valid sidecar or `previous` did not come from a
  * successful parse: both are programming errors, never a user's file.
  */
-export function serializeSidecar(next: Sidecar, previous?: LoadedSidecar): string {
+export function serializeSidecar(next: Sidecar, previous?: LoadedSidecar, options: SerializeOptions = {}): string {
   const errors = validateSidecarData(sidecarToData(next)).filter((p) => p.severity === 'error');
   if (errors.length) throw new Error(`serializeSidecar: refusing to write invalid claims: ${errors.map((e) => e.message).join(' ')}`);
   if (!previous) return renderNewSidecar(next);
@@ -34,7 +44,7 @@ export function serializeSidecar(next: Sidecar, previous?: LoadedSidecar): strin
   if (lines) {
     try {
       if (lines.items('claims')?.length !== (layout.ids.length || undefined)) throw new LineSpliceUnsupported('claims');
-      return splice(next, layout, lines);
+      return splice(next, layout, lines, options.placed);
     } catch (e) {
       if (!(e instanceof LineSpliceUnsupported)) throw e;
     }
@@ -44,13 +54,13 @@ export function serializeSidecar(next: Sidecar, previous?: LoadedSidecar): strin
     // store refuses changes to one it cannot follow (layout.readOnly) before they are made.
     throw new Error(`serializeSidecar: ${layout.file ?? 'the sidecar'} holds more than ${MAX_FULL_PARSE_VALUES.toLocaleString('en')} values and its lines cannot be followed; Factmark will not build the whole YAML document (seconds) to write it`);
   }
-  return splice(next, layout, documentSplice(layout.yaml, (key) => (key === 'claims' ? layout.items : key === 'dismissed' ? layout.dismissedItems : undefined)));
+  return splice(next, layout, documentSplice(layout.yaml, (key) => (key === 'claims' ? layout.items : key === 'dismissed' ? layout.dismissedItems : undefined)), options.placed);
 }
 
-function splice(next: Sidecar, layout: SidecarLayout, yaml: SpliceSource): string {
+function splice(next: Sidecar, layout: SidecarLayout, yaml: SpliceSource, placed: ReadonlySet<string> | undefined): string {
   // A sidecar written as one flow mapping cannot have a key spliced in: write it afresh.
   if (!yaml.isBlockMapping() && JSON.stringify(publishedToData(next.published)) !== JSON.stringify(publishedToData(layout.published))) return renderNewSidecar(next);
-  const edits = [...headerEdits(next, layout, yaml), ...claimEdits(next, layout, yaml), ...dismissedEdits(next, layout, yaml)];
+  const edits = [...headerEdits(next, layout, yaml), ...claimEdits(next, layout, yaml, placed), ...dismissedEdits(next, layout, yaml)];
   // Nothing changed: the text as read (the yaml Document, built lazily, is not needed for that).
   if (!edits.length) return yaml.source;
   return applyEdits(yaml.source, edits);
@@ -73,12 +83,13 @@ function headerEdits(next: Sidecar, layout: SidecarLayout, yaml: SpliceSource): 
   return edits;
 }
 
-function claimEdits(next: Sidecar, layout: SidecarLayout, yaml: SpliceSource): Edit[] {
+function claimEdits(next: Sidecar, layout: SidecarLayout, yaml: SpliceSource, placed: ReadonlySet<string> | undefined): Edit[] {
   const nextIndex = new Map(next.claims.map((c, i) => [c.id, i]));
   const nextKeys = next.claims.map(claimContentKey);
   const prevIds = new Set(layout.ids);
+  const same = (i: number) => !placed?.has(layout.ids[i]) && nextKeys[nextIndex.get(layout.ids[i])!] === layout.contentKeys[i];
   const unchanged = layout.ids.length === next.claims.length
-    && layout.ids.every((id, i) => nextIndex.has(id) && nextKeys[nextIndex.get(id)!] === layout.contentKeys[i]);
+    && layout.ids.every((id, i) => nextIndex.has(id) && same(i));
   if (unchanged) return [];
 
   const items = yaml.items('claims');
@@ -89,7 +100,7 @@ function claimEdits(next: Sidecar, layout: SidecarLayout, yaml: SpliceSource): E
   const edits: Edit[] = [];
   for (const i of survivors) {
     const j = nextIndex.get(layout.ids[i])!;
-    if (nextKeys[j] === layout.contentKeys[i]) continue;
+    if (same(i)) continue;
     const span = items.span(i);
     edits.push({ start: span.lineStart, end: span.lineEnd,
       text: yaml.renderEditedItem(['claims'], i, claimToData(next.claims[j]), SIDECAR_STYLE, span.indent, eol) });

@@ -39,6 +39,11 @@ export class ArticleModel {
   private sidecarState_: SidecarState = 'missing';
   private problems_: Problem[] = [];
   private dirty_ = false;
+  /**
+   * Claims whose place the user set (Confirm Place, Re-attach, Accept New Wording) and whose new
+   * position hints the file does not hold yet: written even if nothing else about them changed.
+   */
+  private readonly placed = new Set<string>();
   private conflicts_: ClaimConflict[] = [];
   private articleMissing_ = false;
   /** Bumped by every change; the snapshot is rebuilt only when it moved. */
@@ -302,6 +307,7 @@ export class ArticleModel {
       this.published = theirs.sidecar.published;
       this.setClaims(theirs.sidecar.claims);
       this.conflicts = [];
+      this.placed.clear();
       this.dirty = false;
       this.sidecarState = 'ok';
     }
@@ -489,6 +495,7 @@ export class ArticleModel {
   rebase(id: string, start: number, end: number, patch: Partial<Claim> = {}): Claim {
     const sel = captureSelector(this.requireText(), start, end);
     this.place(id, { state: 'anchored', range: { start, end, touched: false }, reason: 'wording accepted', confidence: 1 });
+    this.placed.add(id);
     return this.update(id, { ...patch, quote: sel.quote, before: sel.before, after: sel.after, offset: sel.offset, line: sel.line });
   }
 
@@ -500,6 +507,7 @@ export class ArticleModel {
     this.place(id, same
       ? { state: 'anchored', range: { start, end, touched: false }, reason: 'place confirmed', confidence: 1 }
       : { state: 'changed', range: { start, end, touched: true }, currentText: this.requireText().slice(start, end), reason: 'place confirmed; the words were edited since they were rated', confidence: 1 });
+    this.placed.add(id);
     return this.update(id, { ...patch, before: sel.before, after: sel.after, offset: sel.offset, line: sel.line });
   }
 
@@ -513,6 +521,7 @@ export class ArticleModel {
     if (index < 0) return undefined;
     const [claim] = this.claims.splice(index, 1);
     this.placements.delete(id);
+    this.placed.delete(id);
     this.ranges = undefined;
     this.claimsChanged();
     this.dirty = true;
@@ -539,13 +548,21 @@ export class ArticleModel {
 
   /** The text to write, or undefined when writing now would lose something. */
   serialize(): string {
-    return serializeSidecar(this.currentSidecar(), this.loaded);
+    return serializeSidecar(this.currentSidecar(), this.loaded, { placed: this.placed });
   }
 
   /** After our own write succeeded: what is on disk is now the base. */
   markSaved(written: string): void {
     const result = parseSidecar(written, this.sidecar);
-    if (result.ok) this.loaded = result.loaded;
+    if (result.ok) {
+      this.loaded = result.loaded;
+      // A place set while the write was on its way is still to be written.
+      for (const id of this.placed) {
+        const mine = this.find(id);
+        const onDisk = result.loaded.sidecar.claims.find((c) => c.id === id);
+        if (!mine || (onDisk && onDisk.offset === mine.offset && onDisk.line === mine.line)) this.placed.delete(id);
+      }
+    }
     this.lastDiskText = written;
     this.sidecarState = 'ok';
     this.dirty = false;
