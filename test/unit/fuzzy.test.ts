@@ -55,7 +55,7 @@ describe('fuzzySearch', () => {
   it('finds what approx-string-match finds, merged, on 3,000 random texts, patterns and windows', () => {
     const rand = seededRandom(9);
     const alphabets = ['ab', 'abc ', 'the cat sat on a mat, ', 'aé€😀 b', 'abcdefghijklmnopqrstuvwxyz  ,.'];
-    let withMatches = 0, multiBlock = 0;
+    let withMatches = 0, multiBlock = 0, singleBlock = 0;
     for (let t = 0; t < 3000; t++) {
       const abc = alphabets[t % alphabets.length];
       const pick = () => abc[Math.floor(rand() * abc.length)];
@@ -84,9 +84,11 @@ describe('fuzzySearch', () => {
       assert.deepStrictEqual(got, want, JSON.stringify({ text, pattern, k, from, to }));
       if (want.length > 0) withMatches++;
       if (pattern.length > 32 && want.length > 0) multiBlock++;
+      if (pattern.length <= 32 && want.length > 0) singleBlock++;
     }
-    // The cases exercise what matters: many with matches, many with patterns of several blocks.
-    assert.ok(withMatches > 1000 && multiBlock > 300, `${withMatches} with matches, ${multiBlock} of them multi-block`);
+    // The cases exercise what matters: many with matches, many with patterns of several blocks,
+    // many of one block (scanned by their own loop).
+    assert.ok(withMatches > 1000 && multiBlock > 300 && singleBlock > 300, `${withMatches} with matches, ${multiBlock} of them multi-block, ${singleBlock} single-block`);
   });
 
   it('an edited quote in an article: the same single match, where search() puts it', () => {

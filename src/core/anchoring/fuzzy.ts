@@ -111,6 +111,7 @@ function grow(blocks: number): void {
  * The pattern must be load()ed.
  */
 function scan(text: string, from: number, to: number, pat: Compiled, k: number, backwards: boolean, ratchet: boolean, ends: number[], errorsOut: number[]): number {
+  if (pat.blocks === 1) return scan32(text, from, to, pat, k, backwards, ratchet, ends, errorsOut);
   const m = pat.length;
   const bMax = pat.blocks - 1;
   grow(pat.blocks);
@@ -144,6 +145,40 @@ function scan(text: string, from: number, to: number, pat: Compiled, k: number, 
       ends.push(j + 1);
       // Only the lowest-error matches are reported: the bound comes down with each one found.
       k = sc[y];
+      errorsOut[0] = k;
+    }
+  }
+  return farthest;
+}
+
+/**
+ * scan() for a pattern of at most 32 characters (most quotes' edges, many short quotes): one
+ * block, its two bit vectors and its score held in locals, no block arrays and no cut-off.
+ * Reports exactly what scan() reports (test/unit/fuzzy.test.ts runs both on the same searches).
+ */
+function scan32(text: string, from: number, to: number, pat: Compiled, k: number, backwards: boolean, ratchet: boolean, ends: number[], errorsOut: number[]): number {
+  const eq = arena, off = pat.offset, tab = slots;
+  const lastBit = pat.lastBit;
+  let pV = -1, mV = 0, sc = pat.length;
+  let farthest = -1;
+  const n = to - from;
+  for (let j = 0; j < n; j++) {
+    const peq = eq[off + tab[text.charCodeAt(backwards ? to - 1 - j : from + j)]];
+    // advance() with no carry in from a block above.
+    const xV = peq | mV;
+    const xH = (((peq & pV) + pV) ^ pV) | peq;
+    let pH = mV | ~(xH | pV);
+    let mH = pV & xH;
+    sc += ((pH & lastBit) !== 0 ? 1 : 0) - ((mH & lastBit) !== 0 ? 1 : 0);
+    pH <<= 1;
+    mH <<= 1;
+    pV = mH | ~(xV | pH);
+    mV = pH & xV;
+    if (sc <= k) {
+      if (!ratchet) { farthest = j + 1; continue; }
+      if (sc < k) ends.length = 0;
+      ends.push(j + 1);
+      k = sc;
       errorsOut[0] = k;
     }
   }
