@@ -4,7 +4,7 @@
 // a match only for the matches it keeps, which is what makes it faster, so this is what must hold.
 import * as assert from 'assert';
 import approxSearch from 'approx-string-match';
-import { bestEnd, fuzzySearch, type FuzzyMatch } from '../../src/core/anchoring/fuzzy';
+import { bestEnd, fuzzySearch, levenshtein, type FuzzyMatch } from '../../src/core/anchoring/fuzzy';
 import { seededRandom } from '../../bench/seededRandom';
 
 /**
@@ -121,9 +121,42 @@ describe('fuzzySearch', () => {
     }
   });
 
+  it('levenshtein (bit-parallel, any number of blocks) finds the distance the cell-by-cell table finds', () => {
+    const rand = seededRandom(23);
+    const alphabets = ['ab', 'the cat sat on a mat, ', 'aé€😀 b'];
+    let multiBlock = 0;
+    for (let t = 0; t < 3000; t++) {
+      const abc = alphabets[t % alphabets.length];
+      const pick = () => abc[Math.floor(rand() * abc.length)];
+      const m = Math.floor(rand() * 140);
+      let a = '';
+      for (let i = 0; i < m; i++) a += pick();
+      // Half the time an edited copy (the common case: a quote against its edited words), else random.
+      let b = '';
+      if (rand() < 0.5) for (const ch of a) { const r = rand(); b += r < 0.1 ? pick() : r < 0.15 ? '' : r < 0.2 ? ch + pick() : ch; }
+      else for (let i = Math.floor(rand() * 140); i > 0; i--) b += pick();
+      const pad = Math.floor(rand() * 5);
+      const text = 'x'.repeat(pad) + b + 'y'.repeat(Math.floor(rand() * 5));
+      assert.strictEqual(levenshtein(a, text, pad, pad + b.length), distanceByCells(a, b), JSON.stringify({ a, b }));
+      if (a.length > 64) multiBlock++;
+    }
+    assert.ok(multiBlock > 500, `${multiBlock} patterns of three blocks or more`);
+  });
+
   it('no pattern, an empty window or a window outside the text: no match', () => {
     assert.deepStrictEqual(fuzzySearch('abc', '', 1), []);
     assert.deepStrictEqual(fuzzySearch('abc', 'b', 0, 2, 2), []);
     assert.deepStrictEqual(fuzzySearch('abc', 'b', 0, 5, 9), []);
   });
 });
+
+/** Levenshtein distance, cell by cell. */
+function distanceByCells(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length];
+}

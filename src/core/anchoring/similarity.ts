@@ -2,29 +2,15 @@
 // Edit distance rather than a common prefix, because a word edited next to the quote should
 // lower the score a little, not zero it.
 
-import { bestEnd } from './fuzzy';
+import { bestEnd, levenshtein } from './fuzzy';
 
-let row = new Int32Array(64);
-
-/** Levenshtein distance; strings here are ~32 characters, so O(a·b) is a few hundred steps. */
+/**
+ * Levenshtein distance (bit-parallel: see levenshtein). `a` is the quote where callers have one,
+ * compared with many stretches of text: it is the side compiled.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  if (row.length < b.length + 1) row = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) row[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0];
-    row[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j];
-      const cost = ca === b.charCodeAt(j - 1) ? diag : diag + 1;
-      row[j] = Math.min(cost, up + 1, row[j - 1] + 1);
-      diag = up;
-    }
-  }
-  return row[b.length];
+  return levenshtein(a, b);
 }
 
 /** Context may line up a few characters off when the quote's own edges were edited. */
