@@ -27,20 +27,93 @@ export interface FeatureSettings {
 
 export const DEFAULT_FEATURES: FeatureSettings = { words: true, bigrams: true, chars: [], cues: true, length: true };
 
-/** Words of a sentence: lower case, straight apostrophes, digit runs folded to "0", symbols that carry meaning kept. */
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+
+/** Whether code point `c` is a letter or a number (\p{L}, \p{N}); ASCII without a regular expression. */
+function isLetterOrNumber(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(c));
+}
+
+/** Whether code point `c` is a letter (\p{L}). */
+function isLetter(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return LETTER.test(String.fromCodePoint(c));
+}
+
+/** The code point at `i` (a surrogate pair read as one). */
+function codePointAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+const RIGHT_QUOTE = 0x2019;
+const APOSTROPHE = 0x27;
+/** The symbols that are words of their own: $ % € £ ¥. */
+const isSymbol = (c: number) => c === 0x24 || c === 0x25 || c === 0x20ac || c === 0xa3 || c === 0xa5;
+
+/**
+ * Words of a sentence: lower case, straight apostrophes, digit runs folded to "0", symbols that
+ * carry meaning kept. A word is a run of letters and numbers, then any number of apostrophes
+ * each followed by letters ("don't", "o’neill's"); the symbols $ % € £ ¥ are words alone.
+ * Read by character codes, not a regular expression: this runs for every sentence scored.
+ */
 export function featureWords(sentence: string): string[] {
   const out: string[] = [];
-  const re = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[$€£¥%]/gu;
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-    let w = m[0].toLowerCase();
-    if (w.includes('’')) w = w.replace(/’/g, "'");
-    if (/\d/.test(w)) w = w.replace(/\d+/g, '0');
+  const n = sentence.length;
+  let i = 0;
+  while (i < n) {
+    let c = codePointAt(sentence, i);
+    if (!isLetterOrNumber(c)) {
+      if (isSymbol(c)) out.push(sentence[i]);
+      i += c > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let lower = false; // an upper-case ASCII letter or anything beyond ASCII: toLowerCase may change it
+    let digits = false;
+    let curly = false;
+    for (; i < n; i += c > 0xffff ? 2 : 1) {
+      c = codePointAt(sentence, i);
+      if (c < 0x80) {
+        if (c >= 0x30 && c <= 0x39) digits = true;
+        else if (c >= 0x41 && c <= 0x5a) lower = true;
+        else if (!(c >= 0x61 && c <= 0x7a)) break;
+      } else if (isLetterOrNumber(c)) lower = true;
+      else break;
+    }
+    // Apostrophes followed by letters (never numbers) stay in the word.
+    for (;;) {
+      const a = sentence.charCodeAt(i);
+      if ((a !== APOSTROPHE && a !== RIGHT_QUOTE) || i + 1 >= n || !isLetter(codePointAt(sentence, i + 1))) break;
+      if (a === RIGHT_QUOTE) curly = true;
+      for (i++; i < n; i += c > 0xffff ? 2 : 1) {
+        c = codePointAt(sentence, i);
+        if (!isLetter(c)) break;
+        if (c >= 0x80 || c <= 0x5a) lower = true;
+      }
+    }
+    let w = sentence.slice(start, i);
+    if (lower) w = w.toLowerCase();
+    if (curly) w = w.replace(/’/g, "'");
+    if (digits) w = w.replace(/\d+/g, '0');
     out.push(w);
   }
   return out;
 }
 
 const LENGTH_BINS: ReadonlyArray<[number, string]> = [[3, 'n:1-3'], [7, 'n:4-7'], [15, 'n:8-15'], [30, 'n:16-30'], [Infinity, 'n:31+']];
+
+/** The length feature of a sentence of `words` words (n:8-15). */
+export function lengthFeature(words: number): string {
+  for (const [upTo, name] of LENGTH_BINS) if (words <= upTo) return name;
+  return LENGTH_BINS[LENGTH_BINS.length - 1][1];
+}
 
 /** Calls `visit` once per distinct feature of the sentence with its value. */
 export function visitFeatures(sentence: string, cues: readonly Cue[], settings: FeatureSettings, visit: (name: string, value: number) => void): void {
@@ -72,10 +145,7 @@ export function visitFeatures(sentence: string, cues: readonly Cue[], settings: 
     for (const c of cues) kinds.add(c.kind);
     for (const k of kinds) visit(`q:${k}`, 1);
   }
-  if (settings.length) {
-    const n = words.length;
-    for (const [upTo, name] of LENGTH_BINS) if (n <= upTo) { visit(name, 1); break; }
-  }
+  if (settings.length) visit(lengthFeature(words.length), 1);
 }
 
 /**

@@ -5,9 +5,10 @@
 // or damaged never breaks Suggest Claims: loadScorer says what is wrong and falls back to the
 // plain cue heuristic.
 
-import { findCues } from './cues';
-import { describeFeature, type FeatureSettings, visitFeatures } from './features';
+import { type CueKind, findCues } from './cues';
+import { describeFeature, type FeatureSettings, featureWords, lengthFeature, visitFeatures } from './features';
 import { type FeatureWeight, HEURISTIC_SCORER, roundScore, type Scorer, type SentenceScore, sigmoid } from './scorer';
+import { type GramHits, MAX_TABLE_WORDS, WeightTable } from './weightTable';
 
 export const MODEL_FORMAT = 'factmark-checkworthiness';
 export const MODEL_VERSION = 1;
@@ -74,6 +75,16 @@ function isFiniteNumber(x: unknown): x is number {
 export function modelScorer(model: ModelFile): Scorer {
   const weights = new Map(Object.entries(model.weights));
   const settings: FeatureSettings = { ...model.features, chars: [...model.features.chars] };
+  // Words and pairs by number (weightTable.ts) unless the model reads letter n-grams.
+  const table = settings.chars.length === 0 && (settings.words || settings.bigrams) ? new WeightTable(model.weights, settings) : undefined;
+  const cueWeight = new Map<CueKind, number>();
+  for (const [name, w] of weights) if (name.startsWith('q:')) cueWeight.set(name.slice(2) as CueKind, w);
+  const labels = new Map<string, string>();
+  const label = (name: string) => {
+    let l = labels.get(name);
+    if (l === undefined) { l = describeFeature(name); labels.set(name, l); }
+    return l;
+  };
   return {
     kind: 'model',
     threshold: model.threshold,
@@ -81,17 +92,36 @@ export function modelScorer(model: ModelFile): Scorer {
     score(sentence: string): SentenceScore {
       const cues = findCues(sentence);
       let z = model.bias;
-      const names: string[] = [];
-      const shares: number[] = [];
-      visitFeatures(sentence, cues, settings, (name, value) => {
-        const w = weights.get(name);
-        if (w === undefined) return;
-        z += w * value;
-        // Cue features are explained by the cues themselves, listed first.
-        if (explainedByWords(name)) { names.push(name); shares.push(w * value); }
-      });
+      const hits: GramHits = { names: [], shares: [] };
+      const words = table ? featureWords(sentence) : undefined;
+      if (table && words && words.length <= MAX_TABLE_WORDS) {
+        z = table.addGrams(words, hits, z);
+        // Then the cue families in order of first appearance, then the length: as visitFeatures.
+        if (settings.cues) {
+          let done = 0;
+          for (const c of cues) {
+            const bit = CUE_BITS[c.kind];
+            if (done & bit) continue;
+            done |= bit;
+            const w = cueWeight.get(c.kind);
+            if (w !== undefined) z += w * 1;
+          }
+        }
+        if (settings.length) {
+          const w = weights.get(lengthFeature(words.length));
+          if (w !== undefined) z += w * 1;
+        }
+      } else {
+        visitFeatures(sentence, cues, settings, (name, value) => {
+          const w = weights.get(name);
+          if (w === undefined) return;
+          z += w * value;
+          // Cue features are explained by the cues themselves, listed first.
+          if (explainedByWords(name)) { hits.names.push(name); hits.shares.push(w * value); }
+        });
+      }
       const score = roundScore(sigmoid(z));
-      const features = strongest(names, shares, score >= model.threshold);
+      const features = strongest(hits.names, hits.shares, score >= model.threshold, label);
       const reasons = [
         ...cues.map((c) => `${c.kind}: ${c.text}`),
         ...features.map((f) => `feature: ${f.label} ${f.weight >= 0 ? '+' : '−'}${Math.abs(f.weight).toFixed(2)}`),
@@ -101,11 +131,17 @@ export function modelScorer(model: ModelFile): Scorer {
   };
 }
 
+/** One bit per cue family, to keep the first of each without a Set per sentence. */
+const CUE_BITS: Readonly<Record<CueKind, number>> = {
+  figure: 1, date: 2, duration: 4, quotation: 8, attribution: 16, comparison: 32, entity: 64,
+  opinion: 128, hedge: 256, question: 512, imperative: 1024,
+};
+
 /**
  * The features that did most for the verdict: for a suggested sentence those that pushed it
  * up, for another those that held it down — then the strongest the other way, if it counts.
  */
-function strongest(names: readonly string[], shares: readonly number[], suggested: boolean): FeatureWeight[] {
+function strongest(names: readonly string[], shares: readonly number[], suggested: boolean, label: (name: string) => string): FeatureWeight[] {
   const sign = suggested ? 1 : -1;
   // Whether feature i comes before j: more for the verdict, then by name (names are distinct).
   const before = (i: number, j: number) => {
@@ -127,7 +163,7 @@ function strongest(names: readonly string[], shares: readonly number[], suggeste
     } else if (v < 0 && (against < 0 || before(against, i))) against = i;
   }
   if (against >= 0 && Math.abs(shares[against]) >= 0.1) top.push(against);
-  return top.map((i) => ({ feature: names[i], label: describeFeature(names[i]), weight: Math.round(shares[i] * 100) / 100 }));
+  return top.map((i) => ({ feature: names[i], label: label(names[i]), weight: Math.round(shares[i] * 100) / 100 }));
 }
 
 export interface LoadedScorer {
