@@ -8,8 +8,9 @@ import { anchorAll } from '../../src/core/anchoring/anchor';
 import { GramIndex, exactStarts, gramIndexing } from '../../src/core/anchoring/candidates';
 
 describe('whole-text exact search through the gram index (seeded)', () => {
-  it('finds the occurrences indexOf finds, in order, overlapping ones too, up to the same limit', () => {
+  it('finds the occurrences indexOf finds, in order, overlapping ones too, up to the same limit, in the whole text or a window', () => {
     const rand = seededRandom(909);
+    let windowsWithHits = 0;
     for (let t = 0; t < 60; t++) {
       // Small alphabets and repeated pieces: many occurrences, overlapping and at the text's ends.
       const alphabet = ['ab', 'ab ', 'abc \u201c', 'the cat sat ', 'xyz\u00e9\ud83d\ude00 '][t % 5];
@@ -27,8 +28,16 @@ describe('whole-text exact search through the gram index (seeded)', () => {
         const got = index.starts(quote, limit);
         if (quote.length < 11) { assert.strictEqual(got, undefined, 'a quote too short for the index is left to indexOf'); continue; }
         assert.deepStrictEqual(got, exactStarts(text, quote, 0, text.length, limit), JSON.stringify({ t, quote, limit }));
+        // Every occurrence inside a window (nearestExactStarts' growing windows), edges outside the text too.
+        // (Often starting or ending right at an occurrence: the window's edges are inclusive.)
+        const from = rand() < 0.3 ? at : Math.floor(rand() * (text.length + 40)) - 20;
+        const to = rand() < 0.3 ? at + L : from + Math.floor(rand() * (text.length + 40));
+        const inWindow = exactStarts(text, quote, from, to, Infinity);
+        if (inWindow.length > 0) windowsWithHits++;
+        assert.deepStrictEqual(index.startsIn(quote, from, to), inWindow, JSON.stringify({ t, quote, from, to }));
       }
     }
+    assert.ok(windowsWithHits > 300, `${windowsWithHits} windows with occurrences`);
   });
 
   it('anchorAll places every claim of a generated article exactly as without the index', function () {

@@ -95,10 +95,10 @@ export function exactStarts(text: string, quote: string, from: number, to: numbe
  * is usually near where it is expected). Windows around `expected` grow until they hold
  * MAX_EXACT occurrences or the whole text.
  */
-export function nearestExactStarts(text: string, quote: string, expected: number): number[] {
+export function nearestExactStarts(text: string, quote: string, expected: number, index?: GramIndex): number[] {
   for (let r = 1024; ; r *= 4) {
     const from = expected - r, to = expected + quote.length + r;
-    const hits = exactStarts(text, quote, from, to, Infinity);
+    const hits = (index && index.startsIn(quote, from, to)) ?? exactStarts(text, quote, from, to, Infinity);
     if (hits.length >= MAX_EXACT || (from <= 0 && to >= text.length)) return hits;
   }
 }
@@ -128,6 +128,11 @@ export function exactStartsEverywhere(owner: object, text: string, quote: string
     known.starts.set(quote, starts);
   }
   return starts;
+}
+
+/** nearestExactStarts over the whole text, through its gram index when anchorAll built one. */
+export function nearestExactStartsEverywhere(owner: object, text: string, quote: string, expected: number): number[] {
+  return nearestExactStarts(text, quote, expected, wholeTextStarts.get(owner)?.index);
 }
 
 /** Characters of a gram (two blocks of STEP), and the stride between indexed grams. */
@@ -205,12 +210,49 @@ export class GramIndex {
     found.sort((a, b) => a - b);
     return found.length > limit + 1 ? found.slice(0, limit + 1) : found;
   }
+
+  /**
+   * All start offsets of `quote` inside text[from, to) (exactStarts' results with no limit),
+   * ascending; undefined for a quote too short to look up. Each bucket lists its grams in text
+   * order, so only the part of the rarest gram's bucket that falls in the window is read.
+   */
+  startsIn(quote: string, from: number, to: number): number[] | undefined {
+    const L = quote.length;
+    if (L < GRAM + STEP - 1) return undefined;
+    from = Math.max(0, from);
+    to = Math.min(this.text.length, to);
+    const { heads, at, text } = this;
+    const found: number[] = [];
+    if (to - from < L) return found;
+    for (let i = 0; i < STEP; i++) {
+      let best = -1, size = Infinity;
+      for (let o = i; o + GRAM <= L; o += STEP) {
+        const h = gramHash(quote, o);
+        const n = heads[h + 1] - heads[h];
+        if (n < size) { size = n; best = o; }
+      }
+      const h = gramHash(quote, best);
+      // First entry at or after from + best (entries are ascending within a bucket).
+      let lo = heads[h], hi = heads[h + 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (at[mid] < from + best) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < heads[h + 1]; k++) {
+        const p = at[k] - best;
+        if (p + L > to) break;
+        if (text.startsWith(quote, p)) found.push(p);
+      }
+    }
+    return found.sort((a, b) => a - b);
+  }
 }
 
-export function exactCandidates(text: string, q: Query, from: number, to: number, starts = exactStarts(text, q.quote, from, to)): { all: number; candidates: Candidate[] } {
+export function exactCandidates(text: string, q: Query, from: number, to: number, starts = exactStarts(text, q.quote, from, to), nearest = (expected: number) => nearestExactStarts(text, q.quote, expected)): { all: number; candidates: Candidate[] } {
   const all = starts.length;
   // More than exactStarts reports: the nearest ones, not the first ones in the text.
-  if (all > 4 * MAX_EXACT && q.expected !== undefined) starts = nearestExactStarts(text, q.quote, q.expected).filter((s) => s >= from && s + q.quote.length <= to);
+  if (all > 4 * MAX_EXACT && q.expected !== undefined) starts = nearest(q.expected).filter((s) => s >= from && s + q.quote.length <= to);
   // Scored only the nearest MAX_EXACT (scoring aligns the context, which costs).
   const near = q.expected === undefined ? starts : [...starts].sort((a, b) => Math.abs(a - q.expected!) - Math.abs(b - q.expected!));
   const cands = near.slice(0, MAX_EXACT).map((s) => makeCandidate(text, q, s, s + q.quote.length, 0));

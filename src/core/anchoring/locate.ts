@@ -2,7 +2,7 @@
 // is accepted only when it is clearly better than every other place we know of. Works inside
 // a window (anchorAll's fast path) or over the whole text (anchor, and anchorAll's fallback).
 import { NormalizedText, rawEnd, rawStart } from './normalize';
-import { Candidate, Query, exactCandidates, exactStarts, exactStartsEverywhere, fuzzyAround, fuzzyCandidates, makeCandidate, maxErrorsFor, runnersUp, score, seededFuzzyCandidates, splitCandidate, wordCandidate } from './candidates';
+import { Candidate, Query, exactCandidates, exactStarts, exactStartsEverywhere, fuzzyAround, nearestExactStartsEverywhere, fuzzyCandidates, makeCandidate, maxErrorsFor, runnersUp, score, seededFuzzyCandidates, splitCandidate, wordCandidate } from './candidates';
 import { refine, wordsOfQuote } from './refine';
 import { AnchorResult, AnchorState } from './types';
 
@@ -104,7 +104,7 @@ export function locate(n: NormalizedText, q: Query, scope?: Scope, opts: LocateO
   const to = scope ? scope.to : text.length;
   const fast = exactWhereExpected(text, q);
   if (fast) return decideExact(n, q, fast, fast.length, from, to, scope !== undefined);
-  const { all, candidates: exact } = exactCandidates(text, q, from, to, scope ? undefined : exactStartsEverywhere(n, text, q.quote));
+  const { all, candidates: exact } = scope ? exactCandidates(text, q, from, to) : exactCandidates(text, q, from, to, exactStartsEverywhere(n, text, q.quote), (at) => nearestExactStartsEverywhere(n, text, q.quote, at));
   if (exact.length > 0) return decideExact(n, q, exact, all, from, to, scope !== undefined);
 
   // 3. Fuzzy: the words were edited.
