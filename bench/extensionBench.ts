@@ -157,7 +157,7 @@ async function bigArticle(server: string): Promise<Result> {
   if (!fs.existsSync(path.join(dir, 'big-article.md.claims.yaml'))) generateBigArticle(dir, 10_000);
   const ws = copy(dir);
   try {
-    // FACTMARK_BENCH_PROFILE=DIR: a CPU profile of the extension host while typing between claims (typing.cpuprofile).
+    // FACTMARK_BENCH_PROFILE=DIR: CPU profiles of the extension host while typing between claims (typing.cpuprofile) and inside one (typing-inside.cpuprofile).
     const profile = process.env.FACTMARK_BENCH_PROFILE ? { FACTMARK_BENCH_PROFILE: path.resolve(process.env.FACTMARK_BENCH_PROFILE) } : {};
     return await session(server, { FACTMARK_BENCH_MODE: 'big', ...profile }, (server, browser) => window(server, browser, ws.dir));
   } finally {

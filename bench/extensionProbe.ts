@@ -171,6 +171,7 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
   // Typing in prose between two claims, then inside a claim: one character per edit, as a user types.
   const type = async (offset: number, n: number) => {
     const before = api.perf().timings;
+    const stats = api.perf().store;
     const t = performance.now();
     let pos = editor.document.positionAt(offset);
     for (let i = 0; i < n; i++) {
@@ -180,14 +181,18 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
     }
     const wallPerKey = (performance.now() - t) / n;
     await sleep(1600); // debounced work after the last keystroke (decorations, panel, the full redraw a second after typing stops) runs too
-    return { wallPerKeyMs: wallPerKey, work: since(before, api.perf().timings) };
+    const after = api.perf().store;
+    // Counted, not timed: snapshots of an article built and articles anchored afresh while typing.
+    return { wallPerKeyMs: wallPerKey, work: since(before, api.perf().timings), snapshots: after.snapshots - stats.snapshots, reanchors: after.reanchors - stats.reanchors };
   };
   const mid = claims[Math.floor(claims.length / 2)];
   const profile = await startProfile('typing');
   const away = await type((mid.end as number) + 1, 200);
   await profile?.stop();
   const inClaim = claims[Math.floor(claims.length * 0.7)];
+  const insideProfile = await startProfile('typing-inside');
   const inside = await type((api.claimsOf(uri).find((c) => c.claim.id === inClaim.claim.id)?.start as number) + 2, 50);
+  await insideProfile?.stop();
 
   // Re-decorating after a status change (the Set Status path, through the store).
   const key = api.store.articles().find((a) => a.endsWith('/big-article.md')) as string;

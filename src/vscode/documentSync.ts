@@ -61,7 +61,9 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
         // (words gone: orphaned). One that touched none is carried through, which is exact for
         // every claim, and decided once the dirty state has arrived: re-anchoring 10,000 claims on
         // a keystroke between them would stall typing.
-        const touched = store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText());
+        // A keystroke inside a claim reads that claim's words from the document, not the whole text.
+        const words = (start: number, end: number) => doc.getText(new vscode.Range(doc.positionAt(start), doc.positionAt(end)));
+        const touched = store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText(), words);
         if (clean && touched.length) {
           clearTimeout(unsure.get(key)?.timer);
           unsure.delete(key);

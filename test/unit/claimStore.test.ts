@@ -76,6 +76,43 @@ describe('ClaimStore', () => {
     assert.strictEqual(s.claim(ARTICLE, c.id)!.currentText, 'grew by 115%');
   });
 
+  it('a keystroke inside a claim reads that claim\'s words, not the whole text, and keeps the progress unless a state changed', () => {
+    const { s } = store();
+    const c = s.addClaim(ARTICLE, ...at('grew by 15%'));
+    s.addClaim(ARTICLE, ...at('signed in Moscow'));
+    let text = TEXT;
+    let reads = 0;
+    const words: string[] = [];
+    const type = (offset: number, removed: number, inserted: string) => {
+      text = text.slice(0, offset) + inserted + text.slice(offset + removed);
+      return s.applyEdits(ARTICLE, [{ offset, removed, inserted }], () => { reads++; return text; }, (a, b) => { const w = text.slice(a, b); words.push(w); return w; });
+    };
+    const i = text.indexOf('15%');
+    const progress = s.progress(ARTICLE);
+    assert.deepStrictEqual(type(i, 0, '1'), [c.id]);
+    assert.strictEqual(reads, 0, 'a keystroke inside a claim copied the whole text');
+    assert.deepStrictEqual(words, ['grew by 115%']);
+    const changed = s.progress(ARTICLE)!;
+    assert.strictEqual(changed.wordsChanged, 1, 'the claim went from anchored to changed: the progress follows');
+    assert.notStrictEqual(changed, progress);
+    // Typing on in the changed claim: its words change, its state and the progress do not.
+    const built = s.stats.snapshots;
+    type(i + 1, 0, '2');
+    type(i + 2, 0, '3');
+    assert.strictEqual(s.claim(ARTICLE, c.id)!.currentText, 'grew by 12315%');
+    assert.strictEqual(s.progress(ARTICLE), changed, 'the progress was recomputed although no state changed');
+    assert.strictEqual(s.stats.snapshots, built, 'a keystroke inside a changed claim built a snapshot of the article for its progress');
+    // Deleting what was typed: anchored again, and the progress says so.
+    type(i, 3, '');
+    assert.strictEqual(s.claim(ARTICLE, c.id)!.state, 'anchored');
+    assert.strictEqual(s.progress(ARTICLE)!.wordsChanged, 0);
+    assert.strictEqual(reads, 0);
+    // The whole text is still read when something needs it (a hint refreshed by a status change).
+    s.setStatus(ARTICLE, c.id, 'accurate');
+    assert.ok(reads >= 1);
+    assert.strictEqual(s.claim(ARTICLE, c.id)!.claim.offset, text.indexOf('grew by 15%'));
+  });
+
   it('accepting new wording takes the current words as the quote', () => {
     const { s } = store();
     const c = s.addClaim(ARTICLE, ...at('grew by 15%'));

@@ -64,10 +64,16 @@ describe('ClaimStore snapshots after partial rebuilds', () => {
           try { s.updateClaim(ARTICLE, id, { status }, { reason: 'a second look' }); } catch { /* the same status, or a rule of the scale */ }
           if (rand() < 0.3) s.updateClaim(ARTICLE, id, { explanation: `note ${step}`, tags: claim.tags ? undefined : ['x'] });
         } else if (op < 0.7) {
-          // Typing: one character somewhere (inside a claim or not).
+          // Typing: one character somewhere (inside a claim or not), or deleting one (a typed
+          // character undone puts a changed claim back); the text given, or read lazily with
+          // the touched words read apart, as the extension does.
           const offset = Math.floor(rand() * text.length);
-          text = text.slice(0, offset) + 'x' + text.slice(offset);
-          s.applyEdits(ARTICLE, [{ offset, removed: 0, inserted: 'x' }], text);
+          const removed = rand() < 0.3 ? 1 : 0;
+          const inserted = removed ? '' : 'x';
+          text = text.slice(0, offset) + inserted + text.slice(offset + removed);
+          const now = text;
+          if (rand() < 0.5) s.applyEdits(ARTICLE, [{ offset, removed, inserted }], now);
+          else s.applyEdits(ARTICLE, [{ offset, removed, inserted }], () => now, (a, b) => now.slice(a, b));
         } else if (op < 0.78) {
           s.removeClaim(ARTICLE, pick(ids));
         } else if (op < 0.84) {

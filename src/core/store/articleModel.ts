@@ -362,10 +362,12 @@ export class ArticleModel {
 
   /**
    * Carries ranges through edits without re-anchoring (runs on every keystroke); `text` is the
-   * article after the edits, or how to read it (read only when an edit touched a claim).
-   * Returns the ids of claims whose words the edits touched.
+   * article after the edits, or how to read it (read only when something needs the whole text).
+   * `words`, when given, reads the text at [start, end) of the article after the edits, so that a
+   * keystroke inside a claim reads that claim's words, not the whole article. Returns the ids of
+   * claims whose words the edits touched.
    */
-  applyEdits(changes: readonly TextChange[], text: string | (() => string)): string[] {
+  applyEdits(changes: readonly TextChange[], text: string | (() => string), words?: (start: number, end: number) => string): string[] {
     if (typeof text === 'string') { this.text = text; this.readText = undefined; }
     else { this.text = undefined; this.readText = text; }
     const { ids, ranges } = this.rangeList();
@@ -374,13 +376,15 @@ export class ArticleModel {
     this.touch(false);
     this.entriesChanged();
     const touchedIds: string[] = [];
+    let statesChanged = false;
     for (const i of hit.length > 1 ? [...new Set(hit)] : hit) {
       const range = ranges[i];
       const id = ids[i];
       const p = this.placements.get(id) as Placement;
       const claim = this.find(id) as Claim;
       touchedIds.push(id);
-      const now = this.requireText().slice(range.start, range.end);
+      const was = p.state;
+      const now = this.text === undefined && words ? words(range.start, range.end) : this.requireText().slice(range.start, range.end);
       if (normalizeForCompare(now) === normalizeForCompare(claim.quote)) {
         Object.assign(p, { state: 'anchored', currentText: undefined, reason: 'the words as rated', confidence: 1 });
         range.touched = false;
@@ -392,8 +396,12 @@ export class ArticleModel {
           confidence: 1,
         });
       }
+      if (p.state !== was) statesChanged = true;
     }
-    if (touchedIds.length) this.touch();
+    // The entries changed (ranges, the words now); the states that progress and problems follow
+    // only when a claim went from anchored to changed or back: typing on in a changed claim
+    // leaves the article's progress as it was, and it is not recomputed per keystroke.
+    if (touchedIds.length) this.touch(statesChanged);
     return touchedIds;
   }
 

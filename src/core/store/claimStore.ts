@@ -216,11 +216,15 @@ export class ClaimStore {
     return text === undefined || m.textIs(text);
   }
 
-  /** `text`: the article after the edits, or a function that reads it (called only if needed). Returns the ids of the claims whose words the edits touched. */
-  applyEdits(article: string, changes: readonly TextChange[], text: string | (() => string)): string[] {
+  /**
+   * `text`: the article after the edits, or a function that reads it (called only if needed);
+   * `words`: reads [start, end) of it (the words of a claim an edit touched) without the whole
+   * text. Returns the ids of the claims whose words the edits touched.
+   */
+  applyEdits(article: string, changes: readonly TextChange[], text: string | (() => string), words?: (start: number, end: number) => string): string[] {
     const m = this.models.get(article);
     if (!m || !m.hasText()) return [];
-    const ids = m.applyEdits(changes, text);
+    const ids = m.applyEdits(changes, text, words);
     this.fire(article, 'anchors', ids);
     return ids;
   }
