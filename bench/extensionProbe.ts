@@ -172,6 +172,7 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
   const type = async (offset: number, n: number) => {
     const before = api.perf().timings;
     const stats = api.perf().store;
+    const redrawsBefore = api.views.decorations.redraws.at(-1)?.seq ?? 0;
     const t = performance.now();
     let pos = editor.document.positionAt(offset);
     for (let i = 0; i < n; i++) {
@@ -183,7 +184,12 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
     await sleep(1600); // debounced work after the last keystroke (decorations, panel, the full redraw a second after typing stops) runs too
     const after = api.perf().store;
     // Counted, not timed: snapshots of an article built and articles anchored afresh while typing.
-    return { wallPerKeyMs: wallPerKey, work: since(before, api.perf().timings), snapshots: after.snapshots - stats.snapshots, reanchors: after.reanchors - stats.reanchors };
+    // The redraws in the phase (of the last 100 kept): claims looked up and ranges sent, the one after typing stopped apart.
+    const redraws = api.views.decorations.redraws.filter((r) => r.seq > redrawsBefore);
+    const sum = (rs: typeof redraws, k: 'claimsWalked' | 'rangesSent' | 'typesSent') => rs.reduce((n, r) => n + r[k], 0);
+    const typing = redraws.filter((r) => !r.settle);
+    const redrawn = { redraws: typing.length, claimsWalked: sum(typing, 'claimsWalked'), rangesSent: sum(typing, 'rangesSent'), typesSent: sum(typing, 'typesSent'), settleRangesSent: sum(redraws.filter((r) => r.settle), 'rangesSent') };
+    return { wallPerKeyMs: wallPerKey, work: since(before, api.perf().timings), snapshots: after.snapshots - stats.snapshots, reanchors: after.reanchors - stats.reanchors, redrawn };
   };
   const mid = claims[Math.floor(claims.length / 2)];
   const profile = await startProfile('typing');

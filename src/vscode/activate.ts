@@ -8,7 +8,7 @@ import { ClaimStore } from '../core/store/claimStore';
 import { MODEL_PATH } from '../core/suggest/model';
 import { SuggestionStore } from '../core/suggest/suggestionStore';
 import type { FactmarkApi } from './api';
-import { articleKey, displayPath } from './articles';
+import { articleKey, displayPath, trackSidecarSuffix } from './articles';
 import { registerClaimsTree, viewCommands } from './claimsTree';
 import { registerCommands } from './commands';
 import { gitSetupCommands } from './commands/gitSetup';
@@ -40,6 +40,8 @@ let sync: WorkspaceSync | undefined;
 
 export function activateOn(platform: Platform, context: vscode.ExtensionContext, log: vscode.LogOutputChannel): FactmarkApi {
   const activatedAt = performance.now();
+  // First, so that a new sidecar suffix is known before any other listener of the change asks.
+  context.subscriptions.push(trackSidecarSuffix());
   let readyAt: number | undefined;
   const author = new AuthorName(context.globalState, () => platform.gitUserName());
   const store = new ClaimStore({ scale: DEFAULT_SCALE, author: () => author.get(), displayName: displayPath });

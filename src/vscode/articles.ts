@@ -46,8 +46,35 @@ export function suffixesByFolder(): (file: vscode.Uri) => string {
   };
 }
 
+/**
+ * isSidecarUri's answers per URI while the suffix setting and the workspace folders stay the same
+ * (see trackSidecarSuffix): it runs on every keystroke and cursor move in an article, and reading
+ * the setting for a file costs a third of a millisecond.
+ */
+let sidecarAnswers: Map<string, boolean> | undefined;
+const MAX_ANSWERS = 10_000;
+
+/** Keeps isSidecarUri's answers until the `factmark.sidecarSuffix` setting or the folders change (call before anything that asks). */
+export function trackSidecarSuffix(): vscode.Disposable {
+  sidecarAnswers = new Map();
+  const forget = () => sidecarAnswers?.clear();
+  const subs = [
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('factmark.sidecarSuffix')) forget(); }),
+    vscode.workspace.onDidChangeWorkspaceFolders(forget),
+  ];
+  return { dispose: () => { for (const s of subs) s.dispose(); sidecarAnswers = undefined; } };
+}
+
 export function isSidecarUri(uri: vscode.Uri): boolean {
-  return uri.path.endsWith(sidecarSuffix(uri));
+  if (!sidecarAnswers) return uri.path.endsWith(sidecarSuffix(uri));
+  const key = uri.toString();
+  let answer = sidecarAnswers.get(key);
+  if (answer === undefined) {
+    if (sidecarAnswers.size >= MAX_ANSWERS) sidecarAnswers.clear();
+    answer = uri.path.endsWith(sidecarSuffix(uri));
+    sidecarAnswers.set(key, answer);
+  }
+  return answer;
 }
 
 export function articleUriForSidecar(sidecar: vscode.Uri, suffix = sidecarSuffix(sidecar)): vscode.Uri | undefined {

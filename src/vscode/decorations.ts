@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import { timed } from './perf';
 import type { StatusDef, StatusScale } from '../core/statusScale';
-import type { StoreChange } from '../core/store/types';
+import type { ClaimState, StoreChange } from '../core/store/types';
+import type { Claim } from '../core/model';
 import { articleKey, isArticleDocument } from './articles';
 import { applyChanges, type TrackedRange } from '../core/anchoring/editTracker';
 import { toRange, toTextChanges } from './convert';
@@ -31,6 +32,12 @@ export interface DecorationsHandle {
   applied(uri: vscode.Uri): EditorDecorations | undefined;
   /** The same for every visible editor showing `uri` (a split view shows one document twice). */
   appliedAll(uri: vscode.Uri): EditorDecorations[];
+  /**
+   * The Ranges given to the visible editor showing `uri`, per claim and type, as carried through
+   * the edits since (a Range an edit made invalid is made again from its offsets, as the next
+   * redraw would): tests check them against the document's positions of the claims.
+   */
+  rangesOf(uri: vscode.Uri): { id: string; start: number; end: number; range: vscode.Range }[] | undefined;
   /** How many times the decoration types have been (re)built; tests check it stays put. */
   readonly typeBuilds: number;
   /** The last redraws (at most 100), newest last: how many types each sent to the editor, and whether it was the one after typing stopped. */
@@ -39,34 +46,89 @@ export interface DecorationsHandle {
   refresh(): void;
 }
 
-/** One redraw of an editor's highlights; `seq` counts redraws since activation. */
-export interface Redraw { seq: number; typesSent: number; settle: boolean }
+/**
+ * One redraw of an editor's highlights; `seq` counts redraws since activation. `claimsWalked`:
+ * how many claims it looked up in the store (all of the article's for a full redraw; after typing,
+ * only those the edits touched); `rangesSent`: the ranges of the types it sent.
+ */
+export interface Redraw { seq: number; typesSent: number; settle: boolean; claimsWalked: number; rangesSent: number; afterTyping: boolean }
 
 type Style = 'background' | 'underline' | 'both' | 'none';
 const TYPING_DELAY_MS = 150;
 /** Quiet time after the last edit before every type is sent again (see onEdit). */
 const SETTLE_MS = 1000;
 
-/** Claims given to one decoration type, in claim order. */
-interface Group { ids: string[]; starts: number[]; ends: number[] }
-const NONE: Group = { ids: [], starts: [], ends: [] };
-/** What was last sent for a type, its offsets carried through the edits since; `stale`: an edit touched one. */
-interface SentType { ids: string[]; spans: TrackedRange[]; stale: boolean }
+/**
+ * The claims of one decoration type as sent to an editor, ordered by start, their offsets (and
+ * the Ranges made of them, where still valid) carried through every edit since, as VS Code
+ * carries the decorations themselves. `stale`: an edit touched one of them (where VS Code's
+ * tracking and the store's may part), so the type is sent again at the next redraw.
+ */
+interface SentType { ids: string[]; spans: TrackedRange[]; ranges: (vscode.Range | undefined)[]; stale: boolean; members: Set<string> }
+const sentType = (ids: string[], spans: TrackedRange[], ranges: (vscode.Range | undefined)[]): SentType => ({ ids, spans, ranges, stale: false, members: new Set(ids) });
 interface EditorMemo {
-  version: number;
-  ranges: Map<string, { start: number; end: number; range: vscode.Range }>;
   sent: Map<vscode.TextEditorDecorationType, SentType>;
-  groups: Map<vscode.TextEditorDecorationType, Group>;
+  /** Claims whose sent ranges an edit touched since the last redraw. */
+  touched: Set<string>;
   settle?: ReturnType<typeof setTimeout>;
 }
+
+/** Claims given to one decoration type by a full redraw, ordered by start. */
+interface Group { ids: string[]; spans: TrackedRange[] }
 
 function sameSpans(sent: SentType, g: Group): boolean {
   if (sent.ids.length !== g.ids.length) return false;
   for (let i = 0; i < g.ids.length; i++) {
-    const s = sent.spans[i];
-    if (sent.ids[i] !== g.ids[i] || s.start !== g.starts[i] || s.end !== g.ends[i]) return false;
+    const a = sent.spans[i];
+    const b = g.spans[i];
+    if (sent.ids[i] !== g.ids[i] || a.start !== b.start || a.end !== b.end) return false;
   }
   return true;
+}
+
+/** Orders a group by start (claims are mostly in article order already: then it costs one pass). */
+function byStart(g: Group): Group {
+  let sorted = true;
+  for (let i = 1; i < g.spans.length && sorted; i++) if (g.spans[i].start < g.spans[i - 1].start) sorted = false;
+  if (sorted) return g;
+  const order = g.ids.map((_, i) => i).sort((a, b) => g.spans[a].start - g.spans[b].start || a - b);
+  return { ids: order.map((i) => g.ids[i]), spans: order.map((i) => g.spans[i]) };
+}
+
+/** Where a span starting at `start` goes in spans ordered by start (after those that start there). */
+function insertionPoint(spans: readonly TrackedRange[], start: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid].start <= start) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Carries the Ranges of sent claims through one edit (old coordinates): a Range before the edit
+ * stays, one on a later line moves by the lines the edit added or removed, and one the edit
+ * touched or that shares its line is made again from its offsets when next sent.
+ */
+function carryRanges(st: SentType, change: vscode.TextDocumentContentChangeEvent): void {
+  const from = change.range.start;
+  const to = change.range.end;
+  let added = 0;
+  for (let i = change.text.indexOf('\n'); i >= 0; i = change.text.indexOf('\n', i + 1)) added++;
+  const lineDelta = added - (to.line - from.line);
+  const ranges = st.ranges;
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i];
+    if (!r) continue;
+    const end = r.end;
+    if (end.line < from.line || (end.line === from.line && end.character <= from.character)) continue;
+    if (r.start.line > to.line) {
+      if (lineDelta) ranges[i] = new vscode.Range(r.start.line + lineDelta, r.start.character, end.line + lineDelta, end.character);
+      continue;
+    }
+    ranges[i] = undefined;
+  }
 }
 
 interface Types {
@@ -82,14 +144,15 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
   const { store } = services;
   let types: Types | undefined;
   let builds = 0;
-  // Per editor: the Range of each claim as last computed (valid while the document's version is
-  // the same), and per decoration type the claims last given to it with their offsets, carried
-  // through every edit since as VS Code carries the decorations themselves. A type is sent again
-  // only when its claims or their offsets differ from that, or an edit touched one of its ranges
-  // (where VS Code's tracking and the store's may part): a status change in an article of 10,000
-  // claims sends two types, a keystroke between claims sends none.
+  // Per editor and decoration type: the claims last sent, their offsets and Ranges carried
+  // through every edit since. A full redraw (a status changed, a sidecar loaded, a re-anchor)
+  // walks the article's claims and sends a type only when its claims or offsets differ from
+  // that, or an edit touched one of them: a status change in an article of 10,000 claims sends
+  // two types. After typing, only the claims the edits touched are looked up and only their
+  // types sent: a keystroke between claims walks none and sends none.
   const memos = new Map<vscode.TextEditor, EditorMemo>();
-  const pending = new Set<string>();
+  /** Articles to redraw once typing pauses: `all`, or the claims the edits touched. */
+  const pending = new Map<string, { all: boolean; ids: Set<string> }>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const disposeTypes = () => {
@@ -119,72 +182,172 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     return types;
   };
 
+  /** The types a placed claim belongs to: its status's (one not on the scale, from a hand-edited sidecar, shown like the initial one) and its marker. */
+  const eachType = (t: Types, claim: Claim, state: ClaimState, fn: (type: vscode.TextEditorDecorationType) => void): void => {
+    const type = t.byStatus.get(claim.status) ?? t.byStatus.get(store.scale.initial);
+    if (type) fn(type);
+    if (state === 'changed' || state === 'ambiguous') fn(state === 'changed' ? t.changed : t.ambiguous);
+    else if (claim.recheck && state !== 'orphaned') fn(t.verdict);
+  };
+
+  const allTypes = (t: Types): [vscode.TextEditorDecorationType, boolean][] => [
+    ...[...t.byStatus.values()].map((type): [vscode.TextEditorDecorationType, boolean] => [type, false]),
+    [t.changed, true], [t.ambiguous, true], [t.verdict, true],
+  ];
+
   const redraws: Redraw[] = [];
   let redrawCount = 0;
-  const apply = (editor: vscode.TextEditor, settle = false) => timed('decorate', () => {
+  /** `afterTyping`: the redraw once typing paused that looked up only the claims the edits touched (a full one otherwise). */
+  const record = (r: Omit<Redraw, 'seq'>) => {
+    redraws.push({ seq: ++redrawCount, ...r });
+    if (redraws.length > 100) redraws.splice(0, redraws.length - 100);
+  };
+
+  /** Sends a type's claims to the editor, making the Ranges that edits left invalid from their offsets. */
+  const sendType = (editor: vscode.TextEditor, type: vscode.TextEditorDecorationType, options: boolean, st: SentType): number => {
+    const doc = editor.document;
+    const ranges = st.ranges;
+    for (let i = 0; i < st.spans.length; i++) if (!ranges[i]) ranges[i] = toRange(doc, st.spans[i].start, st.spans[i].end);
+    const list = ranges as vscode.Range[];
+    editor.setDecorations(type, options ? list.map((range) => ({ range })) : list);
+    return list.length;
+  };
+
+  const memoOf = (editor: vscode.TextEditor): EditorMemo => {
+    let memo = memos.get(editor);
+    if (!memo) { memo = { sent: new Map(), touched: new Set() }; memos.set(editor, memo); }
+    return memo;
+  };
+
+  /** The document's length without copying its text. */
+  const lengthOf = (doc: vscode.TextDocument) => doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+
+  /** Walks every claim of the article and sends the types whose claims or offsets differ from what the editor shows. */
+  const apply = (editor: vscode.TextEditor, settle = false) => timed('decorate', () => drawAll(editor, settle));
+  const applyTouched = (editor: vscode.TextEditor, article: string, ids: ReadonlySet<string>) => timed('decorate', () => drawTouched(editor, article, ids));
+
+  const drawAll = (editor: vscode.TextEditor, settle: boolean) => {
     const t = ensureTypes();
     const doc = editor.document;
     const article = isArticleDocument(doc) ? articleKey(doc.uri) : undefined;
-    // The document's length without copying its text.
-    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
-    let memo = memos.get(editor);
-    if (!memo) { memo = { version: doc.version, ranges: new Map(), sent: new Map(), groups: new Map() }; memos.set(editor, memo); }
-    if (memo.version !== doc.version) { memo.version = doc.version; memo.ranges = new Map(); }
+    const length = lengthOf(doc);
+    const memo = memoOf(editor);
     const groups = new Map<vscode.TextEditorDecorationType, Group>();
-    const add = (type: vscode.TextEditorDecorationType, id: string, start: number, end: number) => {
-      const g = groups.get(type);
-      if (g) { g.ids.push(id); g.starts.push(start); g.ends.push(end); } else groups.set(type, { ids: [id], starts: [start], ends: [end] });
-    };
+    let walked = 0;
     if (article) {
+      const add = (type: vscode.TextEditorDecorationType, id: string, start: number, end: number) => {
+        const g = groups.get(type);
+        const span = { start, end, touched: false };
+        if (g) { g.ids.push(id); g.spans.push(span); } else groups.set(type, { ids: [id], spans: [span] });
+      };
       store.forEachPlacement(article, (claim, state, start, end) => {
+        walked++;
         if (start === undefined || end === undefined || end > length) return;
-        // A status that is not on the scale (hand-edited sidecar) is shown like the initial one.
-        const type = t.byStatus.get(claim.status) ?? t.byStatus.get(store.scale.initial);
-        if (type) add(type, claim.id, start, end);
-        if (state === 'changed' || state === 'ambiguous') add(state === 'changed' ? t.changed : t.ambiguous, claim.id, start, end);
-        else if (claim.recheck && state !== 'orphaned') add(t.verdict, claim.id, start, end);
+        eachType(t, claim, state, (type) => add(type, claim.id, start, end));
       });
     }
-    const known = memo.ranges;
-    const rangeOf = (id: string, start: number, end: number): vscode.Range => {
-      const k = known.get(id);
-      if (k && k.start === start && k.end === end) return k.range;
-      const range = toRange(doc, start, end);
-      known.set(id, { start, end, range });
-      return range;
+    // The Ranges already made (carried through the edits since), by claim, for claims whose
+    // offsets are the same: gathered only when a type is to be sent.
+    let known: Map<string, { start: number; end: number; range: vscode.Range }> | undefined;
+    const knownRanges = () => {
+      if (known) return known;
+      known = new Map();
+      for (const st of memo.sent.values()) {
+        for (let i = 0; i < st.ids.length; i++) {
+          const r = st.ranges[i];
+          if (r) known.set(st.ids[i], { start: st.spans[i].start, end: st.spans[i].end, range: r });
+        }
+      }
+      return known;
     };
-    const sent = memo.sent;
     let typesSent = 0;
-    const send = (type: vscode.TextEditorDecorationType, options: boolean) => {
-      const g = groups.get(type) ?? NONE;
-      const before = sent.get(type);
+    let rangesSent = 0;
+    for (const [type, options] of allTypes(t)) {
+      const g = byStart(groups.get(type) ?? { ids: [], spans: [] });
+      const before = memo.sent.get(type);
       // Nothing shown and nothing to show (nothing can be misplaced), or the same as shown.
       if (!g.ids.length && !before?.ids.length) {
-        if (!before) sent.set(type, { ids: [], spans: [], stale: false });
-        return;
+        if (!before) memo.sent.set(type, sentType([], [], []));
+        continue;
       }
-      if (before && !before.stale && sameSpans(before, g)) return;
-      const ranges = g.ids.map((id, i) => rangeOf(id, g.starts[i], g.ends[i]));
-      editor.setDecorations(type, options ? ranges.map((range) => ({ range })) : ranges);
+      if (before && !before.stale && sameSpans(before, g)) continue;
+      const known = knownRanges();
+      const ranges = g.ids.map((id, i) => {
+        const k = known.get(id);
+        return k && k.start === g.spans[i].start && k.end === g.spans[i].end ? k.range : undefined;
+      });
+      const st = sentType(g.ids, g.spans, ranges);
+      rangesSent += sendType(editor, type, options, st);
       typesSent++;
-      sent.set(type, { ids: g.ids, spans: g.starts.map((start, i) => ({ start, end: g.ends[i], touched: false })), stale: false });
-    };
-    for (const type of t.byStatus.values()) send(type, false);
-    send(t.changed, true);
-    send(t.ambiguous, true);
-    send(t.verdict, true);
-    memo.groups = groups;
-    redraws.push({ seq: ++redrawCount, typesSent, settle });
-    if (redraws.length > 100) redraws.splice(0, redraws.length - 100);
-  });
+      memo.sent.set(type, st);
+    }
+    memo.touched.clear();
+    record({ typesSent, settle, claimsWalked: walked, rangesSent, afterTyping: false });
+  };
 
-  // What the editor shows, for tests and the API: built on demand from the last redraw's groups.
+  /**
+   * After typing: looks up only the claims the edits touched (`ids`, from the store's events, and
+   * those whose sent ranges an edit touched) and sends again only the types they leave or join or
+   * whose ranges moved; the rest of what the editor shows was carried through the edits exactly as
+   * the store carried the claims. An editor not drawn yet is drawn in full.
+   */
+  const drawTouched = (editor: vscode.TextEditor, article: string, ids: ReadonlySet<string>) => {
+    const t = ensureTypes();
+    const memo = memos.get(editor);
+    if (!memo || !memo.sent.size) { drawAll(editor, false); return; }
+    const doc = editor.document;
+    const length = lengthOf(doc);
+    const affected = new Set([...ids, ...memo.touched]);
+    memo.touched.clear();
+    // Where each affected claim belongs now.
+    const want = new Map<string, { span: TrackedRange; types: Set<vscode.TextEditorDecorationType> }>();
+    for (const id of affected) {
+      const e = store.claim(article, id);
+      if (!e || e.start === undefined || e.end === undefined || e.end > length) continue;
+      const types = new Set<vscode.TextEditorDecorationType>();
+      eachType(t, e.claim, e.state, (type) => types.add(type));
+      want.set(id, { span: { start: e.start, end: e.end, touched: false }, types });
+    }
+    let typesSent = 0;
+    let rangesSent = 0;
+    for (const [type, options] of allTypes(t)) {
+      const before = memo.sent.get(type) ?? sentType([], [], []);
+      // Sent again when an affected claim is in it, or is to be.
+      let concerned = before.stale;
+      for (const id of affected) {
+        if (concerned) break;
+        concerned = before.members.has(id) || !!want.get(id)?.types.has(type);
+      }
+      if (!concerned) continue;
+      // The type's other claims as carried, the affected ones where they are now.
+      const ids: string[] = [];
+      const spans: TrackedRange[] = [];
+      const ranges: (vscode.Range | undefined)[] = [];
+      for (let i = 0; i < before.ids.length; i++) {
+        if (affected.has(before.ids[i])) continue;
+        ids.push(before.ids[i]); spans.push(before.spans[i]); ranges.push(before.ranges[i]);
+      }
+      for (const [id, w] of want) {
+        if (!w.types.has(type)) continue;
+        const at = insertionPoint(spans, w.span.start);
+        ids.splice(at, 0, id); spans.splice(at, 0, { ...w.span }); ranges.splice(at, 0, undefined);
+      }
+      const st = sentType(ids, spans, ranges);
+      if (!before.ids.length && !ids.length) { memo.sent.set(type, st); continue; }
+      rangesSent += sendType(editor, type, options, st);
+      typesSent++;
+      memo.sent.set(type, st);
+    }
+    record({ typesSent, settle: false, claimsWalked: affected.size, rangesSent, afterTyping: true });
+  };
+
+  // What the editor shows, for tests and the API: the claims last sent, with their offsets carried through the edits since.
   const shown = (editor: vscode.TextEditor): EditorDecorations | undefined => {
     const memo = memos.get(editor);
     if (!memo || !types) return undefined;
     const list = (type: vscode.TextEditorDecorationType): DecoratedRange[] => {
-      const g = memo.groups.get(type) ?? NONE;
-      return g.ids.map((id, i) => ({ start: g.starts[i], end: g.ends[i], id }));
+      const st = memo.sent.get(type);
+      return st ? st.ids.map((id, i) => ({ start: st.spans[i].start, end: st.spans[i].end, id })) : [];
     };
     const byStatus: Record<string, DecoratedRange[]> = {};
     for (const [key, type] of types.byStatus) { const l = list(type); if (l.length) byStatus[key] = l; }
@@ -197,13 +360,21 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
   // a newer text than it was computed for) is put right.
   const onEdit = (e: vscode.TextDocumentChangeEvent) => {
     if (!e.contentChanges.length) return;
+    if (memos.size) timed('tracking', () => track(e));
+  };
+  const track = (e: vscode.TextDocumentChangeEvent) => {
     const changes = toTextChanges(e.contentChanges);
     for (const [editor, memo] of memos) {
       if (editor.document !== e.document) continue;
       for (const st of memo.sent.values()) {
+        if (!st.ids.length) continue;
         const touched: number[] = [];
         applyChanges(st.spans, changes, touched);
-        if (touched.length) st.stale = true;
+        for (const c of e.contentChanges) carryRanges(st, c);
+        if (touched.length) {
+          st.stale = true;
+          for (const i of touched) memo.touched.add(st.ids[i]);
+        }
       }
       clearTimeout(memo.settle);
       memo.settle = setTimeout(() => {
@@ -225,16 +396,28 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     timer = undefined;
     const articles = [...pending];
     pending.clear();
-    for (const a of articles) applyArticle(a);
+    for (const [article, p] of articles) {
+      for (const editor of vscode.window.visibleTextEditors) {
+        if (articleKey(editor.document.uri) !== article) continue;
+        if (p.all || !isArticleDocument(editor.document)) apply(editor); else applyTouched(editor, article, p.ids);
+      }
+    }
   };
 
   const onStore = (e: StoreChange) => {
+    // Nothing the highlights show: a write, the file's problems, a dismissed suggestion, the policy.
+    if (e.kind === 'saved' || e.kind === 'problems' || e.kind === 'dismissed' || e.kind === 'policy') return;
     const concerned = new Set(e.articles);
     const shown = vscode.window.visibleTextEditors.map((ed) => articleKey(ed.document.uri)).filter((a) => concerned.has(a));
     if (!shown.length) return;
     if (e.kind === 'anchors') {
-      // Typing: VS Code moves the existing decorations itself; redraw once the user pauses.
-      for (const a of shown) pending.add(a);
+      // Typing: VS Code moves the existing decorations itself; redraw once the user pauses, and
+      // then only what the edits touched (a re-anchor, which names no claims, redraws in full).
+      for (const a of shown) {
+        const p = pending.get(a) ?? { all: false, ids: new Set<string>() };
+        if (!e.ids) p.all = true; else for (const id of e.ids) p.ids.add(id);
+        pending.set(a, p);
+      }
       if (timer) clearTimeout(timer);
       timer = setTimeout(flush, TYPING_DELAY_MS);
       return;
@@ -270,6 +453,13 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     appliedAll(uri) {
       const key = uri.toString();
       return vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === key).map((e) => shown(e)).filter((d): d is EditorDecorations => !!d);
+    },
+    rangesOf(uri) {
+      const key = uri.toString();
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key && memos.has(e));
+      const memo = editor && memos.get(editor);
+      if (!editor || !memo) return undefined;
+      return [...memo.sent.values()].flatMap((st) => st.ids.map((id, i) => ({ id, start: st.spans[i].start, end: st.spans[i].end, range: st.ranges[i] ?? toRange(editor.document, st.spans[i].start, st.spans[i].end) })));
     },
     get typeBuilds() { return builds; },
     get redraws() { return redraws; },

@@ -79,7 +79,8 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
 
   const stateOf = (ref: ClaimRef | undefined): DetailsState => {
     const e = ref ? store.claim(ref.article, ref.id) : undefined;
-    const snap = ref ? store.get(ref.article) : undefined;
+    // The article's state, not a snapshot of its claims: this runs on every keystroke in the claim shown.
+    const snap = ref ? store.state(ref.article) : undefined;
     if (!ref || !e || !snap) return { type: 'empty' };
     const c = e.claim;
     return {

@@ -4,7 +4,6 @@
 // when the article is open, on the line the sidecar last gave otherwise. Kept up to date from
 // the store's events; typing waits for a pause. Each has a quick fix (Add Source, Approve…).
 import * as vscode from 'vscode';
-import { claimAt } from '../core/navigation';
 import { mayReview } from '../core/workflow/reviews';
 import { policyProblems, type PolicyProblem } from '../core/workflow/policyProblems';
 import type { StoreChange } from '../core/store/types';
@@ -99,15 +98,19 @@ const FIXES: Partial<Record<string, { title: string; command: string }>> = {
   'sign-off': { title: 'Approve Verdict', command: 'factmark.approveClaim' },
 };
 
+/**
+ * Asked on every cursor move: answers from the claim at each of our diagnostics (the store's
+ * lookup by offset), never from a snapshot of the article's claims.
+ */
 function quickFixes(services: Services, doc: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): vscode.CodeAction[] {
+  const ours = diagnostics.filter((d) => d.source === 'factmark' && typeof d.code === 'string' && FIXES[d.code]);
+  if (!ours.length) return [];
   const article = services.articleKey(doc.uri);
-  const snap = services.store.get(article);
-  if (!snap) return [];
+  if (!services.store.has(article)) return [];
   const out: vscode.CodeAction[] = [];
-  for (const d of diagnostics) {
-    if (d.source !== 'factmark' || typeof d.code !== 'string') continue;
-    const fix = FIXES[d.code];
-    const entry = claimAt(snap.claims, doc.offsetAt(d.range.start));
+  for (const d of ours) {
+    const fix = FIXES[d.code as string];
+    const entry = services.store.claimAt(article, doc.offsetAt(d.range.start));
     if (!fix || !entry) continue;
     // Only someone other than the rater can sign off; the rater is pointed at the details instead.
     const own = d.code === 'sign-off' && !mayReview(entry.claim, 'approve', services.store.scale, services.store.me()).ok;

@@ -125,10 +125,16 @@ describe('views', () => {
     let mark = last();
     const before = startOfClaims();
     await editor.edit((e) => e.insert(new vscode.Position(2, 0), 'x'));
-    await waitFor('a redraw after the keystroke', () => since(mark).some((r) => !r.settle));
+    // (Other redraws, of every claim, may come between: a change of the visible editors, or the
+    // whole article anchored afresh when an edit found it clean, see documentSync.ts.)
+    const typed = (seq: number) => since(seq).filter((r) => r.afterTyping);
+    let reanchors = factmark.perf().store.reanchors;
+    const redrawn = (seq: number, n: number) => typed(seq).length > 0 || (factmark.perf().store.reanchors > n && since(seq).some((r) => !r.settle));
+    await waitFor('the redraw after the keystroke', () => redrawn(mark, reanchors));
     assert.deepStrictEqual(startOfClaims(), before.map((s) => s + 1));
     assert.deepStrictEqual(appliedRanges(factmark, uri), sortedValues(expectedRanges(factmark, uri)), 'what is shown follows the claims');
     assert.deepStrictEqual(since(mark).filter((r) => !r.settle).map((r) => r.typesSent), since(mark).filter((r) => !r.settle).map(() => 0), 'a keystroke away from the claims sent decorations');
+    assert.deepStrictEqual(typed(mark).map((r) => r.claimsWalked), typed(mark).map(() => 0), 'the redraw after a keystroke away from the claims looked claims up');
     await waitFor('every type sent again once typing stopped', () => since(mark).some((r) => r.settle && r.typesSent >= 3), 10_000);
 
     // A word changed inside a rated claim: its status's type and the re-check marker, nothing else.
@@ -139,6 +145,73 @@ describe('views', () => {
     const sent = since(mark).filter((r) => !r.settle).reduce((n, r) => n + r.typesSent, 0);
     assert.strictEqual(sent, 2, `types sent after the edit inside a claim: ${JSON.stringify(since(mark))}`);
     assert.deepStrictEqual(appliedRanges(factmark, uri), sortedValues(expectedRanges(factmark, uri)));
+
+    // Typing on in the changed claim: the redraw after it looks up that one claim, not every claim
+    // of the article, and sends its two types with their one range each (unless the article was
+    // anchored afresh meanwhile, which redraws it all).
+    mark = last();
+    reanchors = factmark.perf().store.reanchors;
+    const at85 = editor.document.getText().indexOf('£85');
+    await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at85), editor.document.positionAt(at85 + 3)), '£86'));
+    await waitFor('the redraw after the edit', () => redrawn(mark, reanchors));
+    if (typed(mark).length) assert.strictEqual(typed(mark).reduce((n, r) => n + r.typesSent, 0), 2, `types sent after typing on in the claim: ${JSON.stringify(since(mark))}`);
+    const walked = typed(mark).map((r) => r.claimsWalked);
+    assert.ok(walked.every((n) => n === 1), `claims looked up per redraw after the edit inside one: ${walked.join(', ')}`);
+    const ranges = typed(mark).reduce((n, r) => n + r.rangesSent, 0);
+    if (typed(mark).length) assert.strictEqual(ranges, 2, `ranges sent: the mostly-accurate type's one claim and its re-check marker (${JSON.stringify(since(mark))})`);
+    assert.deepStrictEqual(appliedRanges(factmark, uri), sortedValues(expectedRanges(factmark, uri)));
+  });
+
+  it('the highlights\' ranges follow lines added, removed and typed on above, beside and inside claims', async () => {
+    const editor = await openNewArticle(uniqueName('deco-lines'), ARTICLE);
+    const uri = editor.document.uri;
+    const decorations = factmark.views.decorations;
+    const a = await markWords(editor, 'a budget of £412 million');
+    const b = await markWords(editor, 'Spending on housing rises to £58 million');
+    const c = await markWords(editor, 'Bus fares will stay frozen');
+    await vscode.commands.executeCommand('factmark.setStatus', b, 'mostly-accurate');
+    await factmark.flush();
+    // What was given to the editor, as carried through the edits, must sit where the claims are.
+    const exact = () => {
+      const given = decorations.rangesOf(uri) ?? [];
+      const placed = factmark.claimsOf(uri).filter((e) => e.start !== undefined);
+      const byId = new Map(placed.map((e) => [e.claim.id, e]));
+      const wrong = given.filter((g) => {
+        const e = byId.get(g.id);
+        return !e || !g.range.isEqual(new vscode.Range(editor.document.positionAt(e.start as number), editor.document.positionAt(e.end as number)));
+      });
+      assert.ok(given.length >= placed.length, `${given.length} ranges given for ${placed.length} claims`);
+      assert.deepStrictEqual(wrong.map((g) => g.id), [], 'ranges given to the editor where the claims are not');
+    };
+    const last = () => decorations.redraws[decorations.redraws.length - 1]?.seq ?? 0;
+    await waitFor('the highlights', () => JSON.stringify(appliedRanges(factmark, uri)) === JSON.stringify(sortedValues(expectedRanges(factmark, uri))));
+    exact();
+    const pos = (words: string, delta = 0) => editor.document.positionAt(editor.document.getText().indexOf(words) + delta);
+    const steps: [string, (e: vscode.TextEditorEdit) => void][] = [
+      ['a line added above every claim', (e) => e.insert(new vscode.Position(1, 0), 'A new line.\n')],
+      ['typing on a claim\'s line before it', (e) => e.insert(pos('a budget of'), 'indeed ')],
+      ['typing on a claim\'s line after it', (e) => e.insert(pos(' on Monday'), ',')],
+      ['two lines added between two claims', (e) => e.insert(pos('The mayor said'), 'One.\nTwo.\n')],
+      ['typing inside a claim', (e) => e.insert(pos('£58', 1), '1')],
+      ['a line break inside a claim', (e) => e.insert(pos('rises to'), '\n')],
+      ['lines removed above the last claim', (e) => e.delete(new vscode.Range(pos('One.'), pos('The mayor said')))],
+      ['a line joined to the one before, beside a claim', (e) => e.delete(new vscode.Range(pos('Bus fares', -2), pos('Bus fares', -1)))],
+    ];
+    for (const [what, edit] of steps) {
+      const mark = last();
+      const reanchors = factmark.perf().store.reanchors;
+      await editor.edit(edit);
+      // At once (carried through the edit, unless the article was anchored afresh: then what the
+      // redraw after it sends), and after the redraw that follows it.
+      if (factmark.perf().store.reanchors === reanchors) {
+        try { exact(); } catch (e) { throw new Error(`right after ${what}: ${(e as Error).message}`); }
+      }
+      await waitFor(`the redraw after ${what}`, () => decorations.redraws.some((r) => r.seq > mark && !r.settle));
+      const holds = () => { try { exact(); return true; } catch { return false; } };
+      await waitFor(`the ranges given after ${what} where the claims are`, holds).catch(() => exact());
+    }
+    await waitFor('the highlights where the claims are', () => JSON.stringify(appliedRanges(factmark, uri)) === JSON.stringify(sortedValues(expectedRanges(factmark, uri))));
+    for (const ref of [a, c]) assert.match((await entryOf(ref))?.state ?? '', /^(anchored|moved)$/);
   });
 
   it('rebuilds decoration types when the style setting changes, not otherwise', async () => {
