@@ -187,6 +187,21 @@ export class GramIndex {
     this.at = at;
   }
 
+  /**
+   * The quote's rarest gram among its offsets i, i + 4, …: an occurrence at p with p + i ≡ 0
+   * (mod 4) has that gram indexed at p + offset. Returns the offset in the quote.
+   */
+  private rarestGram(quote: string, i: number): number {
+    const { heads } = this;
+    let best = -1, size = Infinity;
+    for (let o = i; o + GRAM <= quote.length; o += STEP) {
+      const h = gramHash(quote, o);
+      const n = heads[h + 1] - heads[h];
+      if (n < size) { size = n; best = o; }
+    }
+    return best;
+  }
+
   /** Start offsets of `quote` in the text, ascending, the first limit + 1 of them; undefined for a quote too short to look up. */
   starts(quote: string, limit: number): number[] | undefined {
     const L = quote.length;
@@ -194,13 +209,7 @@ export class GramIndex {
     const { heads, at, text } = this;
     const found: number[] = [];
     for (let i = 0; i < STEP; i++) {
-      // The quote's rarest gram among its offsets i, i + 4, …: an occurrence at p with p + i ≡ 0 (mod 4) has it indexed at p + o.
-      let best = -1, size = Infinity;
-      for (let o = i; o + GRAM <= L; o += STEP) {
-        const h = gramHash(quote, o);
-        const n = heads[h + 1] - heads[h];
-        if (n < size) { size = n; best = o; }
-      }
+      const best = this.rarestGram(quote, i);
       const h = gramHash(quote, best);
       for (let k = heads[h]; k < heads[h + 1]; k++) {
         const p = at[k] - best;
@@ -225,12 +234,7 @@ export class GramIndex {
     const found: number[] = [];
     if (to - from < L) return found;
     for (let i = 0; i < STEP; i++) {
-      let best = -1, size = Infinity;
-      for (let o = i; o + GRAM <= L; o += STEP) {
-        const h = gramHash(quote, o);
-        const n = heads[h + 1] - heads[h];
-        if (n < size) { size = n; best = o; }
-      }
+      const best = this.rarestGram(quote, i);
       const h = gramHash(quote, best);
       // First entry at or after from + best (entries are ascending within a bucket).
       let lo = heads[h], hi = heads[h + 1];
