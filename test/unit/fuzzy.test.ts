@@ -55,7 +55,7 @@ describe('fuzzySearch', () => {
   it('finds what approx-string-match finds, merged, on 3,000 random texts, patterns and windows', () => {
     const rand = seededRandom(9);
     const alphabets = ['ab', 'abc ', 'the cat sat on a mat, ', 'aé€😀 b', 'abcdefghijklmnopqrstuvwxyz  ,.'];
-    let withMatches = 0, multiBlock = 0, singleBlock = 0;
+    let withMatches = 0, multiBlock = 0, singleBlock = 0, twoBlocks = 0;
     for (let t = 0; t < 3000; t++) {
       const abc = alphabets[t % alphabets.length];
       const pick = () => abc[Math.floor(rand() * abc.length)];
@@ -85,10 +85,11 @@ describe('fuzzySearch', () => {
       if (want.length > 0) withMatches++;
       if (pattern.length > 32 && want.length > 0) multiBlock++;
       if (pattern.length <= 32 && want.length > 0) singleBlock++;
+      if (pattern.length > 32 && pattern.length <= 64 && want.length > 0) twoBlocks++;
     }
     // The cases exercise what matters: many with matches, many with patterns of several blocks,
-    // many of one block (scanned by their own loop).
-    assert.ok(withMatches > 1000 && multiBlock > 300 && singleBlock > 300, `${withMatches} with matches, ${multiBlock} of them multi-block, ${singleBlock} single-block`);
+    // many of one block and of two (each scanned by a loop of its own).
+    assert.ok(withMatches > 1000 && multiBlock > 300 && singleBlock > 300 && twoBlocks > 150, `${withMatches} with matches, ${multiBlock} of them multi-block (${twoBlocks} of two blocks), ${singleBlock} single-block`);
   });
 
   it('an edited quote in an article: the same single match, where search() puts it', () => {

@@ -112,6 +112,7 @@ function grow(blocks: number): void {
  */
 function scan(text: string, from: number, to: number, pat: Compiled, k: number, backwards: boolean, ratchet: boolean, ends: number[], errorsOut: number[]): number {
   if (pat.blocks === 1) return scan32(text, from, to, pat, k, backwards, ratchet, ends, errorsOut);
+  if (pat.blocks === 2) return scan64(text, from, to, pat, k, backwards, ratchet, ends, errorsOut);
   const m = pat.length;
   const bMax = pat.blocks - 1;
   grow(pat.blocks);
@@ -145,6 +146,91 @@ function scan(text: string, from: number, to: number, pat: Compiled, k: number, 
       ends.push(j + 1);
       // Only the lowest-error matches are reported: the bound comes down with each one found.
       k = sc[y];
+      errorsOut[0] = k;
+    }
+  }
+  return farthest;
+}
+
+/**
+ * scan() for a pattern of 33 to 64 characters (about half the quotes): the same steps, cut-off
+ * included, with both blocks' bit vectors and scores in locals instead of the block arrays.
+ * Reports exactly what scan() reports (test/unit/fuzzy.test.ts checks both against approx-string-match).
+ */
+function scan64(text: string, from: number, to: number, pat: Compiled, k: number, backwards: boolean, ratchet: boolean, ends: number[], errorsOut: number[]): number {
+  const m = pat.length;
+  const eq = arena, off = pat.offset, tab = slots;
+  const lastBit = pat.lastBit;
+  const last = m - W; // rows of the second block
+  // Block 1 active (y = 1 in scan()) or not.
+  let y = k > W ? 1 : 0;
+  let p0 = -1, m0 = 0, s0 = W;
+  let p1 = -1, m1 = 0, s1 = m;
+  let farthest = -1;
+  const n = to - from;
+  for (let j = 0; j < n; j++) {
+    const base = off + tab[text.charCodeAt(backwards ? to - 1 - j : from + j)];
+    const peq0 = eq[base];
+    let c0 = 0;
+    {
+      const xV = peq0 | m0;
+      const xH = (((peq0 & p0) + p0) ^ p0) | peq0;
+      let pH = m0 | ~(xH | p0);
+      let mH = p0 & xH;
+      c0 = ((pH & (1 << 31)) !== 0 ? 1 : 0) - ((mH & (1 << 31)) !== 0 ? 1 : 0);
+      pH <<= 1;
+      mH <<= 1;
+      p0 = mH | ~(xV | pH);
+      m0 = pH & xV;
+    }
+    s0 += c0;
+    let carry = c0;
+    if (y === 1) {
+      const peq1 = eq[base + 1];
+      let c1 = 0;
+      {
+        const hNeg = c0 >>> 31;
+        const e = peq1 | hNeg;
+        const xV = e | m1;
+        const xH = (((e & p1) + p1) ^ p1) | e;
+        let pH = m1 | ~(xH | p1);
+        let mH = p1 & xH;
+        c1 = ((pH & lastBit) !== 0 ? 1 : 0) - ((mH & lastBit) !== 0 ? 1 : 0);
+        pH = (pH << 1) | (c0 > 0 ? 1 : 0);
+        mH = (mH << 1) | hNeg;
+        p1 = mH | ~(xV | pH);
+        m1 = pH & xV;
+      }
+      s1 += c1;
+      carry = c1;
+      while (y > 0 && s1 >= k + W) y--;
+    } else if (s0 - carry <= k && ((eq[base + 1] & 1) !== 0 || carry < 0)) {
+      // The block below may now hold a match: compute it too, from a fresh column.
+      y = 1;
+      p1 = -1;
+      m1 = 0;
+      const peq1 = eq[base + 1];
+      let c1 = 0;
+      {
+        const hNeg = c0 >>> 31;
+        const e = peq1 | hNeg;
+        const xV = e | m1;
+        const xH = (((e & p1) + p1) ^ p1) | e;
+        let pH = m1 | ~(xH | p1);
+        let mH = p1 & xH;
+        c1 = ((pH & lastBit) !== 0 ? 1 : 0) - ((mH & lastBit) !== 0 ? 1 : 0);
+        pH = (pH << 1) | (c0 > 0 ? 1 : 0);
+        mH = (mH << 1) | hNeg;
+        p1 = mH | ~(xV | pH);
+        m1 = pH & xV;
+      }
+      s1 = s0 + last - carry + c1;
+    }
+    if (y === 1 && s1 <= k) {
+      if (!ratchet) { farthest = j + 1; continue; }
+      if (s1 < k) ends.length = 0;
+      ends.push(j + 1);
+      k = s1;
       errorsOut[0] = k;
     }
   }
