@@ -45,9 +45,9 @@ describe('whole-text exact search through the gram index (seeded)', () => {
     const { sels, text } = buildScenario(() => {}, { bytes: 400_000, claims: 800, duplicates: 40 });
     const saved = { ...gramIndexing };
     try {
-      gramIndexing.searches = Infinity;
+      gramIndexing.reads = Infinity;
       const reference = anchorAll(text, sels);
-      gramIndexing.searches = 0;
+      gramIndexing.reads = 0;
       gramIndexing.length = 0;
       const indexed = anchorAll(text, sels);
       // Whole-text searches must have happened for this to say anything: claims placed far from

@@ -95,44 +95,69 @@ export function exactStarts(text: string, quote: string, from: number, to: numbe
  * is usually near where it is expected). Windows around `expected` grow until they hold
  * MAX_EXACT occurrences or the whole text.
  */
-export function nearestExactStarts(text: string, quote: string, expected: number, index?: GramIndex): number[] {
+export function nearestExactStarts(text: string, quote: string, expected: number, index?: GramIndex, read?: (chars: number) => void): number[] {
   for (let r = 1024; ; r *= 4) {
     const from = expected - r, to = expected + quote.length + r;
-    const hits = (index && index.startsIn(quote, from, to)) ?? exactStarts(text, quote, from, to, Infinity);
+    let hits = index && index.startsIn(quote, from, to);
+    if (!hits) {
+      hits = exactStarts(text, quote, from, to, Infinity);
+      read?.(Math.min(text.length, to) - Math.max(0, from));
+    }
     if (hits.length >= MAX_EXACT || (from <= 0 && to >= text.length)) return hits;
   }
 }
 
-/** What is known of one text's whole-text exact searches: their results, and an index once they are many. */
-interface WholeText { starts: Map<string, number[]>; searches: number; index?: GramIndex }
+/**
+ * What is known of one text's whole-text exact searches: their results, how much of the text
+ * indexOf has read for them (in characters), and the gram index once that is worth building.
+ */
+interface WholeText { starts: Map<string, number[]>; read: number; index?: GramIndex }
 
 /** Exact occurrences of `quote` in the whole of `text`, the same quote is looked up twice or more per anchorAll run. */
 const wholeTextStarts = new WeakMap<object, WholeText>();
 
 /**
- * When whole-text searches of one text use the gram index: after `searches` of them (indexOf
- * reads the whole text each time, ~1 ms per MB; the index costs about four of those to build),
- * on texts of at least `length` characters. Tests set `searches` to Infinity for the reference path.
+ * When whole-text searches of one text go through the gram index: once indexOf has read the
+ * text `reads` times over for them (whole-text searches and nearestExactStarts' windows), on texts
+ * of at least `length` characters. Building the index costs about 40 such reads (measured on the
+ * bench's 5 MB article: ~70 ms against ~1.7 ms per whole-text indexOf), so it is built once the
+ * reads have cost about as much as it does: never more than about twice the cheaper of the two
+ * (the bench's ~30 reads per anchorAll build none; an article with hundreds of claims moved
+ * builds it early). Tests set `reads` to Infinity for the reference path, 0 to index at once.
  */
-export const gramIndexing = { searches: 4, length: 1 << 16 };
+export const gramIndexing = { reads: 40, length: 1 << 16 };
+
+function wholeText(owner: object): WholeText {
+  let known = wholeTextStarts.get(owner);
+  if (!known) wholeTextStarts.set(owner, (known = { starts: new Map(), read: 0 }));
+  return known;
+}
+
+/** The text's gram index, built now if the reads so far have cost about as much. */
+function indexFor(known: WholeText, text: string): GramIndex | undefined {
+  if (!known.index && known.read >= gramIndexing.reads * text.length && text.length >= gramIndexing.length) known.index = new GramIndex(text);
+  return known.index;
+}
 
 /** exactStarts over the whole text, remembered as long as `owner` (the normalised text it belongs to) lives. */
 export function exactStartsEverywhere(owner: object, text: string, quote: string): number[] {
-  let known = wholeTextStarts.get(owner);
-  if (!known) wholeTextStarts.set(owner, (known = { starts: new Map(), searches: 0 }));
+  const known = wholeText(owner);
   let starts = known.starts.get(quote);
   if (!starts) {
-    if (!known.index && known.searches >= gramIndexing.searches && text.length >= gramIndexing.length) known.index = new GramIndex(text);
-    known.searches++;
-    starts = (known.index && known.index.starts(quote, 4 * MAX_EXACT)) ?? exactStarts(text, quote, 0, text.length);
+    starts = indexFor(known, text)?.starts(quote, 4 * MAX_EXACT);
+    if (!starts) {
+      starts = exactStarts(text, quote, 0, text.length);
+      known.read += text.length;
+    }
     known.starts.set(quote, starts);
   }
   return starts;
 }
 
-/** nearestExactStarts over the whole text, through its gram index when anchorAll built one. */
+/** nearestExactStarts over the whole text, through its gram index once it is worth building. */
 export function nearestExactStartsEverywhere(owner: object, text: string, quote: string, expected: number): number[] {
-  return nearestExactStarts(text, quote, expected, wholeTextStarts.get(owner)?.index);
+  const known = wholeText(owner);
+  return nearestExactStarts(text, quote, expected, indexFor(known, text), (chars) => { known.read += chars; });
 }
 
 /** Characters of a gram (two blocks of STEP), and the stride between indexed grams. */
