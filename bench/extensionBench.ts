@@ -155,6 +155,8 @@ function logBig(big: Result, log: (line: string) => void): void {
   log(row('a keystroke end to end (edit API round trip)', [fmtMs(big.away.wallPerKeyMs)], '(includes the workbench; not the extension\'s work)'));
   log(row('re-decorating after a status change, median', [fmtMs(big.decorateMs?.median)], `goal ≤ 15 ms: ${verdict(big.decorateMs ? big.decorateMs.median <= 15 : undefined)}`));
   log(row('… slowest of 5', [fmtMs(big.decorateMs?.max)]));
+  const dc = big.decorateCounted;
+  log(row('… redraws/claims looked up/types/ranges sent (all 5)', [dc ? `${dc.redraws}/${dc.claimsWalked}/${dc.typesSent}/${dc.rangesSent}` : '—'], 'goal: 5 / 5 / 10 / – (each looks up its claim, sends the two types it leaves and joins)'));
   log(row('extension host RSS', [`${Math.round(big.rssMb)} MB`]));
   log(`load average after the section: ${load()}`);
 }
@@ -164,7 +166,7 @@ async function bigArticle(server: string): Promise<Result> {
   if (!fs.existsSync(path.join(dir, 'big-article.md.claims.yaml'))) generateBigArticle(dir, 10_000);
   const ws = copy(dir);
   try {
-    // FACTMARK_BENCH_PROFILE=DIR: CPU profiles of the extension host while typing between claims (typing.cpuprofile) and inside one (typing-inside.cpuprofile).
+    // FACTMARK_BENCH_PROFILE=DIR: CPU profiles of the extension host while typing between claims (typing.cpuprofile) and inside one (typing-inside.cpuprofile), and over the status changes (status.cpuprofile).
     const profile = process.env.FACTMARK_BENCH_PROFILE ? { FACTMARK_BENCH_PROFILE: path.resolve(process.env.FACTMARK_BENCH_PROFILE) } : {};
     return await session(server, { FACTMARK_BENCH_MODE: 'big', ...profile }, (server, browser) => window(server, browser, ws.dir));
   } finally {

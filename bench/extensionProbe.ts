@@ -203,6 +203,8 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
   // Re-decorating after a status change (the Set Status path, through the store).
   const key = api.store.articles().find((a) => a.endsWith('/big-article.md')) as string;
   const decorate: number[] = [];
+  const statusRedrawsBefore = api.views.decorations.redraws.at(-1)?.seq ?? 0;
+  const statusProfile = await startProfile('status');
   for (let i = 0; i < 5; i++) {
     const entry = api.claimsOf(uri)[100 + i * 997];
     const before = api.perf().timings.decorate;
@@ -212,6 +214,15 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
     decorate.push((after.totalMs - before.totalMs) / (after.count - before.count));
     await sleep(300);
   }
+  await statusProfile?.stop();
+  // Counted: the redraws after the five status changes, the claims they looked up and the types and ranges they sent.
+  const statusRedraws = api.views.decorations.redraws.filter((r) => r.seq > statusRedrawsBefore && !r.settle);
+  const decorateCounted = {
+    redraws: statusRedraws.length,
+    claimsWalked: statusRedraws.reduce((n, r) => n + r.claimsWalked, 0),
+    typesSent: statusRedraws.reduce((n, r) => n + r.typesSent, 0),
+    rangesSent: statusRedraws.reduce((n, r) => n + r.rangesSent, 0),
+  };
   await api.flush();
-  return { claims: claimCount, openMs, away, inside, decorateMs: summary(decorate), rssMb: (api.perf().rss ?? 0) / 1e6 };
+  return { claims: claimCount, openMs, away, inside, decorateMs: summary(decorate), decorateCounted, rssMb: (api.perf().rss ?? 0) / 1e6 };
 }

@@ -51,7 +51,13 @@ export interface DecorationsHandle {
  * how many claims it looked up in the store (all of the article's for a full redraw; after typing,
  * only those the edits touched); `rangesSent`: the ranges of the types it sent.
  */
-export interface Redraw { seq: number; typesSent: number; settle: boolean; claimsWalked: number; rangesSent: number; afterTyping: boolean }
+export interface Redraw {
+  seq: number; typesSent: number; settle: boolean; claimsWalked: number; rangesSent: number;
+  /** The redraw once typing paused, of the claims the edits touched. */
+  afterTyping: boolean;
+  /** It looked up only the claims named (after typing, or a change of some claims such as a status set) and kept the rest as carried. */
+  partial: boolean;
+}
 
 type Style = 'background' | 'underline' | 'both' | 'none';
 const TYPING_DELAY_MS = 150;
@@ -70,6 +76,8 @@ interface EditorMemo {
   sent: Map<vscode.TextEditorDecorationType, SentType>;
   /** Claims whose sent ranges an edit touched since the last redraw. */
   touched: Set<string>;
+  /** The store's placementsVersion of the article when it was last drawn: while it is the same, only named claims moved. */
+  placements?: number;
   settle?: ReturnType<typeof setTimeout>;
 }
 
@@ -224,7 +232,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
 
   /** Walks every claim of the article and sends the types whose claims or offsets differ from what the editor shows. */
   const apply = (editor: vscode.TextEditor, settle = false) => timed('decorate', () => drawAll(editor, settle));
-  const applyTouched = (editor: vscode.TextEditor, article: string, ids: ReadonlySet<string>) => timed('decorate', () => drawTouched(editor, article, ids));
+  const applyTouched = (editor: vscode.TextEditor, article: string, ids: ReadonlySet<string>, afterTyping: boolean) => timed('decorate', () => drawTouched(editor, article, ids, afterTyping));
 
   const drawAll = (editor: vscode.TextEditor, settle: boolean) => {
     const t = ensureTypes();
@@ -234,6 +242,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     const memo = memoOf(editor);
     const groups = new Map<vscode.TextEditorDecorationType, Group>();
     let walked = 0;
+    memo.placements = article ? store.placementsVersion(article) : undefined;
     if (article) {
       const add = (type: vscode.TextEditorDecorationType, id: string, start: number, end: number) => {
         const g = groups.get(type);
@@ -246,55 +255,68 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
         eachType(t, claim, state, (type) => add(type, claim.id, start, end));
       });
     }
-    // The Ranges already made (carried through the edits since), by claim, for claims whose
-    // offsets are the same: gathered only when a type is to be sent.
+    // Per type: its claims now, and whether they are the ones sent, at the offsets sent.
+    const plan = allTypes(t).map(([type, options]) => {
+      const g = byStart(groups.get(type) ?? { ids: [], spans: [] });
+      const before = memo.sent.get(type);
+      return { type, options, g, before, same: !!before && sameSpans(before, g) };
+    });
+    // The Ranges already made (carried through the edits since), by claim, from the types whose
+    // claims differ (a claim that changed type was sent with the one it leaves): a status change
+    // gathers two types' Ranges, not every claim's.
     let known: Map<string, { start: number; end: number; range: vscode.Range }> | undefined;
     const knownRanges = () => {
       if (known) return known;
       known = new Map();
-      for (const st of memo.sent.values()) {
-        for (let i = 0; i < st.ids.length; i++) {
-          const r = st.ranges[i];
-          if (r) known.set(st.ids[i], { start: st.spans[i].start, end: st.spans[i].end, range: r });
+      for (const { before, same } of plan) {
+        if (same || !before) continue;
+        for (let i = 0; i < before.ids.length; i++) {
+          const r = before.ranges[i];
+          if (r) known.set(before.ids[i], { start: before.spans[i].start, end: before.spans[i].end, range: r });
         }
       }
       return known;
     };
     let typesSent = 0;
     let rangesSent = 0;
-    for (const [type, options] of allTypes(t)) {
-      const g = byStart(groups.get(type) ?? { ids: [], spans: [] });
-      const before = memo.sent.get(type);
+    for (const { type, options, g, before, same } of plan) {
       // Nothing shown and nothing to show (nothing can be misplaced), or the same as shown.
       if (!g.ids.length && !before?.ids.length) {
         if (!before) memo.sent.set(type, sentType([], [], []));
         continue;
       }
-      if (before && !before.stale && sameSpans(before, g)) continue;
-      const known = knownRanges();
-      const ranges = g.ids.map((id, i) => {
-        const k = known.get(id);
-        return k && k.start === g.spans[i].start && k.end === g.spans[i].end ? k.range : undefined;
-      });
+      if (before && same && !before.stale) continue;
+      let ranges: (vscode.Range | undefined)[];
+      if (before && same) {
+        // The same claims at the same offsets, sent again after typing: their Ranges as carried.
+        ranges = before.ranges.slice();
+      } else {
+        const k = knownRanges();
+        ranges = g.ids.map((id, i) => {
+          const r = k.get(id);
+          return r && r.start === g.spans[i].start && r.end === g.spans[i].end ? r.range : undefined;
+        });
+      }
       const st = sentType(g.ids, g.spans, ranges);
       rangesSent += sendType(editor, type, options, st);
       typesSent++;
       memo.sent.set(type, st);
     }
     memo.touched.clear();
-    record({ typesSent, settle, claimsWalked: walked, rangesSent, afterTyping: false });
+    record({ typesSent, settle, claimsWalked: walked, rangesSent, afterTyping: false, partial: false });
   };
 
   /**
-   * After typing: looks up only the claims the edits touched (`ids`, from the store's events, and
-   * those whose sent ranges an edit touched) and sends again only the types they leave or join or
-   * whose ranges moved; the rest of what the editor shows was carried through the edits exactly as
-   * the store carried the claims. An editor not drawn yet is drawn in full.
+   * After typing or a change of some claims (a status set): looks up only the claims named (`ids`,
+   * from the store's events, and those whose sent ranges an edit touched) and sends again only the
+   * types they leave or join or whose ranges moved; the rest of what the editor shows was carried
+   * through the edits exactly as the store carried the claims. An editor not drawn yet, or one
+   * drawn before the store placed the claims anew (a re-anchor), is drawn in full.
    */
-  const drawTouched = (editor: vscode.TextEditor, article: string, ids: ReadonlySet<string>) => {
+  const drawTouched = (editor: vscode.TextEditor, article: string, ids: ReadonlySet<string>, afterTyping: boolean) => {
     const t = ensureTypes();
     const memo = memos.get(editor);
-    if (!memo || !memo.sent.size) { drawAll(editor, false); return; }
+    if (!memo || !memo.sent.size || memo.placements !== store.placementsVersion(article)) { drawAll(editor, false); return; }
     const doc = editor.document;
     const length = lengthOf(doc);
     const affected = new Set([...ids, ...memo.touched]);
@@ -338,7 +360,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
       typesSent++;
       memo.sent.set(type, st);
     }
-    record({ typesSent, settle: false, claimsWalked: affected.size, rangesSent, afterTyping: true });
+    record({ typesSent, settle: false, claimsWalked: affected.size, rangesSent, afterTyping, partial: true });
   };
 
   // What the editor shows, for tests and the API: the claims last sent, with their offsets carried through the edits since.
@@ -399,7 +421,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     for (const [article, p] of articles) {
       for (const editor of vscode.window.visibleTextEditors) {
         if (articleKey(editor.document.uri) !== article) continue;
-        if (p.all || !isArticleDocument(editor.document)) apply(editor); else applyTouched(editor, article, p.ids);
+        if (p.all || !isArticleDocument(editor.document)) apply(editor); else applyTouched(editor, article, p.ids, true);
       }
     }
   };
@@ -420,6 +442,19 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
       }
       if (timer) clearTimeout(timer);
       timer = setTimeout(flush, TYPING_DELAY_MS);
+      return;
+    }
+    // A change of named claims (a status set, a claim marked or deleted) in one article: only
+    // those claims are looked up, with any the typing before it touched.
+    if (e.kind === 'claims' && e.ids?.length && e.articles.length === 1) {
+      const a = e.articles[0];
+      const p = pending.get(a);
+      pending.delete(a);
+      const ids = new Set([...(p?.ids ?? []), ...e.ids]);
+      for (const editor of vscode.window.visibleTextEditors) {
+        if (articleKey(editor.document.uri) !== a) continue;
+        if (p?.all || !isArticleDocument(editor.document)) apply(editor); else applyTouched(editor, a, ids, false);
+      }
       return;
     }
     for (const a of new Set(shown)) { pending.delete(a); applyArticle(a); }

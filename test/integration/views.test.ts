@@ -162,6 +162,44 @@ describe('views', () => {
     assert.deepStrictEqual(appliedRanges(factmark, uri), sortedValues(expectedRanges(factmark, uri)));
   });
 
+  it('a status set looks up that claim alone and sends exactly the two types it leaves and joins; a deleted claim, the one it leaves', async () => {
+    const editor = await openNewArticle(uniqueName('deco-status'), ARTICLE);
+    const uri = editor.document.uri;
+    const decorations = factmark.views.decorations;
+    const a = await markWords(editor, 'a budget of £412 million');
+    const b = await markWords(editor, 'Spending on housing rises to £58 million');
+    const c = await markWords(editor, 'Bus fares will stay frozen');
+    await vscode.commands.executeCommand('factmark.setStatus', a, 'inaccurate');
+    await vscode.commands.executeCommand('factmark.setStatus', b, 'mostly-accurate');
+    await factmark.flush();
+    await waitFor('the highlights', () => JSON.stringify(appliedRanges(factmark, uri)) === JSON.stringify(sortedValues(expectedRanges(factmark, uri))));
+    const last = () => decorations.redraws[decorations.redraws.length - 1]?.seq ?? 0;
+    // (A full redraw may come between, e.g. when the visible editors change: only the partial ones are counted.)
+    const partial = (seq: number) => decorations.redraws.filter((r) => r.seq > seq && r.partial);
+
+    // c goes from unverified (where it was alone) to inaccurate (beside a): two types, two ranges.
+    let mark = last();
+    await vscode.commands.executeCommand('factmark.setStatus', c, 'inaccurate');
+    await waitFor('the redraw after the status change', () => partial(mark).length > 0);
+    assert.deepStrictEqual(partial(mark).map(({ claimsWalked, typesSent, rangesSent, afterTyping }) => ({ claimsWalked, typesSent, rangesSent, afterTyping })),
+      [{ claimsWalked: 1, typesSent: 2, rangesSent: 2, afterTyping: false }], JSON.stringify(decorations.redraws.filter((r) => r.seq > mark)));
+    assert.deepStrictEqual(appliedRanges(factmark, uri), sortedValues(expectedRanges(factmark, uri)));
+    assert.deepStrictEqual(Object.keys(appliedRanges(factmark, uri) ?? {}), ['inaccurate', 'mostly-accurate']);
+    const given = decorations.rangesOf(uri) ?? [];
+    for (const e of factmark.claimsOf(uri)) {
+      const g = given.find((x) => x.id === e.claim.id);
+      assert.ok(g?.range.isEqual(new vscode.Range(editor.document.positionAt(e.start as number), editor.document.positionAt(e.end as number))), `the range given for ${e.claim.id}`);
+    }
+
+    // Deleting a leaves the inaccurate type with c alone: one type, one range.
+    mark = last();
+    await vscode.commands.executeCommand('factmark.deleteClaim', a, { confirm: false });
+    await waitFor('the redraw after the deletion', () => partial(mark).length > 0);
+    assert.deepStrictEqual(partial(mark).map(({ claimsWalked, typesSent, rangesSent }) => ({ claimsWalked, typesSent, rangesSent })),
+      [{ claimsWalked: 1, typesSent: 1, rangesSent: 1 }], JSON.stringify(decorations.redraws.filter((r) => r.seq > mark)));
+    assert.deepStrictEqual(appliedRanges(factmark, uri), sortedValues(expectedRanges(factmark, uri)));
+  });
+
   it('the highlights\' ranges follow lines added, removed and typed on above, beside and inside claims', async () => {
     const editor = await openNewArticle(uniqueName('deco-lines'), ARTICLE);
     const uri = editor.document.uri;

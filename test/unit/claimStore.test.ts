@@ -180,6 +180,50 @@ describe('ClaimStore', () => {
     assert.strictEqual(snap.claims.length, 1, 'claims in memory are kept');
   });
 
+  it('the placements version stays while only the claims a change names are placed, and moves when all are placed anew', () => {
+    const { s, events } = store();
+    const a = s.addClaim(ARTICLE, ...at('signed in Moscow'));
+    const b = s.addClaim(ARTICLE, ...at('grew by 15%'));
+    const v = s.placementsVersion(ARTICLE);
+    assert.ok(v !== undefined);
+    const places = () => new Map((s.get(ARTICLE)?.claims ?? []).map((e) => [e.claim.id, `${e.state} ${e.start}-${e.end}`]));
+    // Each of these names the claims it places; every other claim keeps its place.
+    const steps: [string, () => void][] = [
+      ['a status set', () => s.setStatus(ARTICLE, a.id, 'inaccurate')],
+      ['a claim marked', () => s.addClaim(ARTICLE, ...at('remain effective'))],
+      ['a claim deleted', () => s.removeClaim(ARTICLE, b.id)],
+      ['typing above the claims', () => s.applyEdits(ARTICLE, [{ offset: 0, removed: 0, inserted: 'x' }], 'x' + TEXT)],
+    ];
+    for (const [what, step] of steps) {
+      const before = places();
+      const mark = events.length;
+      step();
+      assert.strictEqual(s.placementsVersion(ARTICLE), v, `after ${what}`);
+      const named = new Set(events.slice(mark).flatMap((e) => e.ids ?? []));
+      const shift = what.startsWith('typing') ? 1 : 0;
+      for (const [id, place] of places()) {
+        if (named.has(id) || !before.has(id)) continue;
+        const [state, range] = (before.get(id) as string).split(' ');
+        const [start, end] = range.split('-').map(Number);
+        assert.strictEqual(place, `${state} ${start + shift}-${end + shift}`, `${id} after ${what}`);
+      }
+    }
+    // Placed anew: the article replaced, claims read again, a deleted claim brought back (a re-anchor).
+    s.setArticleText(ARTICLE, 'Intro.\n' + TEXT);
+    const v2 = s.placementsVersion(ARTICLE);
+    assert.notStrictEqual(v2, v, 'a new text re-anchors every claim');
+    s.undoRemove();
+    assert.notStrictEqual(s.placementsVersion(ARTICLE), v2, 'bringing a claim back re-anchors every claim');
+    const v3 = s.placementsVersion(ARTICLE);
+    s.loadSidecar(ARTICLE, s.serialize(ARTICLE).replace('signed in Moscow', 'signed in Moscow on Friday'));
+    assert.notStrictEqual(s.placementsVersion(ARTICLE), v3, 'claims read again are placed anew');
+    // Another article's version is its own, even for the same key opened again.
+    const last = s.placementsVersion(ARTICLE);
+    s.forget(ARTICLE);
+    s.open(ARTICLE, ARTICLE + '.claims.yaml', 'treaty.md');
+    assert.notStrictEqual(s.placementsVersion(ARTICLE), last, 'an article opened again repeats an old version');
+  });
+
   it('re-anchors claims when the article is replaced (e.g. by git checkout)', () => {
     const { s } = store();
     const c = s.addClaim(ARTICLE, ...at('grew by 15%'));

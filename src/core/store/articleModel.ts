@@ -35,6 +35,9 @@ interface Placement {
 /** Work counted over all articles: snapshots built, sidecar texts parsed into claims. */
 export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number }
 
+/** The last placementsVersion given out, by any model. */
+let placementsVersions = 0;
+
 export class ArticleModel {
   private sidecarState_: SidecarState = 'missing';
   private problems_: Problem[] = [];
@@ -57,6 +60,8 @@ export class ArticleModel {
    * snapshot after our own write reuses every entry.
    */
   private entriesRevision = 0;
+  /** Moved when claims are placed anew together (a re-anchor, the claims read again); see placementsVersion. Unique across models: an article forgotten and opened again does not repeat one. */
+  private placementsRevision = ++placementsVersions;
   /**
    * Claims changed by update() alone since the cached snapshot (`since`: its entries revision;
    * `at`: the entries revision after the last such update). While nothing else changed, the next snapshot copies
@@ -116,6 +121,17 @@ export class ArticleModel {
   private entriesChanged(): void {
     this.entriesRevision++;
     this.edited = undefined;
+  }
+
+  /**
+   * Equal while every claim keeps its place but for the claims a change names: edits carry the
+   * ranges (applyEdits, whose touched claims it returns) and a change of one claim (update, add,
+   * remove, rebase, confirm) places that claim alone; a re-anchor or the claims read again place
+   * them all and move it. A view that follows edits and named claims redraws only those while
+   * it is unchanged.
+   */
+  get placementsVersion(): number {
+    return this.placementsRevision;
   }
 
   /** Identifies the claims' statuses and states as they are now (equal while they are unchanged). */
@@ -590,7 +606,7 @@ export class ArticleModel {
     this.claims = claims.slice();
     this.claimsChanged();
     if (this.hasText()) this.reanchor();
-    else { this.placements.clear(); this.ranges = undefined; this.entriesChanged(); }
+    else { this.placements.clear(); this.placementsRevision = ++placementsVersions; this.ranges = undefined; this.entriesChanged(); }
   }
 
   private reanchor(): void {
@@ -599,6 +615,7 @@ export class ArticleModel {
     const previous = this.previous;
     const results = previous ? anchorWithHistory(text, this.claims, () => previous) : anchorAll(text, this.claims);
     this.placements.clear();
+    this.placementsRevision = ++placementsVersions;
     this.ranges = undefined;
     this.entriesChanged();
     this.claims.forEach((c, i) => {

@@ -174,6 +174,11 @@ export class ClaimStore {
     };
   }
 
+  /** The article's ArticleModel.placementsVersion (undefined when it is not open). */
+  placementsVersion(article: string): number | undefined {
+    return this.models.get(article)?.placementsVersion;
+  }
+
   claim(article: string, id: string): ClaimEntry | undefined {
     const m = this.models.get(article);
     const c = m?.find(id);
