@@ -92,6 +92,13 @@ class Reader {
   private end = 0; // end of the line's text (before \r\n or \n)
   private eof = false;
 
+  /**
+   * Keys already read, by length and first character (at most KEY_SLOT_SIZE each): a key met again
+   * (the same two dozen in every claim) is compared in place and the string read first is used,
+   * so that no string is cut from the text and none has to be made a property name again.
+   */
+  private readonly keys = new Map<number, string[]>();
+
   constructor(private readonly s: string) {}
 
   /** Where reading stopped: the current structural line's content (the end of the text at its end). */
@@ -157,13 +164,34 @@ class Reader {
     for (;;) {
       const length = this.keyAt(at);
       if (!length || length > 1000) giveUp();
-      const key = this.s.slice(at, at + length);
-      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key) || (maybeNullOrBool(key) && (NULL.test(key) || BOOL.test(key)))) giveUp();
+      const key = this.key(at, length);
+      if (Object.prototype.hasOwnProperty.call(out, key)) giveUp();
       out[key] = this.value(indent, at + length + 1);
       if (this.eof || this.indent < indent) return out;
       if (this.indent > indent) giveUp();
       at = this.content;
     }
+  }
+
+  /**
+   * The key of `length` characters at `at`, one we read before if it is the same text; gives up
+   * on `__proto__` and on keys the core schema reads as null or a boolean.
+   */
+  private key(at: number, length: number): string {
+    const s = this.s;
+    const slot = (length << 16) | s.charCodeAt(at);
+    let seen = this.keys.get(slot);
+    if (seen) {
+      for (const k of seen) {
+        let i = 1;
+        while (i < length && s.charCodeAt(at + i) === k.charCodeAt(i)) i++;
+        if (i === length) return k;
+      }
+    } else this.keys.set(slot, (seen = []));
+    const key = s.slice(at, at + length);
+    if (key === '__proto__' || (maybeNullOrBool(key) && (NULL.test(key) || BOOL.test(key)))) giveUp();
+    if (seen.length < KEY_SLOT_SIZE) seen.push(key);
+    return key;
   }
 
   /**
@@ -405,6 +433,9 @@ class Reader {
     return text;
   }
 }
+
+/** Keys kept per length and first character: enough for any sidecar, bounded for a hostile one. */
+const KEY_SLOT_SIZE = 8;
 
 /** Characters a plain scalar cannot start with. */
 const INDICATORS = new Set([...'?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
