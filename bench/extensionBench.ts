@@ -135,7 +135,7 @@ async function archive(server: string, log: (line: string) => void): Promise<voi
 function logBig(big: Result, log: (line: string) => void): void {
   const perKey = (t: Result) => {
     const w = t.work;
-    const total = ['typing', 'tracking', 'cursor', 'statusBar', 'decorate'].reduce((s, k) => s + (w[k]?.totalMs ?? 0), 0);
+    const total = ['typing', 'tracking', 'cursor', 'statusBar', 'decorate', 'diagnostics'].reduce((s, k) => s + (w[k]?.totalMs ?? 0), 0);
     return total / Math.max(1, w.typing.count);
   };
   log(row('claims', [Number(big.claims).toLocaleString('en')]));
@@ -144,6 +144,7 @@ function logBig(big: Result, log: (line: string) => void): void {
   log(row('… of which the change handler (mean / max)', [`${fmtMs(big.away.work.typing.totalMs / Math.max(1, big.away.work.typing.count))}/${fmtMs(big.away.work.typing.maxMs)}`]));
   log(row('… cursor tracking, status bar (totals)', [`${fmtMs(big.away.work.cursor.totalMs)}/${fmtMs(big.away.work.statusBar.totalMs)}`]));
   log(row('… highlights carried through the edits (total)', [fmtMs(big.away.work.tracking?.totalMs)]));
+  log(row('… policy diagnostics after pauses (runs, total)', [`${big.away.work.diagnostics?.count ?? '—'}, ${fmtMs(big.away.work.diagnostics?.totalMs)}`]));
   log(row('… decorations (runs, total)', [`${big.away.work.decorate.count}, ${fmtMs(big.away.work.decorate.totalMs)}`]));
   const counted = (t: Result) => `${t.snapshots}/${t.reanchors}/${t.redrawn?.redraws ?? '—'}/${t.redrawn?.claimsWalked ?? '—'}/${t.redrawn?.rangesSent ?? '—'}`;
   log(row('… snapshots/re-anchors/redraws/claims looked up/ranges sent', [counted(big.away)], 'goal: 0 / 0 / – / ~ claims touched'));

@@ -57,19 +57,16 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
         // Clean after an edit that is no undo/redo: either the text was reloaded from disk (git
         // checkout, another tool), to be anchored afresh as it may have been rearranged, or the
         // first keystroke since opening or saving, which VS Code reports as clean and marks dirty
-        // just after. An edit that touched a claim's words is anchored afresh at once either way
-        // (words gone: orphaned). One that touched none is carried through, which is exact for
-        // every claim, and decided once the dirty state has arrived: re-anchoring 10,000 claims on
-        // a keystroke between them would stall typing.
+        // just after. The edit is carried through (exact for a keystroke, and for the claims it
+        // did not touch), and the rest is decided once the dirty state has arrived (at most
+        // DIRTY_STATE_WAIT_MS later): a reload is then anchored afresh (a claim whose words it
+        // deleted or moved is found again, or orphaned), a keystroke is not. In the browser VS Code
+        // saves a second after each pause by default (files.autoSave afterDelay), so the first
+        // keystroke after every pause is such an edit: re-anchoring 10,000 claims on it, inside a
+        // claim or between them, would stall typing.
         // A keystroke inside a claim reads that claim's words from the document, not the whole text.
         const words = (start: number, end: number) => doc.getText(new vscode.Range(doc.positionAt(start), doc.positionAt(end)));
-        const touched = store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText(), words);
-        if (clean && touched.length) {
-          clearTimeout(unsure.get(key)?.timer);
-          unsure.delete(key);
-          sync.setArticleText(doc.uri, doc.getText());
-          return;
-        }
+        store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText(), words);
         if (clean) {
           const pending = unsure.get(key);
           if (pending) clearTimeout(pending.timer);

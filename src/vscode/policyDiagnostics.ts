@@ -4,14 +4,17 @@
 // when the article is open, on the line the sidecar last gave otherwise. Kept up to date from
 // the store's events; typing waits for a pause. Each has a quick fix (Add Source, Approve…).
 import * as vscode from 'vscode';
+import { timed } from './perf';
 import { mayReview } from '../core/workflow/reviews';
 import { policyProblems, type PolicyProblem } from '../core/workflow/policyProblems';
-import type { StoreChange } from '../core/store/types';
+import type { ArticleSnapshot, StoreChange } from '../core/store/types';
 import type { Services } from './services';
 
 export interface PolicyDiagnosticsHandle {
   /** The diagnostics shown on the article. */
   of(uri: vscode.Uri): readonly vscode.Diagnostic[];
+  /** Breaches found from the article's claims (`built`, a snapshot each) and placed again after typing that changed none (`moved`); tests count them. */
+  readonly counts: { readonly built: number; readonly moved: number };
 }
 
 const TYPING_DELAY_MS = 300;
@@ -20,23 +23,50 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
   const { store } = services;
   const collection = vscode.languages.createDiagnosticCollection('factmark-policy');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const counts = { built: 0, moved: 0 };
 
   const documentOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+
+  /**
+   * The breaches last found per article, with what they depend on: while the claims, their
+   * states, the policy and the scale are the same, typing has only moved them, and they are
+   * placed again from the store's claims (no snapshot of the article per pause in typing).
+   */
+  const found = new Map<string, { version: string; policy: typeof store.policy; scale: typeof store.scale; problems: PolicyProblem[] }>();
+  const problemsOf = (article: string): PolicyProblem[] => {
+    const version = store.stateVersion(article) as string;
+    const { policy, scale } = store;
+    // No rule in .factmark.yaml asks for anything: nothing to look at.
+    if (!policy.requireSources && policy.requireReviews <= 0) { found.delete(article); return []; }
+    const last = found.get(article);
+    if (last && last.version === version && last.policy === policy && last.scale === scale) {
+      counts.moved++;
+      return last.problems.map((p) => {
+        const e = store.claim(article, p.claimId);
+        const { start, end, ...rest } = p;
+        return e?.start !== undefined && e.end !== undefined ? { ...rest, start: e.start, end: e.end } : rest;
+      });
+    }
+    counts.built++;
+    const problems = policyProblems((store.get(article) as ArticleSnapshot).claims, policy, scale);
+    found.set(article, { version, policy, scale, problems });
+    return problems;
+  };
 
   /** The article's diagnostics as they are now (undefined: none to show). */
   const diagnosticsOf = (article: string): [vscode.Uri, vscode.Diagnostic[] | undefined] => {
     const t = timers.get(article);
     if (t) { clearTimeout(t); timers.delete(article); }
     const uri = services.articleUri(article);
-    const snap = store.get(article);
-    if (!snap || snap.sidecarState === 'broken' || snap.articleMissing) return [uri, undefined];
+    const state = store.state(article);
+    if (!state || state.sidecarState === 'broken' || state.articleMissing) { found.delete(article); return [uri, undefined]; }
     const doc = documentOf(uri);
-    return [uri, policyProblems(snap.claims, store.policy, store.scale).map((p) => toDiagnostic(p, doc))];
+    return [uri, problemsOf(article).map((p) => toDiagnostic(p, doc))];
   };
-  const update = (article: string) => {
+  const update = (article: string) => timed('diagnostics', () => {
     const [uri, diagnostics] = diagnosticsOf(article);
     if (diagnostics) collection.set(uri, diagnostics); else collection.delete(uri);
-  };
+  });
   /** Many articles (a batch: the workspace scan, a checkout, a new policy): one message to the workbench. */
   const updateMany = (articles: readonly string[]) => {
     collection.set(articles.map(diagnosticsOf));
@@ -49,7 +79,7 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
 
   const onStore = (e: StoreChange) => {
     if (e.kind === 'saved') return;
-    if (e.kind === 'removed') { collection.set(e.articles.map((a) => [services.articleUri(a), undefined])); return; }
+    if (e.kind === 'removed') { for (const a of e.articles) found.delete(a); collection.set(e.articles.map((a) => [services.articleUri(a), undefined])); return; }
     if (e.kind === 'anchors') { for (const a of e.articles) later(a); return; }
     if (e.articles.length === 1) update(e.articles[0]); else updateMany(e.articles);
   };
@@ -73,7 +103,7 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
   );
   for (const a of store.articles()) update(a);
 
-  return { of: (uri) => collection.get(uri) ?? [] };
+  return { of: (uri) => collection.get(uri) ?? [], counts };
 }
 
 function toDiagnostic(p: PolicyProblem, doc: vscode.TextDocument | undefined): vscode.Diagnostic {

@@ -127,6 +127,34 @@ describe('keeping claims and files in step', () => {
     assert.strictEqual(factmark.perf().store.reanchors, before, 'a keystroke is not a reload from disk');
   });
 
+  it('the first keystroke inside a claim of a saved article marks that claim changed without anchoring the whole article afresh', async () => {
+    // In the browser VS Code saves a second after each pause (files.autoSave afterDelay), so the
+    // first keystroke after every pause comes to an article that is saved.
+    const factmark = await api();
+    const editor = await openNewArticle(uniqueName('first-key-inside'), ARTICLE);
+    const ref = await markWords(editor, 'Spending on housing rises to £58 million');
+    const other = await markWords(editor, 'Bus fares will stay frozen');
+    await sidecarYaml(editor.document.uri);
+    await factmark.flush();
+    if (editor.document.isDirty) await editor.document.save();
+    assert.ok(!editor.document.isDirty, 'the article starts saved');
+    const start = (await entryOf(ref))?.start as number;
+    const otherStart = (await entryOf(other))?.start as number;
+    const before = factmark.perf().store.reanchors;
+    const dirtied = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === editor.document && !e.contentChanges.length && e.document.isDirty) { sub.dispose(); resolve(); }
+      });
+    });
+    await editor.edit((b) => b.insert(editor.document.positionAt(start + 'Spending'.length), ' x'));
+    await dirtied;
+    const entry = await entryOf(ref);
+    assert.strictEqual(entry?.state, 'changed');
+    assert.strictEqual(entry?.currentText, 'Spending x on housing rises to £58 million');
+    assert.strictEqual((await entryOf(other))?.start, otherStart + 2, 'the claim after it moved by the typed characters');
+    assert.strictEqual(factmark.perf().store.reanchors, before, 'a keystroke inside a claim is not a reload from disk');
+  });
+
   it('re-anchors an article that is not open when it changes on disk', async () => {
     const factmark = await api();
     const article = fileUri(uniqueName('checkout-closed'));

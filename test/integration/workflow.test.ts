@@ -258,4 +258,38 @@ describe('the repository policy in the Problems panel', () => {
     await vscode.commands.executeCommand('factmark.approveClaim', ref);
     await waitFor('no breach once signed off', () => factmark.views.policy.of(uri).length === 0);
   });
+
+  it('after typing that changes no claim the breaches move with their claims without being found again; a changed claim finds them again', async () => {
+    const editor = await openNewArticle(uniqueName('policy-typing'), ARTICLE);
+    const uri = editor.document.uri;
+    const a = await markWords(editor, 'a budget of £412 million');
+    const b = await markWords(editor, 'Bus fares will stay frozen');
+    await vscode.commands.executeCommand('factmark.setStatus', a, 'accurate');
+    await vscode.commands.executeCommand('factmark.setStatus', b, 'inaccurate');
+    await waitFor('the breaches', () => factmark.views.policy.of(uri).length === 6);
+    // Every diagnostic on its claim's words as they are now.
+    const placed = () => {
+      const spans = new Set(factmark.claimsOf(uri).map((e) => `${e.start}-${e.end}`));
+      return factmark.views.policy.of(uri).every((d) => spans.has(`${editor.document.offsetAt(d.range.start)}-${editor.document.offsetAt(d.range.end)}`));
+    };
+    assert.ok(placed());
+    // The sidecar's first write (its state goes from missing to ok) is a change the breaches are found again after.
+    await factmark.flush();
+    await sidecarYaml(uri);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'A first line.\n'));
+    await waitFor('the breaches to follow their claims', placed);
+    const counts = { ...factmark.views.policy.counts };
+
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'A new first line.\n'));
+    await waitFor('the breaches to follow their claims again', placed);
+    assert.strictEqual(factmark.views.policy.counts.built, counts.built, 'the breaches were found again after typing that changed no claim');
+    assert.ok(factmark.views.policy.counts.moved > counts.moved, 'the breaches were not placed again');
+    assert.deepStrictEqual(problems(uri).map(([c]) => c).sort(), ['no-explanation', 'no-explanation', 'no-source', 'no-source', 'sign-off', 'sign-off']);
+
+    // A word changed in a's claim: its state changed, so the breaches are found again.
+    const at = editor.document.getText().indexOf('£412');
+    await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 4)), '£421'));
+    await waitFor('the breaches found again', () => factmark.views.policy.counts.built > counts.built);
+    await waitFor('the breaches on the claims', placed);
+  });
 });

@@ -118,6 +118,16 @@ export class ClaimStore {
     return this.models.get(article)?.claimAt(offset);
   }
 
+  /**
+   * Equal while the article's claims, their fields and anchor states and the file's problems are
+   * unchanged (typing that only moves claims keeps it); undefined when the article is not open.
+   * Never repeated by another article model (it is paired with the placements version).
+   */
+  stateVersion(article: string): string | undefined {
+    const m = this.models.get(article);
+    return m && `${m.placementsVersion}:${m.stateVersion}`;
+  }
+
   /** The article's progress figures, recomputed only when a status or an anchor state changed. */
   progress(article: string): Progress | undefined {
     const m = this.models.get(article);
