@@ -9,10 +9,9 @@ import type { Problem } from './model';
 export type DecodedArticle = { ok: true; text: string; hadBom: boolean } | { ok: false; problem: Problem };
 
 export function decodeArticle(bytes: Uint8Array, file?: string): DecodedArticle {
-  const problem = checkUtf8(bytes, file, 'article');
-  if (problem) return { ok: false, problem };
   const hadBom = hasBom(bytes);
-  return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(hadBom ? 3 : 0)), hadBom };
+  const decoded = strictDecode(bytes, file, 'article', hadBom ? 3 : 0, false);
+  return decoded.ok ? { ok: true, text: decoded.text, hadBom } : decoded;
 }
 
 export type DecodedText = { ok: true; text: string } | { ok: false; problem: Problem };
@@ -22,8 +21,7 @@ export type DecodedText = { ok: true; text: string } | { ok: false; problem: Pro
  * text gives back exactly the bytes that were read.
  */
 export function decodeSidecar(bytes: Uint8Array, file?: string): DecodedText {
-  const problem = checkUtf8(bytes, file, 'sidecar');
-  return problem ? { ok: false, problem } : { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+  return strictDecode(bytes, file, 'sidecar', 0, true);
 }
 
 /**
@@ -31,17 +29,37 @@ export function decodeSidecar(bytes: Uint8Array, file?: string): DecodedText {
  * refused with the place of the first bad byte, its BOM removed.
  */
 export function decodeText(bytes: Uint8Array, file: string | undefined, what: string): DecodedText {
-  const problem = checkUtf8(bytes, file, what);
+  return strictDecode(bytes, file, what, hasBom(bytes) ? 3 : 0, false);
+}
+
+// Fatal decoders reject exactly the ill-formed UTF-8 that firstInvalidUtf8 finds (both follow
+// the Unicode standard's table of well-formed sequences; a property test holds them together),
+// natively: firstInvalidUtf8's loop over every byte is run only to say where a file goes wrong.
+const STRIP_BOM = new TextDecoder('utf-8', { fatal: true });
+const KEEP_BOM = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of bytes[from…] (a BOM there kept as U+FEFF or dropped), or the problem checkUtf8 finds in the bytes. */
+function strictDecode(bytes: Uint8Array, file: string | undefined, what: string, from: number, keepBom: boolean): DecodedText {
+  const early = checkUtf8(bytes, file, what, false);
+  if (early) return { ok: false, problem: early };
+  let text: string | undefined;
+  try { text = (keepBom ? KEEP_BOM : STRIP_BOM).decode(bytes.subarray(from)); } catch { /* placed below */ }
+  const problem = text === undefined ? checkUtf8(bytes, file, what, true) : undefined;
   if (problem) return { ok: false, problem };
-  return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(hasBom(bytes) ? 3 : 0)) };
+  // Were the decoder to throw on bytes firstInvalidUtf8 finds well-formed (the property test says
+  // it never does), firstInvalidUtf8's verdict stands and they are decoded without the fatal flag.
+  return { ok: true, text: text ?? new TextDecoder('utf-8', { ignoreBOM: keepBom }).decode(bytes.subarray(from)) };
 }
 
 function hasBom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
-/** Why the bytes are not UTF-8 text Factmark can read, with where; undefined when they are. */
-function checkUtf8(bytes: Uint8Array, file: string | undefined, what: string): Problem | undefined {
+/**
+ * Why the bytes are not UTF-8 text Factmark can read, with where; undefined when they are.
+ * `sequences`: also look for ill-formed UTF-8 (else only UTF-16 and NUL bytes).
+ */
+function checkUtf8(bytes: Uint8Array, file: string | undefined, what: string, sequences: boolean): Problem | undefined {
   const fail = (code: string, message: string, at: number): Problem => ({ severity: 'error', code, file, message, ...positionOf(bytes, at) });
   const keep = what === 'sidecar' ? ' Factmark will not read or rewrite it until it is UTF-8.' : '';
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -50,6 +68,7 @@ function checkUtf8(bytes: Uint8Array, file: string | undefined, what: string): P
   const start = hasBom(bytes) ? 3 : 0;
   const nul = bytes.indexOf(0, start);
   if (nul !== -1) return fail('binary-file', `The ${what} looks like a binary file (it contains a NUL byte), not text.${keep}`, nul);
+  if (!sequences) return undefined;
   const bad = firstInvalidUtf8(bytes, start);
   if (bad !== -1) {
     return fail('invalid-utf8', `The ${what} is not valid UTF-8 (byte 0x${bytes[bad].toString(16).padStart(2, '0')}; Latin-1 or Windows-1252?). Save it as UTF-8.${keep}`, bad);

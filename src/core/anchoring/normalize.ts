@@ -39,8 +39,13 @@ function compact(s: string): string {
   return new TextDecoder().decode(new TextEncoder().encode(s));
 }
 
+/** Any character that ONE_FOR_ONE replaces or DROPPED drops (a CR, a BOM): one test instead of three passes. */
+const CHANGED = /[\r\u00a0\u2007\u202f\u2018-\u201f\u2032\u2033\uFEFF]/;
+
 /** Normalises a short string (a quote or its context); same rules as `normalizeText`. */
 export function normalizeForCompare(s: string): string {
+  // Most quotes and contexts (30,000 per anchorAll of the bench's 10,000 claims) have nothing to change.
+  if (!CHANGED.test(s)) return s;
   return replaceOneForOne(s.indexOf('\r') >= 0 || s.indexOf('\uFEFF') >= 0 ? s.replace(DROPPED, '') : s);
 }
 

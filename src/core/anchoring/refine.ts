@@ -46,6 +46,21 @@ export function wordsOfQuote(q: Query): Words {
 }
 
 const BLANK_LINE = /\n[ \t]*\n/;
+
+/**
+ * Whether text[from, to) holds a blank line (BLANK_LINE.test of that slice, without the slice and
+ * the regular expression: alignInBlock asks it of the gap after every word of its window).
+ */
+export function blankLineBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== 10) continue;
+    let j = i + 1;
+    while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j < to && text.charCodeAt(j) === 10) return true;
+    i = j - 1;
+  }
+  return false;
+}
 /** What ends a sentence or a line item between two words: . ! ? ; then space, or a line break. */
 const SENTENCE_END = /[.!?;][\s*_"'\u201d\u2019)\]]|\n/;
 
@@ -229,7 +244,7 @@ function alignInBlock(text: string, q: Query, qw: Words, tw: Words, start: numbe
   const blocks: [number, number][] = [];
   let a = 0;
   for (let k = 0; k < n; k++) {
-    if (k < n - 1 && !BLANK_LINE.test(text.slice(tw.ends[k], tw.starts[k + 1]))) continue;
+    if (k < n - 1 && !blankLineBetween(text, tw.ends[k], tw.starts[k + 1])) continue;
     blocks.push([a, k + 1]);
     a = k + 1;
   }

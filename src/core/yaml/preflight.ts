@@ -69,6 +69,15 @@ function scan(source: string, file: string | undefined, maxClaims: number, maxNo
   // character on the line, NONE at its start, X for one that ends a run of indicators.
   const NONE = -1;
   const X = 120; // 'x'
+  // The limits are checked after every character that can change what they count; `pending`:
+  // something changed since the last check (a new line, a `- `), so the next character checks.
+  // A run of ordinary characters changes nothing and is passed over.
+  let pending = true;
+  // The next `"`, `\` and `'` at or after where each was last looked for (the scan only moves
+  // forwards; 2³² - 1: none), so that each is searched for natively, once per stretch of text.
+  let nextDquote = -1;
+  let nextBackslash = -1;
+  let nextSquote = -1;
   for (let lineStart = 0; lineStart <= source.length; n++) {
     let lineEnd = source.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = source.length;
@@ -97,26 +106,39 @@ function scan(source: string, file: string | undefined, maxClaims: number, maxNo
     }
     let depth = flow === 0 && !quote ? indents.length : 0;
     let prev = NONE;
+    pending = true;
     for (; i < lineEnd; i++) {
       if (quote === DQUOTE) {
         // To the closing quote on this line, a backslash escaping the character after it.
-        for (; i < lineEnd; i++) {
-          const c = source.charCodeAt(i);
-          if (c === BACKSLASH) i++;
-          else if (c === DQUOTE) break;
+        for (;;) {
+          if (nextDquote < i) nextDquote = source.indexOf('"', i) >>> 0;
+          if (nextBackslash < i) nextBackslash = source.indexOf('\\', i) >>> 0;
+          if (nextBackslash < nextDquote) { i = nextBackslash + 2; continue; }
+          i = nextDquote;
+          break;
         }
         if (i >= lineEnd) break;
         quote = 0; prev = X;
         continue;
       }
       if (quote === SQUOTE) {
-        const close = source.indexOf("'", i);
-        if (close === -1 || close >= lineEnd) break;
-        i = close;
+        if (nextSquote < i) nextSquote = source.indexOf("'", i) >>> 0;
+        if (nextSquote >= lineEnd) break;
+        i = nextSquote;
         quote = 0; prev = X;
         continue;
       }
       const c = source.charCodeAt(i);
+      if (c < 128 && ORDINARY[c] === 1 || c >= 128) {
+        // No indicator, quote, bracket, comment or space: nothing but the limits to look at here.
+        if (pending) {
+          if (depth + flow > MAX_NESTING) return tooDeep(n + 1, i - lineStart + 1);
+          if (nodes > maxNodes) return tooComplex(n + 1, i - lineStart + 1);
+          pending = false;
+        }
+        prev = X;
+        continue;
+      }
       if (c === SPACE || c === TAB || c === CR) continue;
       const valueStart = prev === NONE || prev === DASH || prev === COLON || prev === QUESTION || (flow > 0 && (prev === COMMA || prev === OPEN_SQUARE || prev === OPEN_CURLY));
       if (c === HASH && (i === lineStart || /\s/.test(source[i - 1]))) break;
@@ -135,10 +157,12 @@ function scan(source: string, file: string | undefined, maxClaims: number, maxNo
       else if (c === DASH && (prev === NONE || prev === DASH) && flow === 0 && isIndicatorEnd(source, i + 1, lineEnd)) {
         depth++; nodes++; prev = DASH;
         if (depth + flow > MAX_NESTING) return tooDeep(n + 1, i - lineStart + 1);
+        pending = true;
         continue;
       }
       if (depth + flow > MAX_NESTING) return tooDeep(n + 1, i - lineStart + 1);
       if (nodes > maxNodes) return tooComplex(n + 1, i - lineStart + 1);
+      pending = false;
       // A `- ` directly after another starts a nested list on the same line; anything else ends the run of indicators.
       prev = c === COLON && !isIndicatorEnd(source, i + 1, lineEnd) ? X : c === DASH ? X : c;
     }
@@ -168,6 +192,10 @@ const OPEN_CURLY = 123;
 const PIPE = 124;
 const CLOSE_CURLY = 125;
 
+/** 1 for the ASCII characters the scan passes over: all but spaces, tabs, CR and ` # " ' | > [ ] { } , : - ? `. */
+const ORDINARY = new Uint8Array(128).fill(1);
+for (const c of [TAB, CR, SPACE, DQUOTE, HASH, SQUOTE, COMMA, DASH, COLON, GREATER, QUESTION, OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, PIPE, CLOSE_CURLY]) ORDINARY[c] = 0;
+
 /** Whether the character at `i` ends an indicator (`-` or `:`): a space, a tab, or the end of the line. */
 function isIndicatorEnd(source: string, i: number, lineEnd: number): boolean {
   if (i >= lineEnd) return true;
@@ -190,9 +218,21 @@ function isClaimsKey(source: string, i: number): boolean {
   return m.test(source);
 }
 
+/**
+ * Whether `marker` is at the start of the text or just after a line break (what `^` finds with
+ * /m: after LF, CR, LS or PS), by native searches for it (the /m regular expression tried every line).
+ */
+function startsALine(source: string, marker: string): boolean {
+  for (let at = source.indexOf(marker); at !== -1; at = source.indexOf(marker, at + 1)) {
+    const before = at === 0 ? 10 : source.charCodeAt(at - 1);
+    if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029) return true;
+  }
+  return false;
+}
+
 /** One problem per conflict (`<<<<<<<` line), or per stray `>>>>>>>` if there is no opening marker. */
 function conflictMarkers(source: string, file: string | undefined): Problem[] {
-  if (!/^(<{7}|>{7})/m.test(source)) return []; // fast path; `=======` alone can be a Markdown heading rule
+  if (!startsALine(source, '<<<<<<<') && !startsALine(source, '>>>>>>>')) return []; // fast path; `=======` alone can be a Markdown heading rule
   const found: { line: number; marker: string }[] = [];
   source.split('\n').forEach((text, i) => {
     const m = CONFLICT_MARKER.exec(text);
