@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { alignAfter, alignBefore, editDistance } from '../../src/core/anchoring/similarity';
+import { bestEnd } from '../../src/core/anchoring/fuzzy';
+import { alignAfter, alignBefore, alignEnd, editDistance } from '../../src/core/anchoring/similarity';
+import { seededRandom } from '../../bench/seededRandom';
 
 // Context scoring uses a bit-parallel matcher for contexts up to 32 characters; this checks it
 // against a brute-force minimum over every substring of the same search window.
@@ -26,6 +28,38 @@ describe('context alignment (seeded)', () => {
       }),
       { seed: 31, numRuns: 400 },
     );
+  });
+
+  it('contexts of 33 to 64 characters are aligned exactly as the block matcher (bestEnd) aligns them: distance and end, both directions', () => {
+    const rand = seededRandom(6464);
+    const alphabet = ['a', 'b', 'c', ' ', '\u00e9', 'x'];
+    const str = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    let differentEnds = 0;
+    for (let t = 0; t < 4000; t++) {
+      const m = 33 + Math.floor(rand() * 32);
+      const pattern = str(m);
+      // The text holds the pattern edited (or not at all), so that distances span the whole range.
+      let hay = str(Math.floor(rand() * 40));
+      if (rand() < 0.7) {
+        let copy = pattern;
+        for (let e = Math.floor(rand() * 12); e > 0; e--) {
+          const at = Math.floor(rand() * copy.length);
+          copy = rand() < 0.5 ? copy.slice(0, at) + str(1) + copy.slice(at + 1) : rand() < 0.5 ? copy.slice(0, at) + copy.slice(at + 1) : copy.slice(0, at) + str(1) + copy.slice(at);
+        }
+        hay += copy;
+      }
+      hay += str(Math.floor(rand() * 40));
+      const from = Math.floor(rand() * 10);
+      const to = Math.max(from, hay.length - Math.floor(rand() * 10));
+      const backwards = rand() < 0.5;
+      const ideal = Math.floor(rand() * (to - from + 1));
+      const got = alignEnd(pattern, hay, from, to, backwards, ideal);
+      const want = bestEnd(pattern, hay, from, to, backwards, ideal);
+      assert.deepStrictEqual(got, want, JSON.stringify({ pattern, hay, from, to, backwards, ideal }));
+      if (want.at !== ideal) differentEnds++;
+    }
+    // Ties and ends away from the ideal one must have been exercised, not only perfect matches.
+    assert.ok(differentEnds > 1000, `${differentEnds} ends away from the ideal one`);
   });
 
   it('an intact context scores 1 and aligns exactly at the boundary', () => {
