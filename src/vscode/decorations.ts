@@ -78,6 +78,16 @@ interface EditorMemo {
   touched: Set<string>;
   /** The store's placementsVersion of the article when it was last drawn: while it is the same, only named claims moved. */
   placements?: number;
+  /** The document's version when each type was last sent, until an edit comes after it. */
+  sentAt: Map<vscode.TextEditorDecorationType, number>;
+  /**
+   * Types sent before an edit that came after: the editor may have applied them to the newer
+   * text (the keystroke was typed in the window before they arrived), so they are sent again,
+   * as carried, once typing stops. No other type can be misplaced: VS Code carries what it was
+   * given through each edit as the memo carries it (ClosedClosed: an edit at an edge stays
+   * outside, like the store's), and the redraw after typing sends what an edit touched.
+   */
+  suspect: Set<vscode.TextEditorDecorationType>;
   settle?: ReturnType<typeof setTimeout>;
 }
 
@@ -212,8 +222,9 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
   };
 
   /** Sends a type's claims to the editor, making the Ranges that edits left invalid from their offsets. */
-  const sendType = (editor: vscode.TextEditor, type: vscode.TextEditorDecorationType, options: boolean, st: SentType): number => {
+  const sendType = (editor: vscode.TextEditor, memo: EditorMemo, type: vscode.TextEditorDecorationType, options: boolean, st: SentType): number => {
     const doc = editor.document;
+    memo.sentAt.set(type, doc.version);
     const ranges = st.ranges;
     for (let i = 0; i < st.spans.length; i++) if (!ranges[i]) ranges[i] = toRange(doc, st.spans[i].start, st.spans[i].end);
     const list = ranges as vscode.Range[];
@@ -223,7 +234,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
 
   const memoOf = (editor: vscode.TextEditor): EditorMemo => {
     let memo = memos.get(editor);
-    if (!memo) { memo = { sent: new Map(), touched: new Set() }; memos.set(editor, memo); }
+    if (!memo) { memo = { sent: new Map(), touched: new Set(), sentAt: new Map(), suspect: new Set() }; memos.set(editor, memo); }
     return memo;
   };
 
@@ -231,10 +242,10 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
   const lengthOf = (doc: vscode.TextDocument) => doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 
   /** Walks every claim of the article and sends the types whose claims or offsets differ from what the editor shows. */
-  const apply = (editor: vscode.TextEditor, settle = false) => timed('decorate', () => drawAll(editor, settle));
+  const apply = (editor: vscode.TextEditor) => timed('decorate', () => drawAll(editor));
   const applyTouched = (editor: vscode.TextEditor, article: string, ids: ReadonlySet<string>, afterTyping: boolean) => timed('decorate', () => drawTouched(editor, article, ids, afterTyping));
 
-  const drawAll = (editor: vscode.TextEditor, settle: boolean) => {
+  const drawAll = (editor: vscode.TextEditor) => {
     const t = ensureTypes();
     const doc = editor.document;
     const article = isArticleDocument(doc) ? articleKey(doc.uri) : undefined;
@@ -298,12 +309,12 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
         });
       }
       const st = sentType(g.ids, g.spans, ranges);
-      rangesSent += sendType(editor, type, options, st);
+      rangesSent += sendType(editor, memo, type, options, st);
       typesSent++;
       memo.sent.set(type, st);
     }
     memo.touched.clear();
-    record({ typesSent, settle, claimsWalked: walked, rangesSent, afterTyping: false, partial: false });
+    record({ typesSent, settle: false, claimsWalked: walked, rangesSent, afterTyping: false, partial: false });
   };
 
   /**
@@ -316,7 +327,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
   const drawTouched = (editor: vscode.TextEditor, article: string, ids: ReadonlySet<string>, afterTyping: boolean) => {
     const t = ensureTypes();
     const memo = memos.get(editor);
-    if (!memo || !memo.sent.size || memo.placements !== store.placementsVersion(article)) { drawAll(editor, false); return; }
+    if (!memo || !memo.sent.size || memo.placements !== store.placementsVersion(article)) { drawAll(editor); return; }
     const doc = editor.document;
     const length = lengthOf(doc);
     const affected = new Set([...ids, ...memo.touched]);
@@ -356,7 +367,7 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
       }
       const st = sentType(ids, spans, ranges);
       if (!before.ids.length && !ids.length) { memo.sent.set(type, st); continue; }
-      rangesSent += sendType(editor, type, options, st);
+      rangesSent += sendType(editor, memo, type, options, st);
       typesSent++;
       memo.sent.set(type, st);
     }
@@ -377,9 +388,10 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     return { byStatus, needsRecheck, verdictToConfirm: list(types.verdict) };
   };
 
-  // Edits move what was sent as VS Code moves the decorations; once the typing stops, every type
-  // is sent again, so that a redraw that crossed a keystroke on its way to the editor (drawn on
-  // a newer text than it was computed for) is put right.
+  // Edits move what was sent as VS Code moves the decorations; once the typing stops, the types
+  // sent before an edit that followed are sent again, as carried, so that a redraw that crossed a
+  // keystroke on its way to the editor (drawn on a newer text than it was computed for) is put
+  // right. Typing that sent nothing (between claims) sends nothing once it stops either.
   const onEdit = (e: vscode.TextDocumentChangeEvent) => {
     if (!e.contentChanges.length) return;
     if (memos.size) timed('tracking', () => track(e));
@@ -398,14 +410,31 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
           for (const i of touched) memo.touched.add(st.ids[i]);
         }
       }
+      for (const [type, version] of memo.sentAt) if (version < e.document.version) { memo.suspect.add(type); memo.sentAt.delete(type); }
+      if (!memo.suspect.size) continue;
       clearTimeout(memo.settle);
       memo.settle = setTimeout(() => {
         memo.settle = undefined;
         if (memos.get(editor) !== memo || !vscode.window.visibleTextEditors.includes(editor)) return;
-        for (const st of memo.sent.values()) st.stale = true;
-        apply(editor, true);
+        timed('decorate', () => resendSuspect(editor, memo));
       }, SETTLE_MS);
     }
+  };
+  /** Once typing stopped: the types that may have crossed a keystroke, sent again as carried (no claim looked up). */
+  const resendSuspect = (editor: vscode.TextEditor, memo: EditorMemo) => {
+    const t = ensureTypes();
+    let typesSent = 0;
+    let rangesSent = 0;
+    for (const [type, options] of allTypes(t)) {
+      const st = memo.sent.get(type);
+      if (!memo.suspect.has(type) || !st) continue;
+      rangesSent += sendType(editor, memo, type, options, st);
+      typesSent++;
+    }
+    // What the settle sends is final: a keystroke after it does not make it suspect again (or every pause would send it).
+    for (const type of memo.suspect) memo.sentAt.delete(type);
+    memo.suspect.clear();
+    record({ typesSent, settle: true, claimsWalked: 0, rangesSent, afterTyping: false, partial: true });
   };
 
   const applyArticle = (article: string | undefined) => {

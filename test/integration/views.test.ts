@@ -162,6 +162,47 @@ describe('views', () => {
     assert.deepStrictEqual(appliedRanges(factmark, uri), sortedValues(expectedRanges(factmark, uri)));
   });
 
+  it('once typing stops, sends again only the types sent before a keystroke that came after them, as carried', async () => {
+    const editor = await openNewArticle(uniqueName('deco-settle'), ARTICLE);
+    const uri = editor.document.uri;
+    const decorations = factmark.views.decorations;
+    const a = await markWords(editor, 'a budget of £412 million');
+    const b = await markWords(editor, 'Spending on housing rises to £58 million');
+    await markWords(editor, 'Bus fares will stay frozen');
+    await vscode.commands.executeCommand('factmark.setStatus', a, 'inaccurate');
+    await vscode.commands.executeCommand('factmark.setStatus', b, 'mostly-accurate');
+    await factmark.flush();
+    await waitFor('the highlights', () => JSON.stringify(appliedRanges(factmark, uri)) === JSON.stringify(sortedValues(expectedRanges(factmark, uri))));
+    const last = () => decorations.redraws[decorations.redraws.length - 1]?.seq ?? 0;
+    const since = (seq: number) => decorations.redraws.filter((r) => r.seq > seq);
+    const exact = () => {
+      const given = decorations.rangesOf(uri) ?? [];
+      for (const e of factmark.claimsOf(uri)) {
+        const g = given.find((x) => x.id === e.claim.id);
+        if (!g?.range.isEqual(new vscode.Range(editor.document.positionAt(e.start as number), editor.document.positionAt(e.end as number)))) return false;
+      }
+      return true;
+    };
+    const reanchors = factmark.perf().store.reanchors;
+    // The first keystroke comes after everything sent so far: all of it is sent again once typing stops.
+    let mark = last();
+    await editor.edit((e) => e.insert(new vscode.Position(2, 0), 'x'));
+    await waitFor('the types sent before the keystroke sent again', () => since(mark).some((r) => r.settle));
+    // A word changed in b's claim: the redraw after it sends its two types (its status's and the re-check marker)…
+    mark = last();
+    const at = editor.document.getText().indexOf('£58');
+    await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 3)), '£85'));
+    await waitFor('the redraw after the edit inside b', () => decorations.applied(uri)?.needsRecheck.some((r) => r.id === b.id));
+    // …and a keystroke between the claims after that: those two, and only those, are sent again, as carried.
+    mark = last();
+    await editor.edit((e) => e.insert(new vscode.Position(2, 0), 'y'));
+    await waitFor('the two types sent again once typing stopped', () => since(mark).some((r) => r.settle));
+    const settles = since(mark).filter((r) => r.settle).map(({ typesSent, claimsWalked, rangesSent }) => ({ typesSent, claimsWalked, rangesSent }));
+    if (factmark.perf().store.reanchors === reanchors) assert.deepStrictEqual(settles, [{ typesSent: 2, claimsWalked: 0, rangesSent: 2 }], JSON.stringify(since(mark)));
+    await waitFor('the ranges given where the claims are', exact);
+    assert.deepStrictEqual(appliedRanges(factmark, uri), sortedValues(expectedRanges(factmark, uri)));
+  });
+
   it('a status set looks up that claim alone and sends exactly the two types it leaves and joins; a deleted claim, the one it leaves', async () => {
     const editor = await openNewArticle(uniqueName('deco-status'), ARTICLE);
     const uri = editor.document.uri;
@@ -175,7 +216,7 @@ describe('views', () => {
     await waitFor('the highlights', () => JSON.stringify(appliedRanges(factmark, uri)) === JSON.stringify(sortedValues(expectedRanges(factmark, uri))));
     const last = () => decorations.redraws[decorations.redraws.length - 1]?.seq ?? 0;
     // (A full redraw may come between, e.g. when the visible editors change: only the partial ones are counted.)
-    const partial = (seq: number) => decorations.redraws.filter((r) => r.seq > seq && r.partial);
+    const partial = (seq: number) => decorations.redraws.filter((r) => r.seq > seq && r.partial && !r.settle);
 
     // c goes from unverified (where it was alone) to inaccurate (beside a): two types, two ranges.
     let mark = last();
