@@ -101,7 +101,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   }
 
   // One scale and policy per repository config, found once per folder.
-  const settings: CheckSettings = { rules: [], history: !values['no-history'] };
+  const settings: CheckSettings = { rules: [], history: !values['no-history'], failingOnly: values.quiet && !values.json };
   const rulesByConfig = new Map<string, number>();
   const rulesByDir = new Map<string, number>();
   const rulesFor = async (sidecar: string): Promise<number> => {
@@ -131,11 +131,12 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   for (const p of pairs) todo.push({ article: p.article, sidecar: p.sidecar, articleName: rel(p.article, here), sidecarName: rel(p.sidecar, here), rules: await rulesFor(p.sidecar) });
 
   const reports: ArticleReport[] = [];
+  let claims = 0;
   const threads = workersFor(todo.length, jobs);
   // For the tests and the bench: how the work was spread.
   if (process.env.FACTMARK_CHECK_STATS) io.err(`factmark check: ${todo.length} articles on ${threads} thread${threads === 1 ? '' : 's'}`);
   for (const r of await runChecks(todo, settings, threads)) {
-    if ('report' in r) reports.push(r.report); else problems.push(r.problem);
+    if ('report' in r) { reports.push(r.report); claims += r.claims; } else problems.push(r.problem);
   }
   if (process.env.FACTMARK_CHECK_STATS) io.err(`factmark check: peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 
@@ -146,9 +147,10 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     for (const p of problems) io.err(formatProblem(p));
     for (const r of reports) {
       if (values.quiet && r.ok) continue;
-      io.out(formatReport(values.quiet ? { ...r, claims: r.claims.filter((c) => c.violations.length) } : r));
+      // (With --quiet the reports hold only the claims that fail: settings.failingOnly.)
+      io.out(formatReport(r));
     }
-    io.out(summary(reports, problems, ok, scope));
+    io.out(summary(reports, claims, problems, ok, scope));
   }
   return ok ? EXIT.ok : EXIT.problems;
 }
@@ -217,8 +219,8 @@ function shardKey(root: string, here: string, file: string): string {
   return path.relative(root, path.resolve(here, file)).split(path.sep).join('/');
 }
 
-function summary(reports: ArticleReport[], problems: Problem[], ok: boolean, scope: string[]): string {
-  const claims = reports.reduce((n, r) => n + r.claims.length, 0);
+/** `claims`: how many the reports' articles have (with --quiet the reports keep only those that fail). */
+function summary(reports: ArticleReport[], claims: number, problems: Problem[], ok: boolean, scope: string[]): string {
   const failing = reports.reduce((n, r) => n + r.claims.filter((c) => c.violations.length).length, 0);
   const fileProblems = problems.filter((p) => p.severity === 'error').length + reports.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const within = scope.length ? ` (${scope.join('; ')})` : '';

@@ -212,5 +212,28 @@ describe('factmark check at archive scale', function () {
       assert.match(cli('--jobs', '2').stdout, /FAILED: 110 articles, \d+ claims, 0 failing the policy, 1 file problem\n?$/);
       assert.strictEqual(cli('--jobs', '0').status, 2);
     });
+
+    it('--quiet keeps only the failing claims, on either number of threads, and still counts every claim', () => {
+      const { dir, files } = archive(110);
+      fs.writeFileSync(path.join(dir, files[50] + '.claims.yaml'), 'factmark: 1\narticle: x\nclaims: [oops\n');
+      const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', '--fail-on', 'open', ...args], { cwd: dir, encoding: 'utf8' });
+      const json = JSON.parse(cli('--json').stdout) as { articles: { article: string; ok: boolean; claims: { id: string; violations: string[] }[] }[] };
+      const failing = json.articles.flatMap((a) => a.claims.filter((c) => c.violations.length).map((c) => c.id));
+      const passing = json.articles.flatMap((a) => a.claims.filter((c) => !c.violations.length).map((c) => c.id));
+      assert.ok(failing.length >= 10 && passing.length >= 10, `${failing.length} failing, ${passing.length} passing`);
+      const full = cli('--jobs', '1').stdout.trimEnd().split('\n');
+      for (const jobs of ['1', '2']) {
+        const quiet = cli('--quiet', '--jobs', jobs).stdout.trimEnd();
+        // The same summary as without --quiet: every claim counted, the failing ones too.
+        assert.strictEqual(quiet.split('\n').at(-1), full.at(-1));
+        assert.match(quiet, new RegExp(`FAILED: 110 articles, ${failing.length + passing.length} claims, ${failing.length} failing the policy, 1 file problem$`));
+        const ids = new Set([...quiet.matchAll(/^  \S+ (\w+)  /gm)].map((m) => m[1]));
+        assert.deepStrictEqual([...ids].sort(), [...failing].sort());
+        // Articles with a failing claim say how many fail, as before.
+        const first = json.articles.find((a) => !a.ok && a.claims.length)!;
+        const n = first.claims.filter((c) => c.violations.length).length;
+        assert.ok(quiet.includes(`${first.article}  (${n} claim${n === 1 ? '' : 's'}, 0 pass)`), quiet.slice(0, 400));
+      }
+    });
   });
 });
