@@ -33,7 +33,8 @@ interface Placement {
 
 /** Counts shared by the models of one store (for tests that check work stays proportional). */
 /** Work counted over all articles: snapshots built, sidecar texts parsed into claims. */
-export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number }
+/** `claimAtScanned`: claims claimAt looked at (those starting up to the longest claim's length before the offset); `claimOrders`: times it ordered the claims by start. */
+export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number; claimAtScanned?: number; claimOrders?: number }
 
 /** The last placementsVersion given out, by any model. */
 let placementsVersions = 0;
@@ -70,6 +71,13 @@ export class ArticleModel {
   private edited?: { since: number; at: number; ids: Set<string> };
   private index?: Map<string, Claim>;
   private ranges?: { ids: string[]; ranges: TrackedRange[] };
+  /**
+   * For claimAt: the placed claims' indexes in rangeList() ordered by start, and the longest
+   * claim (at least), so that the claims around an offset are found by binary search. Edits keep
+   * the order (ranges after an edit move together), except among claims one edit touched
+   * together (`unordered`: built again at the next lookup); built again when rangeList() is.
+   */
+  private byStart?: { of: TrackedRange[]; order: number[]; longest: number; unordered: boolean };
   private lastClaimAt?: { revision: number; offset: number; entry: ClaimEntry | undefined };
   /** The last successfully parsed file: the base for splice-writing and three-way merges. */
   private loaded?: LoadedSidecar;
@@ -196,13 +204,27 @@ export class ArticleModel {
   claimAt(offset: number): ClaimEntry | undefined {
     if (this.lastClaimAt?.revision === this.revision && this.lastClaimAt.offset === offset) return this.lastClaimAt.entry;
     const { ids, ranges } = this.rangeList();
+    const { order, longest } = this.startOrder(ranges);
+    // The claims that start from offset - longest to offset (a claim holding offset starts there), the innermost (then the first in claim order) of those holding it.
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ranges[order[mid]].start < offset - longest) lo = mid + 1; else hi = mid;
+    }
     let best = -1;
     let bestLength = Infinity;
-    for (let i = 0; i < ranges.length; i++) {
+    let scanned = 0;
+    for (let k = lo; k < order.length; k++) {
+      const i = order[k];
       const r = ranges[i];
-      if (offset < r.start || offset > r.end) continue;
-      if (r.end - r.start < bestLength) { best = i; bestLength = r.end - r.start; }
+      if (r.start > offset) break;
+      scanned++;
+      if (offset > r.end) continue;
+      const length = r.end - r.start;
+      if (length < bestLength || (length === bestLength && i < best)) { best = i; bestLength = length; }
     }
+    this.counters.claimAtScanned = (this.counters.claimAtScanned ?? 0) + scanned;
     const claim = best < 0 ? undefined : this.find(ids[best]);
     const entry = claim && this.entry(claim);
     // Asked twice per keystroke (the edit, then the cursor move): the second time is free.
@@ -389,6 +411,12 @@ export class ArticleModel {
     const { ids, ranges } = this.rangeList();
     const hit: number[] = [];
     applyChanges(ranges, changes, hit);
+    // claimAt's order by start survives the edit but among claims it touched together; the longest claim may have grown.
+    const b = this.byStart;
+    if (b && b.of === ranges && hit.length) {
+      if (hit.length > 1) b.unordered = true;
+      for (const i of hit) if (ranges[i].end - ranges[i].start > b.longest) b.longest = ranges[i].end - ranges[i].start;
+    }
     this.touch(false);
     this.entriesChanged();
     const touchedIds: string[] = [];
@@ -425,6 +453,17 @@ export class ArticleModel {
    * The placed claims' ranges in claim order (the range objects of the placements, which edits
    * move in place), kept until claims or placements change: a keystroke walks one array.
    */
+  private startOrder(ranges: TrackedRange[]): { order: number[]; longest: number } {
+    const b = this.byStart;
+    if (b && b.of === ranges && !b.unordered) return b;
+    const order = ranges.map((_, i) => i).sort((x, y) => ranges[x].start - ranges[y].start || x - y);
+    let longest = 0;
+    for (const r of ranges) if (r.end - r.start > longest) longest = r.end - r.start;
+    this.counters.claimOrders = (this.counters.claimOrders ?? 0) + 1;
+    this.byStart = { of: ranges, order, longest, unordered: false };
+    return this.byStart;
+  }
+
   private rangeList(): { ids: string[]; ranges: TrackedRange[] } {
     if (!this.ranges) {
       const ids: string[] = [];
