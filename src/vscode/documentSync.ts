@@ -66,7 +66,16 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
         // claim or between them, would stall typing.
         // A keystroke inside a claim reads that claim's words from the document, not the whole text.
         const words = (start: number, end: number) => doc.getText(new vscode.Range(doc.positionAt(start), doc.positionAt(end)));
-        store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText(), words);
+        const touched = store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText(), words);
+        // Except an edit that left a claim none of its words: then it is anchored afresh at once,
+        // as it was before keystrokes were carried, so that words a reload (or a selection typed
+        // over) took away are found elsewhere or the claim is orphaned, not kept on an empty range.
+        if (clean && touched.some((id) => { const c = store.claim(key, id); return !c || c.start === c.end; })) {
+          clearTimeout(unsure.get(key)?.timer);
+          unsure.delete(key);
+          sync.setArticleText(doc.uri, doc.getText());
+          return;
+        }
         if (clean) {
           const pending = unsure.get(key);
           if (pending) clearTimeout(pending.timer);
