@@ -185,6 +185,8 @@ function scan64(text: string, from: number, to: number, pat: Compiled, k: number
     }
     s0 += c0;
     let carry = c0;
+    // The second block's column step is written out twice below (going on, and from a fresh
+    // column): this is the hot loop, and the step updates four locals. Change both together.
     if (y === 1) {
       const peq1 = eq[base + 1];
       let c1 = 0;
