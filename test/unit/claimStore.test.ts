@@ -235,6 +235,22 @@ describe('ClaimStore', () => {
     assert.strictEqual(checkedOut.slice(e.start, e.end), 'grew by 15%');
   });
 
+  it('counts each article\'s fresh anchorings apart from the store\'s total', () => {
+    const { s } = store();
+    const OTHER = 'file:///ws/other.md';
+    s.addClaim(ARTICLE, ...at('grew by 15%'));
+    s.open(OTHER, OTHER + '.claims.yaml', 'other.md');
+    s.loadSidecar(OTHER, undefined);
+    s.setArticleText(OTHER, TEXT);
+    s.addClaim(OTHER, ...at('signed in Moscow'));
+    const [mine, theirs, total] = [s.reanchorsOf(ARTICLE)!, s.reanchorsOf(OTHER)!, s.stats.reanchors];
+    s.setArticleText(OTHER, 'An intro.\n\n' + TEXT);
+    assert.strictEqual(s.reanchorsOf(OTHER), theirs + 1, 'the replaced article was anchored afresh');
+    assert.strictEqual(s.reanchorsOf(ARTICLE), mine, 'the other article was not');
+    assert.strictEqual(s.stats.reanchors, total + 1);
+    assert.strictEqual(s.reanchorsOf('file:///ws/unknown.md'), undefined, 'an article the store does not hold');
+  });
+
   describe('says whether a load left claims the file does not hold (so the caller decides to write)', () => {
     it('a clean load, and reading back what was written, leave nothing unsaved', () => {
       const { s, events } = store();

@@ -98,7 +98,14 @@ export class ArticleModel {
   private previous?: ArticleVersion;
   private renamed = false;
 
+  /** How often this article's claims were anchored afresh (all of them, from the text). */
+  private reanchorCount = 0;
+
   constructor(readonly article: string, public sidecar: string, private articleName: string, private readonly counters: ModelCounters = { snapshots: 0 }) {}
+
+  get reanchors(): number {
+    return this.reanchorCount;
+  }
 
   get sidecarState(): SidecarState { return this.sidecarState_; }
   set sidecarState(v: SidecarState) { if (v !== this.sidecarState_) { this.sidecarState_ = v; this.touch(); } }
@@ -651,6 +658,7 @@ export class ArticleModel {
   private reanchor(): void {
     const text = this.requireText();
     this.counters.reanchors = (this.counters.reanchors ?? 0) + 1;
+    this.reanchorCount++;
     const previous = this.previous;
     const results = previous ? anchorWithHistory(text, this.claims, () => previous) : anchorAll(text, this.claims);
     this.placements.clear();

@@ -139,6 +139,11 @@ export class ClaimStore {
     return progress;
   }
 
+  /** How often one article's claims were anchored afresh from its text (`stats.reanchors` counts every article's). */
+  reanchorsOf(article: string): number | undefined {
+    return this.models.get(article)?.reanchors;
+  }
+
   get stats(): StoreStats {
     return { snapshots: this.counters.snapshots, events: this.events, eventArticles: this.eventArticles, sidecarLoads: this.counters.sidecarLoads ?? 0, reanchors: this.counters.reanchors ?? 0 };
   }
