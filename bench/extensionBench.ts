@@ -117,6 +117,8 @@ async function archive(server: string, log: (line: string) => void): Promise<voi
   log(row('extension host RSS after ready, cold', cold.map((r) => `${Math.round(r.rssMb)} MB`), `goal ≤ 400 MB at 5,000: ${goal('', (r) => r.rssMb, 400)}`));
   log(row('… of which JS heap', cold.map((r) => `${Math.round(r.heapMb)} MB`)));
   log(row('longest extension-host stall in the scan', cold.map((r) => fmtMs(r.lastLoad?.longestStallMs)), `goal ≤ 100 ms: ${goal('', (r) => r.lastLoad?.longestStallMs, 100)}`));
+  log(row('… stalls over 100 ms in the scan (cold)', cold.map((r) => String(r.lastLoad?.stallsOver100Ms ?? '—'))));
+  log(row('… longest one ended, s into the CPU profile', cold.map((r) => (r.lastLoad?.longestStallEndedAt ? ((r.lastLoad.longestStallEndedAt - r.probeStartedAt) / 1000).toFixed(2) : '—'))));
   log(row('… warm', warm.map((r) => fmtMs(r.lastLoad?.longestStallMs))));
   log(row('… slices of the scan / articles per slice (cold)', cold.map((r) => (r.scan ? `${r.scan.slices} / ${(r.scan.sliced / Math.max(1, r.scan.slices)).toFixed(1)}` : '—'))));
   log(row('Claims panel visible after Focus', cold.map((r) => fmtMs(r.panelMs)), `goal ≤ 1 s: ${goal('', (r) => r.panelMs, 1000)}`));
@@ -125,8 +127,17 @@ async function archive(server: string, log: (line: string) => void): Promise<voi
   log(row('Next Claim during the scan, slowest', cold.map((r) => fmtMs(r.commandDuringScan?.max)), `goal ≤ 100 ms: ${goal('', (r) => r.commandDuringScan?.max, 100)}`));
   log(row('hover during the scan, median', cold.map((r) => fmtMs(r.hoverDuringScan?.median))));
   log(row('hover during the scan, slowest', cold.map((r) => fmtMs(r.hoverDuringScan?.max)), `goal ≤ 100 ms: ${goal('', (r) => r.hoverDuringScan?.max, 100)}`));
+  log(row('… Factmark\'s own hover provider in it (mean / slowest)', cold.map((r) => (r.ownHoverDuringScan?.n ? `${fmtMs(r.ownHoverDuringScan.meanMs)}/${fmtMs(r.ownHoverDuringScan.maxSinceStartMs)}` : '—'))));
+  const parts = (r: Result) => {
+    const ps = (r.hoverPartsDuringScan ?? []) as { beforeMs: number; ownMs: number; afterMs: number }[];
+    if (!ps.length) return '—';
+    const slowest = ps.reduce((a, b) => (b.beforeMs + b.ownMs + b.afterMs > a.beforeMs + a.ownMs + a.afterMs ? b : a));
+    return `${fmtMs(slowest.beforeMs)}/${fmtMs(slowest.ownMs)}/${fmtMs(slowest.afterMs)}`;
+  };
+  log(row('… slowest: until Factmark asked / in it / after', cold.map(parts), '(after: the other extensions\' hovers, e.g. Markdown\'s language server)'));
   log(row('… probes during the scan (command + hover)', cold.map((r) => String(r.commandDuringScan?.n ?? 0))));
   log(row('Next Claim / hover once loaded, median', cold.map((r) => `${fmtMs(r.commandIdle?.median)}/${fmtMs(r.hoverIdle?.median)}`)));
+  log(row('… Factmark\'s own hover once loaded, mean', cold.map((r) => fmtMs(r.ownHoverIdle?.meanMs))));
   log(row('snapshots built per article (cold)', cold.map((r, i) => (r.store.snapshots / SIZES[i]).toFixed(2)), 'goal: ≤ a small constant'));
   log(row('store events / whole-panel redraws (cold)', cold.map((r) => `${r.store.events}/${r.tree.firedAll}`), 'goal: one event per batch'));
   log(row('tree items built / tooltips (cold)', cold.map((r) => `${r.tree.itemsBuilt}/${r.tree.tooltipsResolved}`)));

@@ -70,16 +70,24 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
   const openMs = performance.now() - openStart;
   const duringCommand: number[] = [];
   const duringHover: number[] = [];
+  const ownHoverBefore = api.perf().timings.hover;
+  const hoverParts: { beforeMs: number; ownMs: number; afterMs: number }[] = [];
   let messages = 0;
   let lastMessage = panelMessage;
   while (scanning()) {
     duringCommand.push(await timed(() => vscode.commands.executeCommand('factmark.nextClaim')));
     const at = editor.selection.active;
+    const asked = performance.now();
     duringHover.push(await timed(() => vscode.commands.executeCommand('vscode.executeHoverProvider', uri, at)));
+    const answered = performance.now();
+    // Where the probe's hover went: until VS Code asked Factmark's provider, in it, and after it answered (the other extensions' hovers, the way back).
+    const h = api.perf().timings.hover;
+    if (h.lastStartedAt >= asked) hoverParts.push({ beforeMs: h.lastStartedAt - asked, ownMs: h.lastEndedAt - h.lastStartedAt, afterMs: answered - h.lastEndedAt });
     const m = api.views.tree.view.message;
     if (m !== lastMessage) { messages++; lastMessage = m; }
     await sleep(PROBE_GAP_MS);
   }
+  const ownHoverDuring = api.perf().timings.hover;
   await api.ready;
   await api.flush();
   await profiling?.stop();
@@ -91,9 +99,13 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
     idleCommand.push(await timed(() => vscode.commands.executeCommand('factmark.nextClaim')));
     idleHover.push(await timed(() => vscode.commands.executeCommand('vscode.executeHoverProvider', uri, editor.selection.active)));
   }
+  const ownHoverIdle = api.perf().timings.hover;
+  // Factmark's own hover provider, from VS Code asking it until it answered (the probe above waits for every extension's hover).
+  const own = (a: { count: number; totalMs: number; maxMs: number }, b: { count: number; totalMs: number; maxMs: number }) => ({ n: b.count - a.count, meanMs: (b.totalMs - a.totalMs) / Math.max(1, b.count - a.count), maxSinceStartMs: b.maxMs });
   return {
     readyMs: perf.readyAt === undefined ? undefined : perf.readyAt - perf.activatedAt,
     probeStartedAfterActivationMs: probeStart - perf.activatedAt,
+    probeStartedAt: probeStart,
     scanningAtProbe,
     lastLoad: perf.lastLoad,
     scan: perf.scan,
@@ -107,6 +119,9 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
     hoverDuringScan: summary(duringHover),
     commandIdle: summary(idleCommand),
     hoverIdle: summary(idleHover),
+    ownHoverDuringScan: own(ownHoverBefore, ownHoverDuring),
+    hoverPartsDuringScan: hoverParts,
+    ownHoverIdle: own(ownHoverDuring, ownHoverIdle),
     store: perf.store,
     tree: perf.tree,
   };

@@ -61,7 +61,7 @@ export interface FactmarkPerf {
   /** Time spent per keystroke (typing), cursor move, re-decoration and status bar update. */
   readonly timings: Record<TimingName, Timing>;
   /** The last batch load of articles (start-up scan, checkout, Refresh). */
-  readonly lastLoad: { readonly articles: number; readonly ms: number; readonly longestStallMs: number; readonly reload: boolean } | undefined;
+  readonly lastLoad: { readonly articles: number; readonly ms: number; readonly longestStallMs: number; readonly longestStallEndedAt: number; readonly stallsOver100Ms: number; readonly reload: boolean } | undefined;
   /** What batch loads did since activation: slices of parsing and anchoring, the articles they took in, and the announcements of them. */
   readonly scan: Readonly<LoadCounters>;
   /** The extension host's resident memory in bytes (undefined where there is no process, on the web). */

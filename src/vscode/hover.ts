@@ -6,6 +6,7 @@ import { claimMarkdown, CLAIM_LINK_COMMANDS } from '../core/present/claimMarkdow
 import type { ClaimEntry } from '../core/store/types';
 import { ARTICLE_LANGUAGES, articleKey, isArticleDocument } from './articles';
 import { toRange } from './convert';
+import { timedAsync } from './perf';
 import type { Services } from './services';
 import { trustedMarkdown } from './trustedMarkdown';
 
@@ -25,23 +26,27 @@ export function registerHover(context: vscode.ExtensionContext, services: Servic
     trustedMarkdown(claimMarkdown(entry, store.scale, { ref: { article, id: entry.claim.id } }), CLAIM_LINK_COMMANDS);
 
   const provider: vscode.HoverProvider = {
-    async provideHover(document, position) {
-      if (!vscode.workspace.getConfiguration('factmark.hover').get<boolean>('enabled', true)) return undefined;
-      if (!isArticleDocument(document)) return undefined;
-      const article = articleKey(document.uri);
-      if (!store.hasArticleText(article)) await loading?.(document.uri);
-      const snap = store.get(article);
-      if (!snap) return undefined;
-      const offset = document.offsetAt(position);
-      // Every claim under the pointer, innermost first, so that nested claims are all readable.
-      const hits = snap.claims
-        .filter((e) => e.start !== undefined && e.end !== undefined && offset >= e.start && offset < e.end)
-        .sort((a, b) => ((a.end as number) - (a.start as number)) - ((b.end as number) - (b.start as number)));
-      if (!hits.length) return undefined;
-      const range = toRange(document, hits[0].start as number, hits[0].end as number);
-      return new vscode.Hover(hits.map((e) => markdown(article, e)), range);
+    provideHover(document, position) {
+      return timedAsync('hover', () => claimHover(document, position));
     },
   };
+
+  async function claimHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    if (!vscode.workspace.getConfiguration('factmark.hover').get<boolean>('enabled', true)) return undefined;
+    if (!isArticleDocument(document)) return undefined;
+    const article = articleKey(document.uri);
+    if (!store.hasArticleText(article)) await loading?.(document.uri);
+    const snap = store.get(article);
+    if (!snap) return undefined;
+    const offset = document.offsetAt(position);
+    // Every claim under the pointer, innermost first, so that nested claims are all readable.
+    const hits = snap.claims
+      .filter((e) => e.start !== undefined && e.end !== undefined && offset >= e.start && offset < e.end)
+      .sort((a, b) => ((a.end as number) - (a.start as number)) - ((b.end as number) - (b.start as number)));
+    if (!hits.length) return undefined;
+    const range = toRange(document, hits[0].start as number, hits[0].end as number);
+    return new vscode.Hover(hits.map((e) => markdown(article, e)), range);
+  }
 
   const selector = [...ARTICLE_LANGUAGES].map((language) => ({ language }));
   context.subscriptions.push(vscode.languages.registerHoverProvider(selector, provider));

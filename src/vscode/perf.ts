@@ -8,28 +8,38 @@ export interface Timing {
   readonly count: number;
   readonly totalMs: number;
   readonly maxMs: number;
+  /** `performance.now()` when the last run started and ended (0 before the first). */
+  readonly lastStartedAt: number;
+  readonly lastEndedAt: number;
 }
 
 class Timer implements Timing {
   count = 0;
   totalMs = 0;
   maxMs = 0;
+  lastStartedAt = 0;
+  lastEndedAt = 0;
 
   add(ms: number): void {
+    this.lastEndedAt = performance.now();
+    this.lastStartedAt = this.lastEndedAt - ms;
     this.count++;
     this.totalMs += ms;
     if (ms > this.maxMs) this.maxMs = ms;
   }
 
   snapshot(): Timing {
-    return { count: this.count, totalMs: this.totalMs, maxMs: this.maxMs };
+    return { count: this.count, totalMs: this.totalMs, maxMs: this.maxMs, lastStartedAt: this.lastStartedAt, lastEndedAt: this.lastEndedAt };
   }
 }
 
-/** `tracking`: the highlights' ranges carried through an edit (per keystroke, apart from the redraw after it); `diagnostics`: the policy's Problems of an article found or moved again (once typing pauses, or after a change). */
-export type TimingName = 'typing' | 'cursor' | 'decorate' | 'statusBar' | 'tracking' | 'diagnostics';
+/**
+ * `tracking`: the highlights' ranges carried through an edit (per keystroke, apart from the redraw after it); `diagnostics`: the policy's Problems of an article found or moved again (once typing pauses, or after a change);
+ * `hover`: Factmark's hover provider from the moment VS Code asks it until it answers (waiting for the hovered article to be loaded included), apart from the other extensions' hovers the workbench also waits for.
+ */
+export type TimingName = 'typing' | 'cursor' | 'decorate' | 'statusBar' | 'tracking' | 'diagnostics' | 'hover';
 
-const timers: Record<TimingName, Timer> = { typing: new Timer(), cursor: new Timer(), decorate: new Timer(), statusBar: new Timer(), tracking: new Timer(), diagnostics: new Timer() };
+const timers: Record<TimingName, Timer> = { typing: new Timer(), cursor: new Timer(), decorate: new Timer(), statusBar: new Timer(), tracking: new Timer(), diagnostics: new Timer(), hover: new Timer() };
 
 /** Runs `fn`, adding its duration to the named timing. */
 export function timed<T>(name: TimingName, fn: () => T): T {
@@ -41,8 +51,18 @@ export function timed<T>(name: TimingName, fn: () => T): T {
   }
 }
 
+/** Runs the async `fn`, adding the time until it settles to the named timing. */
+export async function timedAsync<T>(name: TimingName, fn: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await fn();
+  } finally {
+    timers[name].add(performance.now() - start);
+  }
+}
+
 export function timings(): Record<TimingName, Timing> {
-  return { typing: timers.typing.snapshot(), cursor: timers.cursor.snapshot(), decorate: timers.decorate.snapshot(), statusBar: timers.statusBar.snapshot(), tracking: timers.tracking.snapshot(), diagnostics: timers.diagnostics.snapshot() };
+  return { typing: timers.typing.snapshot(), cursor: timers.cursor.snapshot(), decorate: timers.decorate.snapshot(), statusBar: timers.statusBar.snapshot(), tracking: timers.tracking.snapshot(), diagnostics: timers.diagnostics.snapshot(), hover: timers.hover.snapshot() };
 }
 
 /**
@@ -55,14 +75,23 @@ export class StallWatch {
   private timer: ReturnType<typeof setInterval> | undefined;
   private last = 0;
   longestMs = 0;
+  /** `performance.now()` when the longest stall ended (to find it in a CPU profile). */
+  longestEndedAt = 0;
+  /** Stalls over 100 ms (the issue's bound), counted. */
+  over100 = 0;
+
+  private gap(now: number): void {
+    const gap = now - this.last - StallWatch.TICK_MS;
+    if (gap > 100) this.over100++;
+    if (gap > this.longestMs) { this.longestMs = gap; this.longestEndedAt = now; }
+  }
 
   start(): void {
     if (this.timer) return;
     this.last = performance.now();
     this.timer = setInterval(() => {
       const now = performance.now();
-      const gap = now - this.last - StallWatch.TICK_MS;
-      if (gap > this.longestMs) this.longestMs = gap;
+      this.gap(now);
       this.last = now;
     }, StallWatch.TICK_MS);
   }
@@ -72,7 +101,6 @@ export class StallWatch {
     clearInterval(this.timer);
     this.timer = undefined;
     // The time since the last tick counts too (the work that ended the watch).
-    const gap = performance.now() - this.last - StallWatch.TICK_MS;
-    if (gap > this.longestMs) this.longestMs = gap;
+    this.gap(performance.now());
   }
 }

@@ -40,7 +40,7 @@ export class WorkspaceSync implements vscode.Disposable {
   /** How far the scan of the workspace is (the Claims panel shows it). */
   readonly scanStatus = new ScanReporter();
   /** The last batch load (the start-up scan, a checkout, Refresh): how many, how long, the longest stall. */
-  lastLoad: { articles: number; ms: number; longestStallMs: number; reload: boolean } | undefined;
+  lastLoad: { articles: number; ms: number; longestStallMs: number; longestStallEndedAt: number; stallsOver100Ms: number; reload: boolean } | undefined;
   /** Files the watchers reported, waiting to be taken in (see watched()). */
   private readonly changedOnDisk = new Map<string, { kind: 'sidecar' | 'article'; uri: vscode.Uri }>();
   private readonly deletedOnDisk = new Map<string, vscode.Uri>();
@@ -148,7 +148,7 @@ export class WorkspaceSync implements vscode.Disposable {
       stalls.stop();
     }
     const ms = performance.now() - started;
-    this.lastLoad = { articles: todo.length, ms, longestStallMs: stalls.longestMs, reload };
+    this.lastLoad = { articles: todo.length, ms, longestStallMs: stalls.longestMs, longestStallEndedAt: stalls.longestEndedAt, stallsOver100Ms: stalls.over100, reload };
     this.log.info(`${reload ? 'reloaded' : 'loaded'} ${todo.length} articles in ${Math.round(ms)} ms (the longest the extension host was kept busy: ${Math.round(stalls.longestMs)} ms)`);
     // Sidecars deleted while they were read again: as if the watcher had reported them.
     if (gone.length) await this.lifecycle.sidecarsDeleted(gone);

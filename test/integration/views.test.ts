@@ -313,7 +313,13 @@ describe('views', () => {
     await vscode.commands.executeCommand('factmark.setStatus', ref, 'inaccurate');
     await vscode.commands.executeCommand('factmark.addSource', ref, { url: 'https://example.org/budget-2026.pdf', title: 'Budget book 2026', stance: 'refutes' });
     const inside = editor.document.positionAt(editor.document.getText().indexOf('£412') + 1);
+    const timedBefore = factmark.perf().timings.hover;
+    const asked = performance.now();
     const text = hoverText(await hoverAt(editor.document.uri, inside));
+    // The bench's hover figure for Factmark's own provider: one run per hover, inside the command's time.
+    const timed = factmark.perf().timings.hover;
+    assert.strictEqual(timed.count, timedBefore.count + 1, 'Factmark\'s hover provider timed once per hover');
+    assert.ok(timed.lastStartedAt >= asked && timed.lastEndedAt >= timed.lastStartedAt && timed.lastEndedAt <= performance.now(), 'the timing is of this hover');
     assert.match(text, /\*\*False\*\* — Not accurate/);
     assert.match(text, /\[Budget book 2026\]\(https:\/\/example\.org\/budget-2026\.pdf\)/);
     assert.match(text, /refutes/);
