@@ -4,7 +4,7 @@
 // pairs, so the output is the same byte for byte whatever the number of workers.
 import * as os from 'os';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
-import { checkArticle, type ArticleReport } from '../core/check/checkArticle';
+import { checkArticleCounted, type ArticleReport } from '../core/check/checkArticle';
 import type { Policy } from '../core/check/policy';
 import type { Problem } from '../core/model';
 import type { StatusScale } from '../core/statusScale';
@@ -49,16 +49,13 @@ export function checkOne(job: CheckJob, settings: CheckSettings): JobResult {
   if (sidecar === undefined || isProblem(sidecar)) {
     return { problem: sidecar ?? { severity: 'error', code: 'sidecar-unreadable', file: job.sidecar, message: `${job.sidecar} disappeared while Factmark was reading` } };
   }
-  const report = checkArticle({
+  return checkArticleCounted({
     article: job.articleName,
     sidecar: job.sidecarName,
     articleText: readArticleSync(job.article),
     sidecarSource: sidecar.text,
     previousArticle: settings.history ? () => articleAtSidecarCommit(job.article, job.sidecar) : undefined,
-  }, scale, policy);
-  const claims = report.claims.length;
-  if (settings.failingOnly) report.claims = report.claims.filter((c) => c.violations.length);
-  return { report, claims };
+  }, scale, policy, settings.failingOnly === true);
 }
 
 /** How many workers to use for `pairs` pairs with at most `jobs` threads (1: none, check here). */

@@ -56,11 +56,21 @@ export interface CheckInput {
 }
 
 export function checkArticle(input: CheckInput, scale: StatusScale, policy: Policy): ArticleReport {
+  return checkArticleCounted(input, scale, policy, false).report;
+}
+
+/**
+ * checkArticle, and how many claims it checked (the report's, had it kept them all). `failingOnly`:
+ * the report keeps only the claims that break the policy (all that `factmark check --quiet`
+ * prints), and the others' reports (workflow, review summary, position, text) are never built, in
+ * an archive where nearly every claim passes; `ok` is the same either way.
+ */
+export function checkArticleCounted(input: CheckInput, scale: StatusScale, policy: Policy, failingOnly: boolean): { report: ArticleReport; claims: number } {
   const report: ArticleReport = { article: input.article, sidecar: input.sidecar, problems: [], claims: [], ok: false };
   const parsed = parseSidecar(input.sidecarSource, input.sidecar);
   if (!parsed.ok) {
     report.problems.push(...parsed.problems);
-    return report;
+    return { report, claims: 0 };
   }
   const { sidecar, warnings } = parsed.loaded;
   // Statuses missing from the scale are all that validateStatuses can report (it validates the
@@ -69,13 +79,17 @@ export function checkArticle(input: CheckInput, scale: StatusScale, policy: Poli
   report.problems.push(...warnings, ...(offScale ? validateStatuses(parsed.loaded, scale) : []));
   if (typeof input.articleText !== 'string') {
     report.problems.push(input.articleText);
-    return report;
+    return { report, claims: 0 }; // (none reported: the summary counts the claims checked)
   }
   const text = input.articleText;
   const lines = new LineIndex(text);
   const results = anchorWithHistory(text, sidecar.claims, input.previousArticle);
+  let failing = 0;
   sidecar.claims.forEach((claim, i) => {
     const r = results[i];
+    const broken = violations(claim, r.state, policy, scale);
+    if (broken.length) failing++;
+    else if (failingOnly) return;
     const range = r.start !== undefined && r.end !== undefined && r.state !== 'orphaned'
       ? { start: r.start, end: r.end, ...lines.position(r.start), text: text.slice(r.start, r.end) }
       : null;
@@ -88,12 +102,12 @@ export function checkArticle(input: CheckInput, scale: StatusScale, policy: Poli
       reason: r.reason,
       confidence: r.confidence,
       range,
-      violations: violations(claim, r.state, policy, scale),
+      violations: broken,
       ...workflowOf(claim, scale, policy.requireReviews ?? 0),
     });
   });
-  report.ok = !report.problems.some((p) => p.severity === 'error') && report.claims.every((c) => c.violations.length === 0);
-  return report;
+  report.ok = !report.problems.some((p) => p.severity === 'error') && failing === 0;
+  return { report, claims: sidecar.claims.length };
 }
 
 function workflowOf(claim: Claim, scale: StatusScale, required: number) {
