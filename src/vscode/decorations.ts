@@ -10,7 +10,7 @@ import type { StatusDef, StatusScale } from '../core/statusScale';
 import type { ClaimState, StoreChange } from '../core/store/types';
 import type { Claim } from '../core/model';
 import { articleKey, isArticleDocument } from './articles';
-import { applyChanges, type TrackedRange } from '../core/anchoring/editTracker';
+import { applyChange, type TrackedRange } from '../core/anchoring/editTracker';
 import { toRange, toTextChanges } from './convert';
 import type { Services } from './services';
 import { gutterIcons, needsRecheckColor, statusBackground, statusColor } from './statusColors';
@@ -67,11 +67,26 @@ const SETTLE_MS = 1000;
 /**
  * The claims of one decoration type as sent to an editor, ordered by start, their offsets (and
  * the Ranges made of them, where still valid) carried through every edit since, as VS Code
- * carries the decorations themselves. `stale`: an edit touched one of them (where VS Code's
- * tracking and the store's may part), so the type is sent again at the next redraw.
+ * carries the decorations themselves. `stale`: an edit touched one of them other than strictly
+ * inside its words (at or across an edge, or all of them, where VS Code's tracking and the
+ * store's may part), so the type is sent again at the next redraw. An edit strictly inside a
+ * claim's words is carried alike by both (the end moves by what it added or removed, the start
+ * stays), so typing inside a claim sends nothing unless the claim leaves or joins a type or the
+ * store places it elsewhere. `longest`: at least the longest span's length, and `ordered`: the
+ * spans are in order of start (false once an edit touched several together), so that an edit
+ * carries only the Ranges around it and, on its line, after it.
  */
-interface SentType { ids: string[]; spans: TrackedRange[]; ranges: (vscode.Range | undefined)[]; stale: boolean; members: Set<string> }
-const sentType = (ids: string[], spans: TrackedRange[], ranges: (vscode.Range | undefined)[]): SentType => ({ ids, spans, ranges, stale: false, members: new Set(ids) });
+interface SentType { ids: string[]; spans: TrackedRange[]; ranges: (vscode.Range | undefined)[]; stale: boolean; members: Set<string>; longest: number; ordered: boolean }
+const sentType = (ids: string[], spans: TrackedRange[], ranges: (vscode.Range | undefined)[]): SentType => {
+  let longest = 0;
+  let ordered = true;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    if (s.end - s.start > longest) longest = s.end - s.start;
+    if (i && s.start < spans[i - 1].start) ordered = false;
+  }
+  return { ids, spans, ranges, stale: false, members: new Set(ids), longest, ordered };
+};
 interface EditorMemo {
   sent: Map<vscode.TextEditorDecorationType, SentType>;
   /** Claims whose sent ranges an edit touched since the last redraw. */
@@ -113,6 +128,29 @@ function byStart(g: Group): Group {
   return { ids: order.map((i) => g.ids[i]), spans: order.map((i) => g.spans[i]) };
 }
 
+/** The first of spans ordered by start that starts at or after `start`. */
+function firstFrom(spans: readonly TrackedRange[], start: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid].start < start) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether the type holds claim `id` at exactly `span` (found by binary search when its spans are ordered). */
+function holdsAt(st: SentType, id: string, span: { start: number; end: number }): boolean {
+  if (!st.ordered) {
+    const i = st.ids.indexOf(id);
+    return i >= 0 && st.spans[i].start === span.start && st.spans[i].end === span.end;
+  }
+  for (let i = firstFrom(st.spans, span.start); i < st.spans.length && st.spans[i].start === span.start; i++) {
+    if (st.ids[i] === id) return st.spans[i].end === span.end;
+  }
+  return false;
+}
+
 /** Where a span starting at `start` goes in spans ordered by start (after those that start there). */
 function insertionPoint(spans: readonly TrackedRange[], start: number): number {
   let lo = 0;
@@ -125,9 +163,12 @@ function insertionPoint(spans: readonly TrackedRange[], start: number): number {
 }
 
 /**
- * Carries the Ranges of sent claims through one edit (old coordinates): a Range before the edit
- * stays, one on a later line moves by the lines the edit added or removed, and one the edit
- * touched or that shares its line is made again from its offsets when next sent.
+ * Carries the Ranges of sent claims through one edit (old coordinates, with the spans not yet
+ * moved by it): a Range before the edit stays, one on a later line moves by the lines the edit
+ * added or removed, and one the edit touched or that shares its line is made again from its
+ * offsets when next sent. With the spans in order, only those that may reach the edit are looked
+ * at (from `longest` before it), and after it, when it adds or removes no line, only those up to
+ * the first on a later line: a keystroke looks at a few Ranges, not every one.
  */
 function carryRanges(st: SentType, change: vscode.TextDocumentContentChangeEvent): void {
   const from = change.range.start;
@@ -136,13 +177,17 @@ function carryRanges(st: SentType, change: vscode.TextDocumentContentChangeEvent
   for (let i = change.text.indexOf('\n'); i >= 0; i = change.text.indexOf('\n', i + 1)) added++;
   const lineDelta = added - (to.line - from.line);
   const ranges = st.ranges;
-  for (let i = 0; i < ranges.length; i++) {
+  // A span starting more than `longest` before the edit ends before it.
+  const first = st.ordered ? firstFrom(st.spans, change.rangeOffset - st.longest) : 0;
+  for (let i = first; i < ranges.length; i++) {
     const r = ranges[i];
     if (!r) continue;
     const end = r.end;
     if (end.line < from.line || (end.line === from.line && end.character <= from.character)) continue;
     if (r.start.line > to.line) {
-      if (lineDelta) ranges[i] = new vscode.Range(r.start.line + lineDelta, r.start.character, end.line + lineDelta, end.character);
+      // In order of start, every later Range starts on this line or after: none moves when no line is added or removed.
+      if (!lineDelta) { if (st.ordered) break; continue; }
+      ranges[i] = new vscode.Range(r.start.line + lineDelta, r.start.character, end.line + lineDelta, end.character);
       continue;
     }
     ranges[i] = undefined;
@@ -345,11 +390,16 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
     let rangesSent = 0;
     for (const [type, options] of allTypes(t)) {
       const before = memo.sent.get(type) ?? sentType([], [], []);
-      // Sent again when an affected claim is in it, or is to be.
+      // Sent again when an edit touched one of its claims at an edge (stale), or an affected
+      // claim leaves it, joins it or is now elsewhere than where the type holds it as carried
+      // (a claim typed in strictly inside its words is where VS Code carried it: nothing is sent).
       let concerned = before.stale;
       for (const id of affected) {
         if (concerned) break;
-        concerned = before.members.has(id) || !!want.get(id)?.types.has(type);
+        const w = want.get(id);
+        const member = before.members.has(id);
+        if (member !== !!w?.types.has(type)) concerned = true;
+        else if (member && !holdsAt(before, id, (w as { span: TrackedRange }).span)) concerned = true;
       }
       if (!concerned) continue;
       // The type's other claims as carried, the affected ones where they are now.
@@ -402,12 +452,21 @@ export function registerDecorations(context: vscode.ExtensionContext, services: 
       if (editor.document !== e.document) continue;
       for (const st of memo.sent.values()) {
         if (!st.ids.length) continue;
-        const touched: number[] = [];
-        applyChanges(st.spans, changes, touched);
-        for (const c of e.contentChanges) carryRanges(st, c);
-        if (touched.length) {
-          st.stale = true;
-          for (const i of touched) memo.touched.add(st.ids[i]);
+        // One change at a time (each against the text the ones before it left, as VS Code applies them): the Ranges, then the offsets.
+        for (let j = 0; j < changes.length; j++) {
+          const c = changes[j];
+          carryRanges(st, e.contentChanges[j]);
+          const touched: number[] = [];
+          applyChange(st.spans, c, touched);
+          if (!touched.length) continue;
+          if (touched.length > 1) st.ordered = false;
+          for (const i of touched) {
+            const r = st.spans[i];
+            if (r.end - r.start > st.longest) st.longest = r.end - r.start;
+            memo.touched.add(st.ids[i]);
+            // Not strictly inside the claim's words (s < offset and offset + removed < e before it): sent again.
+            if (!(r.start < c.offset && r.end > c.offset + c.inserted.length)) st.stale = true;
+          }
         }
       }
       for (const [type, version] of memo.sentAt) if (version < e.document.version) { memo.suspect.add(type); memo.sentAt.delete(type); }
