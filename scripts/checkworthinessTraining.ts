@@ -18,7 +18,8 @@ import { decodeTable, type EmbeddingFile, type EmbeddingTable, encodeTable, visi
 import { featureWords, type FeatureSettings, visitFeatures } from '../src/core/suggest/features';
 import { MODEL_FORMAT, MODEL_PATH, MODEL_VERSION, type ModelFile } from '../src/core/suggest/model';
 
-export const CORPUS = path.join(__dirname, '..', '..', 'shared', 'corpus', 'checkworthy');
+/** ../shared/corpus/checkworthy beside the repository; FACTMARK_CORPUS names another place (a git worktree whose parent holds no shared/). */
+export const CORPUS = process.env.FACTMARK_CORPUS || path.join(__dirname, '..', '..', 'shared', 'corpus', 'checkworthy');
 export const SHIPPED = path.join(__dirname, '..', MODEL_PATH);
 
 /** The settings the shipped model is trained with, chosen by `--search` (see the README, "How good are the suggestions"). */
@@ -592,5 +593,99 @@ export function embeddingSearch(log: (line: string) => void, variants: ReadonlyA
     const [acb, adt] = sets.map((x) => f1(x.p, x.y, t.threshold).toFixed(3));
     const label = e ? `${e.words} words${e.skip ? ` after ${e.skip}` : ''} × ${e.dims} dims, gain ${e.gain}${e.hidden ? `, ${e.hidden} hidden units (λ ${e.hiddenLambda ?? CHOSEN.lambda})` : ''}` : 'none';
     log(`${label} | ${cb} | ${dt} | ${both.threshold.toFixed(2)} | ${own.meanF1.toFixed(3)} (${own.threshold.toFixed(2)}) | ${acb} | ${adt} | ${t.threshold.toFixed(2)}   (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  }
+}
+
+/**
+ * Feature families tried by `--search --features` on top of the shipped ones (none paid: see the
+ * README). They live here, not in src/core/suggest/features.ts, so that the scorer reads only
+ * what a shipped model can hold.
+ */
+export interface ExtraFeatures {
+  /** Numbers read as numbers: "2,500" and "3.5" one number (not two), years 1800–2099 a word of their own, spelled-out two…ninety folded to "0" as digits are. */
+  numbers?: boolean;
+  /** One feature per pair of cue families present together (q:attribution+figure). */
+  cuePairs?: boolean;
+  /** Runs of three words, in the words' family (t:a|b|c). */
+  trigrams?: boolean;
+  /** Crude word stems (-ing, -ed, -es, -s, -ly cut, 3 letters left at least) where they differ from the word, in the words' family (m:stem). */
+  stems?: boolean;
+  /** Whether capitalised words (names) follow the first word: s:name, and s:names for two or more. */
+  names?: boolean;
+}
+
+export type FeatureVariant = Partial<FeatureSettings> & ExtraFeatures;
+
+const SPELLED = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/gi;
+
+/** The text as the `numbers` variant reads it: digit groups joined, years as the word "yyyy", spelled-out numbers as digits. */
+export function readNumbers(text: string): string {
+  return text.replace(/(\d)[.,](?=\d)/g, '$1').replace(/\b(?:18|19|20)\d\d\b/g, 'yyyy').replace(SPELLED, '2');
+}
+
+/** The shipped features of each row, plus the extra families of `extra`, the words' family rescaled to unit length with them. */
+function featuriseVariant(rows: readonly Row[], settings: FeatureSettings, extra: ExtraFeatures): Features {
+  return rows.map((r) => {
+    const m = new Map<string, number>();
+    const cues = findCues(r.text);
+    const text = extra.numbers ? readNumbers(r.text) : r.text;
+    visitFeatures(text, cues, settings, (name, value) => m.set(name, value));
+    const words = featureWords(text);
+    const grams = [...m.keys()].filter((k) => k.startsWith('w:') || k.startsWith('b:'));
+    const added = new Set<string>();
+    if (extra.trigrams) for (let i = 0; i + 2 < words.length; i++) added.add(`t:${words[i]}|${words[i + 1]}|${words[i + 2]}`);
+    if (extra.stems) {
+      for (const w of words) {
+        const s = /^(.{3,}?)(?:ing|ed|es|s|ly)$/.exec(w);
+        if (s && !w.includes("'")) added.add(`m:${s[1]}`);
+      }
+    }
+    if (added.size) {
+      const scale = 1 / Math.sqrt(grams.length + added.size);
+      for (const k of [...grams, ...added]) m.set(k, scale);
+    }
+    if (extra.cuePairs) {
+      const kinds = [...new Set(cues.map((c) => c.kind))].sort();
+      for (let a = 0; a < kinds.length; a++) for (let b = a + 1; b < kinds.length; b++) m.set(`q:${kinds[a]}+${kinds[b]}`, 1);
+    }
+    if (extra.names) {
+      const tokens = r.text.split(/\s+/).filter((t) => t);
+      let names = 0;
+      for (let i = 1; i < tokens.length; i++) {
+        if (/^["'“‘(]*[A-Z][a-z]/.test(tokens[i]) && !/[.?!:]["'”’)]*$/.test(tokens[i - 1])) names++;
+      }
+      if (names) m.set('s:name', 1);
+      if (names > 1) m.set('s:names', 1);
+    }
+    return m;
+  });
+}
+
+/**
+ * `--search --features`: the shipped recipe (CHOSEN) with its features changed as each variant
+ * says, scored as trainModel chooses its threshold (claimbuster-groundtruth by a fit without it,
+ * each half of ct24-en-devtest by a fit without that half) and by a fit on train alone.
+ * ct24-en-test is not read.
+ */
+export function featureSearch(log: (line: string) => void, variants: readonly FeatureVariant[], corpus = CORPUS): void {
+  const train = loadSet('ct24-en-train', corpus);
+  const dev = DEV_SETS.map((name) => ({ name, rows: loadSet(name, corpus) }));
+  log('features | held out: claimbuster F1 | devtest F1 | threshold | train alone: claimbuster | devtest | threshold | weights (train alone)');
+  for (const v of variants) {
+    const started = Date.now();
+    const { numbers, cuePairs, trigrams, stems, names, ...shipped } = v;
+    const extra: ExtraFeatures = { numbers, cuePairs, trigrams, stems, names };
+    const s: TrainSettings = { ...CHOSEN, features: { ...CHOSEN.features, ...shipped } };
+    const part = (rows: readonly Row[], weight: number): Part => ({ rows, feats: featuriseVariant(rows, s.features, extra), weight });
+    const trainPart = part(train, 1);
+    const devParts = dev.map((d) => part(d.rows, s.devWeights[d.name]));
+    const held = heldOutScores(trainPart, devParts, s);
+    const both = chooseThreshold(held);
+    const [cb, dt] = held.map((h) => f1(h.p, h.y, both.threshold).toFixed(3));
+    const alone = fitParts([trainPart], s);
+    const sets = devParts.map((d) => { const m = matrix(d.feats, d.rows, alone.columns, alone.dims); return { p: predict(m, alone.linear), y: m.y }; });
+    const t = chooseThreshold(sets);
+    const [acb, adt] = sets.map((x) => f1(x.p, x.y, t.threshold).toFixed(3));
+    log(`${JSON.stringify(v)} | ${cb} | ${dt} | ${both.threshold.toFixed(2)} | ${acb} | ${adt} | ${t.threshold.toFixed(2)} | ${Object.keys(alone.weights).length}   (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
 }

