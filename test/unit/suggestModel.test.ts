@@ -43,11 +43,13 @@ describe('check-worthiness cues: the fixes of issue 14', () => {
   });
 
   it('does not count children\'s ages as figures or durations', () => {
-    for (const s of ['My 12-year-old daughter asked me.', 'Children aged 5 to 11 can get it.', 'When I was 17 years old I worked.', 'when I was 17, I worked', 'a six-month-old baby and a 3 year old']) {
+    for (const s of ['My 12-year-old daughter asked me.', 'Children aged 5 to 11 can get it.', 'When I was 17 years old I worked.', 'when I was 17, I worked', 'a six-month-old baby and a 3 year old',
+      'My kids are 7 and 9 years old.', 'They are 4, 6, and 10 years old.', 'boys 12 to 14 years old']) {
       const numeric = findCues(s).filter((c) => c.kind === 'figure' || c.kind === 'duration' || c.kind === 'date');
       assert.deepStrictEqual(numeric, [], `${s}: ${numeric.map((c) => c.text).join(', ')}`);
     }
     assert.deepStrictEqual(cueTexts('The treaty lasts 20 years; 300 children died.', 'figure'), ['300 children']);
+    assert.deepStrictEqual(cueTexts('We lost 300 jobs and 9 years old is too young.', 'figure'), ['300 jobs']);
   });
 
   it('does not penalise a reported opinion, only the speaker\'s own', () => {

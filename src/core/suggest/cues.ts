@@ -80,10 +80,10 @@ function matchAll(kind: CueKind, re: RegExp, s: string): Cue[] {
 const overlaps = (a: Cue, b: Cue) => a.start < b.end && b.start < a.end;
 
 /**
- * Ages are not figures to check: "my 12-year-old", "children aged 5 to 11", "when I was 17".
+ * Ages are not figures to check: "my 12-year-old", "my kids are 7 and 9 years old", "children aged 5 to 11", "when I was 17".
  * Numbers inside them are left out of the numeric cues.
  */
-const AGE = new RegExp(`\\b(?:${NUM})[\\s-]+(?:years?|months?)[\\s-]+olds?\\b|\\b(?:aged?|ages)\\s+(?:${NUM})(?:\\s*(?:and|to|or|-|–)\\s*(?:${NUM}))?\\b|\\bwhen (?:I|he|she|we|they|you) (?:was|were) (?:${NUM})\\b`, 'gu');
+const AGE = new RegExp(`\\b(?:${NUM})(?:\\s*(?:,|,?\\s*and|,?\\s*or|to|-|–)\\s*(?:${NUM}))*[\\s-]+(?:years?|months?)[\\s-]+olds?\\b|\\b(?:aged?|ages)\\s+(?:${NUM})(?:\\s*(?:and|to|or|-|–)\\s*(?:${NUM}))?\\b|\\bwhen (?:I|he|she|we|they|you) (?:was|were) (?:${NUM})\\b`, 'gu');
 
 /** Whether the sentence holds an ASCII digit (what \d matches). */
 function hasDigit(s: string): boolean {
