@@ -79,11 +79,16 @@ function matchAll(kind: CueKind, re: RegExp, s: string): Cue[] {
 
 const overlaps = (a: Cue, b: Cue) => a.start < b.end && b.start < a.end;
 
+// Between the numbers of a list of ages (", ", " and ", ", or ", " to ", "-"): each text between
+// two numbers is read one way only — a comma only with a space after it, so that "1,234" is a
+// number and not 1 and 234, and each space taken by one part of the pattern — and at most 8 of
+// them: read several ways, a list of 40 numbers such as "1,234, 1,234, …" took exponential time.
+const AGE_LIST_SEPARATOR = '(?:\\s*,\\s+(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+|\\s*(?:to|-|–)\\s*)';
 /**
  * Ages are not figures to check: "my 12-year-old", "my kids are 7 and 9 years old", "children aged 5 to 11", "when I was 17".
  * Numbers inside them are left out of the numeric cues.
  */
-const AGE = new RegExp(`\\b(?:${NUM})(?:\\s*(?:,|,?\\s*and|,?\\s*or|to|-|–)\\s*(?:${NUM}))*[\\s-]+(?:years?|months?)[\\s-]+olds?\\b|\\b(?:aged?|ages)\\s+(?:${NUM})(?:\\s*(?:and|to|or|-|–)\\s*(?:${NUM}))?\\b|\\bwhen (?:I|he|she|we|they|you) (?:was|were) (?:${NUM})\\b`, 'gu');
+const AGE = new RegExp(`\\b(?:${NUM})(?:${AGE_LIST_SEPARATOR}(?:${NUM})){0,8}[\\s-]+(?:years?|months?)[\\s-]+olds?\\b|\\b(?:aged?|ages)\\s+(?:${NUM})(?:\\s*(?:and|to|or|-|–)\\s*(?:${NUM}))?\\b|\\bwhen (?:I|he|she|we|they|you) (?:was|were) (?:${NUM})\\b`, 'gu');
 
 /** Whether the sentence holds an ASCII digit (what \d matches). */
 function hasDigit(s: string): boolean {
