@@ -14,6 +14,15 @@ const DIRTY_STATE_WAIT_MS = 100;
 export function registerDocumentSync(context: vscode.ExtensionContext, store: ClaimStore, sync: WorkspaceSync, log: vscode.LogOutputChannel): void {
   // Articles whose last edit arrived with the document clean: reload from disk, or a first keystroke?
   const unsure = new Map<string, { version: number; timer: ReturnType<typeof setTimeout> }>();
+  // Articles where an edit in the editor took all of a claim's words: an undo or redo there may
+  // give them back, and carried ranges cannot follow that (the claim sits on an empty range, or
+  // was anchored afresh and orphaned), so the undo anchors the article afresh.
+  const emptied = new Set<string>();
+  const hasLostClaim = (key: string) => {
+    let lost = false;
+    store.forEachPlacement(key, (_c, state, start, end) => { if (state === 'orphaned' || start === end) lost = true; });
+    return lost;
+  };
   const settle = (key: string, doc: vscode.TextDocument) => {
     const pending = unsure.get(key);
     if (!pending) return;
@@ -67,10 +76,21 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
         // A keystroke inside a claim reads that claim's words from the document, not the whole text.
         const words = (start: number, end: number) => doc.getText(new vscode.Range(doc.positionAt(start), doc.positionAt(end)));
         const touched = store.applyEdits(key, toTextChanges(e.contentChanges), () => doc.getText(), words);
+        const emptiedNow = touched.some((id) => { const c = store.claim(key, id); return !c || c.start === c.end; });
+        if (emptiedNow) emptied.add(key);
+        if (e.reason !== undefined && emptied.has(key)) {
+          // An undo or redo in an article where an edit took a claim's words: anchored afresh,
+          // the words it gave back are found again (and a redo that took them again orphans it).
+          clearTimeout(unsure.get(key)?.timer);
+          unsure.delete(key);
+          sync.setArticleText(doc.uri, doc.getText());
+          if (!hasLostClaim(key)) emptied.delete(key);
+          return;
+        }
         // Except an edit that left a claim none of its words: then it is anchored afresh at once,
         // as it was before keystrokes were carried, so that words a reload (or a selection typed
         // over) took away are found elsewhere or the claim is orphaned, not kept on an empty range.
-        if (clean && touched.some((id) => { const c = store.claim(key, id); return !c || c.start === c.end; })) {
+        if (clean && emptiedNow) {
           clearTimeout(unsure.get(key)?.timer);
           unsure.delete(key);
           sync.setArticleText(doc.uri, doc.getText());
@@ -87,6 +107,7 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
       const key = articleKey(doc.uri);
       clearTimeout(unsure.get(key)?.timer);
       unsure.delete(key);
+      emptied.delete(key);
       // Closed, perhaps without saving: the disk's text is the article's text again.
       if (store.has(key)) void sync.readArticleText(doc.uri);
     }),

@@ -161,6 +161,44 @@ describe('keeping claims and files in step', () => {
     assert.strictEqual(factmark.store.reanchorsOf(key), before, 'a keystroke inside a claim is not a reload from disk');
   });
 
+  for (const saved of [true, false]) {
+    it(`deleting a claim's words and undoing it puts the claim back on its words (${saved ? 'the first edit of a saved article' : 'an article with unsaved edits'})`, async () => {
+      // Saved: the deletion is the first edit since saving (in the browser VS Code saves a second
+      // after each pause), which may be a reload from disk, so the claim is anchored afresh and,
+      // its words gone, orphaned. Unsaved: it is kept on an empty range. Either way the undo
+      // gives the words back, and the claim must be found on them again, not left lost.
+      const factmark = await api();
+      const quote = 'Spending on housing rises to £58 million';
+      const editor = await openNewArticle(uniqueName(saved ? 'undo-saved' : 'undo-dirty'), ARTICLE);
+      const ref = await markWords(editor, quote);
+      const other = await markWords(editor, 'Bus fares will stay frozen');
+      await sidecarYaml(editor.document.uri);
+      await factmark.flush();
+      if (editor.document.isDirty) await editor.document.save();
+      if (!saved) await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'x'));
+      assert.strictEqual(editor.document.isDirty, !saved);
+      const at = editor.document.getText().indexOf(quote);
+      await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + quote.length))));
+      await waitFor('the claim to lose its words', async () => {
+        const e = await entryOf(ref);
+        return e && (e.state === 'orphaned' || (e.state === 'changed' && e.start === e.end));
+      });
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+      assert.ok(editor.document.getText().includes(quote), 'the undo put the words back');
+      const entry = await waitFor('the claim to be on its words again', async () => {
+        const e = await entryOf(ref);
+        // Moved, not anchored, after the unsaved edit above it: found afresh one character on.
+        return (e?.state === 'anchored' || e?.state === 'moved') && e.start !== undefined ? e : undefined;
+      });
+      assert.strictEqual(editor.document.getText().slice(entry.start, entry.end), quote);
+      assert.strictEqual(entry.state, saved ? 'anchored' : 'moved');
+      const o = await entryOf(other);
+      assert.strictEqual(editor.document.getText().slice(o?.start, o?.end), 'Bus fares will stay frozen', 'the other claim stayed on its words');
+      assert.strictEqual(factmark.claimsOf(editor.document.uri).length, 2);
+    });
+  }
+
   it('re-anchors an article that is not open when it changes on disk', async () => {
     const factmark = await api();
     const article = fileUri(uniqueName('checkout-closed'));
