@@ -10,7 +10,7 @@ import { MAX_REVIEWS } from '../core/workflow/repoPolicy';
 import { CONFIG_FILE } from '../core/config';
 import { SIDECAR_SUFFIX, type Problem } from '../core/model';
 import { changedFiles, repositoryRoot, type ChangedFiles } from './changed';
-import { defaultJobs, runChecks, workersFor, type CheckJob, type CheckSettings } from './checkPool';
+import { defaultJobs, lastSplit, runChecks, threadsFor, type CheckJob, type CheckSettings } from './checkPool';
 import { findPairs, scaleFor, type Pair } from './files';
 import { formatProblem, formatReport, inertJson, reportJson } from './output';
 import { inShard, parseShard, type Shard } from './shard';
@@ -132,12 +132,13 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
 
   const reports: ArticleReport[] = [];
   let claims = 0;
-  const threads = workersFor(todo.length, jobs);
+  const threads = threadsFor(todo.length, jobs);
   // For the tests and the bench: how the work was spread.
   if (process.env.FACTMARK_CHECK_STATS) io.err(`factmark check: ${todo.length} articles on ${threads} thread${threads === 1 ? '' : 's'}`);
   for (const r of await runChecks(todo, settings, threads)) {
     if ('report' in r) { reports.push(r.report); claims += r.claims; } else problems.push(r.problem);
   }
+  if (process.env.FACTMARK_CHECK_STATS) io.err(`factmark check: articles checked per thread: ${lastSplit.join(', ')} (this thread first)`);
   if (process.env.FACTMARK_CHECK_STATS) io.err(`factmark check: peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 
   const ok = problems.every((p) => p.severity !== 'error') && reports.every((r) => r.ok);

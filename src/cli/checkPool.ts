@@ -1,7 +1,7 @@
-// `factmark check` on every core: the article/sidecar pairs go to worker threads in small
-// batches (whichever worker is free takes the next), each worker reads, parses and re-anchors
-// its pairs with the same code as a serial run, and the reports come back in the order of the
-// pairs, so the output is the same byte for byte whatever the number of workers.
+// `factmark check` on every core: the article/sidecar pairs are checked in small batches by this
+// thread and by worker threads (whichever is free takes the next batch), each reading, parsing
+// and re-anchoring its pairs with the same code as a serial run, and the reports are put back in
+// the order of the pairs, so the output is the same byte for byte whatever the number of threads.
 import * as os from 'os';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import { checkArticleCounted, type ArticleReport } from '../core/check/checkArticle';
@@ -58,8 +58,8 @@ export function checkOne(job: CheckJob, settings: CheckSettings): JobResult {
   }, scale, policy, settings.failingOnly === true);
 }
 
-/** How many workers to use for `pairs` pairs with at most `jobs` threads (1: none, check here). */
-export function workersFor(pairs: number, jobs: number): number {
+/** How many threads to check `pairs` pairs on with at most `jobs` (1: no worker, all in this thread). */
+export function threadsFor(pairs: number, jobs: number): number {
   if (!canStartWorkers()) return 1;
   return Math.max(1, Math.min(jobs, Math.floor(pairs / MIN_PAIRS_PER_WORKER)));
 }
@@ -81,35 +81,74 @@ function canStartWorkers(): boolean {
   return __filename.endsWith('.js');
 }
 
-/** Every job's result, in the order of `jobs`, using `workers` threads (1: in this thread). */
-export async function runChecks(jobs: readonly CheckJob[], settings: CheckSettings, workers: number): Promise<JobResult[]> {
-  if (workers <= 1) return jobs.map((j) => checkOne(j, settings));
+/** Who checked how many pairs in the last runChecks: this thread, then each worker (for FACTMARK_CHECK_STATS: the tests and the bench). */
+export const lastSplit: number[] = [];
+
+/**
+ * Every job's result, in the order of `jobs`, on `threads` threads: this one and `threads - 1`
+ * workers (1: all in this thread). This thread checks batches itself between handling the
+ * workers' messages, so that on 2 cores both check (it used to only hand out batches and gather
+ * the reports, leaving a core to a second worker that had to load the bundle and send its
+ * reports back). Each worker is kept two batches ahead, so that it has the next one while this
+ * thread is busy with its own. Whoever checks a pair, its result lands at the pair's index: the
+ * output is the same whatever the split.
+ */
+export async function runChecks(jobs: readonly CheckJob[], settings: CheckSettings, threads: number): Promise<JobResult[]> {
+  lastSplit.length = 0;
+  if (threads <= 1) { lastSplit.push(jobs.length); return jobs.map((j) => checkOne(j, settings)); }
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;
+  const take = (): [number, number] | undefined => {
+    if (next >= jobs.length) return undefined;
+    const start = next;
+    next = Math.min(jobs.length, next + BATCH);
+    return [start, next];
+  };
+  lastSplit.push(0);
   const started: Worker[] = [];
-  const runWorker = () => new Promise<void>((resolve, reject) => {
+  const runWorker = (n: number) => new Promise<void>((resolve, reject) => {
     const w = new Worker(__filename, { workerData: { [WORKER_FLAG]: true, settings } });
     started.push(w);
-    let batchStart = 0;
-    let batchEnd = 0;
+    lastSplit.push(0);
+    // The batches sent and not yet answered, oldest first (a worker answers in order).
+    const sent: number[] = [];
     const give = () => {
-      if (next >= jobs.length) { void w.terminate().then(() => resolve(), reject); return; }
-      batchStart = next;
-      batchEnd = Math.min(jobs.length, next + BATCH);
-      next = batchEnd;
-      w.postMessage(jobs.slice(batchStart, batchEnd));
+      const batch = take();
+      if (!batch) {
+        if (!sent.length) void w.terminate().then(() => resolve(), reject);
+        return;
+      }
+      sent.push(batch[0]);
+      w.postMessage(jobs.slice(batch[0], batch[1]));
     };
     w.on('message', (done: JobResult[]) => {
-      for (let i = 0; i < done.length; i++) results[batchStart + i] = done[i];
+      const start = sent.shift()!;
+      for (let i = 0; i < done.length; i++) results[start + i] = done[i];
+      lastSplit[n] += done.length;
       give();
     });
     w.on('error', reject);
     w.on('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`a check worker stopped (exit code ${code})`)); });
     give();
+    give();
+  });
+  // This thread's share: a batch at a time, letting the workers' messages in between.
+  const runHere = () => new Promise<void>((resolve, reject) => {
+    const step = () => {
+      try {
+        const batch = take();
+        if (!batch) { resolve(); return; }
+        for (let i = batch[0]; i < batch[1]; i++) results[i] = checkOne(jobs[i], settings);
+        lastSplit[0] += batch[1] - batch[0];
+        setImmediate(step);
+      } catch (e) { reject(e); }
+    };
+    setImmediate(step);
   });
   try {
-    await Promise.all(Array.from({ length: workers }, runWorker));
+    await Promise.all([...Array.from({ length: threads - 1 }, (_, i) => runWorker(i + 1)), runHere()]);
   } catch (e) {
+    next = jobs.length; // (this thread's share stops at its next batch)
     await Promise.all(started.map((w) => w.terminate()));
     throw e;
   }
