@@ -65,11 +65,11 @@ export function threadsFor(pairs: number, jobs: number): number {
 }
 
 /**
- * One worker per core. With reads made synchronous and the reader's scans on character codes, a
+ * One thread per core. With reads made synchronous and the reader's scans on character codes, a
  * worker's extra cost per article fell to about a sixth (5,000 articles, load 10-12: 13.7 s of CPU
  * on two workers against 11.8 s in one thread, was 1.5× the CPU), so two workers beat one thread
- * on 2 cores (20.5 s against 24.9 s wall at that load); the main thread only walks the tree and
- * gathers the reports meanwhile.
+ * on 2 cores (20.5 s against 24.9 s wall at that load). Of those threads, one is this one
+ * (runChecks): on 2 cores, one worker.
  */
 export function defaultJobs(): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;

@@ -9,7 +9,7 @@ import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../core/config';
 import { SIDECAR_SUFFIX, type Problem } from '../core/model';
 import { DEFAULT_SCALE, type StatusScale } from '../core/statusScale';
 import { MAX_ARTICLE_BYTES, MAX_CONFIG_BYTES, MAX_TEXT_LENGTH } from '../core/limits';
-import { readConfined, readConfinedSync, repositoryRoot, type ReadOptions, type ReadResult } from '../node/safeFiles';
+import { readConfined, readConfinedSync, realRootSync, repositoryRoot, type ReadOptions, type ReadResult } from '../node/safeFiles';
 import { DEFAULT_POLICY } from '../core/workflow/repoPolicy';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -63,7 +63,7 @@ export function readArticleSync(file: string): string | Problem {
 }
 
 function articleRead(file: string): ReadOptions {
-  return { root: rootOf(file), maxBytes: MAX_ARTICLE_BYTES, what: 'article' };
+  return { ...rootsOf(file), maxBytes: MAX_ARTICLE_BYTES, what: 'article' };
 }
 
 function articleFrom(read: ReadResult, file: string): string | Problem {
@@ -88,7 +88,7 @@ export function readSidecarSync(file: string): SidecarFile | undefined | Problem
 }
 
 function sidecarRead(file: string): ReadOptions {
-  return { root: rootOf(file), maxBytes: MAX_TEXT_LENGTH, what: 'sidecar' };
+  return { ...rootsOf(file), maxBytes: MAX_TEXT_LENGTH, what: 'sidecar' };
 }
 
 function sidecarFrom(read: ReadResult, file: string): SidecarFile | undefined | Problem {
@@ -107,6 +107,18 @@ function rootOf(file: string): string {
   let root = roots.get(dir);
   if (root === undefined) roots.set(dir, (root = repositoryRoot(file)));
   return root;
+}
+
+/**
+ * rootOf, and its real path, resolved once per root for the run (each read still resolves its
+ * own file's path): reads of articles and sidecars, thousands under one root in `factmark check`.
+ */
+const realRoots = new Map<string, string>();
+function rootsOf(file: string): { root: string; realRoot: string } {
+  const root = rootOf(file);
+  let realRoot = realRoots.get(root);
+  if (realRoot === undefined) realRoots.set(root, (realRoot = realRootSync(root)));
+  return { root, realRoot };
 }
 
 export function isProblem(x: unknown): x is Problem {
