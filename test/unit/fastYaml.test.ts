@@ -9,73 +9,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
-import { parseDocument } from 'yaml';
 import { generateWorkspace } from '../../bench/generateWorkspace';
 import type { Sidecar } from '../../src/core/model';
-import { parseSidecar, serializeSidecar, type LoadResult } from '../../src/core/sidecar/sidecarYaml';
+import { parseSidecar, serializeSidecar } from '../../src/core/sidecar/sidecarYaml';
 import { fastYamlValue } from '../../src/core/yaml/fastYaml';
-import { DEFAULT_SCALE } from '../../src/core/statusScale';
 import { handEdit, sidecarArb } from '../fixtures/sidecarArbitraries';
 import { mutationsArb } from '../fixtures/adversarial/sidecarMutations';
 import { fixture } from '../fixtures/sidecars/fixtures';
+import { agrees, sameEitherWay } from '../fixtures/fastYamlCompare';
 
 const SEED = 20261201;
-
-/** What the full parser makes of the text, as parseSidecar configures it. */
-function full(source: string): { ok: true; value: unknown; warnings: number } | { ok: false } {
-  const doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: true, merge: false, logLevel: 'error' });
-  if (doc.errors.length) return { ok: false };
-  try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), warnings: doc.warnings.length };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** The fast reader gives up or agrees with the full parser; returns whether it read the text. */
-function agrees(source: string): boolean {
-  const fast = fastYamlValue(source);
-  if (!fast) return false;
-  const f = full(source);
-  assert.ok(f.ok, `the fast reader read a text the full parser rejects: ${JSON.stringify(source)}`);
-  assert.deepStrictEqual(fast.value, f.value, `different values for ${JSON.stringify(source)}`);
-  assert.strictEqual(f.warnings, 0, `the full parser warns about a text the fast reader read: ${JSON.stringify(source)}`);
-  return true;
-}
-
-/** What a caller can see of a load result, the layout included (its lazy parts forced). */
-function visible(r: LoadResult): unknown {
-  if (!r.ok) return { ok: false, problems: r.problems };
-  const { sidecar, source, warnings, layout } = r.loaded;
-  const paths: (string | number)[][] = [[], ['claims'], ['claims', 0], ['claims', 0, 'status'], ['claims', 0, 'status', 'x'], ['article'], ['dismissed', 0], ['published', 'url']];
-  return {
-    ok: true, sidecar, source, warnings,
-    layout: {
-      eol: layout.eol, items: layout.items, contentKeys: layout.contentKeys, ids: layout.ids, dismissed: layout.dismissed,
-      dismissedItems: layout.dismissedItems, factmark: layout.factmark, article: layout.article, file: layout.file,
-      locate: paths.flatMap((p) => [layout.locate(p), layout.locate(p, 'key')]),
-      claimsSpan: layout.yaml.pairValueSpan(['claims']),
-    },
-  };
-}
-
-/** parseSidecar with either reader gives the same, and so does writing an edit on top of each. */
-function sameEitherWay(source: string, edit?: (s: Sidecar) => Sidecar): void {
-  const options = { scale: DEFAULT_SCALE };
-  const a = parseSidecar(source, 'a.md.claims.yaml', options);
-  const b = parseSidecar(source, 'a.md.claims.yaml', { ...options, fullParser: true });
-  assert.deepStrictEqual(visible(a), visible(b));
-  if (a.ok && b.ok && edit) {
-    let next: Sidecar | undefined;
-    try { next = edit(structuredClone(a.loaded.sidecar)); } catch { next = undefined; }
-    if (next) {
-      let x: string | Error; let y: string | Error;
-      try { x = serializeSidecar(next, a.loaded); } catch (e) { x = e as Error; }
-      try { y = serializeSidecar(next, b.loaded); } catch (e) { y = e as Error; }
-      assert.deepStrictEqual(x, y);
-    }
-  }
-}
 
 describe('fast sidecar reader', () => {
   it('reads every sidecar Factmark writes from ordinary text, with the full parser\'s value', () => {

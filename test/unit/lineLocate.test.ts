@@ -5,39 +5,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { serializeSidecar } from '../../src/core/sidecar/sidecarYaml';
-import { fastYamlValue } from '../../src/core/yaml/fastYaml';
-import { lineLocator } from '../../src/core/yaml/lineLocate';
-import { YamlText, type YamlPath } from '../../src/core/yaml/yamlDocument';
 import { handEdit, sidecarArb } from '../fixtures/sidecarArbitraries';
-
-/** Every path into `value`, and one missing key and one missing index under each collection. */
-function pathsOf(value: unknown, prefix: YamlPath = []): YamlPath[] {
-  const out: YamlPath[] = [prefix];
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-    out.push([...prefix, value.length], [...prefix, 'nokey']);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
-    out.push([...prefix, 'nokey'], [...prefix, 0]);
-  }
-  return out;
-}
-
-function sameAsYaml(source: string): number {
-  const fast = fastYamlValue(source.replace(/^\ufeff/, ''));
-  if (!fast) return 0;
-  const parsed = YamlText.parse(source);
-  assert.ok(parsed.ok);
-  const locate = lineLocator(source);
-  let n = 0;
-  for (const p of pathsOf(fast.value)) {
-    for (const part of ['key', 'value'] as const) {
-      assert.deepStrictEqual(locate(p, part), parsed.yaml.locate(p, part), `${JSON.stringify(p)} (${part}) in ${JSON.stringify(source)}`);
-      n++;
-    }
-  }
-  return n;
-}
+import { locatesAsYaml } from '../fixtures/fastYamlCompare';
 
 describe('line locator', () => {
   it('finds every key and value where the yaml Document does, on sidecars written and hand-edited', () => {
@@ -46,7 +15,7 @@ describe('line locator', () => {
       let first: string | undefined;
       try { first = serializeSidecar(sidecar); } catch { /* a field the schema refuses */ }
       fc.pre(first !== undefined);
-      checked += sameAsYaml(edits.reduce((t, e) => e(t), first!));
+      checked += locatesAsYaml(edits.reduce((t, e) => e(t), first!));
     }), { seed: 20261201, numRuns: 300 });
     assert.ok(checked > 10_000, `only ${checked} paths were compared`);
   });
@@ -58,7 +27,7 @@ describe('line locator', () => {
       'k:\n  - a: 1\n    s:\n    - u: 2\n      v: 3\n    - u: 4\n    t: [x]\n  - a: 5\n', '# top\na: 1 # c\n\n\nb:\n  c: |-\n    x\n\n  d: 2\n', 'a: 1\r\nb:\r\n  - c: 2\r\n    d: 3\r\n',
     ];
     let n = 0;
-    for (const c of cases) n += sameAsYaml(c);
+    for (const c of cases) n += locatesAsYaml(c);
     assert.ok(n > 100, `only ${n} paths were compared`);
   });
 });
