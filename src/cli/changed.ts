@@ -13,20 +13,38 @@ export interface ChangedFiles {
   label: string;
   /** Absolute paths of files added, changed, deleted or (not ignored) untracked. */
   paths: string[];
+  /**
+   * Those of them whose names are not valid UTF-8, which no string path opens: as `paths` shows
+   * them (each such byte a U+FFFD) and as bytes, to see whether they exist.
+   */
+  notUtf8: { path: string; bytes: Buffer }[];
 }
 
 const MAX_BYTES = 256 * 1024 * 1024;
 
 function git(cwd: string, args: string[]): string | undefined {
+  return gitBytes(cwd, args)?.toString('utf8');
+}
+
+function gitBytes(cwd: string, args: string[]): Buffer | undefined {
   try {
-    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: MAX_BYTES, encoding: 'utf8' });
+    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: MAX_BYTES });
   } catch {
     return undefined;
   }
 }
 
-function zList(out: string | undefined): string[] {
-  return (out ?? '').split('\0').filter(Boolean);
+/** The names of a NUL-separated list, as bytes (a name is bytes to git, not always UTF-8). */
+function zList(out: Buffer | undefined): Buffer[] {
+  const names: Buffer[] = [];
+  if (!out) return names;
+  for (let start = 0; start < out.length;) {
+    let end = out.indexOf(0, start);
+    if (end === -1) end = out.length;
+    if (end > start) names.push(out.subarray(start, end));
+    start = end + 1;
+  }
+  return names;
 }
 
 /**
@@ -39,13 +57,26 @@ export function changedFiles(cwd: string, base: string | undefined, env: NodeJS.
   if (!top) throw new UsageError(`--changed needs a git repository, and ${cwd} is not in one`);
   const root = path.resolve(top);
   const diff = ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--ignore-submodules'];
-  const absolute = (list: string[]) => list.map((p) => path.join(root, p));
+  const files = (label: string, ...lists: Buffer[][]): ChangedFiles => {
+    const paths = new Set<string>();
+    const notUtf8: ChangedFiles['notUtf8'] = [];
+    for (const name of lists.flat()) {
+      const text = name.toString('utf8');
+      const p = path.join(root, text);
+      if (paths.has(p)) continue;
+      paths.add(p);
+      if (!Buffer.from(text, 'utf8').equals(name)) notUtf8.push({ path: p, bytes: Buffer.concat([Buffer.from(root + path.sep, 'utf8'), name]) });
+    }
+    return { root, label, paths: [...paths], notUtf8 };
+  };
 
   if (base === undefined && env.GIT_INDEX_FILE) {
-    const staged = git(root, [...diff, '--cached']);
+    const staged = gitBytes(root, [...diff, '--cached']);
     if (staged === undefined) throw new UsageError('--changed: git could not list the files staged for commit');
-    return { root, label: 'staged for commit', paths: absolute(zList(staged)) };
+    return files('staged for commit', zList(staged));
   }
+  // No branch, tag or commit name starts with '-': such a BASE is an option, never handed to git.
+  if (base?.startsWith('-')) throw new UsageError(`--changed: "${base}" is not a branch, tag or commit (it starts with '-'); name the base, e.g. --changed origin/main`);
 
   let against = base;
   if (against === undefined) {
@@ -61,11 +92,10 @@ export function changedFiles(cwd: string, base: string | undefined, env: NodeJS.
   if (!mergeBase) {
     throw new UsageError(`--changed: ${against} and HEAD have no common ancestor here (a shallow clone? fetch more history, e.g. fetch-depth: 0)`);
   }
-  const changed = git(root, [...diff, mergeBase]);
-  const untracked = git(root, ['ls-files', '-z', '--others', '--exclude-standard']);
+  const changed = gitBytes(root, [...diff, mergeBase]);
+  const untracked = gitBytes(root, ['ls-files', '-z', '--others', '--exclude-standard']);
   if (changed === undefined || untracked === undefined) throw new UsageError(`--changed: git could not list the files changed since ${against}`);
-  const label = `changed since ${mergeBase.slice(0, 7)}, the merge base with ${against}`;
-  return { root, label, paths: [...new Set(absolute([...zList(changed), ...zList(untracked)]))] };
+  return files(`changed since ${mergeBase.slice(0, 7)}, the merge base with ${against}`, zList(changed), zList(untracked));
 }
 
 /** The repository root of `cwd`, if it is in one (for stable shard keys). */

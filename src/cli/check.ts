@@ -11,7 +11,7 @@ import { CONFIG_FILE } from '../core/config';
 import { SIDECAR_SUFFIX, type Problem } from '../core/model';
 import { changedFiles, repositoryRoot, type ChangedFiles } from './changed';
 import { defaultJobs, lastSplit, runChecks, threadsFor, type CheckJob, type CheckSettings } from './checkPool';
-import { findPairs, scaleFor, type Pair } from './files';
+import { findPairs, lexists, notUtf8Name, scaleFor, type Pair } from './files';
 import { formatProblem, formatReport, inertJson, reportJson } from './output';
 import { inShard, parseShard, type Shard } from './shard';
 import { EXIT, UsageError, type Io } from './io';
@@ -194,18 +194,30 @@ function changedPairs(changed: ChangedFiles, positionals: string[], here: string
     else scopes.push(fs.statSync(abs).isDirectory() ? abs : abs.endsWith(SIDECAR_SUFFIX) ? abs.slice(0, -SIDECAR_SUFFIX.length) : abs);
   }
   const under = (p: string) => scopes.some((s) => p === s || p === s + SIDECAR_SUFFIX || p.startsWith(s + path.sep));
+  const skipped = (file: string) => path.relative(changed.root, file).split(path.sep).some((part) => SKIP_DIRS.has(part));
   const sidecars = new Set<string>();
   const isFile = (p: string) => { try { return fs.statSync(p).isFile(); } catch { return false; } };
+  // A sidecar that is there in any form (a FIFO, a folder, a link dangling or leading out) is
+  // handed to the reader, which says what is wrong with it, as for the walk: never passed over.
   for (const file of changed.paths) {
-    if (path.relative(changed.root, file).split(path.sep).some((part) => SKIP_DIRS.has(part))) continue;
+    if (skipped(file)) continue;
     if (path.basename(file) === CONFIG_FILE) {
       // New rules (statuses, policy) for everything under the config.
       if (isFile(file)) for (const p of findPairs([path.dirname(file)]).pairs) sidecars.add(path.resolve(p.sidecar));
     } else if (file.endsWith(SIDECAR_SUFFIX)) {
-      if (isFile(file)) sidecars.add(file);
-    } else if (isFile(file + SIDECAR_SUFFIX)) {
+      if (lexists(file)) sidecars.add(file);
+    } else if (lexists(file + SIDECAR_SUFFIX)) {
       sidecars.add(file + SIDECAR_SUFFIX);
     }
+  }
+  // Names that are not UTF-8 cannot be opened: each changed sidecar among them is an error.
+  const unopenable = new Set<string>();
+  for (const { path: file, bytes } of changed.notUtf8) {
+    const sidecar = file.endsWith(SIDECAR_SUFFIX) ? file : file + SIDECAR_SUFFIX;
+    const sidecarBytes = file.endsWith(SIDECAR_SUFFIX) ? bytes : Buffer.concat([bytes, Buffer.from(SIDECAR_SUFFIX)]);
+    if (skipped(file) || !under(sidecar) || unopenable.has(sidecar) || !lexists(sidecarBytes)) continue;
+    unopenable.add(sidecar);
+    problems.push(notUtf8Name(rel(sidecar, here)));
   }
   const pairs = [...sidecars].filter(under).map((sidecar) => {
     const r = rel(sidecar, here);

@@ -30,7 +30,11 @@ export function findPairs(paths: string[]): { pairs: Pair[]; problems: Problem[]
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) walk(p); }
-      else if (e.name.endsWith(SIDECAR_SUFFIX) && e.name.length > SIDECAR_SUFFIX.length) addSidecar(p);
+      else if (e.name.endsWith(SIDECAR_SUFFIX) && e.name.length > SIDECAR_SUFFIX.length) {
+        // A name that is not UTF-8 comes with U+FFFD in it, and no file has that name.
+        if (e.name.includes('\ufffd') && !lexists(p)) problems.push(notUtf8Name(p));
+        else addSidecar(p);
+      }
     }
   };
   for (const given of paths.length ? paths : ['.']) {
@@ -46,6 +50,20 @@ export function findPairs(paths: string[]): { pairs: Pair[]; problems: Problem[]
     else problems.push({ severity: 'warning', code: 'no-sidecar', file: given, message: `${given} has no claims yet (no ${path.basename(given)}${SIDECAR_SUFFIX})` });
   }
   return { pairs: [...pairs.values()].sort((a, b) => a.sidecar.localeCompare(b.sidecar)), problems };
+}
+
+/**
+ * A sidecar (or a changed article's sidecar) whose name is not valid UTF-8: listed by the folder
+ * or by git, but no path Factmark can name opens it. An error, so that it is never passed over.
+ */
+export function notUtf8Name(file: string): Problem {
+  return { severity: 'error', code: 'name-not-utf8', file,
+    message: 'The name of this sidecar is not valid UTF-8 (each byte that is not shows as \ufffd), so Factmark cannot open it: rename it and its article in UTF-8.' };
+}
+
+/** Whether anything (a file, a folder, a FIFO, a link, dangling or not) is at `p`. */
+export function lexists(p: string | Buffer): boolean {
+  try { fs.lstatSync(p); return true; } catch { return false; }
 }
 
 function isLink(p: string): boolean {

@@ -191,6 +191,56 @@ describe('factmark check at archive scale', function () {
       assert.strictEqual(outside.code, 2);
       assert.match(outside.err, /needs a git repository/);
     });
+    it('hostile names in a real repository: every changed sidecar is checked or reported, none passed over, nothing written, no raw controls', async () => {
+      const { dir } = archive(2, true);
+      const outside = tempDir('factmark-outside-');
+      const article = 'The treaty was signed by 194 countries.\n';
+      const sidecar = `factmark: 1\narticle: a.md\nclaims:\n  - id: k3xq7d\n    quote: "The treaty was signed by 194 countries"\n    before: ""\n    after: "."\n    status: unverified\n`;
+      const names = ['new\nline.md', 'quote"s\'.md', '-leading.md', '--output=x.md', 'sp ace.md', 'esc\x1b[31mred.md', 'tab\there.md', 'x'.repeat(200) + '.md', 'bidi\u202eevil.md'];
+      for (const n of names) { fs.writeFileSync(path.join(dir, n), article); fs.writeFileSync(path.join(dir, n + '.claims.yaml'), sidecar); }
+      // A name that is not UTF-8 (Latin-1 é), which no string path opens.
+      const latin1 = Buffer.concat([Buffer.from(path.join(dir, 'caf')), Buffer.from([0xe9]), Buffer.from('.md')]);
+      fs.writeFileSync(latin1, article);
+      fs.writeFileSync(Buffer.concat([latin1, Buffer.from('.claims.yaml')]), sidecar);
+      // A FIFO as a sidecar and as an article; a sidecar and a folder linked out of the repository.
+      execFileSync('mkfifo', [path.join(dir, 'pipe.md.claims.yaml'), path.join(dir, 'piped.md')]);
+      fs.writeFileSync(path.join(dir, 'pipe.md'), article);
+      fs.writeFileSync(path.join(dir, 'piped.md.claims.yaml'), sidecar);
+      fs.writeFileSync(path.join(outside, 'secret.md'), article);
+      fs.writeFileSync(path.join(outside, 'secret.md.claims.yaml'), sidecar);
+      fs.symlinkSync(path.join(outside, 'secret.md.claims.yaml'), path.join(dir, 'link.md.claims.yaml'));
+      fs.writeFileSync(path.join(dir, 'link.md'), article);
+      fs.symlinkSync(outside, path.join(dir, 'out'));
+      const before = fs.readdirSync(dir).sort();
+      const outsideBefore = fs.readdirSync(outside).sort();
+
+      const r = await checkJson(dir, '--changed', 'main');
+      assert.strictEqual(r.code, 1);
+      assert.deepStrictEqual(checked(r.json).filter((a) => !a.startsWith('link') && !a.startsWith('pipe.')), [...names, 'piped.md'].sort());
+      for (const a of r.json.articles.filter((x) => names.includes(x.article))) assert.ok(a.ok, a.article);
+      const problem = (code: string) => r.json.problems.filter((p) => p.code === code).map((p) => p.file);
+      // (Before: the FIFO sidecar and the Latin-1 name were passed over, and CI passed without them.)
+      assert.deepStrictEqual(problem('not-a-file'), ['pipe.md.claims.yaml']);
+      assert.deepStrictEqual(problem('name-not-utf8'), ['caf\ufffd.md.claims.yaml']);
+      assert.deepStrictEqual(problem('outside-root'), ['link.md.claims.yaml']);
+      assert.ok(r.json.articles.find((a) => a.article === 'piped.md')!.problems.some((p) => p.code === 'not-a-file'));
+      // The walk (without --changed) reports the same name, as it always has the FIFO and the link.
+      const walk = await checkJson(dir);
+      assert.deepStrictEqual(walk.json.problems.filter((p) => p.code === 'name-not-utf8').map((p) => p.file), ['caf\ufffd.md.claims.yaml']);
+      // The text report carries no raw control character; the shards split the same files.
+      const text = await run(dir, 'check', '--changed', 'main');
+      assert.doesNotMatch(text.out + text.err, /[\x00-\x08\x0b-\x1f\x7f\u202e]/);
+      const shards = await Promise.all([1, 2].map(async (k) => checked((await checkJson(dir, '--changed', 'main', '--shard', `${k}/2`)).json)));
+      assert.deepStrictEqual([...shards[0], ...shards[1]].sort(), checked(r.json));
+      // A base that looks like an option is refused, never handed to git: nothing written.
+      for (const args of [['--changed=--output=written.txt'], ['--changed=-p'], ['--changed', '--output=written.txt']]) {
+        const bad = await run(dir, 'check', ...args);
+        assert.strictEqual(bad.code, 2, args.join(' '));
+      }
+      assert.match((await run(dir, 'check', '--changed=--output=written.txt')).err, /"--output=written.txt" is not a branch, tag or commit \(it starts with '-'\)/);
+      assert.deepStrictEqual(fs.readdirSync(dir).sort(), before);
+      assert.deepStrictEqual(fs.readdirSync(outside).sort(), outsideBefore);
+    });
   });
 
   describe('on worker threads', () => {
