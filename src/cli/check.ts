@@ -139,7 +139,12 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     if ('report' in r) { reports.push(r.report); claims += r.claims; } else problems.push(r.problem);
   }
   if (process.env.FACTMARK_CHECK_STATS) io.err(`factmark check: articles checked per thread: ${lastSplit.join(', ')} (this thread first)`);
-  if (process.env.FACTMARK_CHECK_STATS) io.err(`factmark check: peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  if (process.env.FACTMARK_CHECK_STATS) {
+    const use = process.resourceUsage();
+    io.err(`factmark check: peak memory ${Math.round(use.maxRSS / 1024)} MB`);
+    // Of the whole process (every thread): what the check cost however loaded the machine is.
+    io.err(`factmark check: CPU ${Math.round((use.userCPUTime + use.systemCPUTime) / 1000)} ms`);
+  }
 
   const ok = problems.every((p) => p.severity !== 'error') && reports.every((r) => r.ok);
   if (values.json) {

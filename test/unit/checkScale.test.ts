@@ -256,13 +256,14 @@ describe('factmark check at archive scale', function () {
         assert.match(one.stderr, /110 articles on 1 thread\n/);
         assert.match(two.stderr, /110 articles on 2 threads\n/);
         assert.match(one.stderr, /articles checked per thread: 110 \(this thread first\)\n/);
+        assert.match(two.stderr, /CPU [1-9]\d* ms\n/);
         // Both threads checked a share (this one too, not only the worker), and every pair once.
         const split = /articles checked per thread: (\d+), (\d+) \(/.exec(two.stderr);
         assert.ok(split, two.stderr);
         const [here, worker] = [Number(split[1]), Number(split[2])];
         assert.ok(here > 0 && worker > 0 && here + worker === 110, two.stderr);
         assert.strictEqual(two.stdout, one.stdout);
-        const same = (e: string) => e.replace("2 threads", "1 thread").replace(/peak memory \d+ MB/, "").replace(/per thread: .*\n/, "");
+        const same = (e: string) => e.replace("2 threads", "1 thread").replace(/peak memory \d+ MB/, "").replace(/per thread: .*\n/, "").replace(/CPU \d+ ms/, "");
         assert.strictEqual(same(two.stderr), same(one.stderr));
       }
       assert.match(cli('--jobs', '2').stdout, /FAILED: 110 articles, \d+ claims, 0 failing the policy, 1 file problem\n?$/);
