@@ -84,29 +84,52 @@ function canStartWorkers(): boolean {
 /** Who checked how many pairs in the last runChecks: this thread, then each worker (for FACTMARK_CHECK_STATS: the tests and the bench). */
 export const lastSplit: number[] = [];
 
+/** What a worker sends once it can take batches (it loads the whole bundle first). */
+const READY = 'ready';
+
 /**
  * Every job's result, in the order of `jobs`, on `threads` threads: this one and `threads - 1`
  * workers (1: all in this thread). This thread checks batches itself between handling the
  * workers' messages, so that on 2 cores both check (it used to only hand out batches and gather
  * the reports, leaving a core to a second worker that had to load the bundle and send its
- * reports back). Each worker is kept two batches ahead, so that it has the next one while this
- * thread is busy with its own. Whoever checks a pair, its result lands at the pair's index: the
- * output is the same whatever the split.
+ * reports back). A worker is given batches only once it says it is ready (until then this thread
+ * checks, so a small run never waits for a worker still loading), and then kept two batches
+ * ahead, so that it has the next one while this thread is busy with its own. Whoever checks a
+ * pair, its result lands at the pair's index: the output is the same whatever the split.
+ * FACTMARK_CHECK_WAIT_FOR_WORKERS (tests): this thread starts only once every worker is ready,
+ * so that each has a share even of a small run.
  */
 export async function runChecks(jobs: readonly CheckJob[], settings: CheckSettings, threads: number): Promise<JobResult[]> {
   lastSplit.length = 0;
-  if (threads <= 1) { lastSplit.push(jobs.length); return jobs.map((j) => checkOne(j, settings)); }
+  if (threads <= 1 || jobs.length === 0) { lastSplit.push(jobs.length); return jobs.map((j) => checkOne(j, settings)); }
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;
+  let filled = 0;
   const take = (): [number, number] | undefined => {
     if (next >= jobs.length) return undefined;
     const start = next;
     next = Math.min(jobs.length, next + BATCH);
     return [start, next];
   };
+  let finish!: () => void;
+  let fail!: (e: unknown) => void;
+  const done = new Promise<void>((resolve, reject) => { finish = resolve; fail = reject; });
+  const landed = (n: number) => { filled += n; if (filled === jobs.length) finish(); };
+  // This thread's share: a batch at a time, letting the workers' messages in between.
+  const step = () => {
+    try {
+      const batch = take();
+      if (!batch) return; // the rest is with the workers
+      for (let i = batch[0]; i < batch[1]; i++) results[i] = checkOne(jobs[i], settings);
+      lastSplit[0] += batch[1] - batch[0];
+      landed(batch[1] - batch[0]);
+      setImmediate(step);
+    } catch (e) { fail(e); }
+  };
+  let waiting = process.env.FACTMARK_CHECK_WAIT_FOR_WORKERS ? threads - 1 : 0;
   lastSplit.push(0);
   const started: Worker[] = [];
-  const runWorker = (n: number) => new Promise<void>((resolve, reject) => {
+  for (let n = 1; n < threads; n++) {
     const w = new Worker(__filename, { workerData: { [WORKER_FLAG]: true, settings } });
     started.push(w);
     lastSplit.push(0);
@@ -114,43 +137,33 @@ export async function runChecks(jobs: readonly CheckJob[], settings: CheckSettin
     const sent: number[] = [];
     const give = () => {
       const batch = take();
-      if (!batch) {
-        if (!sent.length) void w.terminate().then(() => resolve(), reject);
-        return;
-      }
+      if (!batch) return;
       sent.push(batch[0]);
       w.postMessage(jobs.slice(batch[0], batch[1]));
     };
-    w.on('message', (done: JobResult[]) => {
+    w.on('message', (m: JobResult[] | typeof READY) => {
+      if (m === READY) {
+        give();
+        give();
+        if (waiting > 0 && --waiting === 0) setImmediate(step);
+        return;
+      }
       const start = sent.shift()!;
-      for (let i = 0; i < done.length; i++) results[start + i] = done[i];
-      lastSplit[n] += done.length;
+      for (let i = 0; i < m.length; i++) results[start + i] = m[i];
+      lastSplit[n] += m.length;
+      landed(m.length);
       give();
     });
-    w.on('error', reject);
-    w.on('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`a check worker stopped (exit code ${code})`)); });
-    give();
-    give();
-  });
-  // This thread's share: a batch at a time, letting the workers' messages in between.
-  const runHere = () => new Promise<void>((resolve, reject) => {
-    const step = () => {
-      try {
-        const batch = take();
-        if (!batch) { resolve(); return; }
-        for (let i = batch[0]; i < batch[1]; i++) results[i] = checkOne(jobs[i], settings);
-        lastSplit[0] += batch[1] - batch[0];
-        setImmediate(step);
-      } catch (e) { reject(e); }
-    };
-    setImmediate(step);
-  });
+    w.on('error', fail);
+    // (Terminated at the end: code 1. Gone while it held batches, whatever the code: they would never come back.)
+    w.on('exit', (code) => { if (sent.length || (code !== 0 && code !== 1)) fail(new Error(`a check worker stopped (exit code ${code})`)); });
+  }
+  if (waiting === 0) setImmediate(step);
   try {
-    await Promise.all([...Array.from({ length: threads - 1 }, (_, i) => runWorker(i + 1)), runHere()]);
-  } catch (e) {
-    next = jobs.length; // (this thread's share stops at its next batch)
+    await done;
+  } finally {
+    next = jobs.length; // (after a failure: nothing more is handed out)
     await Promise.all(started.map((w) => w.terminate()));
-    throw e;
   }
   return results;
 }
@@ -165,4 +178,5 @@ export function serveChecks(): void {
   parentPort?.on('message', (batch: CheckJob[]) => {
     parentPort?.postMessage(batch.map((j) => checkOne(j, settings)));
   });
+  parentPort?.postMessage(READY);
 }

@@ -247,7 +247,9 @@ describe('factmark check at archive scale', function () {
     it('prints the same report, byte for byte, with two threads as with one', () => {
       const { dir, files } = archive(110);
       fs.writeFileSync(path.join(dir, files[50] + '.claims.yaml'), 'factmark: 1\narticle: x\nclaims: [oops\n');
-      const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, FACTMARK_CHECK_STATS: '1' } });
+      // Each thread's share made certain (a worker is handed batches once it has loaded, and this
+      // thread could otherwise check all 110 small pairs before then).
+      const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, FACTMARK_CHECK_STATS: '1', FACTMARK_CHECK_WAIT_FOR_WORKERS: '1' } });
       for (const format of [[], ['--json']]) {
         const one = cli('--jobs', '1', ...format);
         const two = cli('--jobs', '2', ...format);
