@@ -39,6 +39,10 @@ export type JobResult = { report: ArticleReport; claims: number } | { problem: P
 const MIN_PAIRS_PER_WORKER = 48;
 /** Pairs handed to a worker at a time: small enough to keep both busy to the end. */
 const BATCH = 24;
+/** Batches a worker is kept ahead by (it has the next while this thread, busy with its own, has not answered yet). */
+const AHEAD = 4;
+/** Pairs this thread checks between looking at the workers' messages. */
+const HERE_BATCH = 8;
 const WORKER_FLAG = 'factmark-check-worker';
 
 export function checkOne(job: CheckJob, settings: CheckSettings): JobResult {
@@ -93,7 +97,7 @@ const READY = 'ready';
  * workers' messages, so that on 2 cores both check (it used to only hand out batches and gather
  * the reports, leaving a core to a second worker that had to load the bundle and send its
  * reports back). A worker is given batches only once it says it is ready (until then this thread
- * checks, so a small run never waits for a worker still loading), and then kept two batches
+ * checks, so a small run never waits for a worker still loading), and then kept AHEAD batches
  * ahead, so that it has the next one while this thread is busy with its own. Whoever checks a
  * pair, its result lands at the pair's index: the output is the same whatever the split.
  * FACTMARK_CHECK_WAIT_FOR_WORKERS (tests): this thread starts only once every worker is ready,
@@ -105,10 +109,10 @@ export async function runChecks(jobs: readonly CheckJob[], settings: CheckSettin
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;
   let filled = 0;
-  const take = (): [number, number] | undefined => {
+  const take = (size = BATCH): [number, number] | undefined => {
     if (next >= jobs.length) return undefined;
     const start = next;
-    next = Math.min(jobs.length, next + BATCH);
+    next = Math.min(jobs.length, next + size);
     return [start, next];
   };
   let finish!: () => void;
@@ -118,7 +122,7 @@ export async function runChecks(jobs: readonly CheckJob[], settings: CheckSettin
   // This thread's share: a batch at a time, letting the workers' messages in between.
   const step = () => {
     try {
-      const batch = take();
+      const batch = take(HERE_BATCH);
       if (!batch) return; // the rest is with the workers
       for (let i = batch[0]; i < batch[1]; i++) results[i] = checkOne(jobs[i], settings);
       lastSplit[0] += batch[1] - batch[0];
@@ -143,8 +147,7 @@ export async function runChecks(jobs: readonly CheckJob[], settings: CheckSettin
     };
     w.on('message', (m: JobResult[] | typeof READY) => {
       if (m === READY) {
-        give();
-        give();
+        for (let k = 0; k < AHEAD; k++) give();
         if (waiting > 0 && --waiting === 0) setImmediate(step);
         return;
       }
