@@ -16,7 +16,9 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
   const unsure = new Map<string, { version: number; timer: ReturnType<typeof setTimeout> }>();
   // Articles where an edit in the editor took all of a claim's words: an undo or redo there may
   // give them back, and carried ranges cannot follow that (the claim sits on an empty range, or
-  // was anchored afresh and orphaned), so the undo anchors the article afresh.
+  // was anchored afresh and orphaned), so the undo anchors afresh the claims without words, and
+  // only those: the others' carried ranges are right, and anchoring them again from their
+  // sidecar quotes could lose them (an edited claim orphaned, a twin sentence made ambiguous).
   const emptied = new Set<string>();
   const hasLostClaim = (key: string) => {
     let lost = false;
@@ -79,11 +81,12 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
         const emptiedNow = touched.some((id) => { const c = store.claim(key, id); return !c || c.start === c.end; });
         if (emptiedNow) emptied.add(key);
         if (e.reason !== undefined && emptied.has(key)) {
-          // An undo or redo in an article where an edit took a claim's words: anchored afresh,
-          // the words it gave back are found again (and a redo that took them again orphans it).
+          // An undo or redo in an article where an edit took a claim's words: the claims without
+          // words are anchored afresh, the words it gave back found again (and a redo that took
+          // them again orphans it); the other claims keep their carried ranges.
           clearTimeout(unsure.get(key)?.timer);
           unsure.delete(key);
-          sync.setArticleText(doc.uri, doc.getText());
+          store.reanchorLost(key);
           if (!hasLostClaim(key)) emptied.delete(key);
           return;
         }

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api } from './helpers';
 import {
-  ARTICLE, entryOf, fileUri, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile,
+  ARTICLE, type ClaimRef, entryOf, fileUri, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile,
 } from './claimFiles';
 
 describe('keeping claims and files in step', () => {
@@ -198,6 +198,63 @@ describe('keeping claims and files in step', () => {
       assert.strictEqual(factmark.claimsOf(editor.document.uri).length, 2);
     });
   }
+
+  it('undoing the deletion of one claim\'s words leaves every other claim where it was carried: an edited claim is not orphaned', async () => {
+    // The undo rule anchors afresh only the claims an edit left without words; anchoring the
+    // whole article afresh looked for the others from their sidecar quotes: a claim whose words
+    // the user corrected (changed, on its new words, for Accept New Wording) was orphaned, and a
+    // claim on one of two identical sentences, after edits around them, anchored again (moved).
+    const factmark = await api();
+    const twin = 'The rate is 5 per cent';
+    const text = `${ARTICLE}\nAlpha said so at dawn. ${twin}, said Beta.\n\nOther words in between here.\n\nGamma said so at dusk. ${twin}, said Delta.\n`;
+    const editor = await openNewArticle(uniqueName('undo-others'), text);
+    const edited = await markWords(editor, 'Spending on housing rises to £58 million');
+    const second = editor.document.getText().lastIndexOf(twin);
+    editor.selection = new vscode.Selection(editor.document.positionAt(second), editor.document.positionAt(second + twin.length));
+    const onTwin = await vscode.commands.executeCommand<ClaimRef>('factmark.markClaim');
+    assert.ok(onTwin?.id);
+    const other = await markWords(editor, 'Bus fares will stay frozen');
+    await sidecarYaml(editor.document.uri);
+    await factmark.flush();
+    const replace = async (from: string, to: string) => {
+      const at = editor.document.getText().indexOf(from);
+      assert.ok(at >= 0, from);
+      await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + from.length)), to));
+    };
+    // Unsaved edits: most of a claim's words rewritten; the twins' surroundings swapped, and a
+    // paragraph above them as long as the distance between them (the first twin now sits where
+    // the claimed one was recorded).
+    await replace('on housing rises to £58 million', 'is halved to £29m');
+    for (const [a, b] of [['Alpha', 'Gamma'], ['Beta', 'Delta'], ['dawn', 'dusk']]) {
+      await replace(a, '@@');
+      await replace(b, a);
+      await replace('@@', b);
+    }
+    const doc = () => editor.document.getText();
+    const firstTwin = doc().indexOf(twin);
+    await editor.edit((b) => b.insert(editor.document.positionAt(firstTwin - 'Gamma said so at dusk. '.length), `${'Y'.repeat(doc().lastIndexOf(twin) - firstTwin - 2)}\n\n`));
+    const before = { edited: await entryOf(edited), onTwin: await entryOf(onTwin) };
+    assert.strictEqual(before.edited?.state, 'changed');
+    assert.strictEqual(doc().slice(before.edited.start, before.edited.end), 'Spending is halved to £29m');
+    assert.strictEqual(before.onTwin?.start, doc().lastIndexOf(twin));
+    // The other claim's words deleted, then the deletion undone.
+    const at = doc().indexOf('Bus fares will stay frozen');
+    await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'Bus fares will stay frozen'.length))));
+    await waitFor('the claim to lose its words', async () => { const e = await entryOf(other); return e && e.start === e.end; });
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    assert.ok(doc().includes('Bus fares will stay frozen'), 'the undo put the words back');
+    const back = await waitFor('the claim to be on its words again', async () => {
+      const e = await entryOf(other);
+      return (e?.state === 'anchored' || e?.state === 'moved') && e.start !== e.end ? e : undefined;
+    });
+    assert.strictEqual(doc().slice(back.start, back.end), 'Bus fares will stay frozen');
+    const after = { edited: await entryOf(edited), onTwin: await entryOf(onTwin) };
+    assert.strictEqual(after.edited?.state, 'changed', 'the edited claim is still on its new words, not orphaned');
+    assert.strictEqual(doc().slice(after.edited.start, after.edited.end), 'Spending is halved to £29m');
+    assert.strictEqual(after.onTwin?.state, before.onTwin.state, 'the claim on the second twin is not anchored again');
+    assert.strictEqual(after.onTwin.start, doc().lastIndexOf(twin), 'and its words');
+  });
 
   it('re-anchors an article that is not open when it changes on disk', async () => {
     const factmark = await api();

@@ -39,6 +39,31 @@ describe('ClaimStore', () => {
     assert.deepStrictEqual(events.filter((e) => e.kind === 'claims').map((e) => e.ids), [[late.id], [early.id]]);
   });
 
+  it('reanchorLost anchors afresh only the claims an edit left without words; an edited claim stays on its new words', () => {
+    const { s } = store();
+    const edited = s.addClaim(ARTICLE, ...at('The treaty was signed in Moscow on Friday'));
+    const lost = s.addClaim(ARTICLE, ...at('grew by 15% last year'));
+    let text = TEXT;
+    const edit = (offset: number, removed: number, inserted: string) => {
+      text = text.slice(0, offset) + inserted + text.slice(offset + removed);
+      s.applyEdits(ARTICLE, [{ offset, removed, inserted }], text);
+    };
+    edit(text.indexOf('was signed in Moscow on Friday'), 'was signed in Moscow on Friday'.length, 'fell apart');
+    const g = text.indexOf('grew by 15% last year');
+    edit(g, 'grew by 15% last year'.length, '');
+    assert.strictEqual(s.claim(ARTICLE, lost.id)!.start, s.claim(ARTICLE, lost.id)!.end);
+    edit(g, 0, 'grew by 15% last year');
+    assert.deepStrictEqual(s.reanchorLost(ARTICLE), [lost.id]);
+    const back = s.claim(ARTICLE, lost.id)!;
+    assert.strictEqual(text.slice(back.start, back.end), 'grew by 15% last year');
+    const e = s.claim(ARTICLE, edited.id)!;
+    assert.strictEqual(e.state, 'changed');
+    assert.strictEqual(text.slice(e.start, e.end), 'The treaty fell apart');
+    // Anchored afresh from its sidecar quote, as the whole article is, the edited claim is lost.
+    s.setArticleText(ARTICLE, text);
+    assert.notStrictEqual(s.claim(ARTICLE, edited.id)!.state, 'changed');
+  });
+
   it('typing above a claim moves it with its words; typing inside marks it changed, undoing that restores it', () => {
     const { s } = store();
     const c = s.addClaim(ARTICLE, ...at('remain effective for 20 years'));

@@ -638,6 +638,25 @@ export class ArticleModel {
     this.dirty = false;
   }
 
+  /**
+   * Anchors afresh, in the text as it is now, only the claims left without words (orphaned, or
+   * on an empty range: an edit took them all); every other claim stays where its range was
+   * carried, which anchoring from the sidecar's quotes could not find again (a claim whose words
+   * were edited, one of two identical sentences after edits around them). For an undo or redo,
+   * which may give such words back or take them again. Returns the ids of the claims placed.
+   */
+  reanchorLost(): string[] {
+    const lost = this.claims.filter((c) => {
+      const p = this.placements.get(c.id);
+      return !p?.range || p.state === 'orphaned' || p.range.start === p.range.end;
+    });
+    if (!lost.length) return [];
+    const results = anchorAll(this.requireText(), lost);
+    lost.forEach((c, i) => this.place(c.id, fromAnchor(results[i])));
+    this.placementsRevision = ++placementsVersions;
+    return lost.map((c) => c.id);
+  }
+
   rename(article: string, sidecar: string, articleName: string): void {
     (this as { article: string }).article = article;
     this.sidecar = sidecar;

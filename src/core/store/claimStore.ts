@@ -229,6 +229,15 @@ export class ClaimStore {
     this.fire(article, 'anchors');
   }
 
+  /** Anchors afresh only the claims an edit left without words (see ArticleModel.reanchorLost); returns their ids. */
+  reanchorLost(article: string): string[] {
+    const m = this.models.get(article);
+    if (!m || !m.hasText()) return [];
+    const ids = m.reanchorLost();
+    if (ids.length) this.fire(article, 'anchors', ids);
+    return ids;
+  }
+
   /** Whether the article's text has been read (and, given `text`, is exactly that). */
   hasArticleText(article: string, text?: string): boolean {
     const m = this.models.get(article);
