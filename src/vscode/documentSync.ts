@@ -90,15 +90,12 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
           if (!hasLostClaim(key)) emptied.delete(key);
           return;
         }
-        // Except an edit that left a claim none of its words: then it is anchored afresh at once,
-        // as it was before keystrokes were carried, so that words a reload (or a selection typed
-        // over) took away are found elsewhere or the claim is orphaned, not kept on an empty range.
-        if (clean && emptiedNow) {
-          clearTimeout(unsure.get(key)?.timer);
-          unsure.delete(key);
-          sync.setArticleText(doc.uri, doc.getText());
-          return;
-        }
+        // Except that a claim such an edit left none of its words is anchored afresh at once, so
+        // that words a reload (or a selection typed over) took away are found elsewhere or the
+        // claim is orphaned, not kept on an empty range; only those claims: the others keep their
+        // carried ranges (a claim whose words were edited, on its new words) until the dirty
+        // state tells a reload, which anchors the whole article afresh, from a keystroke.
+        if (clean && emptiedNow) store.reanchorLost(key);
         if (clean) {
           const pending = unsure.get(key);
           if (pending) clearTimeout(pending.timer);

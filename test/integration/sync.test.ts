@@ -199,7 +199,8 @@ describe('keeping claims and files in step', () => {
     });
   }
 
-  it('undoing the deletion of one claim\'s words leaves every other claim where it was carried: an edited claim is not orphaned', async () => {
+  for (const saved of [false, true]) {
+  it(`deleting one claim's words and undoing it leaves every other claim where it was carried: an edited claim is not orphaned (${saved ? 'the deletion the first edit after a save' : 'unsaved edits'})`, async () => {
     // The undo rule anchors afresh only the claims an edit left without words; anchoring the
     // whole article afresh looked for the others from their sidecar quotes: a claim whose words
     // the user corrected (changed, on its new words, for Accept New Wording) was orphaned, and a
@@ -237,10 +238,18 @@ describe('keeping claims and files in step', () => {
     assert.strictEqual(before.edited?.state, 'changed');
     assert.strictEqual(doc().slice(before.edited.start, before.edited.end), 'Spending is halved to £29m');
     assert.strictEqual(before.onTwin?.start, doc().lastIndexOf(twin));
+    // Saved: the deletion is the first edit since (in the browser VS Code saves a second after
+    // each pause), which may be a reload from disk; the claims it left without words are
+    // anchored afresh at once, the others kept until the dirty state tells a keystroke.
+    if (saved) { await editor.document.save(); assert.ok(!editor.document.isDirty); }
     // The other claim's words deleted, then the deletion undone.
     const at = doc().indexOf('Bus fares will stay frozen');
     await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'Bus fares will stay frozen'.length))));
-    await waitFor('the claim to lose its words', async () => { const e = await entryOf(other); return e && e.start === e.end; });
+    await waitFor('the claim to lose its words', async () => { const e = await entryOf(other); return e && (e.state === 'orphaned' || e.start === e.end); });
+    if (saved) await waitFor('the dirty state', () => editor.document.isDirty);
+    await new Promise((r) => setTimeout(r, 300)); // past the wait for the dirty state (100 ms)
+    const meanwhile = await entryOf(edited);
+    assert.strictEqual(meanwhile?.state, 'changed', 'the edited claim is kept on its new words through the deletion');
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
     assert.ok(doc().includes('Bus fares will stay frozen'), 'the undo put the words back');
@@ -255,6 +264,7 @@ describe('keeping claims and files in step', () => {
     assert.strictEqual(after.onTwin?.state, before.onTwin.state, 'the claim on the second twin is not anchored again');
     assert.strictEqual(after.onTwin.start, doc().lastIndexOf(twin), 'and its words');
   });
+  }
 
   it('re-anchors an article that is not open when it changes on disk', async () => {
     const factmark = await api();
