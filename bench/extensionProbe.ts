@@ -188,6 +188,7 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
     const before = api.perf().timings;
     const stats = api.perf().store;
     const redrawsBefore = api.views.decorations.redraws.at(-1)?.seq ?? 0;
+    const treeBefore = api.views.tree.stats();
     const t = performance.now();
     let pos = editor.document.positionAt(offset);
     for (let i = 0; i < n; i++) {
@@ -204,7 +205,10 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
     const sum = (rs: typeof redraws, k: 'claimsWalked' | 'rangesSent' | 'typesSent') => rs.reduce((n, r) => n + r[k], 0);
     const typing = redraws.filter((r) => !r.settle);
     const redrawn = { redraws: typing.length, claimsWalked: sum(typing, 'claimsWalked'), rangesSent: sum(typing, 'rangesSent'), typesSent: sum(typing, 'typesSent'), settleRangesSent: sum(redraws.filter((r) => r.settle), 'rangesSent') };
-    return { wallPerKeyMs: wallPerKey, work: since(before, api.perf().timings), snapshots: after.snapshots - stats.snapshots, reanchors: after.reanchors - stats.reanchors, redrawn };
+    // The Claims panel in the phase: its refreshes (of the whole tree, or of nodes named) and the items VS Code asked for again.
+    const treeAfter = api.views.tree.stats();
+    const tree = { fired: treeAfter.fired - treeBefore.fired, firedAll: treeAfter.firedAll - treeBefore.firedAll, nodesRefreshed: treeAfter.nodesRefreshed - treeBefore.nodesRefreshed, itemsBuilt: treeAfter.itemsBuilt - treeBefore.itemsBuilt, visible: api.views.tree.view.visible };
+    return { wallPerKeyMs: wallPerKey, work: since(before, api.perf().timings), snapshots: after.snapshots - stats.snapshots, reanchors: after.reanchors - stats.reanchors, redrawn, tree };
   };
   const mid = claims[Math.floor(claims.length / 2)];
   const profile = await startProfile('typing');

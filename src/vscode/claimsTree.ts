@@ -21,6 +21,7 @@ import {
 import type { ClaimRef, Services } from './services';
 import type { ScanStatus } from './workspaceScan';
 import { treeNodeOf } from './treeArguments';
+import { timed } from './perf';
 
 export type { GroupBy } from '../core/present/outlineGroupings';
 
@@ -125,7 +126,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
       // Loading thousands of articles: the progress message now, the articles in a few steps.
       updateBadgeAndMessage();
       if (redrawAll && outline.articleCount() < shownArticles * SCAN_REDRAW_GROWTH) return; // until more have come, or the scan ends
-      redrawTimer ??= setTimeout(fire, SCAN_REDRAW_MS);
+      redrawTimer ??= setTimeout(() => timed('panel', fire), SCAN_REDRAW_MS);
       return;
     }
     fire();
@@ -175,11 +176,12 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     }
   };
 
+  // The panel's work is timed (`panel`): what typing costs here once it pauses is counted with the keystrokes.
   const provider: vscode.TreeDataProvider<string> = {
     onDidChangeTreeData: changed.event,
-    getChildren: (id) => outline.children(id),
-    getTreeItem: item,
-    getParent: (id) => outline.parent(id),
+    getChildren: (id) => timed('panel', () => outline.children(id)),
+    getTreeItem: (id) => timed('panel', () => item(id)),
+    getParent: (id) => timed('panel', () => outline.parent(id)),
     resolveTreeItem(treeItem, id) {
       const n = outline.node(id);
       if (n?.kind === 'claim') {
@@ -199,7 +201,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
   let policyTimer: ReturnType<typeof setTimeout> | undefined;
   const onStore = (e: StoreChange) => {
     if (e.kind === 'policy') {
-      policyTimer ??= setTimeout(() => { policyTimer = undefined; redraw(outline.refreshAll()); }, 0);
+      policyTimer ??= setTimeout(() => { policyTimer = undefined; timed('panel', () => redraw(outline.refreshAll())); }, 0);
       return;
     }
     // Typing that touched no claim moved ranges only: nothing the panel shows changed.
@@ -207,7 +209,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     if (e.kind === 'anchors' && e.ids) {
       for (const a of e.articles) typed.add(a);
       if (typingTimer) clearTimeout(typingTimer);
-      typingTimer = setTimeout(takeTyped, TYPING_DELAY_MS);
+      typingTimer = setTimeout(() => timed('panel', takeTyped), TYPING_DELAY_MS);
       return;
     }
     for (const a of e.articles) typed.delete(a);
@@ -259,8 +261,8 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
   context.subscriptions.push(
     view,
     changed,
-    store.onDidChange(onStore),
-    suggestions.onDidChange((e) => redraw(outline.update([e.article]))),
+    store.onDidChange((e) => timed('panel', () => onStore(e))),
+    suggestions.onDidChange((e) => timed('panel', () => redraw(outline.update([e.article])))),
     view.onDidChangeSelection((e) => {
       const n = e.selection[0] === undefined ? undefined : outline.node(e.selection[0]);
       services.setSelectedInPanel(n?.kind === 'claim' ? { article: n.article, id: n.id } : undefined);

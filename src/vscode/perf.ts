@@ -36,17 +36,20 @@ class Timer implements Timing {
 
 /**
  * `tracking`: the highlights' ranges carried through an edit (per keystroke, apart from the redraw after it); `diagnostics`: the policy's Problems of an article found or moved again (once typing pauses, or after a change);
- * `hover`: Factmark's hover provider from the moment VS Code asks it until it answers (waiting for the hovered article to be loaded included), apart from the other extensions' hovers the workbench also waits for.
+ * `hover`: Factmark's hover provider from the moment VS Code asks it until it answers (waiting for the hovered article to be loaded included), apart from the other extensions' hovers the workbench also waits for;
+ * `panel`: the Claims panel's own work: taking in the store's changes (the articles typed in, once typing pauses) and answering VS Code's requests for nodes and items.
  */
-export type TimingName = 'typing' | 'cursor' | 'decorate' | 'statusBar' | 'tracking' | 'diagnostics' | 'hover';
+export type TimingName = 'typing' | 'cursor' | 'decorate' | 'statusBar' | 'tracking' | 'diagnostics' | 'hover' | 'panel';
 
-const timers: Record<TimingName, Timer> = { typing: new Timer(), cursor: new Timer(), decorate: new Timer(), statusBar: new Timer(), tracking: new Timer(), diagnostics: new Timer(), hover: new Timer() };
+const NAMES: readonly TimingName[] = ['typing', 'cursor', 'decorate', 'statusBar', 'tracking', 'diagnostics', 'hover', 'panel'];
+const timers = Object.fromEntries(NAMES.map((n) => [n, new Timer()])) as Record<TimingName, Timer>;
 
+/** How many timed calls are running (one inside another: a store event's listeners run inside the change handler that fired it). */
+let depth = 0;
 /**
- * Time spent in timed work that ran inside the timed work now running (a store event's listeners
- * run inside the change handler that fired it: the cursor tracking and the status bar after a
- * keystroke inside a claim), to be left out of the outer one, so that each millisecond counts once
- * and the timings add up to the work done.
+ * Time spent in timed work that ran inside the timed call now running (the cursor tracking and
+ * the status bar after a keystroke inside a claim), to be left out of it, so that each
+ * millisecond counts once and the timings add up to the work done. 0 whenever no timed call runs.
  */
 let nested = 0;
 
@@ -54,14 +57,22 @@ let nested = 0;
 export function timed<T>(name: TimingName, fn: () => T): T {
   const outer = nested;
   nested = 0;
+  depth++;
   const start = performance.now();
   try {
     return fn();
   } finally {
     const ms = performance.now() - start;
     timers[name].add(ms - nested, ms);
-    nested = outer + ms;
+    depth--;
+    // The caller's nested time grows by this call's; at the top level there is no caller.
+    nested = depth ? outer + ms : 0;
   }
+}
+
+/** For tests: how many timed calls are running and the nested time held for the innermost (both 0 between calls). */
+export function timingDepth(): { depth: number; nestedMs: number } {
+  return { depth, nestedMs: nested };
 }
 
 /** Runs the async `fn`, adding the time until it settles to the named timing. */
@@ -75,7 +86,7 @@ export async function timedAsync<T>(name: TimingName, fn: () => Promise<T>): Pro
 }
 
 export function timings(): Record<TimingName, Timing> {
-  return { typing: timers.typing.snapshot(), cursor: timers.cursor.snapshot(), decorate: timers.decorate.snapshot(), statusBar: timers.statusBar.snapshot(), tracking: timers.tracking.snapshot(), diagnostics: timers.diagnostics.snapshot(), hover: timers.hover.snapshot() };
+  return Object.fromEntries(NAMES.map((n) => [n, timers[n].snapshot()])) as Record<TimingName, Timing>;
 }
 
 /**

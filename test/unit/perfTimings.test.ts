@@ -2,7 +2,7 @@
 // timed work (a store event's listeners run inside the change handler that fired it) counts once,
 // under its own name, so that the bench's sum of the timings is the work done, not more.
 import * as assert from 'assert';
-import { timed, timings } from '../../src/vscode/perf';
+import { timed, timingDepth, timings } from '../../src/vscode/perf';
 
 /** Keeps the thread busy for at least `ms` (the point is that time passes inside the inner call). */
 function busy(ms: number): void {
@@ -39,5 +39,19 @@ describe('perf timings', () => {
     assert.strictEqual(after.typing.count - before.typing.count, 1);
     const diag = after.diagnostics.totalMs - before.diagnostics.totalMs;
     assert.ok(diag >= 2 && diag <= wall + 0.001, `a top-level call after a nested one: ${diag.toFixed(3)} ms for ${wall.toFixed(3)} ms`);
+  });
+
+  it('holds no nested time between top-level calls, after nested work and after a throw', () => {
+    const seen: { depth: number; nestedMs: number }[] = [];
+    timed('typing', () => {
+      timed('cursor', () => busy(2));
+      seen.push(timingDepth()); // inside the outer call, after the inner one: its time is held for the outer
+    });
+    seen.push(timingDepth());
+    assert.throws(() => timed('typing', () => timed('cursor', () => { busy(1); throw new Error('boom'); })), /boom/);
+    seen.push(timingDepth());
+    assert.strictEqual(seen[0].depth, 1);
+    assert.ok(seen[0].nestedMs >= 2, `the inner call's time is held for the outer one (${seen[0].nestedMs.toFixed(3)} ms)`);
+    assert.deepStrictEqual(seen.slice(1), [{ depth: 0, nestedMs: 0 }, { depth: 0, nestedMs: 0 }]);
   });
 });
