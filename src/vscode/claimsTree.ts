@@ -36,6 +36,8 @@ export interface ClaimsTreeStats {
   /** TreeItems built (getTreeItem calls) and tooltips resolved. */
   readonly itemsBuilt: number;
   readonly tooltipsResolved: number;
+  /** The last few refreshes fired, oldest first: the node ids named, or undefined for the whole tree. */
+  readonly recent: readonly (readonly string[] | undefined)[];
 }
 
 export interface ClaimsTreeHandle {
@@ -87,6 +89,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     get scale() { return store.scale; },
     desk,
     snapshot: (a) => store.get(a),
+    claim: (a, id) => store.claim(a, id),
     suggestions: (a) => suggestions.get(a),
     sortKey: relPath,
   });
@@ -94,12 +97,14 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
   if (isGroupBy(saved) && saved !== 'article') outline.setGroupBy(saved);
 
   const stats = { fired: 0, firedAll: 0, nodesRefreshed: 0, itemsBuilt: 0, tooltipsResolved: 0 };
+  const recent: (readonly string[] | undefined)[] = [];
+  const log = (ids: readonly string[] | undefined) => { recent.push(ids); if (recent.length > 20) recent.shift(); };
   /** What waits to be redrawn. */
   let redrawAll = false;
   const redrawIds = new Set<string>();
   let redrawTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Articles edited while typing, taken in after a pause. */
-  const typed = new Set<string>();
+  /** Articles edited while typing and the claims whose words the keystrokes touched, taken in after a pause. */
+  const typed = new Map<string, Set<string>>();
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Articles listed at the last whole redraw. */
@@ -109,10 +114,13 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     if (redrawAll) {
       stats.fired++; stats.firedAll++;
       shownArticles = outline.articleCount();
+      log(undefined);
       changed.fire(undefined);
     } else if (redrawIds.size) {
       stats.fired++; stats.nodesRefreshed += redrawIds.size;
-      changed.fire([...redrawIds]);
+      const ids = [...redrawIds];
+      log(ids);
+      changed.fire(ids);
     }
     redrawAll = false;
     redrawIds.clear();
@@ -136,9 +144,16 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
   const takeTyped = () => {
     if (typingTimer) { clearTimeout(typingTimer); typingTimer = undefined; }
     if (!typed.size) return;
-    const articles = [...typed];
+    const edited = [...typed];
     typed.clear();
-    redraw(outline.update(articles));
+    // Claim by claim, not a snapshot of each article: what typing changed is those claims' entries.
+    const ids = new Set<string>();
+    let all = false;
+    for (const [article, claims] of edited) {
+      const r = outline.updateEdited(article, claims);
+      if (r.all) all = true; else for (const id of r.ids) ids.add(id);
+    }
+    redraw(all ? { all: true } : { all: false, ids: [...ids] });
   };
 
   let lastBadge = -1;
@@ -207,7 +222,10 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     // Typing that touched no claim moved ranges only: nothing the panel shows changed.
     if (e.kind === 'anchors' && e.ids && e.ids.length === 0) return;
     if (e.kind === 'anchors' && e.ids) {
-      for (const a of e.articles) typed.add(a);
+      for (const a of e.articles) {
+        const claims = typed.get(a);
+        if (claims) for (const id of e.ids) claims.add(id); else typed.set(a, new Set(e.ids));
+      }
       if (typingTimer) clearTimeout(typingTimer);
       typingTimer = setTimeout(() => timed('panel', takeTyped), TYPING_DELAY_MS);
       return;
@@ -245,7 +263,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
       await view.reveal(outline.claimNode(ref.article, ref.id), { select: true, focus: options.focus ?? false, expand: true });
     },
     openCount: () => outline.openCount(),
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, recent: [...recent] }),
   };
   handles.set(services, handle);
 

@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import { ClaimStore } from '../../src/core/store/claimStore';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
 import { StoreError, type StoreChange } from '../../src/core/store/types';
+import { progressOf } from '../../src/core/store/progress';
 
 const ARTICLE = 'file:///ws/treaty.md';
 const TEXT = [
@@ -117,9 +118,12 @@ describe('ClaimStore', () => {
     assert.deepStrictEqual(type(i, 0, '1'), [c.id]);
     assert.strictEqual(reads, 0, 'a keystroke inside a claim copied the whole text');
     assert.deepStrictEqual(words, ['grew by 115%']);
+    const flipped = s.stats.snapshots;
     const changed = s.progress(ARTICLE)!;
+    assert.strictEqual(s.stats.snapshots, flipped, 'the progress after a state changed was counted from a snapshot of the article');
     assert.strictEqual(changed.wordsChanged, 1, 'the claim went from anchored to changed: the progress follows');
     assert.notStrictEqual(changed, progress);
+    assert.deepStrictEqual(changed, progressOf(s.get(ARTICLE)!.claims, DEFAULT_SCALE), 'the progress differs from the claims\' entries counted');
     // Typing on in the changed claim: its words change, its state and the progress do not.
     const built = s.stats.snapshots;
     type(i + 1, 0, '2');

@@ -12,7 +12,7 @@ import { DEFAULT_SCALE, type StatusScale } from '../../src/core/statusScale';
 import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarState } from '../../src/core/store/types';
 import type { Suggestion } from '../../src/core/suggest/suggestClaims';
 
-interface FakeClaim { id: string; status: string; state?: ClaimState; quote?: string; rater?: string; assignee?: string; reviews?: Review[] }
+interface FakeClaim { id: string; status: string; state?: ClaimState; words?: string; quote?: string; rater?: string; assignee?: string; reviews?: Review[] }
 interface FakeArticle { claims: FakeClaim[]; sidecarState?: SidecarState; suggestions?: number }
 
 /** A source over plain data, counting what the outline asks for. */
@@ -21,7 +21,9 @@ class FakeSource implements OutlineSource {
   me: string | undefined = 'Ann Lee';
   requireReviews = 1;
   readonly articles = new Map<string, FakeArticle>();
-  readonly asked = { snapshot: 0, sortKey: 0 };
+  readonly asked = { snapshot: 0, sortKey: 0, claim: 0 };
+  /** Typing moves every range: entries from later reads say so. */
+  shift = 0;
   private readonly claims = new Map<string, Claim>();
 
   set(article: string, a: FakeArticle | undefined): void {
@@ -34,8 +36,19 @@ class FakeSource implements OutlineSource {
     if (!a) return undefined;
     return {
       article, sidecar: `${article}.claims.yaml`, sidecarState: a.sidecarState ?? 'ok', problems: [], dirty: false, dismissed: [],
-      claims: a.claims.map((c, i): ClaimEntry => ({ claim: this.claim(article, c), state: c.state ?? 'anchored', start: i * 10, end: i * 10 + 5, reason: '', confidence: 1 })),
+      claims: a.claims.map((c, i) => this.entryOf(article, c, i)),
     };
+  }
+
+  claim(article: string, id: string): ClaimEntry | undefined {
+    this.asked.claim++;
+    const claims = this.articles.get(article)?.claims ?? [];
+    const i = claims.findIndex((c) => c.id === id);
+    return i < 0 ? undefined : this.entryOf(article, claims[i], i);
+  }
+
+  private entryOf(article: string, c: FakeClaim, i: number): ClaimEntry {
+    return { claim: this.claimOf(article, c), state: c.state ?? 'anchored', start: i * 10 + this.shift, end: i * 10 + 5 + this.shift, ...(c.words !== undefined ? { currentText: c.words } : {}), reason: '', confidence: 1 };
   }
 
   suggestions(article: string): readonly Suggestion[] | undefined {
@@ -53,7 +66,7 @@ class FakeSource implements OutlineSource {
   }
 
   /** The same Claim object while its data is unchanged, as the store hands out. */
-  private claim(article: string, c: FakeClaim): Claim {
+  private claimOf(article: string, c: FakeClaim): Claim {
     const key = JSON.stringify([article, c.id, c.status, c.quote ?? '', c.rater, c.assignee, c.reviews]);
     let claim = this.claims.get(key);
     if (!claim) {
@@ -87,13 +100,26 @@ function looks(o: ClaimsOutline): Map<string, string> {
   const walk = (id: string) => {
     const n = o.node(id);
     let shows = '';
-    if (n?.kind === 'claim') { const e = o.row(n.article)?.byId.get(n.id); shows = `${e?.claim.status} ${e?.state}`; }
-    if (n?.kind === 'article') { const r = o.row(n.article); shows = JSON.stringify([r?.progress.settled, r?.progress.total, r?.visible.length, r?.suggestions.length, r?.snapshot?.sidecarState]); }
+    if (n?.kind === 'claim') { const e = o.row(n.article)?.byId.get(n.id); shows = `${e?.claim.status} ${e?.state} ${e?.currentText}`; }
+    if (n?.kind === 'article') { const r = o.row(n.article); shows = JSON.stringify([r?.progress.settled, r?.progress.total, r?.progress.needsRecheck, r?.progress.orphaned, r?.visible.length, r?.suggestions.length, r?.snapshot?.sidecarState]); }
     out.set(id, JSON.stringify([o.children(id), o.groupSize(id), shows]));
     for (const c of o.children(id)) walk(c);
   };
   for (const r of o.roots()) walk(r);
   return out;
+}
+
+/** What each article's row holds but where its claims are (which the panel never shows). */
+function rows(o: ClaimsOutline, articles: readonly string[]): unknown {
+  const entry = (e: ClaimEntry) => [e.claim, e.state, e.currentText, e.reason, e.confidence];
+  return articles.map((a) => {
+    const r = o.row(a);
+    return r && {
+      visible: r.visible.map(entry), byId: [...r.byId].map(([id, e]) => [id, entry(e)]), recheck: r.recheck.map(entry),
+      progress: { ...r.progress, byStatus: [...r.progress.byStatus] }, open: r.open, troubled: r.troubled, groups: [...r.groups], suggestions: r.suggestions, sortKey: r.sortKey,
+      sidecarState: r.snapshot?.sidecarState, claimCount: r.snapshot?.claims.length,
+    };
+  });
 }
 
 /** Everything the outline shows, walked from the roots: ids with their children, labels of sizes. */
@@ -325,6 +351,95 @@ describe('Claims outline', () => {
         assert.deepStrictEqual(dump(o), dump(fresh));
       }
     }), { numRuns: 120 });
+  });
+
+  it('typing taken in claim by claim, without a snapshot, always shows what a fresh outline computes from scratch, and redraws what changed', () => {
+    const statuses = ['unverified', 'accurate', 'misleading', 'custom-x'];
+    const articles = [A, B, C];
+    const people = ['Ann Lee', 'Bo Kim'];
+    const claimArb = fc.record({
+      id: fc.constantFrom('k1', 'k2', 'k3', 'k4'), status: fc.constantFrom(...statuses), state: fc.constantFrom<ClaimState>('anchored', 'changed', 'orphaned', 'moved'),
+      assignee: fc.option(fc.constantFrom(...people), { nil: undefined }),
+    });
+    const articleArb = fc.option(fc.record({ claims: fc.uniqueArray(claimArb, { selector: (c) => c.id, maxLength: 4 }), sidecarState: fc.constantFrom<SidecarState>('ok', 'ok', 'broken') }), { nil: undefined });
+    // A keystroke: the claims it touched are anchored (the words as rated) or changed (other words now); nothing else about them changes.
+    const typed = fc.record({ article: fc.constantFrom(...articles), touched: fc.array(fc.record({ pick: fc.nat(3), changed: fc.boolean(), words: fc.constantFrom('new words', 'newer words', '') }), { minLength: 1, maxLength: 3 }) });
+    const step = fc.oneof(
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('load' as const), article: fc.constantFrom(...articles), next: articleArb }) },
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('type' as const), keystroke: typed }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('view' as const), group: fc.constantFrom<GroupBy>('article', 'status', 'assignee'), filter: fc.constantFrom<ClaimFilter>({}, {}, { statuses: ['accurate', 'unverified'] }, { assignees: { me: true } }, { text: 'newer' }) }) },
+    );
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), (steps) => {
+      const src = new FakeSource();
+      const o = new ClaimsOutline(src);
+      for (const s of steps) {
+        if (s.kind === 'load') { src.set(s.article, s.next); o.update([s.article]); continue; }
+        if (s.kind === 'view') { o.setGroupBy(s.group); o.setFilter(s.filter); continue; }
+        const { article, touched } = s.keystroke;
+        const a = src.articles.get(article);
+        if (!a?.claims.length || !o.row(article)) continue;
+        const before = looks(o);
+        const roots = o.roots();
+        const asked = src.asked.snapshot;
+        const ids: string[] = [];
+        // Copies, as the store's data is never changed under the outline; the claims' fields (and so their Claim objects) stay.
+        const claims = a.claims.map((c) => ({ ...c }));
+        for (const t of touched) {
+          const c = claims[t.pick % claims.length];
+          c.state = t.changed ? 'changed' : 'anchored';
+          c.words = t.changed ? t.words : undefined;
+          ids.push(c.id);
+        }
+        src.set(article, { ...a, claims });
+        src.shift++;
+        const r = o.updateEdited(article, ids);
+        if (!o.filter.text) assert.strictEqual(src.asked.snapshot, asked, 'typing built a snapshot of the article');
+        if (!r.all) {
+          assert.deepStrictEqual(o.roots(), roots, 'the roots changed without a full redraw');
+          for (const [id, now] of looks(o)) {
+            if (before.get(id) === now || before.get(id) === undefined) continue;
+            let covered = false;
+            for (let at: string | undefined = id; at !== undefined && !covered; at = o.parent(at)) covered = r.ids.includes(at);
+            assert.ok(covered, `${id} changed but neither it nor a node above it is redrawn`);
+          }
+        }
+        const fresh = new ClaimsOutline(src);
+        fresh.setGroupBy(o.groupBy);
+        fresh.setFilter(o.filter);
+        fresh.update(articles);
+        assert.deepStrictEqual(dump(o), dump(fresh));
+        assert.deepStrictEqual([...looks(o)], [...looks(fresh)]);
+        assert.deepStrictEqual(rows(o, articles), rows(fresh, articles));
+      }
+    }), { numRuns: 200 });
+  });
+
+  it('typing on inside a changed claim redraws that claim alone; the first keystroke in it, its article and the re-check group too', () => {
+    const { src, o } = setup({
+      [A]: { claims: [{ id: 'a1', status: 'accurate' }, { id: 'a2', status: 'accurate', state: 'changed', words: 'old' }, { id: 'a3', status: 'unverified' }] },
+      [B]: { claims: [{ id: 'b1', status: 'unverified' }] },
+    });
+    const asked = { ...src.asked };
+    const type = (id: string, state: ClaimState, words?: string) => {
+      const a = src.articles.get(A) as FakeArticle;
+      src.set(A, { claims: a.claims.map((c) => (c.id === id ? { ...c, state, words } : c)) });
+      return o.updateEdited(A, [id]);
+    };
+    assert.deepStrictEqual(type('a2', 'changed', 'older'), { all: false, ids: [`claim:article:a2:${A}`, `claim:recheck:a2:${A}`] });
+    assert.deepStrictEqual(type('a1', 'changed', 'new'), { all: false, ids: [`claim:article:a1:${A}`, `article:${A}`, 'recheck'] });
+    assert.strictEqual(o.row(A)?.progress.needsRecheck, 2);
+    assert.strictEqual(o.openCount(), 4);
+    // Its words as rated again (an undo), and the last claim to re-check leaves the group: the roots change.
+    type('a1', 'anchored');
+    assert.deepStrictEqual(type('a2', 'anchored'), { all: true });
+    assert.ok(!o.roots().includes('recheck'));
+    assert.strictEqual(src.asked.snapshot, asked.snapshot, 'typing built a snapshot');
+    assert.strictEqual(src.asked.claim - asked.claim, 4, 'one entry read per claim typed in');
+    // A claim the row does not know (added meanwhile): the row is built again from a snapshot.
+    src.set(A, { claims: [...(src.articles.get(A) as FakeArticle).claims, { id: 'a4', status: 'unverified', state: 'changed', words: 'x' }] });
+    assert.deepStrictEqual(o.updateEdited(A, ['a4']), { all: true });
+    assert.strictEqual(src.asked.snapshot, asked.snapshot + 1);
+    assert.deepStrictEqual(o.children(`article:${A}`), ['a1', 'a2', 'a3', 'a4'].map((id) => `claim:article:${id}:${A}`));
   });
 
   it('starts articles collapsed in a big workspace (and while one loads), groups collapsed when large', () => {

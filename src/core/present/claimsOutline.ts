@@ -21,6 +21,8 @@ export interface OutlineSource {
   readonly scale: StatusScale;
   /** The article as the store has it now; undefined when the store does not know it. */
   snapshot(article: string): ArticleSnapshot | undefined;
+  /** One claim's entry as the store has it now, without a snapshot of the article (for updateEdited; without it, typing rebuilds the row). */
+  claim?(article: string, id: string): ClaimEntry | undefined;
   /** The suggestions shown for the article; undefined or empty when none are. */
   suggestions(article: string): readonly Suggestion[] | undefined;
   /** What articles are sorted by (their path relative to the workspace); asked once per article. */
@@ -36,6 +38,11 @@ export type OutlineRefresh = { readonly all: true } | { readonly all: false; rea
 export interface ArticleRow {
   readonly article: string;
   readonly sortKey: string;
+  /**
+   * The article at the row's last full build: its file's state and claim count. Typing taken in
+   * since by updateEdited is in the fields below, not here, and the entries anywhere in the row
+   * keep the ranges they had then (the panel never shows where a claim is).
+   */
   readonly snapshot?: ArticleSnapshot;
   /** The suggestions the filter lets through (none under a status filter). */
   readonly suggestions: readonly Suggestion[];
@@ -126,6 +133,75 @@ export class ClaimsOutline {
     }
     if (all) return { all: true };
     return { all: false, ids: [...ids] };
+  }
+
+  /**
+   * Typing in the article changed these claims' entries (their words now, perhaps their anchor
+   * state) and moved every claim's range, and nothing else: the same claims, the same Claim
+   * objects, the same file. The row takes those claims' entries from the source one by one
+   * instead of a snapshot of the whole article (in an article of 10,000 claims, a snapshot and a
+   * row of 10,000 at every pause in typing), and what is redrawn is those claims' nodes, with the
+   * article's node and the re-check group only when a claim's state changed (its progress, the
+   * group's list). Whenever that does not hold (a claim the row does not have, another Claim
+   * object, a filter on words, which reads the words now, another scale), it is update().
+   */
+  updateEdited(article: string, ids: Iterable<string>): OutlineRefresh {
+    const row = this.rows.get(article);
+    const source = this.source;
+    if (!row || !source.claim || source.scale !== this.scale || this.filter_.text) return this.update([article]);
+    const filtering = isFiltering(this.filter_);
+    const ctx = this.desk();
+    const changes: { before: ClaimEntry; after: ClaimEntry; at: number }[] = [];
+    for (const id of new Set(ids)) {
+      const before = row.byId.get(id);
+      const after = source.claim(article, id);
+      if (!before || !after || before.claim !== after.claim) return this.update([article]);
+      const at = row.visible.indexOf(before);
+      // Only a filter on words (left to update() above) reads more than the Claim: still, should the filter disagree, build the row.
+      if (filtering && (at >= 0) !== matchesFilter(after, this.filter_, ctx)) return this.update([article]);
+      changes.push({ before, after, at });
+    }
+    if (!changes.length) return { all: false, ids: [] };
+    // The entries the row shares with the store's snapshot are never changed in place: copies.
+    const visible = row.visible.slice();
+    const byId = new Map(row.byId);
+    let open = row.open;
+    let states = false;
+    let recheckMembers = false;
+    for (const { before, after, at } of changes) {
+      byId.set(after.claim.id, after);
+      if (at >= 0) visible[at] = after;
+      open += (isOpenClaim(after, this.scale) ? 1 : 0) - (isOpenClaim(before, this.scale) ? 1 : 0);
+      if (after.state !== before.state) states = true;
+      if (at >= 0 && needsRecheck(after) !== needsRecheck(before)) recheckMembers = true;
+    }
+    let recheck: readonly ClaimEntry[];
+    if (recheckMembers) recheck = visible.filter(needsRecheck);
+    else {
+      const copy = row.recheck.slice();
+      for (const { before, after } of changes) { const i = copy.indexOf(before); if (i >= 0) copy[i] = after; }
+      recheck = copy;
+    }
+    const after: ArticleRow = {
+      ...row,
+      visible,
+      byId,
+      recheck,
+      // Counted again (byId is in claim order, as the snapshot's claims) only when a state changed: statuses did not.
+      progress: states ? progressOf([...byId.values()], this.scale) : row.progress,
+      open,
+    };
+    this.replace(article, row, after);
+    if (this.rootsDiffer(row, after)) return { all: true };
+    const refresh = new Set<string>();
+    for (const { before, after: e, at } of changes) {
+      if (at < 0) continue;
+      refresh.add(this.claimNode(article, e.claim.id));
+      if (needsRecheck(e) && needsRecheck(before)) refresh.add(claimId(article, e, 'recheck'));
+    }
+    if (states && this.groupBy_ === 'article') refresh.add(nodeId({ kind: 'article', article }));
+    if (recheckMembers) refresh.add(nodeId({ kind: 'recheck' }));
+    return { all: false, ids: [...refresh] };
   }
 
   /** Claims that still need work, over every article (the view's badge). */

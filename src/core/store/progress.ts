@@ -1,7 +1,7 @@
 // Progress figures for an article (status bar, tree descriptions, CLI summary).
 import type { StatusScale } from '../statusScale';
 import { isSettled } from '../statusScale';
-import type { ClaimEntry } from './types';
+import type { ClaimEntry, ClaimState } from './types';
 
 export interface Progress {
   total: number;
@@ -18,28 +18,36 @@ export interface Progress {
 }
 
 export function progressOf(claims: readonly ClaimEntry[], scale: StatusScale): Progress {
+  return countProgress((add) => { for (const c of claims) add(c.claim.status, c.state); }, scale);
+}
+
+/**
+ * The same figures from each claim's status and state as `each` hands them over (the store: from
+ * its placements, without building every claim's entry).
+ */
+export function countProgress(each: (add: (status: string, state: ClaimState) => void) => void, scale: StatusScale): Progress {
   // An article may have 10,000 claims and a scale a dozen statuses: the statuses seen are counted
   // in a short list (a Map lookup per claim costs more than a few string compares), and whether
   // a status is settled is asked once per status, not once per claim.
   const keys: string[] = [];
   const counts: number[] = [];
-  let needsRecheck = 0, wordsChanged = 0, orphaned = 0;
-  for (const c of claims) {
-    const status = c.claim.status;
+  let total = 0, needsRecheck = 0, wordsChanged = 0, orphaned = 0;
+  each((status, state) => {
+    total++;
     let k = 0;
     while (k < keys.length && keys[k] !== status) k++;
     if (k === keys.length) { keys.push(status); counts.push(1); } else counts[k]++;
-    if (c.state === 'changed') { needsRecheck++; wordsChanged++; }
-    else if (c.state === 'ambiguous') needsRecheck++;
-    else if (c.state === 'orphaned') orphaned++;
-  }
+    if (state === 'changed') { needsRecheck++; wordsChanged++; }
+    else if (state === 'ambiguous') needsRecheck++;
+    else if (state === 'orphaned') orphaned++;
+  });
   const byStatus = new Map<string, number>();
   let settled = 0;
   keys.forEach((status, k) => {
     byStatus.set(status, counts[k]);
     if (isSettled(scale, status)) settled += counts[k];
   });
-  return { total: claims.length, settled, open: claims.length - settled, needsRecheck, wordsChanged, orphaned, byStatus };
+  return { total, settled, open: total - settled, needsRecheck, wordsChanged, orphaned, byStatus };
 }
 
 /** "7/12 checked · 1 false · 1 needs re-check" */
