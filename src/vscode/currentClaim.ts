@@ -49,9 +49,13 @@ export function trackCurrentClaim(context: vscode.ExtensionContext, store: Claim
     keys.set(ContextKeys.articleHasClaims, !!state?.claimCount);
     // The store's cached progress: no snapshot of the article's claims is built per cursor move.
     keys.set(ContextKeys.articleHasChangedClaims, !!(key && state?.claimCount && store.progress(key)?.wordsChanged));
-    keys.set(ContextKeys.claimAtCursor, !!atCursor());
-    const now = current();
-    const entry = now ? store.claim(now.article, now.id) : undefined;
+    // The claim at the cursor looked up once (current() would look it up again), and its entry once.
+    const at = atCursor();
+    keys.set(ContextKeys.claimAtCursor, !!at);
+    const ref = at ?? selected;
+    const entry = ref ? store.claim(ref.article, ref.id) : undefined;
+    // As current(): a claim deleted since it was picked is no longer current.
+    const now = entry ? ref : undefined;
     keys.set(ContextKeys.canReviewClaim, !!entry && mayReview(entry.claim, 'dispute', store.scale, store.me()).ok);
     keys.set(ContextKeys.currentClaimState, entry?.state ?? '');
     keys.set(ContextKeys.currentClaimHasSources, !!entry?.claim.sources.length);

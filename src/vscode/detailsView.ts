@@ -9,6 +9,7 @@ import { stateNotice, type StateNotice } from '../core/present/claimState';
 import { claimWorkflow, type ClaimWorkflow } from '../core/present/claimWorkflow';
 import { buildSource, parseTags } from '../core/sourceInput';
 import { StoreError } from '../core/store/types';
+import type { StatusScale } from '../core/statusScale';
 import { reasonFor } from '../core/workflow/statusChange';
 import { askReason } from './commands/workflow';
 import { articleUri, baseName, displayPath } from './articles';
@@ -77,6 +78,23 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
   let shown: ClaimRef | undefined;
   let last: DetailsState = { type: 'empty' };
 
+  /** The scale's statuses as the form lists them: worked out once per scale, not on every keystroke in the claim shown. */
+  let statuses: { scale: StatusScale; list: Extract<DetailsState, { type: 'claim' }>['statuses'] } | undefined;
+  const statusesOf = (scale: StatusScale) => {
+    if (statuses?.scale !== scale) {
+      statuses = {
+        scale,
+        list: scale.statuses.map((s) => ({
+          key: s.key, label: s.label, definition: s.definition, color: s.color, settled: s.settled,
+          // A webview names a theme colour's variable with the id's first dot made a dash, the
+          // others kept: `factmark.status.accurate` is `--vscode-factmark-status.accurate`.
+          colorVar: hasThemeColor(s.key) ? `--vscode-${statusColorId(s.key).replace('.', '-')}` : undefined,
+        })),
+      };
+    }
+    return statuses.list;
+  };
+
   const stateOf = (ref: ClaimRef | undefined): DetailsState => {
     const e = ref ? store.claim(ref.article, ref.id) : undefined;
     // The article's state, not a snapshot of its claims: this runs on every keystroke in the claim shown.
@@ -97,12 +115,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
       claimant: c.claimant ?? '',
       tags: (c.tags ?? []).join(', '),
       sources: c.sources ?? [],
-      statuses: store.scale.statuses.map((s) => ({
-        key: s.key, label: s.label, definition: s.definition, color: s.color, settled: s.settled,
-        // A webview names a theme colour's variable with the id's first dot made a dash, the
-        // others kept: `factmark.status.accurate` is `--vscode-factmark-status.accurate`.
-        colorVar: hasThemeColor(s.key) ? `--vscode-${statusColorId(s.key).replace('.', '-')}` : undefined,
-      })),
+      statuses: statusesOf(store.scale),
       workflow: claimWorkflow(c, { scale: store.scale, requireReviews: store.policy.requireReviews, me: store.me(), wordsChanged: e.state !== 'anchored' && e.state !== 'moved' }),
       stances: STANCES,
       readOnly: snap.sidecarState === 'broken' ? `${displayPath(snap.sidecar)} has errors; fix it before editing.` : undefined,

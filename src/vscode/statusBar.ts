@@ -14,6 +14,8 @@ import type { Services } from './services';
 export interface StatusBarHandle {
   /** What the item shows now; `visible` false when hidden. */
   state(): { visible: boolean; text: string; tooltip: string; warning: boolean; accessibilityLabel: string };
+  /** Times the item was worked out and set (or hidden) again, for tests that count work: not when nothing it shows from had changed. */
+  readonly builds: number;
 }
 
 export function registerStatusBar(context: vscode.ExtensionContext, services: Services): StatusBarHandle {
@@ -23,6 +25,11 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
   item.command = 'factmark.focusPanel';
   let visible = false;
   let warning = false;
+  let builds = 0;
+  // Read once and again when it changes (the listener below), not per keystroke.
+  let enabled = vscode.workspace.getConfiguration('factmark.statusBar').get<boolean>('enabled', true);
+  /** What the item was last worked out from (see update). */
+  let shownFor: readonly unknown[] | undefined;
 
   const show = (text: string, tooltip: string, label: string, warn: boolean) => {
     item.text = text;
@@ -36,11 +43,17 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
 
   const update = () => timed('statusBar', () => {
     const editor = vscode.window.activeTextEditor;
-    const enabled = vscode.workspace.getConfiguration('factmark.statusBar').get<boolean>('enabled', true);
     const key = enabled && editor && isArticleDocument(editor.document) ? articleKey(editor.document.uri) : undefined;
     // The article's state and cached progress: no snapshot of its claims is built per update.
     const snap = key ? store.state(key) : undefined;
     const suggested = key ? suggestions.get(key) : undefined;
+    // Everything the item shows follows from these (the progress from the claims' statuses and
+    // states, which the state version follows): while none changed, as when typing on inside a
+    // claim, the item is not worked out and set again.
+    const inputs = [key, key && store.stateVersion(key), snap?.sidecarState, snap?.problems, snap?.sidecar, snap?.article, snap?.claimCount, suggested, store.scale];
+    if (shownFor && inputs.length === shownFor.length && inputs.every((v, i) => v === shownFor?.[i])) return;
+    shownFor = inputs;
+    builds++;
     const broken = snap?.sidecarState === 'broken' || snap?.sidecarState === 'conflict';
     const click = 'Click to show the Claims panel.';
     if (suggested && (!snap || (!snap.claimCount && !broken))) {
@@ -88,11 +101,18 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
       const editor = vscode.window.activeTextEditor;
       if (editor && articleKey(editor.document.uri) === e.article) update();
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('factmark.statusBar')) update(); }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('factmark.statusBar')) return;
+      enabled = vscode.workspace.getConfiguration('factmark.statusBar').get<boolean>('enabled', true);
+      update();
+    }),
+    // The paths shown are relative to the workspace's folders.
+    vscode.workspace.onDidChangeWorkspaceFolders(() => { shownFor = undefined; update(); }),
   );
   update();
 
   return {
     state: () => ({ visible, text: String(item.text), tooltip: String(item.tooltip ?? ''), warning, accessibilityLabel: item.accessibilityInformation?.label ?? '' }),
+    get builds() { return builds; },
   };
 }

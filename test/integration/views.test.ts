@@ -561,6 +561,77 @@ describe('views', () => {
     assert.match(factmark.views.statusBar.state().text, /errors/);
   });
 
+  it('typing on inside a claim takes in that claim alone once typing pauses: no snapshot of the article, its node refreshed alone, the status bar not worked out again, and the panel as a full rebuild shows it', async function () {
+    this.timeout(60_000);
+    const editor = await openNewArticle(uniqueName('typed-panel'), ARTICLE);
+    const uri = editor.document.uri;
+    const key = uri.toString();
+    const tree = factmark.views.tree;
+    const bar = factmark.views.statusBar;
+    await markWords(editor, 'a budget of £412 million');
+    const b = await markWords(editor, 'Spending on housing rises to £58 million');
+    await vscode.commands.executeCommand('factmark.setStatus', b, 'mostly-accurate');
+    await factmark.flush();
+    const pos = (text: string, delta = 0) => editor.document.positionAt(editor.document.getText().indexOf(text) + delta);
+    // Dirty first (a keystroke between claims), so that no keystroke below is taken for a reload from disk.
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), ' '));
+    await waitFor('the article to be dirty', () => editor.document.isDirty);
+    const claimNode = `claim:article:${b.id}:${key}`;
+    const pause = async (what: string, fired: number) => {
+      await waitFor(`the panel to take in ${what}`, () => tree.stats().fired > fired, 5_000).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 400)); // and anything else the pause brings
+    };
+
+    // The first keystroke inside b: it goes from anchored to changed, which its article's progress and the re-check group show.
+    let fired = tree.stats().fired;
+    await editor.edit((e) => e.insert(pos('£58', 2), '1'));
+    await pause('the first keystroke', fired);
+    assert.strictEqual((await entryOf(b))?.state, 'changed');
+    assert.match(bar.state().text, /1 to re-check/);
+    assert.match(String((await item(factmark, `article:${key}`)).description), /1 to re-check/);
+
+    // Typing on inside it: its words change, nothing else the panel or the status bar shows.
+    const reanchors = factmark.perf().store.reanchors;
+    const snapshots = factmark.perf().store.snapshots;
+    const builds = bar.builds;
+    const shown = bar.state();
+    fired = tree.stats().fired;
+    for (const c of ['2', '3', '4']) await editor.edit((e) => e.insert(pos('housing', 7), c), { undoStopBefore: false, undoStopAfter: false });
+    await pause('typing on', fired);
+    assert.strictEqual((await entryOf(b))?.currentText, 'Spending on housing432 rises to £518 million');
+    if (factmark.perf().store.reanchors === reanchors) {
+      assert.strictEqual(factmark.perf().store.snapshots, snapshots, 'typing on inside a claim built a snapshot of the article');
+      // The refreshes fired since typing on began (the log keeps the last 20).
+      const { recent, fired: now } = tree.stats();
+      const refreshes = recent.slice(Math.max(0, recent.length - (now - fired)));
+      assert.ok(refreshes.length >= 1, 'the panel did not take in the typing');
+      for (const r of refreshes) assert.deepStrictEqual(r, [claimNode, `claim:recheck:${b.id}:${key}`], `refreshed ${JSON.stringify(r)}, not that claim's nodes alone`);
+      assert.strictEqual(bar.builds, builds, 'the status bar was worked out again though nothing it shows changed');
+    }
+    assert.deepStrictEqual(bar.state(), shown);
+
+    // What every node shows now is what a full rebuild of the panel shows.
+    const looks = async () => {
+      const out: unknown[] = [];
+      const walk = async (n?: Node) => {
+        for (const c of await children(factmark, n)) {
+          const it = await resolved(factmark, c);
+          const icon = it.iconPath instanceof vscode.ThemeIcon ? [it.iconPath.id, it.iconPath.color?.id] : String(it.iconPath);
+          const tip = it.tooltip instanceof vscode.MarkdownString ? it.tooltip.value : it.tooltip;
+          out.push([c, it.label, it.description, it.contextValue, it.collapsibleState, icon, tip, it.accessibilityInformation?.label, JSON.stringify(it.command?.arguments)]);
+          await walk(c);
+        }
+      };
+      await walk();
+      return out;
+    };
+    const incremental = await looks();
+    await vscode.commands.executeCommand('factmark.groupByArticle');
+    assert.deepStrictEqual(await looks(), incremental);
+    // Its tooltip (resolved on hover) gives the words it has now.
+    assert.ok(incremental.some((x) => (x as unknown[])[0] === claimNode && String((x as unknown[])[6]).includes('housing432')), 'the claim typed in does not show its words now');
+  });
+
   it('the status bar shows the active article\'s progress and hides for other files', async () => {
     const editor = await openNewArticle(uniqueName('bar'), ARTICLE);
     const a = await markWords(editor, 'a budget of £412 million');
