@@ -3,7 +3,7 @@
 // must always equal what a fresh outline computes from scratch).
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { ClaimsOutline, EXPAND_ARTICLES_UP_TO, EXPAND_GROUPS_UP_TO, type OutlineSource } from '../../src/core/present/claimsOutline';
+import { ClaimsOutline, EXPAND_ARTICLES_UP_TO, EXPAND_GROUPS_UP_TO, type OutlineRefresh, type OutlineSource } from '../../src/core/present/claimsOutline';
 import type { ClaimFilter } from '../../src/core/present/claimFilter';
 import type { GroupBy } from '../../src/core/present/outlineGroupings';
 import { nodeId, parseNodeId, type OutlineNode } from '../../src/core/present/outlineIds';
@@ -107,6 +107,18 @@ function looks(o: ClaimsOutline): Map<string, string> {
   };
   for (const r of o.roots()) walk(r);
   return out;
+}
+
+/** What changed is redrawn: the node itself or one above it, or the whole tree (`before`, `roots`: looks() and roots() before the change). */
+function assertRedrawn(o: ClaimsOutline, r: OutlineRefresh, before: Map<string, string>, roots: string[]): void {
+  if (r.all) return;
+  assert.deepStrictEqual(o.roots(), roots, 'the roots changed without a full redraw');
+  for (const [id, now] of looks(o)) {
+    if (before.get(id) === now || before.get(id) === undefined) continue;
+    let covered = false;
+    for (let at: string | undefined = id; at !== undefined && !covered; at = o.parent(at)) covered = r.ids.includes(at);
+    assert.ok(covered, `${id} changed but neither it nor a node above it is redrawn`);
+  }
 }
 
 /** What each article's row holds but where its claims are (which the panel never shows). */
@@ -332,16 +344,7 @@ describe('Claims outline', () => {
         const roots = o.roots();
         src.set(s.article, s.next);
         const r = o.update([s.article]);
-        // What changed is redrawn: the node itself or one above it, or the whole tree.
-        if (!r.all) {
-          assert.deepStrictEqual(o.roots(), roots, 'the roots changed without a full redraw');
-          for (const [id, now] of looks(o)) {
-            if (before.get(id) === now || before.get(id) === undefined) continue;
-            let covered = false;
-            for (let at: string | undefined = id; at !== undefined && !covered; at = o.parent(at)) covered = r.ids.includes(at);
-            assert.ok(covered, `${id} changed but neither it nor a node above it is redrawn`);
-          }
-        }
+        assertRedrawn(o, r, before, roots);
         if (s.group) o.setGroupBy(s.group);
         if (s.filter !== undefined) o.setFilter(s.filter);
         const fresh = new ClaimsOutline(src);
@@ -394,15 +397,7 @@ describe('Claims outline', () => {
         src.shift++;
         const r = o.updateEdited(article, ids);
         if (!o.filter.text) assert.strictEqual(src.asked.snapshot, asked, 'typing built a snapshot of the article');
-        if (!r.all) {
-          assert.deepStrictEqual(o.roots(), roots, 'the roots changed without a full redraw');
-          for (const [id, now] of looks(o)) {
-            if (before.get(id) === now || before.get(id) === undefined) continue;
-            let covered = false;
-            for (let at: string | undefined = id; at !== undefined && !covered; at = o.parent(at)) covered = r.ids.includes(at);
-            assert.ok(covered, `${id} changed but neither it nor a node above it is redrawn`);
-          }
-        }
+        assertRedrawn(o, r, before, roots);
         const fresh = new ClaimsOutline(src);
         fresh.setGroupBy(o.groupBy);
         fresh.setFilter(o.filter);
