@@ -162,9 +162,10 @@ export class ClaimsOutline {
       changes.push({ before, after, at });
     }
     if (!changes.length) return { all: false, ids: [] };
-    // The entries the row shares with the store's snapshot are never changed in place: copies.
+    // The list the row may share with the store's snapshot (its claims) is never changed in place:
+    // a copy. The id map is the row's own (build() makes it), and the row is replaced: changed in place.
     const visible = row.visible.slice();
-    const byId = new Map(row.byId);
+    const byId = row.byId as Map<string, ClaimEntry>;
     let open = row.open;
     let states = false;
     let recheckMembers = false;

@@ -16,7 +16,7 @@ import { DEFAULT_POLICY, type RepoPolicy } from '../workflow/repoPolicy';
 import { mayReview } from '../workflow/reviews';
 import { statusPatch } from '../workflow/statusChange';
 import { ArticleModel, type ArticleTextOptions, type ModelCounters } from './articleModel';
-import { countProgress, type Progress } from './progress';
+import { ProgressCount, type Progress } from './progress';
 import { StoreError, type ArticleSnapshot, type ArticleState, type ClaimEntry, type ClaimState, type SidecarLoad, type StoreChange, type StoreChangeKind } from './types';
 
 export interface StoreOptions {
@@ -135,7 +135,9 @@ export class ClaimStore {
     const cached = this.progressCache.get(article);
     if (cached && cached.version === m.stateVersion && cached.scale === this.scale) return cached.progress;
     // From the placements, not a snapshot: the first keystroke inside a claim changes its state, and this runs then.
-    const progress = countProgress((add) => m.forEachPlacement((claim, state) => add(claim.status, state)), this.scale);
+    const count = new ProgressCount();
+    m.forEachPlacement((claim, state) => count.add(claim.status, state));
+    const progress = count.progress(this.scale);
     this.progressCache.set(article, { version: m.stateVersion, scale: this.scale, progress });
     return progress;
   }

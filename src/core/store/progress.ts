@@ -18,36 +18,47 @@ export interface Progress {
 }
 
 export function progressOf(claims: readonly ClaimEntry[], scale: StatusScale): Progress {
-  return countProgress((add) => { for (const c of claims) add(c.claim.status, c.state); }, scale);
+  const count = new ProgressCount();
+  for (const c of claims) count.add(c.claim.status, c.state);
+  return count.progress(scale);
 }
 
 /**
- * The same figures from each claim's status and state as `each` hands them over (the store: from
- * its placements, without building every claim's entry).
+ * Counts the progress figures claim by claim, from each claim's status and state (progressOf
+ * from entries; the store from its placements, without building every claim's entry).
  */
-export function countProgress(each: (add: (status: string, state: ClaimState) => void) => void, scale: StatusScale): Progress {
+export class ProgressCount {
   // An article may have 10,000 claims and a scale a dozen statuses: the statuses seen are counted
   // in a short list (a Map lookup per claim costs more than a few string compares), and whether
   // a status is settled is asked once per status, not once per claim.
-  const keys: string[] = [];
-  const counts: number[] = [];
-  let total = 0, needsRecheck = 0, wordsChanged = 0, orphaned = 0;
-  each((status, state) => {
-    total++;
+  private readonly keys: string[] = [];
+  private readonly counts: number[] = [];
+  private total = 0;
+  private needsRecheck = 0;
+  private wordsChanged = 0;
+  private orphaned = 0;
+
+  add(status: string, state: ClaimState): void {
+    this.total++;
+    const keys = this.keys;
     let k = 0;
     while (k < keys.length && keys[k] !== status) k++;
-    if (k === keys.length) { keys.push(status); counts.push(1); } else counts[k]++;
-    if (state === 'changed') { needsRecheck++; wordsChanged++; }
-    else if (state === 'ambiguous') needsRecheck++;
-    else if (state === 'orphaned') orphaned++;
-  });
-  const byStatus = new Map<string, number>();
-  let settled = 0;
-  keys.forEach((status, k) => {
-    byStatus.set(status, counts[k]);
-    if (isSettled(scale, status)) settled += counts[k];
-  });
-  return { total, settled, open: total - settled, needsRecheck, wordsChanged, orphaned, byStatus };
+    if (k === keys.length) { keys.push(status); this.counts.push(1); } else this.counts[k]++;
+    if (state === 'changed') { this.needsRecheck++; this.wordsChanged++; }
+    else if (state === 'ambiguous') this.needsRecheck++;
+    else if (state === 'orphaned') this.orphaned++;
+  }
+
+  progress(scale: StatusScale): Progress {
+    const byStatus = new Map<string, number>();
+    let settled = 0;
+    this.keys.forEach((status, k) => {
+      byStatus.set(status, this.counts[k]);
+      if (isSettled(scale, status)) settled += this.counts[k];
+    });
+    const { total, needsRecheck, wordsChanged, orphaned } = this;
+    return { total, settled, open: total - settled, needsRecheck, wordsChanged, orphaned, byStatus };
+  }
 }
 
 /** "7/12 checked · 1 false · 1 needs re-check" */
