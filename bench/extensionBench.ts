@@ -188,7 +188,9 @@ async function bigArticle(server: string): Promise<Result> {
   try {
     // FACTMARK_BENCH_PROFILE=DIR: CPU profiles of the extension host while typing between claims (typing.cpuprofile) and inside one (typing-inside.cpuprofile), and over the status changes (status.cpuprofile).
     const profile = process.env.FACTMARK_BENCH_PROFILE ? { FACTMARK_BENCH_PROFILE: path.resolve(process.env.FACTMARK_BENCH_PROFILE) } : {};
-    return await session(server, { FACTMARK_BENCH_MODE: 'big', ...profile }, (server, browser) => window(server, browser, ws.dir));
+    // FACTMARK_BENCH_PANEL=1: the Claims panel visible while typing.
+    const panel = process.env.FACTMARK_BENCH_PANEL === '1' ? { FACTMARK_BENCH_PANEL: '1' } : {};
+    return await session(server, { FACTMARK_BENCH_MODE: 'big', ...profile, ...panel }, (server, browser) => window(server, browser, ws.dir));
   } finally {
     ws.dispose();
   }

@@ -178,6 +178,12 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   await until('the 10,000 claims', () => api.claimsOf(uri).length >= 10_000 && api.claimsOf(uri).every((c) => c.start !== undefined || c.state === 'orphaned'));
   await api.flush();
+  // FACTMARK_BENCH_PANEL=1: the Claims panel shown beside the article while typing (VS Code then asks for the items it refreshes).
+  if (process.env.FACTMARK_BENCH_PANEL === '1') {
+    await vscode.commands.executeCommand('factmark.focusPanel');
+    await until('the Claims panel', () => api.views.tree.view.visible);
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  }
   await sleep(1000); // the first decoration and the panel settle
   const openMs = performance.now() - openStart;
   const claims = api.claimsOf(uri);
