@@ -20,11 +20,6 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
   // only those: the others' carried ranges are right, and anchoring them again from their
   // sidecar quotes could lose them (an edited claim orphaned, a twin sentence made ambiguous).
   const emptied = new Set<string>();
-  const hasLostClaim = (key: string) => {
-    let lost = false;
-    store.forEachPlacement(key, (_c, state, start, end) => { if (state === 'orphaned' || start === end) lost = true; });
-    return lost;
-  };
   const settle = (key: string, doc: vscode.TextDocument) => {
     const pending = unsure.get(key);
     if (!pending) return;
@@ -87,7 +82,7 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
           clearTimeout(unsure.get(key)?.timer);
           unsure.delete(key);
           store.reanchorLost(key);
-          if (!hasLostClaim(key)) emptied.delete(key);
+          if (!store.hasLostClaims(key)) emptied.delete(key);
           return;
         }
         // Except that a claim such an edit left none of its words is anchored afresh at once, so

@@ -53,8 +53,10 @@ describe('ClaimStore', () => {
     const g = text.indexOf('grew by 15% last year');
     edit(g, 'grew by 15% last year'.length, '');
     assert.strictEqual(s.claim(ARTICLE, lost.id)!.start, s.claim(ARTICLE, lost.id)!.end);
+    assert.strictEqual(s.hasLostClaims(ARTICLE), true, 'a claim on an empty range has no words');
     edit(g, 0, 'grew by 15% last year');
     assert.deepStrictEqual(s.reanchorLost(ARTICLE), [lost.id]);
+    assert.strictEqual(s.hasLostClaims(ARTICLE), false, 'placed again on its words (the edited claim has words, changed ones)');
     const back = s.claim(ARTICLE, lost.id)!;
     assert.strictEqual(text.slice(back.start, back.end), 'grew by 15% last year');
     const e = s.claim(ARTICLE, edited.id)!;

@@ -646,15 +646,22 @@ export class ArticleModel {
    * which may give such words back or take them again. Returns the ids of the claims placed.
    */
   reanchorLost(): string[] {
-    const lost = this.claims.filter((c) => {
-      const p = this.placements.get(c.id);
-      return !p?.range || p.state === 'orphaned' || p.range.start === p.range.end;
-    });
+    const lost = this.claims.filter((c) => this.lost(c.id));
     if (!lost.length) return [];
     const results = anchorAll(this.requireText(), lost);
     lost.forEach((c, i) => this.place(c.id, fromAnchor(results[i])));
     this.placementsRevision = ++placementsVersions;
     return lost.map((c) => c.id);
+  }
+
+  /** Whether some claim has no words in the text (orphaned, or on an empty range): what reanchorLost would place. */
+  hasLostClaims(): boolean {
+    return this.claims.some((c) => this.lost(c.id));
+  }
+
+  private lost(id: string): boolean {
+    const p = this.placements.get(id);
+    return !p?.range || p.state === 'orphaned' || p.range.start === p.range.end;
   }
 
   rename(article: string, sidecar: string, articleName: string): void {

@@ -241,6 +241,11 @@ export class ClaimStore {
     return ids;
   }
 
+  /** Whether some claim of the article has no words in its text (orphaned, or on an empty range). */
+  hasLostClaims(article: string): boolean {
+    return this.models.get(article)?.hasLostClaims() ?? false;
+  }
+
   /** Whether the article's text has been read (and, given `text`, is exactly that). */
   hasArticleText(article: string, text?: string): boolean {
     const m = this.models.get(article);
