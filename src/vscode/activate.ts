@@ -8,7 +8,7 @@ import { ClaimStore } from '../core/store/claimStore';
 import { MODEL_PATH } from '../core/suggest/model';
 import { SuggestionStore } from '../core/suggest/suggestionStore';
 import type { FactmarkApi } from './api';
-import { articleKey, displayPath, trackSidecarSuffix } from './articles';
+import { articleKey, articleUri, displayPath, trackSidecarSuffix } from './articles';
 import { registerClaimsTree, viewCommands } from './claimsTree';
 import { registerCommands } from './commands';
 import { gitSetupCommands } from './commands/gitSetup';
@@ -59,7 +59,8 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
     // During a scan, a hovered article is loaded at once (ahead of the scan's queue) and the hover waits for it alone.
     hover: registerHover(context, services, (uri) => (sync && (sync.isLoading(uri) || sync.scanStatus.current()) ? sync.ensureArticle(uri, false) : undefined)),
     statusBar: registerStatusBar(context, services),
-    details: registerDetailsView(context, services),
+    // A claim of an article not open in an editor is changed once its text is read again (it may have been let go).
+    details: registerDetailsView(context, services, async (article) => { if (sync && store.articleTextDropped(article)) await sync.ensureArticle(articleUri(article), false); }),
     report: registerReportPreview(context, store),
     policy: registerPolicyDiagnostics(context, services),
     desk: registerDeskView(context, services, sync.scanStatus),

@@ -71,7 +71,8 @@ export interface DetailsHandle {
 
 const COMMANDS = new Set<string>(['factmark.revealClaim', 'factmark.openInSidecar', 'factmark.acceptWording', 'factmark.confirmPlace', 'factmark.assignClaim', 'factmark.reattach', 'factmark.deleteClaim'] satisfies DetailsCommand[]);
 
-export function registerDetailsView(context: vscode.ExtensionContext, services: Services): DetailsHandle {
+/** `readText`: reads the article's text again when it was let go (before a change of one of its claims). */
+export function registerDetailsView(context: vscode.ExtensionContext, services: Services, readText: (article: string) => Promise<void> = async () => undefined): DetailsHandle {
   const { store } = services;
   const media = vscode.Uri.joinPath(services.extensionUri, 'media');
   let view: vscode.WebviewView | undefined;
@@ -138,6 +139,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
       if (m.type === 'ready') { post(); return; }
       const ref = m.ref;
       if (!ref || typeof ref.article !== 'string' || typeof ref.id !== 'string' || !store.claim(ref.article, ref.id)) return;
+      await readText(ref.article);
       const entry = store.claim(ref.article, ref.id);
       const sources = [...(entry?.claim.sources ?? [])];
       switch (m.type) {

@@ -104,7 +104,8 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
       unsure.delete(key);
       emptied.delete(key);
       // Closed, perhaps without saving: the disk's text is the article's text again.
-      if (store.has(key)) void sync.readArticleText(doc.uri);
+      // Not open any more: once anchored in it, its text is let go (read again when needed).
+      if (store.has(key)) sync.readArticleText(doc.uri).then(() => sync.releaseText(doc.uri), (e) => log.error(`closing ${key}: ${String(e)}`));
     }),
   );
   context.subscriptions.push({ dispose: () => { for (const p of unsure.values()) clearTimeout(p.timer); unsure.clear(); } });

@@ -102,7 +102,7 @@ export class WorkspaceSync implements vscode.Disposable {
     const todo = found.flatMap((sidecar) => {
       const article = articleUriForSidecar(sidecar, suffixOf(sidecar));
       const key = article && articleKey(article);
-      return article && key && !(this.store.has(key) && this.store.hasArticleText(key)) ? [article] : [];
+      return article && key && !(this.store.has(key) && (this.store.hasArticleText(key) || this.store.articleTextDropped(key))) ? [article] : [];
     });
     await this.loadMany(todo, false);
   }
@@ -137,7 +137,7 @@ export class WorkspaceSync implements vscode.Disposable {
     try {
       gone = await loadArticles(this.store, todo, {
         log: this.log,
-        placed: (article, text) => this.askHistory(article, text),
+        placed: (article, text) => { this.askHistory(article, text); this.releaseText(article); },
         loadSidecarText: (key, source) => this.loadSidecarText(key, source),
         settled,
       }, (done, total) => this.scanStatus.set({ done, total }), { reload, hurry: (h) => { hurry = h; this.hurries.add(h); } });
@@ -205,6 +205,11 @@ export class WorkspaceSync implements vscode.Disposable {
       return;
     }
     if (!this.store.has(key)) return;
+    if (text !== undefined && this.store.articleTextDropped(key)) {
+      // Let go once anchored, now read again: anchored afresh in what was read (the same text gives the same places).
+      this.store.restoreArticleText(key, text);
+      return;
+    }
     if (text === undefined) {
       const was = this.store.state(key);
       this.store.setArticleText(key, '', { missing: true });
@@ -226,15 +231,28 @@ export class WorkspaceSync implements vscode.Disposable {
     this.askHistory(article, text);
   }
 
+  /**
+   * Lets the text of an article that is not open in an editor go once its claims are anchored
+   * (ClaimStore.dropArticleText; what needs it reads it again: a sidecar change, a command, opening).
+   */
+  releaseText(article: vscode.Uri): void {
+    if (!openDocument(article)) this.store.dropArticleText(articleKey(article));
+  }
+
   /** When some claim of the article is not where its sidecar says, asks git (in the background) for the article's earlier version. */
   private askHistory(article: vscode.Uri, text: string): void {
     const key = articleKey(article);
     const snap = this.store.get(key);
     if (!snap || snap.claims.every((c) => c.state === 'anchored')) return;
+    // The text given last: if it was let go meanwhile and no other came since, `text` is still the article's.
+    const version = this.store.articleTextVersion(key);
     void this.platform.articleAtSidecarCommit(article, vscode.Uri.parse(snap.sidecar, true)).then((previous) => {
-      if (!previous || !this.store.hasArticleText(key, text)) return;
+      if (!previous) return;
+      const dropped = this.store.articleTextDropped(key);
+      if (!this.store.hasArticleText(key, text) && !(dropped && this.store.articleTextVersion(key) === version)) return;
       this.store.setArticleText(key, text, { previous });
       this.log.info(`${article.toString()}: claims carried through git history since ${previous.label}`);
+      if (dropped) this.releaseText(article);
     }, (e) => this.log.warn(`git history of ${article.toString()}: ${String(e)}`));
   }
 
@@ -348,12 +366,21 @@ export class WorkspaceSync implements vscode.Disposable {
     return load;
   }
 
-  private async reloadSidecar(key: string, sidecar: vscode.Uri): Promise<void> {
-    const source = await readSidecar(sidecar);
-    if (!this.store.has(key)) return;
-    const load = this.loadSidecarText(key, source);
+  /** Whether the sidecar's text was news (read into the claims). */
+  private async reloadSidecar(key: string, sidecar: vscode.Uri, article?: vscode.Uri): Promise<boolean> {
+    // An article whose text was let go is read with its sidecar, and the claims read are anchored
+    // in it in the same batch (one event, no moment with the claims unplaced).
+    const dropped = article !== undefined && this.store.articleTextDropped(key) && !openDocument(article);
+    const [source, text] = await Promise.all([readSidecar(sidecar), dropped ? readArticleFile(article) : undefined]);
+    if (!this.store.has(key)) return false;
+    const load = this.store.batch(() => {
+      const load = this.loadSidecarText(key, source);
+      if (load?.changed && typeof text === 'string' && this.store.articleTextDropped(key)) this.store.restoreArticleText(key, text);
+      return load;
+    });
     // One line per outside change (not per file of a scan): what a race in the field is read from.
     if (load?.changed) this.log.info(`took in ${sidecar.toString()} as changed on disk (${source === undefined ? 'no file' : this.store.state(key)?.sidecarState}${load.unsaved ? ', merged with changes made here, to be written' : ''})`);
+    return load?.changed === true;
   }
 
   private async sidecarChanged(sidecar: vscode.Uri): Promise<void> {
@@ -361,9 +388,13 @@ export class WorkspaceSync implements vscode.Disposable {
     if (!article) return;
     const key = articleKey(article);
     try {
-      if (!this.store.has(key)) { await this.ensureArticle(article); return; }
-      await this.reloadSidecar(key, sidecar);
-      if (!this.store.hasArticleText(key)) await this.readArticleText(article);
+      // A new sidecar (a few files from a pull, another tool): loaded, its article's text let go once anchored unless it is open.
+      if (!this.store.has(key)) { if (await this.ensureArticle(article)) this.releaseText(article); return; }
+      const dropped = this.store.articleTextDropped(key);
+      const changed = await this.reloadSidecar(key, sidecar, article);
+      // (a text let go under a sidecar that did not change still fits its placements)
+      if (!this.store.hasArticleText(key) && (changed || !this.store.articleTextDropped(key))) await this.readArticleText(article);
+      if (dropped) this.releaseText(article);
     } catch (e) {
       this.log.error(`reloading ${sidecar.toString()}: ${String(e)}`);
     }
@@ -374,7 +405,9 @@ export class WorkspaceSync implements vscode.Disposable {
     if (!this.store.has(key)) return;
     // An open document follows the disk through its own change events (see documentSync).
     if (openDocument(article)) return;
+    const dropped = this.store.articleTextDropped(key);
     await this.readArticleText(article);
+    if (dropped) this.releaseText(article);
   }
 
   async flush(): Promise<void> {

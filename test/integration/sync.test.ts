@@ -363,3 +363,90 @@ describe('the demo workspace', () => {
     assert.ok(new Set(factmark.claimsOf(article).map((c) => c.claim.status)).size >= 5, 'the demo should show several statuses');
   });
 });
+
+// Issue 13 (memory at 5,000 articles): the text of an article that is not open in an editor is
+// let go once its claims are anchored, and read again, through the same checked read, when
+// something needs it; read again, the claims are anchored afresh in what was read.
+describe('an article not open in an editor', () => {
+  before(async () => { await (await api()).ready; });
+
+  /** A sidecar as another tool (or a pull) brings it: one claim per quote, with its position in `text`. */
+  const sidecarFor = (name: string, text: string, claims: { id: string; quote: string; status?: string }[]) => [
+    'factmark: 1',
+    `article: ${name}`,
+    'claims:',
+    ...claims.flatMap((c) => {
+      const at = text.indexOf(c.quote);
+      assert.ok(at >= 0, c.quote);
+      return [
+        `  - id: ${c.id}`,
+        `    quote: ${JSON.stringify(c.quote)}`,
+        `    before: ${JSON.stringify(text.slice(Math.max(0, at - 24), at))}`,
+        `    after: ${JSON.stringify(text.slice(at + c.quote.length, at + c.quote.length + 24))}`,
+        `    line: ${text.slice(0, at).split('\n').length}`,
+        `    offset: ${at}`,
+        `    status: ${c.status ?? 'unverified'}`,
+        '    created: 2026-12-02T12:00:00Z',
+        '    updated: 2026-12-02T12:00:00Z',
+      ];
+    }),
+    '',
+  ].join('\n');
+  /** Every claim of the article is anchored on its words in `text`. */
+  const onTheirWords = (factmark: Awaited<ReturnType<typeof api>>, key: string, text: string) => {
+    const snap = factmark.store.get(key);
+    return !!snap && snap.claims.length > 0 && snap.claims.every((e) => e.state === 'anchored' && text.slice(e.start, e.end) === e.claim.quote);
+  };
+
+  it('has its text let go once anchored; a sidecar change, an edit on disk and a command each read it again and anchor afresh', async () => {
+    const factmark = await api();
+    const name = uniqueName('unopened');
+    const article = fileUri(name);
+    const key = article.toString();
+    const sidecar = sidecarOf(article);
+    await writeFile(article, ARTICLE);
+    await writeFile(sidecar, sidecarFor(name, ARTICLE, [{ id: 'drop01', quote: 'a budget of £412 million' }, { id: 'drop02', quote: 'Bus fares will stay frozen' }]));
+    await waitFor('the new sidecar to be loaded and its text let go', () => factmark.store.has(key) && factmark.store.articleTextDropped(key), 20_000);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key), 'the article is not open');
+    assert.strictEqual(factmark.store.hasArticleText(key), false, 'the text is not held');
+    assert.ok(onTheirWords(factmark, key, ARTICLE), JSON.stringify(factmark.store.get(key)?.claims));
+
+    // The sidecar changed by another tool: a new claim, on words the old one did not name.
+    const restored = factmark.perf().store.textsRestored;
+    await writeFile(sidecar, sidecarFor(name, ARTICLE, [
+      { id: 'drop01', quote: 'a budget of £412 million', status: 'accurate' }, { id: 'drop02', quote: 'Bus fares will stay frozen' }, { id: 'drop03', quote: 'Spending on housing rises to £58 million' },
+    ]));
+    await waitFor('the changed sidecar to be taken in', () => factmark.store.get(key)?.claims.length === 3 && onTheirWords(factmark, key, ARTICLE), 20_000);
+    assert.ok(factmark.perf().store.textsRestored > restored, 'the text was read again');
+    assert.strictEqual(factmark.store.claim(key, 'drop01')?.claim.status, 'accurate');
+    await waitFor('its text let go again', () => factmark.store.articleTextDropped(key));
+
+    // The article edited on disk while its text is gone: a paragraph above every claim, and a claim's words changed.
+    const edited = '# An editor\'s note\n\nThis story was updated on Tuesday.\n\n' + ARTICLE.replace('£58 million', '£61 million');
+    await writeFile(article, edited);
+    await waitFor('the edited article to be anchored afresh', () => {
+      const e = factmark.store.claim(key, 'drop03');
+      return e?.state === 'changed' && e.currentText === 'Spending on housing rises to £61 million';
+    }, 20_000);
+    for (const id of ['drop01', 'drop02']) {
+      const e = factmark.store.claim(key, id)!;
+      assert.strictEqual(edited.slice(e.start, e.end), e.claim.quote, `${id} is on its words in the new text, not at its old offsets`);
+    }
+    await waitFor('its text let go again', () => factmark.store.articleTextDropped(key));
+
+    // A command on a claim of the unopened article: the text is read again, the change is written with hints from it.
+    await vscode.commands.executeCommand('factmark.setStatus', { article: key, id: 'drop02' }, 'accurate');
+    await factmark.flush();
+    const yaml = await sidecarYaml(article);
+    const written = yaml.claims.find((c) => c.id === 'drop02') as unknown as { status: string; offset: number };
+    assert.strictEqual(written.status, 'accurate');
+    assert.strictEqual(written.offset, edited.indexOf('Bus fares will stay frozen'), 'the hint is the claim\'s place in the text as it is now');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key), 'the command did not open the article');
+
+    // Opened: the editor's text is held while it is open.
+    const doc = await vscode.workspace.openTextDocument(article);
+    await waitFor('the open article\'s text to be held', () => factmark.store.hasArticleText(key, doc.getText()));
+    assert.strictEqual(factmark.store.articleTextDropped(key), false);
+    assert.ok(factmark.store.get(key)!.claims.every((e) => doc.getText().slice(e.start, e.end) === (e.currentText ?? e.claim.quote)), JSON.stringify(factmark.store.get(key)?.claims));
+  });
+});

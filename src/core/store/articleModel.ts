@@ -34,7 +34,8 @@ interface Placement {
 /** Counts shared by the models of one store (for tests that check work stays proportional). */
 /** Work counted over all articles: snapshots built, sidecar texts parsed into claims. */
 /** `claimAtScanned`: claims claimAt looked at (those starting up to the longest claim's length before the offset); `claimOrders`: times it ordered the claims by start. */
-export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number; claimAtScanned?: number; claimOrders?: number }
+/** `textsDropped` / `textsRestored`: article texts let go once anchored (dropText), and read again (restoreText). */
+export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number; claimAtScanned?: number; claimOrders?: number; textsDropped?: number; textsRestored?: number }
 
 /** The last placementsVersion given out, by any model. */
 let placementsVersions = 0;
@@ -97,6 +98,16 @@ export class ArticleModel {
   /** Kept while the sidecar is the one it was given for, so that a re-anchor still uses it. */
   private previous?: ArticleVersion;
   private renamed = false;
+  /**
+   * The text was let go (dropText: the article is not open in an editor) while the placements
+   * are still those anchored from it; whatever needs the text has it read again first
+   * (restoreText), which anchors the claims afresh in what was read.
+   */
+  private textDropped = false;
+  /** The placements are exactly what the last re-anchor gave (no edit carried, no claim placed since): only then may the text go. */
+  private anchoredFresh = false;
+  /** Moved by every text given (setText, restoreText, edits); not by dropText. */
+  private textRevision = 0;
 
   /** How often this article's claims were anchored afresh (all of them, from the text). */
   private reanchorCount = 0;
@@ -378,8 +389,8 @@ export class ArticleModel {
         else if (c.theirs) this.claims.push(c.theirs);
         else if (i >= 0) this.claims.splice(i, 1);
       }
-      this.claimsChanged();
-      this.reanchor();
+      // (the text may have been let go: then the claims are unplaced until it is read again)
+      this.setClaims(this.claims);
     }
     this.conflicts = [];
     this.sidecarState = this.loaded ? 'ok' : 'missing';
@@ -390,6 +401,8 @@ export class ArticleModel {
   setText(text: string, options: ArticleTextOptions = {}): void {
     this.text = text;
     this.readText = undefined;
+    this.textDropped = false;
+    this.textRevision++;
     this.previous = options.previous;
     this.articleMissing = options.missing === true;
     this.touch();
@@ -405,6 +418,49 @@ export class ArticleModel {
     return this.text !== undefined || this.readText !== undefined;
   }
 
+  /** The text was read and anchored, then let go (see dropText): it must be read again before use. */
+  get isTextDropped(): boolean {
+    return this.textDropped;
+  }
+
+  /** Identifies the text given last (setText, restoreText, edits): unchanged while no other text came, dropped or not. */
+  get textVersion(): number {
+    return this.textRevision;
+  }
+
+  /**
+   * Lets the article's text go, keeping the claims' placements (the views show them as they are).
+   * Only while the placements are exactly those the last re-anchor of that text gave (no edit
+   * carried, no claim placed by hand since), so that anchoring the same text again gives the
+   * same placements; false (nothing done) otherwise, or when there is no text held as a string
+   * (an open editor's text read on demand). Nothing that needs the text works until restoreText.
+   */
+  dropText(): boolean {
+    // (a missing article's text is empty: nothing to let go)
+    if (typeof this.text !== 'string' || this.readText || !this.anchoredFresh || this.articleMissing) return false;
+    this.text = undefined;
+    this.textDropped = true;
+    this.counters.textsDropped = (this.counters.textsDropped ?? 0) + 1;
+    return true;
+  }
+
+  /**
+   * The text read again after dropText (from disk, through the same checked read, or an editor):
+   * the claims are anchored afresh in it, with the history kept for this sidecar, so that a text
+   * the same as the one dropped gives the same placements, and a changed one new ones, never the
+   * old placements on other words.
+   */
+  restoreText(text: string): void {
+    this.text = text;
+    this.readText = undefined;
+    this.textDropped = false;
+    this.textRevision++;
+    this.counters.textsRestored = (this.counters.textsRestored ?? 0) + 1;
+    this.articleMissing = false;
+    this.touch();
+    this.reanchor();
+  }
+
   /**
    * Carries ranges through edits without re-anchoring (runs on every keystroke); `text` is the
    * article after the edits, or how to read it (read only when something needs the whole text).
@@ -415,6 +471,9 @@ export class ArticleModel {
   applyEdits(changes: readonly TextChange[], text: string | (() => string), words?: (start: number, end: number) => string): string[] {
     if (typeof text === 'string') { this.text = text; this.readText = undefined; }
     else { this.text = undefined; this.readText = text; }
+    this.textDropped = false;
+    this.textRevision++;
+    this.anchoredFresh = false;
     const { ids, ranges } = this.rangeList();
     const hit: number[] = [];
     applyChanges(ranges, changes, hit);
@@ -542,6 +601,8 @@ export class ArticleModel {
     const carried = this.edited?.at === before && this.edited.since === this.cached?.entries ? this.edited
       : this.cached?.entries === before ? { since: before, at: before, ids: new Set<string>() } : undefined;
     this.claims[i] = next;
+    // New words or hints: anchoring the text again might place the claim otherwise than it is now.
+    if ('quote' in patch || 'before' in patch || 'after' in patch || 'offset' in patch || 'line' in patch) this.anchoredFresh = false;
     // The same claims in the same order, one of them a new object: the id index is mended, not
     // rebuilt (and the ranges, kept by id, stay), so that a status change does not cost O(claims).
     if (this.index) this.index.set(id, next);
@@ -590,6 +651,7 @@ export class ArticleModel {
     const index = this.claims.findIndex((c) => c.id === id);
     if (index < 0) return undefined;
     const [claim] = this.claims.splice(index, 1);
+    this.anchoredFresh = false;
     this.placements.delete(id);
     this.placed.delete(id);
     this.ranges = undefined;
@@ -678,7 +740,7 @@ export class ArticleModel {
     this.claims = claims.slice();
     this.claimsChanged();
     if (this.hasText()) this.reanchor();
-    else { this.placements.clear(); this.placementsRevision = ++placementsVersions; this.ranges = undefined; this.entriesChanged(); }
+    else { this.placements.clear(); this.anchoredFresh = false; this.placementsRevision = ++placementsVersions; this.ranges = undefined; this.entriesChanged(); }
   }
 
   private reanchor(): void {
@@ -696,9 +758,11 @@ export class ArticleModel {
       if (this.articleMissing) p.reason = 'the article file is missing (renamed or deleted outside the editor?); the claim is kept';
       this.place(c.id, p);
     });
+    this.anchoredFresh = true;
   }
 
   private place(id: string, p: Placement): void {
+    this.anchoredFresh = false;
     this.placements.set(id, p);
     this.ranges = undefined;
     this.touch();

@@ -59,6 +59,11 @@ export interface StoreStats {
   readonly sidecarLoads: number;
   /** Articles anchored afresh from their whole text (opening, a reload from disk), as opposed to edits carried through. */
   readonly reanchors: number;
+  /** Article texts let go once anchored (dropArticleText), and read again (restoreArticleText). */
+  readonly textsDropped: number;
+  readonly textsRestored: number;
+  /** Articles whose text is held now (not let go, and read). */
+  readonly textsHeld: number;
 }
 
 export class ClaimStore {
@@ -148,7 +153,12 @@ export class ClaimStore {
   }
 
   get stats(): StoreStats {
-    return { snapshots: this.counters.snapshots, events: this.events, eventArticles: this.eventArticles, sidecarLoads: this.counters.sidecarLoads ?? 0, reanchors: this.counters.reanchors ?? 0 };
+    let textsHeld = 0;
+    for (const m of this.models.values()) if (m.hasText()) textsHeld++;
+    return {
+      snapshots: this.counters.snapshots, events: this.events, eventArticles: this.eventArticles, sidecarLoads: this.counters.sidecarLoads ?? 0, reanchors: this.counters.reanchors ?? 0,
+      textsDropped: this.counters.textsDropped ?? 0, textsRestored: this.counters.textsRestored ?? 0, textsHeld,
+    };
   }
 
   /**
@@ -244,6 +254,35 @@ export class ClaimStore {
   /** Whether some claim of the article has no words in its text (orphaned, or on an empty range). */
   hasLostClaims(article: string): boolean {
     return this.models.get(article)?.hasLostClaims() ?? false;
+  }
+
+  /**
+   * Lets the article's text go (it is not open in an editor), keeping its claims' placements;
+   * false when they are not exactly what anchoring the text gave (see ArticleModel.dropText). Until
+   * it is read again (restoreArticleText), hasArticleText is false and the claims cannot be changed.
+   */
+  dropArticleText(article: string): boolean {
+    return this.models.get(article)?.dropText() ?? false;
+  }
+
+  /** Whether the article's text was read, anchored and let go (to be given again with restoreArticleText). */
+  articleTextDropped(article: string): boolean {
+    return this.models.get(article)?.isTextDropped ?? false;
+  }
+
+  /** Identifies the text given last (see ArticleModel.textVersion): a text that came since, or none. */
+  articleTextVersion(article: string): number | undefined {
+    return this.models.get(article)?.textVersion;
+  }
+
+  /**
+   * The text of an article whose text was let go, read again: its claims are anchored afresh in
+   * it (with the git history this sidecar was given, if any), so a text that changed meanwhile is
+   * never used with the old placements.
+   */
+  restoreArticleText(article: string, text: string): void {
+    this.model(article).restoreText(text);
+    this.fire(article, 'anchors');
   }
 
   /** Whether the article's text has been read (and, given `text`, is exactly that). */
@@ -391,6 +430,11 @@ export class ClaimStore {
     this.removed.push({ article, ...r });
     this.fire(article, 'claims', [id]);
     return r.claim;
+  }
+
+  /** The article of the claim undoRemove would bring back (undefined: none). */
+  nextUndoArticle(): string | undefined {
+    return this.removed[this.removed.length - 1]?.article;
   }
 
   /** Brings back the most recently deleted claim; undefined when there is none. */

@@ -7,7 +7,7 @@ import { splitSentences } from '../../core/suggest/sentences';
 import { parseTags } from '../../core/sourceInput';
 import type { Claim } from '../../core/model';
 import type { StatusDef } from '../../core/statusScale';
-import { baseName, isArticleDocument } from '../articles';
+import { articleUri, baseName, isArticleDocument } from '../articles';
 import { ContextKeys } from '../contextKeys';
 import type { ClaimRef } from '../services';
 import { dotIcon } from '../statusColors';
@@ -138,7 +138,10 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
       return found.ref;
     },
 
-    'factmark.undoDelete': () => {
+    'factmark.undoDelete': async () => {
+      // The claim is placed again in its article's text: read again first if it was let go meanwhile.
+      const from = store.nextUndoArticle();
+      if (from && store.articleTextDropped(from)) await deps.sync.ensureArticle(articleUri(from), false);
       const r = store.undoRemove();
       deleted = Math.max(0, deleted - 1);
       deps.keys.set(ContextKeys.canUndoDelete, deleted > 0);

@@ -107,6 +107,8 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
           { label: 'Take the disk version', detail: uiText(`Use the file's version of: ${ids.join('; ')}`), value: 'theirs' as const },
         ], { placeHolder: uiText(`${baseName(sidecar)} changed on disk and here in the same claims`) }))?.value;
         if (!pick || pick === 'both') return undefined;
+        // Taking the disk's claims places them again: in the article's text, read again if it was let go.
+        if (store.articleTextDropped(article)) await deps.sync.ensureArticle(articleUri(article), false);
         store.resolveConflicts(article, pick);
         await deps.sync.flush();
         return article;
