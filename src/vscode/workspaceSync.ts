@@ -206,8 +206,10 @@ export class WorkspaceSync implements vscode.Disposable {
     }
     if (!this.store.has(key)) return;
     if (text !== undefined && this.store.articleTextDropped(key)) {
-      // Let go once anchored, now read again: anchored afresh in what was read (the same text gives the same places).
+      // Let go once anchored, now read again: anchored afresh in what was read (the same text gives
+      // the same places), and git asked, as for any text read, when some claim is not where it was.
       this.store.restoreArticleText(key, text);
+      this.askHistory(article, text);
       return;
     }
     if (text === undefined) {
@@ -378,6 +380,7 @@ export class WorkspaceSync implements vscode.Disposable {
       if (load?.changed && typeof text === 'string' && this.store.articleTextDropped(key)) this.store.restoreArticleText(key, text);
       return load;
     });
+    if (load?.changed && typeof text === 'string' && article && this.store.hasArticleText(key, text)) this.askHistory(article, text);
     // One line per outside change (not per file of a scan): what a race in the field is read from.
     if (load?.changed) this.log.info(`took in ${sidecar.toString()} as changed on disk (${source === undefined ? 'no file' : this.store.state(key)?.sidecarState}${load.unsaved ? ', merged with changes made here, to be written' : ''})`);
     return load?.changed === true;

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';
-import { api } from './helpers';
+import { api, workspaceRoot } from './helpers';
+import { CLAIM_IN_NEW, NEW, OLD, REFRAIN } from '../fixtures/twinParagraphs';
 import {
   ARTICLE, type ClaimRef, entryOf, fileUri, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile,
 } from './claimFiles';
@@ -448,5 +450,36 @@ describe('an article not open in an editor', () => {
     await waitFor('the open article\'s text to be held', () => factmark.store.hasArticleText(key, doc.getText()));
     assert.strictEqual(factmark.store.articleTextDropped(key), false);
     assert.ok(factmark.store.get(key)!.claims.every((e) => doc.getText().slice(e.start, e.end) === (e.currentText ?? e.claim.quote)), JSON.stringify(factmark.store.get(key)?.claims));
+  });
+
+  it('read again after a pull changed it, its claims are carried through git history as when it was first read', async () => {
+    // The claim is the 2024 paragraph's sentence; after the pull, quote search alone cannot tell it
+    // from the 2023 twin (see twinParagraphs): only the article at the sidecar's commit can.
+    const factmark = await api();
+    const name = uniqueName('unopened-history');
+    const article = fileUri(name);
+    const key = article.toString();
+    const sidecar = sidecarOf(article);
+    await writeFile(article, OLD);
+    const at = OLD.indexOf('for 2024');
+    await writeFile(sidecar, sidecarFor(name, OLD.slice(at), [{ id: 'hist01', quote: REFRAIN }]).replace(/offset: \d+/, `offset: ${OLD.indexOf(REFRAIN, at)}`).replace(/line: \d+/, `line: ${OLD.slice(0, OLD.indexOf(REFRAIN, at)).split('\n').length}`));
+    await waitFor('the sidecar to be loaded and the text let go', () => factmark.store.has(key) && factmark.store.articleTextDropped(key), 20_000);
+    assert.strictEqual(factmark.store.claim(key, 'hist01')?.start, OLD.indexOf(REFRAIN, at), 'placed on the 2024 sentence');
+    const cwd = workspaceRoot().fsPath;
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Factmark Test', '-c', 'user.email=test@example.com', ...args], { cwd, stdio: 'pipe' });
+    git('add', '--', article.fsPath, sidecar.fsPath);
+    git('commit', '-q', '-m', 'article and claims', '--', article.fsPath, sidecar.fsPath);
+    const restored = factmark.perf().store.textsRestored;
+    await writeFile(article, NEW); // changed outside the editor, e.g. by a pull
+    const entry = await waitFor('the claim carried through history', () => {
+      const e = factmark.store.claim(key, 'hist01');
+      return e?.reason.startsWith('carried through git history') ? e : undefined;
+    }, 20_000);
+    assert.ok(factmark.perf().store.textsRestored > restored, 'the text was read again');
+    assert.strictEqual(entry.start, CLAIM_IN_NEW, JSON.stringify(entry));
+    assert.strictEqual(NEW.slice(entry.start, entry.end), REFRAIN);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key), 'the article is not open');
+    await waitFor('its text let go again', () => factmark.store.articleTextDropped(key));
+    assert.strictEqual(factmark.store.claim(key, 'hist01')?.start, CLAIM_IN_NEW, 'still carried once let go');
   });
 });

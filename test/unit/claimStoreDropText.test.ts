@@ -158,9 +158,23 @@ describe('ClaimStore: an article\'s text let go once anchored', () => {
     assert.strictEqual(confirmed.dropArticleText(ARTICLE), false, 'a place set by hand');
     assert.strictEqual(confirmed.hasArticleText(ARTICLE), true);
 
-    // Anchored afresh again (a reload): it may go.
+    // Anchored afresh again (a reload): it may go once the change is written, not before (the
+    // write refreshes the claims' hints from the words as they are).
     confirmed.setArticleText(ARTICLE, TEXT);
+    assert.strictEqual(confirmed.dropArticleText(ARTICLE), false, 'a change not yet written');
+    assert.strictEqual(confirmed.hasArticleText(ARTICLE, TEXT), true);
+    confirmed.markSaved(ARTICLE, confirmed.serialize(ARTICLE));
     assert.strictEqual(confirmed.dropArticleText(ARTICLE), true);
+  });
+
+  it('is kept while a change is still to be written, even one that needs no text (the published header)', () => {
+    const { s } = loaded(SOURCE, TEXT);
+    s.setPublished(ARTICLE, { url: 'https://example.org/treaty' });
+    assert.strictEqual(s.get(ARTICLE)!.dirty, true);
+    assert.strictEqual(s.dropArticleText(ARTICLE), false);
+    assert.strictEqual(s.hasArticleText(ARTICLE, TEXT), true);
+    s.markSaved(ARTICLE, s.serialize(ARTICLE));
+    assert.strictEqual(s.dropArticleText(ARTICLE), true);
   });
 
   it('a missing article (empty text, claims orphaned) has nothing to let go; one let go and read again is not missing', () => {

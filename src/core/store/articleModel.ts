@@ -436,8 +436,9 @@ export class ArticleModel {
    * (an open editor's text read on demand). Nothing that needs the text works until restoreText.
    */
   dropText(): boolean {
-    // (a missing article's text is empty: nothing to let go)
-    if (typeof this.text !== 'string' || this.readText || !this.anchoredFresh || this.articleMissing) return false;
+    // (a missing article's text is empty: nothing to let go; a sidecar still to be written keeps
+    // its text, so that the write refreshes the hints from the words as they are)
+    if (typeof this.text !== 'string' || this.readText || !this.anchoredFresh || this.articleMissing || this.dirty) return false;
     this.text = undefined;
     this.textDropped = true;
     this.counters.textsDropped = (this.counters.textsDropped ?? 0) + 1;
