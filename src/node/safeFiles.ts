@@ -41,6 +41,8 @@ export interface ReadOptions {
   /**
    * `root` with its links resolved (realRootSync), when the caller reads many files under one
    * root (`factmark check`: one system call less per file); without it, resolved at each read.
+   * readConfined takes only an acceptance from it: a file it would refuse is read again with the
+   * root resolved afresh (so a stale one given by a cache can never refuse a file).
    */
   realRoot?: string;
   maxBytes: number;
@@ -52,8 +54,54 @@ export interface ReadOptions {
  * The bytes of `file`, or why it is not read. Never follows a link out of `root` or into
  * `.git/`, never opens what is not a regular file, never reads more than `maxBytes`.
  */
-export function readConfined(file: string, options: ReadOptions): Promise<ReadResult> {
-  return runAsync(confinedRead(file, options));
+export async function readConfined(file: string, options: ReadOptions): Promise<ReadResult> {
+  return (await quickRead(file, options)) ?? runAsync(confinedRead(file, { ...options, realRoot: undefined }));
+}
+
+/**
+ * readConfined's common case in five awaited calls instead of nine (lstat, realpath, open, fstat,
+ * one read; then close), for the extension's scan of thousands of files, where each awaited call
+ * costs the host more than the system call: a regular file that is not a link, read whole by its
+ * first read. Undefined on anything else (a link, not a file, an error, a refusal, a file that
+ * changed or is longer than fstat said), and then the caller runs the full steps afresh, root
+ * resolved again — so whatever this answers is what they would have answered:
+ * - lstat of a file that is not a link is the stat of its real path (the full steps' `stat`),
+ *   whose inode fstat then compares with the opened file, as they do;
+ * - a read that gives the whole size fstat gave and less than it asked for (the size + 1) is at
+ *   the end of the file (Node's readFile stops there too); the full steps read once more to see 0.
+ */
+async function quickRead(file: string, options: ReadOptions): Promise<ReadResult | undefined> {
+  let before: fs.Stats;
+  let real: string;
+  try {
+    before = await fs.promises.lstat(file);
+    if (!before.isFile()) return undefined;
+    real = await fs.promises.realpath(file);
+    confine(real, options.realRoot ?? (await realRoot(options.root)), file, options.what);
+  } catch {
+    return undefined;
+  }
+  if (before.size > options.maxBytes) return undefined;
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+  } catch {
+    return undefined;
+  }
+  let bytes: Uint8Array | undefined;
+  try {
+    const st = await handle.stat();
+    if (st.isFile() && st.ino === before.ino && st.dev === before.dev && st.size <= options.maxBytes) {
+      const buffer = Buffer.allocUnsafe(Math.min(st.size + 1, options.maxBytes + 1));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === st.size && bytesRead < buffer.length) bytes = buffer.subarray(0, bytesRead);
+    }
+  } catch {
+    bytes = undefined;
+  } finally {
+    try { await handle.close(); } catch { bytes = undefined; }
+  }
+  return bytes && { ok: true, bytes, real };
 }
 
 /**

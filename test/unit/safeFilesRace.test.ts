@@ -3,7 +3,9 @@
 // meets the deletion, so that the extension forgets the sidecar instead of showing it as refused.
 // The deletion is made to happen between two of readConfined's own steps by deleting the real
 // file from inside the next fs call, then letting that call run for real. The same for
-// readConfinedSync, whose synchronous calls are patched the same way.
+// readConfinedSync, whose synchronous calls are patched the same way. readConfined reads a
+// regular file that is not a link without a stat of its real path (its lstat is that stat), so
+// its stat is raced on a file read through a link, which takes the full steps.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,23 +15,23 @@ import { readConfined, readConfinedSync } from '../../src/node/safeFiles';
 /** The module object itself (the `fs` above is the compiler's copy, whose properties cannot be replaced). */
 import nodeFs = require('fs');
 
-type Step = 'realpath' | 'stat' | 'open';
+type Step = 'lstat' | 'realpath' | 'stat' | 'open';
 
 /** Where each reader's calls live, to be wrapped: fs.promises for readConfined, fs (realpath: fs.realpathSync.native) for readConfinedSync. */
 const readers = [
-  { name: 'readConfined', read: readConfined, calls: nodeFs.promises as unknown as Record<string, unknown>, names: { realpath: 'realpath', stat: 'stat', open: 'open' } },
-  { name: 'readConfinedSync', read: readConfinedSync, calls: null, names: { realpath: 'native', stat: 'statSync', open: 'openSync' } },
+  { name: 'readConfined', read: readConfined, calls: nodeFs.promises as unknown as Record<string, unknown>, names: { lstat: 'lstat', realpath: 'realpath', stat: 'stat', open: 'open' }, steps: ['lstat', 'realpath', 'stat', 'open'], statThroughLink: true },
+  { name: 'readConfinedSync', read: readConfinedSync, calls: null, names: { lstat: 'lstatSync', realpath: 'native', stat: 'statSync', open: 'openSync' }, steps: ['realpath', 'stat', 'open'], statThroughLink: false },
 ] as const;
 
 for (const reader of readers) describe(`${reader.name} and a file deleted while it is read`, () => {
   let dir: string;
   const holder = (step: Step): Record<string, unknown> => (reader.calls ?? (step === 'realpath' ? nodeFs.realpathSync : nodeFs)) as unknown as Record<string, unknown>;
-  const originals = Object.fromEntries((['realpath', 'stat', 'open'] as const).map((s) => [s, holder(s)[reader.names[s]]])) as Record<Step, (...args: unknown[]) => unknown>;
+  const originals = Object.fromEntries((['lstat', 'realpath', 'stat', 'open'] as const).map((s) => [s, holder(s)[reader.names[s]]])) as Record<Step, (...args: unknown[]) => unknown>;
   const patch = (step: Step, f: (...args: unknown[]) => unknown) => { holder(step)[reader.names[step]] = f; };
 
   beforeEach(() => { dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-race-'))); });
   afterEach(() => {
-    for (const step of ['realpath', 'stat', 'open'] as const) patch(step, originals[step]);
+    for (const step of ['lstat', 'realpath', 'stat', 'open'] as const) patch(step, originals[step]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -43,16 +45,24 @@ for (const reader of readers) describe(`${reader.name} and a file deleted while 
     return () => done;
   };
 
-  for (const step of ['realpath', 'stat', 'open'] as const) {
-    it(`deleted before its ${step}: missing, not refused`, async () => {
+  for (const step of reader.steps) {
+    const viaLink = step === 'stat' && reader.statThroughLink;
+    it(`deleted before its ${step}${viaLink ? ' (a file read through a link)' : ''}: missing, not refused`, async () => {
       const file = path.join(dir, 'a.md.claims.yaml');
       fs.writeFileSync(file, 'factmark: 1\nclaims: []\n');
       const happened = deleteBefore(step, file);
-      const read = await reader.read(file, { root: dir, maxBytes: 1000, what: 'sidecar' });
+      const read = await reader.read(viaLink ? linkTo(file) : file, { root: dir, maxBytes: 1000, what: 'sidecar' });
       assert.ok(happened(), `the file was not deleted before ${step}: the test did not race`);
       assert.deepStrictEqual(read, { ok: false, missing: true });
     });
   }
+
+  /** A link to `file` beside it, whose deletion will leave the link (then a dangling one) unless the link goes too. */
+  const linkTo = (file: string) => {
+    const link = path.join(dir, 'via-link.md.claims.yaml');
+    fs.symlinkSync(file, link);
+    return link;
+  };
 
   /** Replaces `file` by a new one (a writer's atomic rename) just before each of the first `times` opens of it. */
   const replaceBeforeOpen = (file: string, times: number) => {
