@@ -117,6 +117,7 @@ async function archive(server: string, log: (line: string) => void): Promise<voi
   log(row('articles in the window', SIZES.map((n) => n.toLocaleString('en'))));
   log(row('claims loaded', cold.map((r) => Number(r.claims).toLocaleString('en'))));
   log(row('activation → api.ready, cold', cold.map((r) => fmtMs(r.readyMs)), `goal ≤ 5 s at 5,000: ${goal('', (r) => r.readyMs, 5000)}`));
+  log(row('… extension host CPU until ready, cold', cold.map((r) => fmtMs(r.readyCpuMs)), '(every thread of the host; less noisy than the wall time under load)'));
   log(row('activation → api.ready, warm (second window)', warm.map((r) => fmtMs(r.readyMs)), `goal ≤ 1 s at 5,000: ${goal('', (r) => r.readyMs, 1000, warm)}`));
   log(row('extension host RSS after ready, cold', cold.map((r) => `${Math.round(r.rssMb)} MB`), `goal ≤ 400 MB at 5,000: ${goal('', (r) => r.rssMb, 400)}`));
   log(row('… of which JS heap', cold.map((r) => `${Math.round(r.heapMb)} MB`)));

@@ -104,6 +104,7 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
   const own = (a: { count: number; totalMs: number; maxMs: number }, b: { count: number; totalMs: number; maxMs: number }) => ({ n: b.count - a.count, meanMs: (b.totalMs - a.totalMs) / Math.max(1, b.count - a.count), maxSinceStartMs: b.maxMs });
   return {
     readyMs: perf.readyAt === undefined ? undefined : perf.readyAt - perf.activatedAt,
+    readyCpuMs: perf.readyCpuMs,
     probeStartedAfterActivationMs: probeStart - perf.activatedAt,
     probeStartedAt: probeStart,
     scanningAtProbe,

@@ -40,6 +40,9 @@ let sync: WorkspaceSync | undefined;
 
 export function activateOn(platform: Platform, context: vscode.ExtensionContext, log: vscode.LogOutputChannel): FactmarkApi {
   const activatedAt = performance.now();
+  const cpu = () => (typeof process !== 'undefined' && typeof process.cpuUsage === 'function' ? process.cpuUsage() : undefined);
+  const cpuAtActivation = cpu();
+  let readyCpuMs: number | undefined;
   // First, so that a new sidecar suffix is known before any other listener of the change asks.
   context.subscriptions.push(trackSidecarSuffix());
   let readyAt: number | undefined;
@@ -83,7 +86,11 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
     (sync as WorkspaceSync).start();
     void platform.gitMerging?.refresh();
     return (sync as WorkspaceSync).ready;
-  }).catch((e) => log.error(`start-up: ${String(e)}`)).finally(() => { readyAt = performance.now(); });
+  }).catch((e) => log.error(`start-up: ${String(e)}`)).finally(() => {
+    readyAt = performance.now();
+    const used = cpuAtActivation && process.cpuUsage(cpuAtActivation);
+    readyCpuMs = used && (used.user + used.system) / 1000;
+  });
 
   const s = sync;
   return {
@@ -97,7 +104,7 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
       await s.flush();
     },
     perf: () => ({
-      activatedAt, readyAt, store: store.stats, tree: views.tree.stats(), timings: timings(), lastLoad: s.lastLoad, scan: { ...loadCounters },
+      activatedAt, readyAt, readyCpuMs, store: store.stats, tree: views.tree.stats(), timings: timings(), lastLoad: s.lastLoad, scan: { ...loadCounters },
       rss: typeof process !== 'undefined' && typeof process.memoryUsage === 'function' ? process.memoryUsage().rss : undefined,
     }),
     setLoadSliceBudget: setSliceBudget,

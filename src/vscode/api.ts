@@ -56,6 +56,12 @@ export interface FactmarkPerf {
   /** `performance.now()` of the extension host when activate() ran, and when `ready` resolved. */
   readonly activatedAt: number;
   readonly readyAt: number | undefined;
+  /**
+   * CPU time of the extension host's process (every thread: Factmark, the host, other extensions)
+   * from activate() until `ready`; undefined on the web. On a loaded machine the wall time to
+   * ready says how long a core was waited for; this says how much work was done.
+   */
+  readonly readyCpuMs: number | undefined;
   readonly store: StoreStats;
   readonly tree: ClaimsTreeStats;
   /** Time spent per keystroke (typing), cursor move, re-decoration and status bar update. */
