@@ -59,9 +59,18 @@ export async function readConfined(file: string, options: ReadOptions): Promise<
 }
 
 /**
+ * A callback call on a plain descriptor as a promise: open, fstat, read and close through a
+ * FileHandle cost about half as much CPU again (4,000 files of 5-11 KB, 32 at a time, plain Node:
+ * 124-252 ms against 73-110 ms, 3 December 07:07 UTC, load 3.8).
+ */
+function fdCall<T>(call: (done: (e: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => call((e, value) => (e ? reject(e) : resolve(value))));
+}
+
+/**
  * readConfined's common case in five awaited calls instead of nine (lstat, realpath, open, fstat,
- * one read; then close), for the extension's scan of thousands of files, where each awaited call
- * costs the host more than the system call: a regular file that is not a link, read whole by its
+ * one read; then close; the last four on a plain descriptor), for the extension's scan of
+ * thousands of files, where each awaited call costs the host more than the system call: a regular file that is not a link, read whole by its
  * first read. Undefined on anything else (a link, not a file, an error, a refusal, a file that
  * changed or is longer than fstat said), and then the caller runs the full steps afresh, root
  * resolved again — so whatever this answers is what they would have answered:
@@ -82,24 +91,24 @@ async function quickRead(file: string, options: ReadOptions): Promise<ReadResult
     return undefined;
   }
   if (before.size > options.maxBytes) return undefined;
-  let handle: fs.promises.FileHandle;
+  let fd: number;
   try {
-    handle = await fs.promises.open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
+    fd = await fdCall<number>((done) => fs.open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, done));
   } catch {
     return undefined;
   }
   let bytes: Uint8Array | undefined;
   try {
-    const st = await handle.stat();
+    const st = await fdCall<fs.Stats>((done) => fs.fstat(fd, done));
     if (st.isFile() && st.ino === before.ino && st.dev === before.dev && st.size <= options.maxBytes) {
       const buffer = Buffer.allocUnsafe(Math.min(st.size + 1, options.maxBytes + 1));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      const bytesRead = await fdCall<number>((done) => fs.read(fd, buffer, 0, buffer.length, null, done));
       if (bytesRead === st.size && bytesRead < buffer.length) bytes = buffer.subarray(0, bytesRead);
     }
   } catch {
     bytes = undefined;
   } finally {
-    try { await handle.close(); } catch { bytes = undefined; }
+    try { await fdCall<void>((done) => fs.close(fd, done)); } catch { bytes = undefined; }
   }
   return bytes && { ok: true, bytes, real };
 }

@@ -95,22 +95,27 @@ describe('readConfined\'s short path answers as the full steps', () => {
   });
 
   it('a regular file takes five awaited calls and one close, not the full steps\' nine', async () => {
-    const p = nodeFs.promises as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    const counted = ['lstat', 'stat', 'realpath', 'open'] as const;
-    const originals = Object.fromEntries(counted.map((k) => [k, p[k]]));
+    const p = nodeFs.promises as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const f = nodeFs as unknown as Record<string, (...a: unknown[]) => unknown>;
+    // [holder, name, label]: the promise calls, and the callback calls on a plain descriptor.
+    const counted: [Record<string, (...a: unknown[]) => unknown>, string, string][] = [
+      ...['lstat', 'stat', 'realpath', 'open'].map((k): [typeof p, string, string] => [p, k, k]),
+      ...['open', 'fstat', 'read', 'close'].map((k): [typeof f, string, string] => [f, k, `fd ${k}`]),
+    ];
+    const originals = counted.map(([h, k]) => h[k]);
     const calls: string[] = [];
-    for (const k of counted) p[k] = (...a: unknown[]) => { calls.push(k); return originals[k].apply(nodeFs.promises, a); };
+    counted.forEach(([h, k, label], i) => { h[k] = (...a: unknown[]) => { calls.push(label); return originals[i].apply(h, a); }; });
     try {
       const file = path.join(repo, names[0]);
       const read = await readConfined(file, { root: repo, realRoot: realRootSync(repo), maxBytes: 1 << 20, what: 'article' });
       assert.ok(read.ok);
-      assert.deepStrictEqual(calls, ['lstat', 'realpath', 'open']);
+      assert.deepStrictEqual(calls, ['lstat', 'realpath', 'fd open', 'fd fstat', 'fd read', 'fd close']);
       calls.length = 0;
-      // A link: the full steps (lstat and realpath again, the root resolved, stat).
+      // A link: the full steps (lstat and realpath again, the root resolved, stat, a FileHandle).
       await readConfined(path.join(repo, 'inside-link.md'), { root: repo, realRoot: repo, maxBytes: 1 << 20, what: 'article' });
-      assert.deepStrictEqual(calls, ['lstat', 'lstat', 'realpath', 'realpath', 'stat', 'open']);
+      assert.deepStrictEqual(calls.slice(0, 6), ['lstat', 'lstat', 'realpath', 'realpath', 'stat', 'open']);
     } finally {
-      for (const k of counted) p[k] = originals[k];
+      counted.forEach(([h, k], i) => { h[k] = originals[i]; });
     }
   });
 });

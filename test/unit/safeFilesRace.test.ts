@@ -17,30 +17,39 @@ import nodeFs = require('fs');
 
 type Step = 'lstat' | 'realpath' | 'stat' | 'open';
 
-/** Where each reader's calls live, to be wrapped: fs.promises for readConfined, fs (realpath: fs.realpathSync.native) for readConfinedSync. */
+type Fn = (...args: unknown[]) => unknown;
+type Holder = Record<string, unknown>;
+const P = nodeFs.promises as unknown as Holder, F = nodeFs as unknown as Holder, R = nodeFs.realpathSync as unknown as Holder;
+
+/**
+ * Where each reader's calls live, to be wrapped: fs.promises for readConfined's full steps, and
+ * for its short path (a regular file not a link) fs.promises' lstat and realpath and the callback
+ * fs.open on a plain descriptor; fs (realpath: fs.realpathSync.native) for readConfinedSync.
+ */
 const readers = [
-  { name: 'readConfined', read: readConfined, calls: nodeFs.promises as unknown as Record<string, unknown>, names: { lstat: 'lstat', realpath: 'realpath', stat: 'stat', open: 'open' }, steps: ['lstat', 'realpath', 'stat', 'open'], statThroughLink: true },
-  { name: 'readConfinedSync', read: readConfinedSync, calls: null, names: { lstat: 'lstatSync', realpath: 'native', stat: 'statSync', open: 'openSync' }, steps: ['realpath', 'stat', 'open'], statThroughLink: false },
+  { name: 'readConfined', read: readConfined, targets: { lstat: [[P, 'lstat']], realpath: [[P, 'realpath']], stat: [[P, 'stat']], open: [[P, 'open'], [F, 'open']] }, steps: ['lstat', 'realpath', 'stat', 'open'], statThroughLink: true },
+  { name: 'readConfinedSync', read: readConfinedSync, targets: { lstat: [[F, 'lstatSync']], realpath: [[R, 'native']], stat: [[F, 'statSync']], open: [[F, 'openSync']] }, steps: ['realpath', 'stat', 'open'], statThroughLink: false },
 ] as const;
 
 for (const reader of readers) describe(`${reader.name} and a file deleted while it is read`, () => {
   let dir: string;
-  const holder = (step: Step): Record<string, unknown> => (reader.calls ?? (step === 'realpath' ? nodeFs.realpathSync : nodeFs)) as unknown as Record<string, unknown>;
-  const originals = Object.fromEntries((['lstat', 'realpath', 'stat', 'open'] as const).map((s) => [s, holder(s)[reader.names[s]]])) as Record<Step, (...args: unknown[]) => unknown>;
-  const patch = (step: Step, f: (...args: unknown[]) => unknown) => { holder(step)[reader.names[step]] = f; };
+  const targets = Object.entries(reader.targets).flatMap(([step, list]) => (list as readonly (readonly [Holder, string])[]).map(([holder, name]) => ({ step: step as Step, holder, name, original: holder[name] as Fn })));
+  /** Runs `before` with a call's arguments, then the real call, in every function that makes `step`. */
+  const patch = (step: Step, before: (args: unknown[]) => void) => {
+    for (const t of targets) if (t.step === step) t.holder[t.name] = (...args: unknown[]) => { before(args); return t.original.apply(t.holder, args); };
+  };
 
   beforeEach(() => { dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-race-'))); });
   afterEach(() => {
-    for (const step of ['lstat', 'realpath', 'stat', 'open'] as const) patch(step, originals[step]);
+    for (const t of targets) t.holder[t.name] = t.original;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   /** Deletes `victim` just before the first call of `step` on it, then makes the real call. */
   const deleteBefore = (step: Step, victim: string) => {
     let done = false;
-    patch(step, (...args: unknown[]) => {
+    patch(step, (args) => {
       if (!done && String(args[0]) === victim) { done = true; fs.rmSync(victim, { force: true }); }
-      return originals[step].apply(holder(step), args);
     });
     return () => done;
   };
@@ -67,14 +76,13 @@ for (const reader of readers) describe(`${reader.name} and a file deleted while 
   /** Replaces `file` by a new one (a writer's atomic rename) just before each of the first `times` opens of it. */
   const replaceBeforeOpen = (file: string, times: number) => {
     let n = 0;
-    patch('open', (...args: unknown[]) => {
+    patch('open', (args) => {
       if (n < times && String(args[0]) === file) {
         n++;
         const tmp = `${file}.tmp${n}`;
         fs.writeFileSync(tmp, `factmark: 1\nclaims: [] # version ${n}\n`);
         fs.renameSync(tmp, file);
       }
-      return originals.open.apply(holder('open'), args);
     });
     return () => n;
   };
@@ -104,9 +112,8 @@ for (const reader of readers) describe(`${reader.name} and a file deleted while 
     fs.writeFileSync(target, 'factmark: 1\nclaims: []\n');
     fs.symlinkSync(target, link);
     // The link stays and its target goes between the lstat and the realpath.
-    patch('realpath', (...args: unknown[]) => {
+    patch('realpath', (args) => {
       if (String(args[0]) === link) fs.rmSync(target, { force: true });
-      return originals.realpath.apply(holder('realpath'), args);
     });
     const read = await reader.read(link, { root: dir, maxBytes: 1000, what: 'sidecar' });
     assert.ok(fs.lstatSync(link).isSymbolicLink() && !fs.existsSync(target));
