@@ -232,7 +232,11 @@ export async function loadArticles(
         if (r.text === undefined) {
           if (!store.hasArticleText(r.key) || (options.reload && !store.state(r.key)?.articleMissing)) store.setArticleText(r.key, '', { missing: true });
         } else if (options.reload ? !store.hasArticleText(r.key, r.text) || store.state(r.key)?.articleMissing : !store.hasArticleText(r.key)) {
-          store.setArticleText(r.key, r.text);
+          // A text let go once anchored is read again as such: anchored afresh with the git history
+          // this sidecar was given (setArticleText forgets it: a claim carried past its twin would
+          // land on the twin until git answers again, and stay there if it does not).
+          if (store.articleTextDropped(r.key)) store.restoreArticleText(r.key, r.text);
+          else store.setArticleText(r.key, r.text);
           placed.push([r.article, r.text]);
         }
       } catch (e) {

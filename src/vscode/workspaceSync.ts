@@ -229,7 +229,9 @@ export class WorkspaceSync implements vscode.Disposable {
   setArticleText(article: vscode.Uri, text: string): void {
     const key = articleKey(article);
     if (!this.store.has(key)) return;
-    this.store.setArticleText(key, text);
+    // Opened after its text was let go: read again with the git history kept (see restoreArticleText).
+    if (this.store.articleTextDropped(key)) this.store.restoreArticleText(key, text);
+    else this.store.setArticleText(key, text);
     this.askHistory(article, text);
   }
 

@@ -481,5 +481,31 @@ describe('an article not open in an editor', () => {
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key), 'the article is not open');
     await waitFor('its text let go again', () => factmark.store.articleTextDropped(key));
     assert.strictEqual(factmark.store.claim(key, 'hist01')?.start, CLAIM_IN_NEW, 'still carried once let go');
+
+    // Read again by Refresh, then by opening it: the history it was carried through is kept, so the
+    // claim never lands on its twin (whose context is intact), not even until git answers again.
+    // git is made unable to answer (the commit undone, the files left staged), so a text anchored
+    // without the history would leave it there, and a status change would write the twin's place.
+    git('reset', '-q', '--soft', 'HEAD~1');
+    const starts: (number | undefined)[] = [];
+    const listening = factmark.store.onDidChange((e) => { if (e.articles.includes(key)) starts.push(factmark.store.claim(key, 'hist01')?.start); });
+    try {
+      await vscode.commands.executeCommand('factmark.refresh');
+      await factmark.flush();
+      assert.ok(starts.length > 0, 'Refresh read the article again');
+      assert.strictEqual(factmark.store.claim(key, 'hist01')?.start, CLAIM_IN_NEW, `on its twin after Refresh: ${JSON.stringify(factmark.store.claim(key, 'hist01'))}`);
+      await waitFor('its text let go again after Refresh', () => factmark.store.articleTextDropped(key));
+      const doc = await vscode.workspace.openTextDocument(article);
+      await waitFor('the open article\'s text to be held', () => factmark.store.hasArticleText(key, doc.getText()));
+      assert.strictEqual(factmark.store.claim(key, 'hist01')?.start, CLAIM_IN_NEW, `on its twin once opened: ${JSON.stringify(factmark.store.claim(key, 'hist01'))}`);
+      await vscode.commands.executeCommand('factmark.setStatus', { article: key, id: 'hist01' }, 'accurate');
+      await factmark.flush();
+    } finally {
+      listening.dispose();
+    }
+    assert.deepStrictEqual([...new Set(starts)], [CLAIM_IN_NEW], 'the claim was placed elsewhere on the way');
+    const written = (await sidecarYaml(article)).claims.find((c) => c.id === 'hist01') as unknown as { status: string; offset: number };
+    assert.strictEqual(written.status, 'accurate');
+    assert.strictEqual(written.offset, CLAIM_IN_NEW, 'the hint written is the claim\'s own place, not its twin\'s');
   });
 });
