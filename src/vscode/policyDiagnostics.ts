@@ -13,8 +13,12 @@ import type { Services } from './services';
 export interface PolicyDiagnosticsHandle {
   /** The diagnostics shown on the article. */
   of(uri: vscode.Uri): readonly vscode.Diagnostic[];
-  /** Breaches found from the article's claims (`built`, a snapshot each) and placed again after typing that changed none (`moved`); tests count them. */
-  readonly counts: { readonly built: number; readonly moved: number };
+  /**
+   * Breaches found from an article's claims (`built`, a snapshot each) and placed again after
+   * typing that changed none (`moved`), per article (another article's events never show in
+   * its counts); tests count them.
+   */
+  countsOf(uri: vscode.Uri): { readonly built: number; readonly moved: number };
 }
 
 const TYPING_DELAY_MS = 300;
@@ -23,7 +27,12 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
   const { store } = services;
   const collection = vscode.languages.createDiagnosticCollection('factmark-policy');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const counts = { built: 0, moved: 0 };
+  const counts = new Map<string, { built: number; moved: number }>();
+  const countOf = (article: string) => {
+    let c = counts.get(article);
+    if (!c) counts.set(article, c = { built: 0, moved: 0 });
+    return c;
+  };
 
   const documentOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 
@@ -40,14 +49,14 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
     if (!policy.requireSources && policy.requireReviews <= 0) { found.delete(article); return []; }
     const last = found.get(article);
     if (last && last.version === version && last.policy === policy && last.scale === scale) {
-      counts.moved++;
+      countOf(article).moved++;
       return last.problems.map((p) => {
         const e = store.claim(article, p.claimId);
         const { start, end, ...rest } = p;
         return e?.start !== undefined && e.end !== undefined ? { ...rest, start: e.start, end: e.end } : rest;
       });
     }
-    counts.built++;
+    countOf(article).built++;
     const problems = policyProblems((store.get(article) as ArticleSnapshot).claims, policy, scale);
     found.set(article, { version, policy, scale, problems });
     return problems;
@@ -79,7 +88,7 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
 
   const onStore = (e: StoreChange) => {
     if (e.kind === 'saved') return;
-    if (e.kind === 'removed') { for (const a of e.articles) found.delete(a); collection.set(e.articles.map((a) => [services.articleUri(a), undefined])); return; }
+    if (e.kind === 'removed') { for (const a of e.articles) { found.delete(a); counts.delete(a); } collection.set(e.articles.map((a) => [services.articleUri(a), undefined])); return; }
     if (e.kind === 'anchors') { for (const a of e.articles) later(a); return; }
     if (e.articles.length === 1) update(e.articles[0]); else updateMany(e.articles);
   };
@@ -103,7 +112,7 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
   );
   for (const a of store.articles()) update(a);
 
-  return { of: (uri) => collection.get(uri) ?? [], counts };
+  return { of: (uri) => collection.get(uri) ?? [], countsOf: (uri) => ({ ...countOf(services.articleKey(uri)) }) };
 }
 
 function toDiagnostic(p: PolicyProblem, doc: vscode.TextDocument | undefined): vscode.Diagnostic {

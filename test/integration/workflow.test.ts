@@ -278,18 +278,18 @@ describe('the repository policy in the Problems panel', () => {
     await sidecarYaml(uri);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'A first line.\n'));
     await waitFor('the breaches to follow their claims', placed);
-    const counts = { ...factmark.views.policy.counts };
+    const counts = factmark.views.policy.countsOf(uri);
 
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'A new first line.\n'));
     await waitFor('the breaches to follow their claims again', placed);
-    assert.strictEqual(factmark.views.policy.counts.built, counts.built, 'the breaches were found again after typing that changed no claim');
-    assert.ok(factmark.views.policy.counts.moved > counts.moved, 'the breaches were not placed again');
+    assert.strictEqual(factmark.views.policy.countsOf(uri).built, counts.built, 'the breaches were found again after typing that changed no claim');
+    assert.ok(factmark.views.policy.countsOf(uri).moved > counts.moved, 'the breaches were not placed again');
     assert.deepStrictEqual(problems(uri).map(([c]) => c).sort(), ['no-explanation', 'no-explanation', 'no-source', 'no-source', 'sign-off', 'sign-off']);
 
     // A word changed in a's claim: its state changed, so the breaches are found again.
     const at = editor.document.getText().indexOf('£412');
     await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 4)), '£421'));
-    await waitFor('the breaches found again', () => factmark.views.policy.counts.built > counts.built);
+    await waitFor('the breaches found again', () => factmark.views.policy.countsOf(uri).built > counts.built);
     await waitFor('the breaches on the claims', placed);
   });
 });
