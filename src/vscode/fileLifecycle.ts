@@ -52,7 +52,9 @@ export class FileLifecycle implements vscode.Disposable {
     if (!article) return;
     const key = articleKey(article);
     const snap = store.state(key);
-    if (!snap || snap.sidecar !== sidecar.toString()) return;
+    // Already known to be gone (a late or repeated event, a Refresh): its claims were kept or
+    // forgotten then; taking it as news would write back a file the user deleted.
+    if (!snap || snap.sidecar !== sidecar.toString() || snap.sidecarState === 'missing') return;
     if (await exists(sidecar)) return; // replaced at once (some tools write by delete + create)
     if (snap.dirty) {
       // Unsaved changes: keep everything; writing again recreates the file.
@@ -89,7 +91,7 @@ export class FileLifecycle implements vscode.Disposable {
       const article = articleUriForSidecar(sidecar);
       const key = article && articleKey(article);
       const state = key ? store.state(key) : undefined;
-      if (!article || !key || !state || state.sidecar !== sidecar.toString()) return undefined;
+      if (!article || !key || !state || state.sidecar !== sidecar.toString() || state.sidecarState === 'missing') return undefined;
       return (await exists(sidecar)) ? undefined : { article, key, sidecar };
     }));
     let kept = 0;

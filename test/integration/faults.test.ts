@@ -65,7 +65,7 @@ describe('faults: nothing is lost', () => {
     assert.strictEqual((await sidecarYaml(editor.document.uri)).claims[0].status, 'inaccurate');
   });
 
-  it('a sidecar deleted while its article is open: the claims stay and are written back at the next change', async () => {
+  it('a sidecar deleted while its article is open: the claims stay, are not written back when its absence is read again, and are written back at the next change', async () => {
     const factmark = await api();
     const editor = await openNewArticle(uniqueName('sidecar-deleted'), ARTICLE);
     const a = await markWords(editor, 'a budget of £412 million');
@@ -80,6 +80,11 @@ describe('faults: nothing is lost', () => {
     assert.deepStrictEqual(factmark.claimsOf(editor.document.uri).map((e) => e.claim.id), [a.id, b.id], 'claims were dropped with the file');
     await factmark.flush();
     assert.strictEqual(await readFile(sidecar), undefined, 'the file was written back without being asked');
+    // Its absence seen again (Refresh reads every file again, as a watcher's late event does) is no news.
+    await vscode.commands.executeCommand('factmark.refresh');
+    await factmark.flush();
+    assert.strictEqual(await readFile(sidecar), undefined, 'the file was written back when its absence was read again');
+    assert.deepStrictEqual(factmark.claimsOf(editor.document.uri).map((e) => e.claim.id), [a.id, b.id], 'claims were dropped on Refresh');
     await vscode.commands.executeCommand('factmark.setStatus', b, 'accurate');
     const yaml = await sidecarYaml(editor.document.uri);
     assert.deepStrictEqual(yaml.claims.map((c) => c.id), [a.id, b.id]);

@@ -319,6 +319,23 @@ describe('ClaimStore', () => {
       assert.deepStrictEqual(empty.loadSidecar(ARTICLE, undefined).unsaved, false);
     });
 
+    it('a sidecar read as gone again is no news (nothing to write); read again once it is back, it is', () => {
+      const { s } = store();
+      s.addClaim(ARTICLE, ...at('signed in Moscow'));
+      const written = s.serialize(ARTICLE);
+      s.markSaved(ARTICLE, written);
+      let events = 0;
+      s.onDidChange(() => events++);
+      assert.deepStrictEqual(s.loadSidecar(ARTICLE, undefined), { changed: true, unsaved: true });
+      assert.strictEqual(events, 1);
+      assert.deepStrictEqual(s.loadSidecar(ARTICLE, undefined), { changed: false, unsaved: true }, 'its absence read again was taken as a change');
+      assert.strictEqual(events, 1);
+      assert.strictEqual(s.get(ARTICLE)!.claims.length, 1, 'the claims are kept');
+      assert.deepStrictEqual(s.loadSidecar(ARTICLE, written), { changed: true, unsaved: false });
+      assert.strictEqual(s.get(ARTICLE)!.sidecarState, 'ok');
+      assert.deepStrictEqual(s.loadSidecar(ARTICLE, undefined), { changed: true, unsaved: true }, 'gone again after it came back is news');
+    });
+
     it('a rename leaves the sidecar to be rewritten with the article\'s new name', () => {
       const { s } = store();
       s.addClaim(ARTICLE, ...at('signed in Moscow'));

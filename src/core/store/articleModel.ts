@@ -86,6 +86,8 @@ export class ArticleModel {
   private lastDiskText?: string;
   /** The file was refused (setUnreadable): whatever is read next is news. */
   private unreadable = false;
+  /** The file was read as gone (loadSidecar(undefined)), and nothing was read or written since: its absence read again is no news. */
+  private readGone = false;
   private claims: Claim[] = [];
   /** Sentences not to suggest again (the sidecar's `dismissed:`); undefined while the file has no such key. */
   private dismissed?: string[];
@@ -322,6 +324,10 @@ export class ArticleModel {
    */
   loadSidecar(source: string | undefined): SidecarLoad {
     if (source === this.lastDiskText && this.sidecarState !== 'missing' && !this.unreadable) return { changed: false, unsaved: this.dirty };
+    // Still gone (a watcher's late event for a file deleted since, a folder and its files both
+    // reported): nothing happened, so nothing is to be written; the claims kept in memory are
+    // written back only by a change to them (see FileLifecycle.sidecarDeleted).
+    if (source === undefined && this.readGone && this.sidecarState === 'missing' && this.lastDiskText === undefined && !this.unreadable) return { changed: false, unsaved: this.dirty };
     this.unreadable = false;
     this.load(source);
     return { changed: true, unsaved: this.dirty };
@@ -329,6 +335,7 @@ export class ArticleModel {
 
   private load(source: string | undefined): void {
     this.lastDiskText = source;
+    this.readGone = source === undefined;
     this.touch();
     // Another sidecar (a checkout, a merge) may match another version of the article.
     this.previous = undefined;
