@@ -18,6 +18,7 @@ import { registerDecorations } from './decorations';
 import { registerDetailsView } from './detailsView';
 import { registerDeskView } from './deskView';
 import { registerDocumentSync } from './documentSync';
+import { setArticleReadDelay } from './fileText';
 import { watchWalkthrough } from './firstSteps';
 import { AuthorName } from './author';
 import { registerHover } from './hover';
@@ -108,6 +109,7 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
       rss: typeof process !== 'undefined' && typeof process.memoryUsage === 'function' ? process.memoryUsage().rss : undefined,
     }),
     setLoadSliceBudget: setSliceBudget,
+    setArticleReadDelay,
     isLoading: (uri) => s.isLoading(uri),
     claimsOf: (uri) => store.get(articleKey(uri))?.claims ?? [],
     articleOf: (uri) => store.get(articleKey(uri)),

@@ -87,6 +87,8 @@ export interface FactmarkApi {
   flush(): Promise<void>;
   /** For tests: the time budget of a batch load's slices, in ms (undefined: the default). */
   setLoadSliceBudget(ms: number | undefined): void;
+  /** For tests: makes every read of an article's file take `ms` longer once its bytes are read (a slow disk); 0: as fast as it is. */
+  setArticleReadDelay(ms: number): void;
   /** Whether the article is being loaded (alone, or waiting in a batch load such as the start-up scan). */
   isLoading(uri: vscode.Uri): boolean;
   /** The claims of an article, in article order (empty when it has none). */

@@ -120,9 +120,16 @@ export async function readTextFile(uri: vscode.Uri, kind: FileKind = 'sidecar'):
   return decoded.text;
 }
 
+/** For tests: how long an article's read takes after its bytes were read (a slow disk); 0: no wait. */
+let articleReadDelayMs = 0;
+export function setArticleReadDelay(ms: number): void {
+  articleReadDelayMs = ms;
+}
+
 /** The article's text from disk: undefined when missing, a problem when it is refused or not UTF-8 text. */
 export async function readArticleFile(uri: vscode.Uri): Promise<string | Problem | undefined> {
   const read = await access.read(uri, 'article', MAX_ARTICLE_BYTES);
+  if (articleReadDelayMs > 0) await new Promise((r) => setTimeout(r, articleReadDelayMs));
   if (!read.ok) return read.missing ? undefined : read.problem;
   const decoded = decodeArticle(read.bytes, uri.path);
   return decoded.ok ? decoded.text : decoded.problem;

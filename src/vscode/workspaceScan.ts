@@ -60,6 +60,8 @@ interface Read {
   source: string | undefined | FileRefusedError;
   /** The article's text, undefined when the file is missing, a problem when it cannot be read as text. */
   text: string | Problem | undefined;
+  /** The text is the open editor's (the article was open when it was read). */
+  fromEditor: boolean;
 }
 
 /** Where an article of a load is: waiting for a reader, being read, read and waiting to be taken in, taken in (or given up on). */
@@ -162,7 +164,7 @@ export async function loadArticles(
     try {
       const doc = openDocument(article);
       const [source, text] = await Promise.all([readSidecarText(sidecar), doc ? Promise.resolve(doc.getText()) : readArticleFile(article)]);
-      return { index, article, key: articleKey(article), sidecar, source, text };
+      return { index, article, key: articleKey(article), sidecar, source, text, fromEditor: doc !== undefined };
     } catch (e) {
       hooks.log.error(`loading ${sidecar.toString()}: ${String(e)}`);
       stage[index] = TAKEN;
@@ -227,6 +229,13 @@ export async function loadArticles(
           // not a reload, which would keep the claims as unsaved and write the file again.
           if (r.source === undefined) { gone.push(r.sidecar); return true; }
           hooks.loadSidecarText(r.key, r.source);
+        }
+        // Opened in an editor since the file was read: the editor's text is the article's (its
+        // edits have moved the claims since), not what was read.
+        const opened = r.fromEditor ? undefined : openDocument(r.article);
+        if (opened) {
+          if (!store.hasArticleText(r.key)) { const text = opened.getText(); store.setArticleText(r.key, text); placed.push([r.article, text]); }
+          return true;
         }
         if (typeof r.text === 'object') { if (!store.hasArticleText(r.key)) unreadable.push(`${baseName(r.article)}: ${r.text.message}`); return true; }
         if (r.text === undefined) {

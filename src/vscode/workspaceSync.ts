@@ -199,6 +199,13 @@ export class WorkspaceSync implements vscode.Disposable {
     const doc = openDocument(article);
     if (doc) { this.setArticleText(article, doc.getText()); return; }
     const text = await readArticleFile(article);
+    // Opened in an editor while the file was read: the editor's text (typed in since, perhaps) is
+    // the article's, and its edits have moved the claims since; the file's would put them back.
+    const opened = openDocument(article);
+    if (opened) {
+      if (this.store.has(key) && !this.store.hasArticleText(key)) this.setArticleText(article, opened.getText());
+      return;
+    }
     if (typeof text === 'object') {
       this.log.warn(`${article.toString()}: ${text.message}`);
       void notify.fileProblem(`Factmark cannot place the claims of ${displayPath(article)}: ${notify.problemText(text)}.`, { file: article.toString(), line: text.line, column: text.column });

@@ -452,6 +452,67 @@ describe('an article not open in an editor', () => {
     assert.ok(factmark.store.get(key)!.claims.every((e) => doc.getText().slice(e.start, e.end) === (e.currentText ?? e.claim.quote)), JSON.stringify(factmark.store.get(key)?.claims));
   });
 
+  it('opened and typed in while its text is read again: the claims follow the editor\'s text, not the file read', async () => {
+    const factmark = await api();
+    const name = uniqueName('unopened-race');
+    const article = fileUri(name);
+    const key = article.toString();
+    await writeFile(article, ARTICLE);
+    await writeFile(sidecarOf(article), sidecarFor(name, ARTICLE, [{ id: 'race01', quote: 'a budget of £412 million' }, { id: 'race02', quote: 'Bus fares will stay frozen' }]));
+    await waitFor('the sidecar to be loaded and its text let go', () => factmark.store.has(key) && factmark.store.articleTextDropped(key), 20_000);
+    // A slow disk: the command's read of the article ends after the user opened it and typed a line above the claims.
+    factmark.setArticleReadDelay(1500);
+    let command: Thenable<unknown>;
+    const typed = 'A line typed while the file was read.\n';
+    try {
+      command = vscode.commands.executeCommand('factmark.setStatus', { article: key, id: 'race02' }, 'accurate');
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article));
+      await waitFor('the open article\'s text to be held', () => factmark.store.hasArticleText(key, editor.document.getText()));
+      assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), typed)));
+      await command;
+    } finally {
+      factmark.setArticleReadDelay(0);
+    }
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)!;
+    assert.ok(doc.getText().startsWith(typed), 'the line was not typed');
+    for (const id of ['race01', 'race02']) {
+      const e = factmark.store.claim(key, id)!;
+      assert.strictEqual(doc.getText().slice(e.start, e.end), e.claim.quote, `${id} is not on its words in the editor (${e.start}-${e.end})`);
+    }
+    assert.strictEqual(factmark.store.claim(key, 'race02')?.claim.status, 'accurate');
+    await factmark.flush();
+    const written = (await sidecarYaml(article)).claims.find((c) => c.id === 'race02') as unknown as { offset: number };
+    assert.strictEqual(written.offset, doc.getText().indexOf('Bus fares will stay frozen'), 'the hint written is not the claim\'s place in the editor');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    // The same through Refresh, which reads every file again in a batch load (another article:
+    // VS Code closes a document some time after its editor, and only then is its text let go).
+    const name2 = uniqueName('unopened-race-refresh');
+    const article2 = fileUri(name2);
+    const key2 = article2.toString();
+    await writeFile(article2, ARTICLE);
+    await writeFile(sidecarOf(article2), sidecarFor(name2, ARTICLE, [{ id: 'race03', quote: 'a budget of £412 million' }, { id: 'race04', quote: 'Bus fares will stay frozen' }]));
+    await waitFor('the second sidecar to be loaded and its text let go', () => factmark.store.has(key2) && factmark.store.articleTextDropped(key2), 20_000);
+    factmark.setArticleReadDelay(1500);
+    try {
+      const refreshed = vscode.commands.executeCommand('factmark.refresh');
+      await waitFor('the article\'s read to be on its way', () => factmark.isLoading(article2));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article2));
+      await waitFor('the open article\'s text to be held', () => factmark.store.hasArticleText(key2, editor.document.getText()));
+      assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), typed)));
+      await refreshed;
+    } finally {
+      factmark.setArticleReadDelay(0);
+    }
+    const again = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key2)!;
+    assert.ok(again.getText().startsWith(typed), 'the line was not typed');
+    for (const id of ['race03', 'race04']) {
+      const e = factmark.store.claim(key2, id)!;
+      assert.strictEqual(again.getText().slice(e.start, e.end), e.claim.quote, `after Refresh, ${id} is not on its words in the editor (${e.start}-${e.end})`);
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('read again after a pull changed it, its claims are carried through git history as when it was first read', async () => {
     // The claim is the 2024 paragraph's sentence; after the pull, quote search alone cannot tell it
     // from the 2023 twin (see twinParagraphs): only the article at the sidecar's commit can.
