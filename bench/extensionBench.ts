@@ -122,6 +122,7 @@ async function archive(server: string, log: (line: string) => void): Promise<voi
   log(row('extension host RSS after ready, cold', cold.map((r) => `${Math.round(r.rssMb)} MB`), `goal ≤ 400 MB at 5,000: ${goal('', (r) => r.rssMb, 400)}`));
   log(row('… of which JS heap', cold.map((r) => `${Math.round(r.heapMb)} MB`)));
   log(row('… article texts held after ready (cold)', cold.map((r) => (r.store.textsHeld === undefined ? '—' : Number(r.store.textsHeld).toLocaleString('en'))), '(texts of articles not open are let go once anchored)'));
+  log(row('… sidecars held after ready (cold)', cold.map((r) => (r.store.sidecarsHeld === undefined ? '—' : Number(r.store.sidecarsHeld).toLocaleString('en'))), '(their text and parse too, for articles not open with nothing to write)'));
   log(row('longest extension-host stall in the scan', cold.map((r) => fmtMs(r.lastLoad?.longestStallMs)), `goal ≤ 100 ms: ${goal('', (r) => r.lastLoad?.longestStallMs, 100)}`));
   log(row('… stalls over 100 ms in the scan (cold)', cold.map((r) => String(r.lastLoad?.stallsOver100Ms ?? '—'))));
   log(row('… longest one ended, s into the CPU profile', cold.map((r) => (r.lastLoad?.longestStallEndedAt ? ((r.lastLoad.longestStallEndedAt - r.probeStartedAt) / 1000).toFixed(2) : '—'))));

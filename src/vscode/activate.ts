@@ -64,7 +64,7 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
     hover: registerHover(context, services, (uri) => (sync && (sync.isLoading(uri) || sync.scanStatus.current()) ? sync.ensureArticle(uri, false) : undefined)),
     statusBar: registerStatusBar(context, services),
     // A claim of an article not open in an editor is changed once its text is read again (it may have been let go).
-    details: registerDetailsView(context, services, async (article) => { if (sync && store.articleTextDropped(article)) await sync.ensureArticle(articleUri(article), false); }),
+    details: registerDetailsView(context, services, async (article) => { if (sync && store.articleLetGo(article)) await sync.ensureArticle(articleUri(article), false); }),
     report: registerReportPreview(context, store),
     policy: registerPolicyDiagnostics(context, services),
     desk: registerDeskView(context, services, sync.scanStatus),

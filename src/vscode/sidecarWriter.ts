@@ -167,7 +167,9 @@ export class SidecarWriter implements vscode.Disposable {
       this.store.sidecarUnreadable(article, [e.problem]);
       return;
     }
-    if (onDisk !== undefined || snap.sidecarState !== 'missing') {
+    // A sidecar let go (a rename while it was) is the base again if it is the text let go; any other is taken as changed on disk.
+    const restored = typeof onDisk === 'string' && this.store.articleSidecarDropped(article) && this.store.restoreArticleSidecar(article, onDisk);
+    if (!restored && (onDisk !== undefined || snap.sidecarState !== 'missing')) {
       if (this.store.loadSidecar(article, onDisk).changed) this.log.info(`${sidecarKey} changed on disk since it was last read; merged by claim id before writing`);
     }
     const after = this.store.get(article);

@@ -64,6 +64,9 @@ export class WorkspaceSync implements vscode.Disposable {
       }
       // The user's changes are written; a load says itself whether it left something to write.
       if (e.kind === 'claims' || e.kind === 'dismissed') for (const a of e.articles) this.writer.schedule(a);
+      // A new status scale (setScale names no claim): a sidecar let go with a claim off it is read
+      // again, so that its unknown-status errors are placed on the file's lines.
+      if (e.kind === 'claims' && !e.ids) for (const a of e.articles) if (store.sidecarNeededForProblems(a)) void this.restoreSidecar(a).catch((err) => log.error(`reading ${a} again: ${String(err)}`));
     }));
     this.disposables.push(new SidecarAlerts(store, this.writer, this.diagnostics));
   }
@@ -160,7 +163,7 @@ export class WorkspaceSync implements vscode.Disposable {
    */
   async ensureArticle(article: vscode.Uri, create = true): Promise<string | undefined> {
     const key = articleKey(article);
-    if (this.store.has(key) && this.store.hasArticleText(key)) return key;
+    if (this.store.has(key) && this.store.hasArticleText(key) && !this.store.articleSidecarDropped(key)) return key;
     const running = this.loading.get(key);
     if (running) {
       // In a batch load's queue (the start-up scan): taken in now, on its own, not when the queue gets there.
@@ -189,8 +192,26 @@ export class WorkspaceSync implements vscode.Disposable {
       this.store.open(key, sidecar.toString(), baseName(article));
       this.loadSidecarText(key, source);
     }
+    if (this.store.articleSidecarDropped(key)) await this.restoreSidecar(key);
     if (!this.store.hasArticleText(key)) await this.readArticleText(article);
     return key;
+  }
+
+  /**
+   * Reads the sidecar of an article whose sidecar was let go again (the same confined, checked
+   * read): the same text, and its parse is the base again; any other (changed, broken, refused,
+   * gone) is taken in exactly as a sidecar changed on disk. A read that another read overtook
+   * (the file was taken in meanwhile) changes nothing.
+   */
+  private async restoreSidecar(key: string): Promise<void> {
+    const state = this.store.state(key);
+    if (!state || !this.store.articleSidecarDropped(key)) return;
+    const sidecar = vscode.Uri.parse(state.sidecar, true);
+    const source = await readSidecar(sidecar);
+    if (!this.store.articleSidecarDropped(key)) return;
+    if (typeof source === 'string' && this.store.restoreArticleSidecar(key, source)) return;
+    const load = this.loadSidecarText(key, source);
+    if (load?.changed) this.log.info(`took in ${sidecar.toString()} as changed on disk (${source === undefined ? 'no file' : this.store.state(key)?.sidecarState}${load.unsaved ? ', merged with changes made here, to be written' : ''})`);
   }
 
   /** The article's text from its open editor, else from disk (a missing article orphans its claims). */
@@ -247,7 +268,11 @@ export class WorkspaceSync implements vscode.Disposable {
    * (ClaimStore.dropArticleText; what needs it reads it again: a sidecar change, a command, opening).
    */
   releaseText(article: vscode.Uri): void {
-    if (!openDocument(article)) this.store.dropArticleText(articleKey(article));
+    if (openDocument(article)) return;
+    const key = articleKey(article);
+    this.store.dropArticleText(key);
+    // The sidecar's text and parse too, unless something is to be written (a pending write keeps it: the store refuses).
+    if (!this.writer.waitingForEditor(key)) this.store.dropArticleSidecar(key);
   }
 
   /** When some claim of the article is not where its sidecar says, asks git (in the background) for the article's earlier version. */

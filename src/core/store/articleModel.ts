@@ -7,9 +7,10 @@ import type { AnchorResult } from '../anchoring/types';
 import { anchorWithHistory, type ArticleVersion } from '../history/anchorWithHistory';
 import { mergeSidecars, type ClaimConflict } from '../merge/mergeClaims';
 import { FORMAT_VERSION, type Claim, type Problem, type Published, type Sidecar } from '../model';
-import { dismissedEntry, sortDismissed } from '../sidecar/claimData';
+import { dismissedEntry, sidecarToData, sortDismissed } from '../sidecar/claimData';
 import { parseSidecar, serializeSidecar, validateStatuses, type LoadedSidecar } from '../sidecar/sidecarYaml';
 import { findStatus, type StatusScale } from '../statusScale';
+import { detachedSidecar, textMark, type HeldSidecar } from './heldSidecar';
 import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarLoad, SidecarState } from './types';
 
 /** How the article's text came: its version the sidecar last matched, or that the file is gone. */
@@ -35,7 +36,8 @@ interface Placement {
 /** Work counted over all articles: snapshots built, sidecar texts parsed into claims. */
 /** `claimAtScanned`: claims claimAt looked at (those starting up to the longest claim's length before the offset); `claimOrders`: times it ordered the claims by start. */
 /** `textsDropped` / `textsRestored`: article texts let go once anchored (dropText), and read again (restoreText). */
-export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number; claimAtScanned?: number; claimOrders?: number; textsDropped?: number; textsRestored?: number }
+/** `sidecarsDropped` / `sidecarsRestored`: sidecar texts and parses let go (dropSidecar), and read again unchanged (restoreSidecar). */
+export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number; claimAtScanned?: number; claimOrders?: number; textsDropped?: number; textsRestored?: number; sidecarsDropped?: number; sidecarsRestored?: number }
 
 /** The last placementsVersion given out, by any model. */
 let placementsVersions = 0;
@@ -84,6 +86,12 @@ export class ArticleModel {
   private loaded?: LoadedSidecar;
   /** Raw text of the sidecar as last read or written, to tell our own writes from others'. */
   private lastDiskText?: string;
+  /**
+   * Set while the sidecar's text and parse are let go (dropSidecar; `loaded` and `lastDiskText`
+   * are undefined then): its mark and what is asked for meanwhile. Only while nothing is to be
+   * written and the claims are exactly those parsed, so that they are the merge base as it was.
+   */
+  private held?: HeldSidecar;
   /** The file was refused (setUnreadable): whatever is read next is news. */
   private unreadable = false;
   /** The file was read as gone (loadSidecar(undefined)), and nothing was read or written since: its absence read again is no news. */
@@ -304,7 +312,7 @@ export class ArticleModel {
 
   /** Why the claims in this file cannot be changed without losing something in it (see LoadedSidecar layout); undefined when they can. */
   get readOnly(): string | undefined {
-    return this.loaded?.layout.readOnly;
+    return this.held ? this.held.readOnly : this.loaded?.layout.readOnly;
   }
 
   find(id: string): Claim | undefined {
@@ -323,7 +331,8 @@ export class ArticleModel {
    * kept), so that the caller decides whether to write them.
    */
   loadSidecar(source: string | undefined): SidecarLoad {
-    if (source === this.lastDiskText && this.sidecarState !== 'missing' && !this.unreadable) return { changed: false, unsaved: this.dirty };
+    const same = this.held ? source !== undefined && textMark(source) === this.held.mark : source === this.lastDiskText;
+    if (same && this.sidecarState !== 'missing' && !this.unreadable) return { changed: false, unsaved: this.dirty };
     // Still gone (a watcher's late event for a file deleted since, a folder and its files both
     // reported): nothing happened, so nothing is to be written; the claims kept in memory are
     // written back only by a change to them (see FileLifecycle.sidecarDeleted).
@@ -343,6 +352,7 @@ export class ArticleModel {
       // Deleted on disk: keep what we have in memory as unsaved, so nothing is lost.
       if (this.claims.length) this.dirty = true;
       this.loaded = undefined;
+      this.held = undefined;
       this.sidecarState = 'missing';
       this.problems = [];
       return;
@@ -352,12 +362,19 @@ export class ArticleModel {
     if (!result.ok) {
       this.sidecarState = 'broken';
       this.problems = result.problems;
+      // Let go: the claims held are still the last good file's (the merge base); the broken
+      // text is known by its mark, as the good one was.
+      if (this.held) { this.held = { ...this.held, mark: textMark(source) }; this.lastDiskText = undefined; }
       return;
     }
     const theirs = result.loaded;
+    // The claims' strings are not cut from the file's text, so that letting the parse go frees it.
+    theirs.sidecar = detachedSidecar(theirs.sidecar);
     this.problems = theirs.warnings;
-    if (this.dirty && this.loaded) {
-      const merge = mergeSidecars(this.loaded.sidecar, this.currentSidecar(), theirs.sidecar);
+    const base = this.loaded?.sidecar ?? (this.held && this.heldSidecar());
+    this.held = undefined;
+    if (this.dirty && base) {
+      const merge = mergeSidecars(base, this.currentSidecar(), theirs.sidecar);
       this.loaded = theirs;
       this.dismissed = merge.merged.dismissed;
       this.published = merge.merged.published;
@@ -400,7 +417,7 @@ export class ArticleModel {
       this.setClaims(this.claims);
     }
     this.conflicts = [];
-    this.sidecarState = this.loaded ? 'ok' : 'missing';
+    this.sidecarState = this.loaded || this.held ? 'ok' : 'missing';
     this.dirty = true;
   }
 
@@ -423,6 +440,82 @@ export class ArticleModel {
 
   hasText(): boolean {
     return this.text !== undefined || this.readText !== undefined;
+  }
+
+  /**
+   * Lets the sidecar's text and parse go (the article is not open in an editor), keeping its mark,
+   * the claims, `published`, `dismissed` and the few values asked for meanwhile (HeldSidecar).
+   * Only while nothing is to be written, the file is read and whole (no conflict, no refusal, no
+   * place set by hand), the claims, `published` and `dismissed` are exactly the objects parsed
+   * from it (so that they are the merge base as it was), and no claim's status is off `scale`
+   * (the unknown-status errors need the parse's lines); false (nothing done) otherwise. Anything
+   * that needs the text or the layout (a write, a change of the claims) reads the file again
+   * first (restoreSidecar, or loadSidecar when it changed).
+   */
+  dropSidecar(scale: StatusScale): boolean {
+    const loaded = this.loaded;
+    const text = this.lastDiskText;
+    if (!loaded || typeof text !== 'string' || this.held || this.dirty || this.sidecarState !== 'ok' || this.conflicts.length || this.placed.size || this.unreadable) return false;
+    // (a file of more than MAX_FULL_PARSE_VALUES values: its readOnly needs the lines built; kept)
+    if (loaded.layout.large) return false;
+    const parsed = loaded.sidecar;
+    if (parsed.claims.length !== this.claims.length || parsed.claims.some((c, i) => c !== this.claims[i])) return false;
+    if (parsed.published !== this.published || parsed.dismissed !== this.dismissed) return false;
+    if (this.claims.some((c) => !findStatus(scale, c.status))) return false;
+    this.held = { mark: textMark(text), factmark: parsed.factmark, article: parsed.article, readOnly: loaded.layout.readOnly };
+    this.loaded = undefined;
+    this.lastDiskText = undefined;
+    // (the caches of the problems hold the parse)
+    this.statusCache = undefined;
+    this.problemsCache = undefined;
+    this.counters.sidecarsDropped = (this.counters.sidecarsDropped ?? 0) + 1;
+    return true;
+  }
+
+  /** The sidecar's text and parse were let go (dropSidecar): the file must be read again before a write or a change. */
+  get isSidecarDropped(): boolean {
+    return this.held !== undefined;
+  }
+
+  /** Whether the sidecar's text (or its parse) is held. */
+  get holdsSidecar(): boolean {
+    return this.loaded !== undefined || this.lastDiskText !== undefined;
+  }
+
+  /**
+   * The sidecar read again after dropSidecar. When it is the text let go (the same mark, and
+   * parsed, the same claims, header and `dismissed` as held), its parse is the base again and
+   * true is returned; nothing else changes. Otherwise false and nothing is done: the caller takes
+   * it as a sidecar changed on disk (loadSidecar), never writing from the parse let go. Not let
+   * go (read meanwhile): true, nothing done.
+   */
+  restoreSidecar(source: string): boolean {
+    const held = this.held;
+    if (!held) return true;
+    if (textMark(source) !== held.mark) return false;
+    const result = parseSidecar(source, this.sidecar);
+    if (!result.ok) return false;
+    const mine = this.heldSidecar();
+    if (JSON.stringify(sidecarToData(result.loaded.sidecar)) !== JSON.stringify(sidecarToData(mine))) return false;
+    // The objects held are the base, as they were before they were let go.
+    result.loaded.sidecar = mine;
+    this.loaded = result.loaded;
+    this.lastDiskText = source;
+    this.held = undefined;
+    this.counters.sidecarsRestored = (this.counters.sidecarsRestored ?? 0) + 1;
+    return true;
+  }
+
+  /** While let go: the sidecar as parsed, rebuilt from what is held (the claims are the objects parsed; see dropSidecar). */
+  private heldSidecar(): Sidecar {
+    const held = this.held as HeldSidecar;
+    return {
+      factmark: held.factmark,
+      article: held.article,
+      ...(this.published ? { published: this.published } : {}),
+      claims: this.claims.slice(),
+      ...(this.dismissed ? { dismissed: this.dismissed } : {}),
+    };
   }
 
   /** The text was read and anchored, then let go (see dropText): it must be read again before use. */
@@ -677,9 +770,9 @@ export class ArticleModel {
 
   currentSidecar(): Sidecar {
     return {
-      factmark: this.loaded?.sidecar.factmark ?? FORMAT_VERSION,
+      factmark: this.loaded?.sidecar.factmark ?? this.held?.factmark ?? FORMAT_VERSION,
       // After a rename the file must name the article's new name, not what it was loaded with.
-      article: this.renamed ? this.articleName : (this.loaded?.sidecar.article ?? this.articleName),
+      article: this.renamed ? this.articleName : (this.loaded?.sidecar.article ?? this.held?.article ?? this.articleName),
       ...(this.published ? { published: this.published } : {}),
       claims: this.claims,
       ...(this.dismissed ? { dismissed: this.dismissed } : {}),
@@ -688,12 +781,15 @@ export class ArticleModel {
 
   /** The text to write, or undefined when writing now would lose something. */
   serialize(): string {
+    // (the caller reads the file again first: restoreSidecar, or loadSidecar as changed on disk)
+    if (this.held) throw new Error(`the sidecar of ${this.article} was let go and has not been read again`);
     return serializeSidecar(this.currentSidecar(), this.loaded, { placed: this.placed });
   }
 
   /** After our own write succeeded: what is on disk is now the base. */
   markSaved(written: string): void {
     const result = parseSidecar(written, this.sidecar);
+    this.held = undefined;
     if (result.ok) {
       this.loaded = result.loaded;
       // A place set while the write was on its way is still to be written.
@@ -741,7 +837,7 @@ export class ArticleModel {
     this.renamed = true;
     this.touch();
     if (this.loaded || this.claims.length) this.claims = this.claims.slice();
-    this.dirty = this.dirty || this.loaded?.sidecar.article !== articleName;
+    this.dirty = this.dirty || (this.loaded?.sidecar.article ?? this.held?.article) !== articleName;
   }
 
   private setClaims(claims: Claim[]): void {

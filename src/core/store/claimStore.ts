@@ -64,6 +64,10 @@ export interface StoreStats {
   readonly textsRestored: number;
   /** Articles whose text is held now (not let go, and read). */
   readonly textsHeld: number;
+  /** Sidecar texts and parses let go (dropArticleSidecar), read again unchanged (restoreArticleSidecar), and held now. */
+  readonly sidecarsDropped: number;
+  readonly sidecarsRestored: number;
+  readonly sidecarsHeld: number;
 }
 
 export class ClaimStore {
@@ -154,10 +158,15 @@ export class ClaimStore {
 
   get stats(): StoreStats {
     let textsHeld = 0;
-    for (const m of this.models.values()) if (m.hasText()) textsHeld++;
+    let sidecarsHeld = 0;
+    for (const m of this.models.values()) {
+      if (m.hasText()) textsHeld++;
+      if (m.holdsSidecar) sidecarsHeld++;
+    }
     return {
       snapshots: this.counters.snapshots, events: this.events, eventArticles: this.eventArticles, sidecarLoads: this.counters.sidecarLoads ?? 0, reanchors: this.counters.reanchors ?? 0,
       textsDropped: this.counters.textsDropped ?? 0, textsRestored: this.counters.textsRestored ?? 0, textsHeld,
+      sidecarsDropped: this.counters.sidecarsDropped ?? 0, sidecarsRestored: this.counters.sidecarsRestored ?? 0, sidecarsHeld,
     };
   }
 
@@ -283,6 +292,49 @@ export class ClaimStore {
   restoreArticleText(article: string, text: string): void {
     this.model(article).restoreText(text);
     this.fire(article, 'anchors');
+  }
+
+  /**
+   * Lets the article's sidecar text and parse go (it is not open in an editor), keeping its
+   * claims; false when something is to be written or the claims are not exactly those read (see
+   * ArticleModel.dropSidecar). Until it is read again (restoreArticleSidecar, or loadSidecar when
+   * it changed), the claims cannot be changed and nothing is written.
+   */
+  dropArticleSidecar(article: string): boolean {
+    return this.models.get(article)?.dropSidecar(this.scale) ?? false;
+  }
+
+  articleSidecarDropped(article: string): boolean {
+    return this.models.get(article)?.isSidecarDropped ?? false;
+  }
+
+  /** Whether the article's text or its sidecar's was let go: what changes a claim reads them again first. */
+  articleLetGo(article: string): boolean {
+    const m = this.models.get(article);
+    return !!m && (m.isTextDropped || m.isSidecarDropped);
+  }
+
+  /**
+   * The sidecar read again after dropArticleSidecar: true when it is the text let go (its parse
+   * is the base again; nothing the views show changes); false when it is not, and nothing was
+   * done: the caller takes it in as changed on disk (loadSidecar). True when it was not let go.
+   */
+  restoreArticleSidecar(article: string, source: string): boolean {
+    const m = this.models.get(article);
+    if (!m?.isSidecarDropped) return true;
+    if (!m.restoreSidecar(source)) return false;
+    // (the unknown-status errors are placed from the parse again)
+    this.fire(article, 'loaded');
+    return true;
+  }
+
+  /** Whether the sidecar was let go while a claim's status is off the scale: its errors need the file's lines (read it again). */
+  sidecarNeededForProblems(article: string): boolean {
+    const m = this.models.get(article);
+    if (!m?.isSidecarDropped) return false;
+    let off = false;
+    m.forEachPlacement((c) => { if (!off && !findStatus(this.scale, c.status)) off = true; });
+    return off;
   }
 
   /** Whether the article's text has been read (and, given `text`, is exactly that). */
@@ -469,6 +521,7 @@ export class ClaimStore {
   setPublished(article: string, published: Published | undefined): void {
     const m = this.model(article);
     if (m.sidecarState === 'broken') throw new StoreError(`${m.sidecar} has errors; fix the file first — Factmark will not write over it.`);
+    if (m.isSidecarDropped) throw this.notRead(m, m.sidecar);
     if (m.setPublished(published)) this.fire(article, 'claims');
   }
 
@@ -493,6 +546,7 @@ export class ClaimStore {
     const m = this.model(article);
     if (m.sidecarState === 'broken') throw this.brokenError(m);
     if (m.sidecarState === 'conflict') throw new StoreError(`${this.name(m.sidecar)} changed on disk in the same claims; choose which version to keep first.`, { file: m.sidecar });
+    if (m.isSidecarDropped) throw this.notRead(m, m.sidecar);
     return m.serialize();
   }
 
@@ -548,8 +602,15 @@ export class ClaimStore {
     const m = this.model(article);
     if (m.sidecarState === 'broken') throw this.brokenError(m);
     if (m.readOnly && m.sidecarState === 'ok') throw new StoreError(`${this.name(m.sidecar)}: ${m.readOnly}`, { file: m.sidecar });
-    if (!m.hasText()) throw new StoreError(`The article ${this.name(m.article)} has not been read yet.`, { file: m.article });
+    if (!m.hasText()) throw this.notRead(m, m.article);
+    if (m.isSidecarDropped) throw this.notRead(m, m.sidecar);
     return m;
+  }
+
+  private notRead(m: ArticleModel, file: string): StoreError {
+    return file === m.article
+      ? new StoreError(`The article ${this.name(m.article)} has not been read yet.`, { file })
+      : new StoreError(`The sidecar ${this.name(file)} has not been read again yet.`, { file });
   }
 
   /** "treaty.md.claims.yaml has errors (line 4, column 7: …). Fix the file first: …" */

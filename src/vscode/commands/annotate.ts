@@ -141,7 +141,7 @@ export function annotateCommands(deps: CommandDeps): Record<string, Handler> {
     'factmark.undoDelete': async () => {
       // The claim is placed again in its article's text: read again first if it was let go meanwhile.
       const from = store.nextUndoArticle();
-      if (from && store.articleTextDropped(from)) await deps.sync.ensureArticle(articleUri(from), false);
+      if (from && store.articleLetGo(from)) await deps.sync.ensureArticle(articleUri(from), false);
       const r = store.undoRemove();
       deleted = Math.max(0, deleted - 1);
       deps.keys.set(ContextKeys.canUndoDelete, deleted > 0);

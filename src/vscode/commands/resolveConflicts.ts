@@ -108,7 +108,7 @@ export function resolveConflictCommands(deps: CommandDeps): Record<string, Handl
         ], { placeHolder: uiText(`${baseName(sidecar)} changed on disk and here in the same claims`) }))?.value;
         if (!pick || pick === 'both') return undefined;
         // Taking the disk's claims places them again: in the article's text, read again if it was let go.
-        if (store.articleTextDropped(article)) await deps.sync.ensureArticle(articleUri(article), false);
+        if (store.articleLetGo(article)) await deps.sync.ensureArticle(articleUri(article), false);
         store.resolveConflicts(article, pick);
         await deps.sync.flush();
         return article;

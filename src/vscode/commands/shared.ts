@@ -50,8 +50,8 @@ export async function resolveClaim(deps: CommandDeps, arg: unknown, pick: ClaimP
   let ref = isClaimRef(arg) ? { article: arg.article, id: arg.id } : deps.services.currentClaim();
   if (!ref) ref = await pickClaimInActiveArticle(deps, pick);
   if (!ref) return undefined;
-  // An article not open in an editor may have had its text let go: read again (and anchored afresh) before a command uses it.
-  if (!deps.store.has(ref.article) || deps.store.articleTextDropped(ref.article)) await deps.sync.ensureArticle(articleUri(ref.article), false);
+  // An article not open in an editor may have had its text or its sidecar let go: read again (and anchored afresh) before a command uses it.
+  if (!deps.store.has(ref.article) || deps.store.articleLetGo(ref.article)) await deps.sync.ensureArticle(articleUri(ref.article), false);
   const entry = deps.store.claim(ref.article, ref.id);
   if (!entry) throw new UserError(`The claim ${ref.id} no longer exists (deleted, or the sidecar changed on disk).`);
   return { ref, entry };
