@@ -513,6 +513,48 @@ describe('an article not open in an editor', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('has its sidecar let go too; a command reads it again and writes exactly the bytes a sidecar held writes', async () => {
+    const factmark = await api();
+    // Twins: the same article and sidecar (comments, CRLF), one opened in an editor (its sidecar
+    // held, as always before) and one not (its text and sidecar let go); the same command on each.
+    const make = async (stem: string) => {
+      const name = uniqueName(stem);
+      const article = fileUri(name);
+      const sidecar = sidecarOf(article);
+      const text = sidecarFor(name, ARTICLE, [{ id: 'side01', quote: 'a budget of £412 million' }, { id: 'side02', quote: 'Bus fares will stay frozen', status: 'mostly-accurate' }])
+        .replace('claims:\n', '# kept by the desk: do not reorder\nclaims:\n')
+        .replace(/\n/g, '\r\n');
+      await writeFile(article, ARTICLE);
+      await writeFile(sidecar, text);
+      return { name, article, sidecar, key: article.toString(), text };
+    };
+    const unopened = await make('side-unopened');
+    const opened = await make('side-opened');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(opened.article), { preview: false });
+    await waitFor('both loaded, the unopened one\'s text and sidecar let go', () =>
+      factmark.store.articleTextDropped(unopened.key) && factmark.store.articleSidecarDropped(unopened.key) && factmark.store.hasArticleText(opened.key), 20_000);
+    assert.strictEqual(factmark.store.articleSidecarDropped(opened.key), false, 'the open article\'s sidecar is held');
+    assert.ok(onTheirWords(factmark, unopened.key, ARTICLE), JSON.stringify(factmark.store.get(unopened.key)?.claims));
+    assert.ok(factmark.perf().store.sidecarsHeld < factmark.store.articles().length, 'some sidecars are not held');
+
+    const restored = factmark.perf().store.sidecarsRestored;
+    for (const t of [opened, unopened]) await vscode.commands.executeCommand('factmark.setStatus', { article: t.key, id: 'side01' }, 'accurate');
+    await factmark.flush();
+    assert.ok(factmark.perf().store.sidecarsRestored > restored, 'the sidecar was read again');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.key), 'the command did not open the article');
+    const after = { opened: (await readFile(opened.sidecar)) as string, unopened: (await readFile(unopened.sidecar)) as string };
+    // The same bytes but for the article's name and the moment of the change (a second may pass between the two).
+    const same = (t: string, name: string) => t.split(name).join('ARTICLE').replace(/2026-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, (d) => (d === '2026-12-02T12:00:00Z' ? d : 'NOW'));
+    assert.strictEqual(same(after.unopened, unopened.name), same(after.opened, opened.name));
+    assert.notStrictEqual(after.unopened, unopened.text, 'the change was written');
+    assert.match(after.unopened, /\r\n    status: accurate\r\n/);
+    // Only the changed claim's lines differ; the comment, the other claim and the CRLF line ends are as they were.
+    assert.strictEqual(after.unopened.slice(after.unopened.indexOf('  - id: side02')), unopened.text.slice(unopened.text.indexOf('  - id: side02')));
+    assert.strictEqual(after.unopened.slice(0, after.unopened.indexOf('  - id: side01')), unopened.text.slice(0, unopened.text.indexOf('  - id: side01')));
+    assert.ok(!/[^\r]\n/.test(after.unopened), 'CRLF throughout');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('read again after a pull changed it, its claims are carried through git history as when it was first read', async () => {
     // The claim is the 2024 paragraph's sentence; after the pull, quote search alone cannot tell it
     // from the 2023 twin (see twinParagraphs): only the article at the sidecar's commit can.
