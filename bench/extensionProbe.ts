@@ -4,6 +4,8 @@
 // hover take while the scan runs, the extension host's memory, and the work per keystroke in an
 // article of 10,000 claims. It prints one line, `FACTMARK_BENCH {json}`, and asserts nothing.
 // Like the integration tests it reaches the extension only through its API and commands.
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import * as vscode from 'vscode';
 import type { FactmarkApi, FactmarkPerf } from '../src/vscode/api';
 
@@ -112,6 +114,7 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
     scan: perf.scan,
     rssMb: perf.rss === undefined ? undefined : perf.rss / 1e6,
     heapMb: process.memoryUsage().heapUsed / 1e6,
+    afterGc: afterFullGc(),
     articles: api.store.articles().length,
     claims: api.store.articles().reduce((n, a) => n + (api.store.state(a)?.claimCount ?? 0), 0),
     panelMs, panelDuringScan, panelMessage, panelMessagesDuringScan: messages,
@@ -251,4 +254,22 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
   };
   await api.flush();
   return { claims: claimCount, openMs, away, inside, decorateMs: summary(decorate), decorateCounted, rssMb: (api.perf().rss ?? 0) / 1e6 };
+}
+
+/**
+ * RSS and JS heap after two full garbage collections (what is still held, not the garbage the
+ * scan left, which the figures at ready count as the collector happened to run): V8's gc
+ * exposed at run time in the extension host. Undefined where that is refused.
+ */
+function afterFullGc(): { rssMb: number; heapMb: number } | undefined {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    gc();
+    gc();
+    const m = process.memoryUsage();
+    return { rssMb: m.rss / 1e6, heapMb: m.heapUsed / 1e6 };
+  } catch {
+    return undefined;
+  }
 }
