@@ -44,7 +44,10 @@ describe('publishing: report preview, export, import, metadata', () => {
     assert.deepStrictEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     assert.match((await readFile(target)) ?? '', /^article,id,line,quote[^\n]*\r\n[^,]+,[^,]+,\d+,a budget of £412 million,,accurate,True,/);
     const sidecar = sidecarOf(editor.document.uri);
+    // The status change written first: otherwise the debounced write could land between the two reads.
+    await (await api()).flush();
     const before = await readFile(sidecar);
+    assert.ok(before?.includes('status: accurate'), 'the sidecar as written');
     const refused = await vscode.commands.executeCommand('factmark.export', editor.document.uri, { format: 'html', target: sidecar, scope: 'article' });
     assert.strictEqual(refused, undefined);
     assert.strictEqual(await readFile(sidecar), before);
