@@ -26,10 +26,26 @@ function git(cwd: string, args: string[]): string | undefined {
   return gitBytes(cwd, args)?.toString('utf8');
 }
 
+/**
+ * How long one git call may take (FACTMARK_GIT_TIMEOUT_MS, default two minutes): a git that hangs
+ * (a stale lock, a slow network file system, a hook or a prompt waiting) fails the check with a
+ * message instead of hanging the CI job or the commit.
+ */
+function gitTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const ms = Number(env.FACTMARK_GIT_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 120_000;
+}
+
 function gitBytes(cwd: string, args: string[]): Buffer | undefined {
+  const timeout = gitTimeoutMs(process.env);
   try {
-    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: MAX_BYTES });
-  } catch {
+    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: MAX_BYTES, timeout, killSignal: 'SIGKILL' });
+  } catch (e) {
+    // Not an answer (so never "nothing changed"): said as such.
+    if ((e as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
+      const what = args.find((a) => /^[a-z][a-z-]*$/.test(a) && a !== 'core.quotePath=false') ?? 'git';
+      throw new UsageError(`--changed: git ${what} did not answer within ${timeout >= 1000 ? `${Math.round(timeout / 1000)} s` : `${timeout} ms`}, so nothing was checked (FACTMARK_GIT_TIMEOUT_MS sets the limit)`);
+    }
     return undefined;
   }
 }

@@ -191,6 +191,26 @@ describe('factmark check at archive scale', function () {
       assert.strictEqual(outside.code, 2);
       assert.match(outside.err, /needs a git repository/);
     });
+
+    it('a git that hangs fails the check with a message after FACTMARK_GIT_TIMEOUT_MS, never passing it', async function () {
+      this.timeout(20_000);
+      const { dir } = archive(2, true);
+      // A git first on PATH that never answers (a stale lock, a prompt waiting).
+      const bin = tempDir('factmark-hung-git-');
+      fs.writeFileSync(path.join(bin, 'git'), '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
+      const saved = { PATH: process.env.PATH, FACTMARK_GIT_TIMEOUT_MS: process.env.FACTMARK_GIT_TIMEOUT_MS };
+      process.env.PATH = `${bin}${path.delimiter}${process.env.PATH}`;
+      process.env.FACTMARK_GIT_TIMEOUT_MS = '500';
+      // (the fake git sleeps 30 s, past this test's timeout: waited for to the end, the test fails)
+      let hung;
+      try {
+        hung = await run(dir, 'check', '--changed', 'main');
+      } finally {
+        for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      }
+      assert.strictEqual(hung.code, 2, hung.out);
+      assert.match(hung.err, /--changed: git rev-parse did not answer within 500 ms, so nothing was checked/);
+    });
     it('hostile names in a real repository: every changed sidecar is checked or reported, none passed over, nothing written, no raw controls', async () => {
       const { dir } = archive(2, true);
       const outside = tempDir('factmark-outside-');
