@@ -199,8 +199,8 @@ export class WorkspaceSync implements vscode.Disposable {
 
   /**
    * Reads the sidecar of an article whose sidecar was let go again (the same confined, checked
-   * read): the same text, and its parse is the base again; any other (changed, broken, refused,
-   * gone) is taken in exactly as a sidecar changed on disk. A read that another read overtook
+   * read): the same text, and its parse is the base again; any other (changed, broken, refused)
+   * is taken in exactly as a sidecar changed on disk, and a file gone as a deletion. A read that another read overtook
    * (the file was taken in meanwhile) changes nothing.
    */
   private async restoreSidecar(key: string): Promise<void> {
@@ -209,6 +209,9 @@ export class WorkspaceSync implements vscode.Disposable {
     const sidecar = vscode.Uri.parse(state.sidecar, true);
     const source = await readSidecar(sidecar);
     if (!this.store.articleSidecarDropped(key)) return;
+    // Deleted while let go (before the watcher's report was taken in): a deletion, decided as
+    // the watcher's would be (kept while open, else forgotten), never a change to write back.
+    if (source === undefined) { await this.lifecycle.sidecarDeleted(sidecar); return; }
     if (typeof source === 'string' && this.store.restoreArticleSidecar(key, source)) return;
     const load = this.loadSidecarText(key, source);
     if (load?.changed) this.log.info(`took in ${sidecar.toString()} as changed on disk (${source === undefined ? 'no file' : this.store.state(key)?.sidecarState}${load.unsaved ? ', merged with changes made here, to be written' : ''})`);

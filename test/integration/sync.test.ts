@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { api, workspaceRoot } from './helpers';
 import { CLAIM_IN_NEW, NEW, OLD, REFRAIN } from '../fixtures/twinParagraphs';
@@ -553,6 +554,24 @@ describe('an article not open in an editor', () => {
     assert.strictEqual(after.unopened.slice(0, after.unopened.indexOf('  - id: side01')), unopened.text.slice(0, unopened.text.indexOf('  - id: side01')));
     assert.ok(!/[^\r]\n/.test(after.unopened), 'CRLF throughout');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('its sidecar deleted while let go, a command before the watcher\'s report does not write it back', async () => {
+    const factmark = await api();
+    const name = uniqueName('unopened-gone');
+    const article = fileUri(name);
+    const key = article.toString();
+    const sidecar = sidecarOf(article);
+    await writeFile(article, ARTICLE);
+    await writeFile(sidecar, sidecarFor(name, ARTICLE, [{ id: 'gone01', quote: 'a budget of £412 million' }]));
+    await waitFor('the sidecar and text to be let go', () => factmark.store.has(key) && factmark.store.articleSidecarDropped(key) && factmark.store.articleTextDropped(key), 20_000);
+    fs.unlinkSync(sidecar.fsPath); // outside VS Code; the command below runs before the watcher's report is taken in
+    await vscode.commands.executeCommand('factmark.showDetails', { article: key, id: 'gone01' });
+    await factmark.flush();
+    assert.strictEqual(await readFile(sidecar), undefined, 'the deleted sidecar was written back unasked');
+    await waitFor('the article not open to be forgotten, as for any deleted sidecar', () => !factmark.store.has(key));
+    await factmark.flush();
+    assert.strictEqual(await readFile(sidecar), undefined, 'the deleted sidecar was written back unasked');
   });
 
   it('read again after a pull changed it, its claims are carried through git history as when it was first read', async () => {
