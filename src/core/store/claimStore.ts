@@ -491,9 +491,14 @@ export class ClaimStore {
 
   /** Brings back the most recently deleted claim; undefined when there is none. */
   undoRemove(): { article: string; claim: Claim } | undefined {
-    const r = this.removed.pop();
+    const r = this.removed[this.removed.length - 1];
     if (!r) return undefined;
-    this.writable(r.article).restore(r.claim, r.index);
+    // Refused (the file broken, or not read again yet): the deletion stays, to be undone once it
+    // can be. (An article forgotten since takes it with it, as before: model() throws.)
+    if (!this.models.has(r.article)) this.removed.pop();
+    const m = this.writable(r.article);
+    this.removed.pop();
+    m.restore(r.claim, r.index);
     this.fire(r.article, 'claims', [r.claim.id]);
     return { article: r.article, claim: r.claim };
   }
