@@ -71,9 +71,10 @@ function fdCall<T>(call: (done: (e: NodeJS.ErrnoException | null, value: T) => v
  * readConfined's common case in five awaited calls instead of nine (lstat, realpath, open, fstat,
  * one read; then close; the last four on a plain descriptor), for the extension's scan of
  * thousands of files, where each awaited call costs the host more than the system call: a
- * regular file that is not a link, read whole by its first read. Undefined on anything else (a link, not a file, an error, a refusal, a file that
- * changed or is longer than fstat said), and then the caller runs the full steps afresh, root
- * resolved again — so whatever this answers is what they would have answered:
+ * regular file that is not a link, read whole by its first read. Undefined on anything else (a
+ * link, not a file, an error, a refusal, a file that changed or is longer than fstat said), and
+ * then the caller runs the full steps afresh, root resolved again — so whatever this answers is
+ * what they would have answered:
  * - lstat of a file that is not a link is the stat of its real path (the full steps' `stat`),
  *   whose inode fstat then compares with the opened file, as they do;
  * - a read that gives the whole size fstat gave and less than it asked for (the size + 1) is at

@@ -232,21 +232,26 @@ export async function loadArticles(
         }
         // Opened in an editor since the file was read: the editor's text is the article's (its
         // edits have moved the claims since), not what was read.
+        // A text let go once anchored is read again as such: anchored afresh with the git history
+        // this sidecar was given (setArticleText forgets it: a claim carried past its twin would
+        // land on the twin until git answers again, and stay there if it does not).
+        const give = (text: string) => {
+          if (store.articleTextDropped(r.key)) store.restoreArticleText(r.key, text);
+          else store.setArticleText(r.key, text);
+          placed.push([r.article, text]);
+        };
+        // Opened in an editor since the file was read: the editor's text is the article's (its
+        // edits have moved the claims since), not what was read.
         const opened = r.fromEditor ? undefined : openDocument(r.article);
         if (opened) {
-          if (!store.hasArticleText(r.key)) { const text = opened.getText(); store.setArticleText(r.key, text); placed.push([r.article, text]); }
+          if (!store.hasArticleText(r.key)) give(opened.getText());
           return true;
         }
         if (typeof r.text === 'object') { if (!store.hasArticleText(r.key)) unreadable.push(`${baseName(r.article)}: ${r.text.message}`); return true; }
         if (r.text === undefined) {
           if (!store.hasArticleText(r.key) || (options.reload && !store.state(r.key)?.articleMissing)) store.setArticleText(r.key, '', { missing: true });
         } else if (options.reload ? !store.hasArticleText(r.key, r.text) || store.state(r.key)?.articleMissing : !store.hasArticleText(r.key)) {
-          // A text let go once anchored is read again as such: anchored afresh with the git history
-          // this sidecar was given (setArticleText forgets it: a claim carried past its twin would
-          // land on the twin until git answers again, and stay there if it does not).
-          if (store.articleTextDropped(r.key)) store.restoreArticleText(r.key, r.text);
-          else store.setArticleText(r.key, r.text);
-          placed.push([r.article, r.text]);
+          give(r.text);
         }
       } catch (e) {
         hooks.log.error(`loading ${r.sidecar.toString()}: ${String(e)}`);

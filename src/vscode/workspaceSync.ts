@@ -200,8 +200,8 @@ export class WorkspaceSync implements vscode.Disposable {
   /**
    * Reads the sidecar of an article whose sidecar was let go again (the same confined, checked
    * read): the same text, and its parse is the base again; any other (changed, broken, refused)
-   * is taken in exactly as a sidecar changed on disk, and a file gone as a deletion. A read that another read overtook
-   * (the file was taken in meanwhile) changes nothing.
+   * is taken in exactly as a sidecar changed on disk, and a file gone as a deletion. A read that
+   * another read overtook (the file was taken in meanwhile) changes nothing.
    */
   private async restoreSidecar(key: string): Promise<void> {
     const state = this.store.state(key);
@@ -214,7 +214,7 @@ export class WorkspaceSync implements vscode.Disposable {
     if (source === undefined) { await this.lifecycle.sidecarDeleted(sidecar); return; }
     if (typeof source === 'string' && this.store.restoreArticleSidecar(key, source)) return;
     const load = this.loadSidecarText(key, source);
-    if (load?.changed) this.log.info(`took in ${sidecar.toString()} as changed on disk (${source === undefined ? 'no file' : this.store.state(key)?.sidecarState}${load.unsaved ? ', merged with changes made here, to be written' : ''})`);
+    if (load?.changed) this.log.info(`took in ${sidecar.toString()} as changed on disk (${this.store.state(key)?.sidecarState}${load.unsaved ? ', merged with changes made here, to be written' : ''})`);
   }
 
   /** The article's text from its open editor, else from disk (a missing article orphans its claims). */

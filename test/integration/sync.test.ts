@@ -455,12 +455,17 @@ describe('an article not open in an editor', () => {
 
   it('opened and typed in while its text is read again: the claims follow the editor\'s text, not the file read', async () => {
     const factmark = await api();
-    const name = uniqueName('unopened-race');
-    const article = fileUri(name);
-    const key = article.toString();
-    await writeFile(article, ARTICLE);
-    await writeFile(sidecarOf(article), sidecarFor(name, ARTICLE, [{ id: 'race01', quote: 'a budget of £412 million' }, { id: 'race02', quote: 'Bus fares will stay frozen' }]));
-    await waitFor('the sidecar to be loaded and its text let go', () => factmark.store.has(key) && factmark.store.articleTextDropped(key), 20_000);
+    /** An article not open in an editor, with two claims, loaded and its text let go. */
+    const unopened = async (stem: string, ids: [string, string]) => {
+      const name = uniqueName(stem);
+      const article = fileUri(name);
+      const key = article.toString();
+      await writeFile(article, ARTICLE);
+      await writeFile(sidecarOf(article), sidecarFor(name, ARTICLE, [{ id: ids[0], quote: 'a budget of £412 million' }, { id: ids[1], quote: 'Bus fares will stay frozen' }]));
+      await waitFor(`${stem}'s sidecar to be loaded and its text let go`, () => factmark.store.has(key) && factmark.store.articleTextDropped(key), 20_000);
+      return { article, key };
+    };
+    const { article, key } = await unopened('unopened-race', ['race01', 'race02']);
     // A slow disk: the command's read of the article ends after the user opened it and typed a line above the claims.
     factmark.setArticleReadDelay(1500);
     let command: Thenable<unknown>;
@@ -488,12 +493,7 @@ describe('an article not open in an editor', () => {
 
     // The same through Refresh, which reads every file again in a batch load (another article:
     // VS Code closes a document some time after its editor, and only then is its text let go).
-    const name2 = uniqueName('unopened-race-refresh');
-    const article2 = fileUri(name2);
-    const key2 = article2.toString();
-    await writeFile(article2, ARTICLE);
-    await writeFile(sidecarOf(article2), sidecarFor(name2, ARTICLE, [{ id: 'race03', quote: 'a budget of £412 million' }, { id: 'race04', quote: 'Bus fares will stay frozen' }]));
-    await waitFor('the second sidecar to be loaded and its text let go', () => factmark.store.has(key2) && factmark.store.articleTextDropped(key2), 20_000);
+    const { article: article2, key: key2 } = await unopened('unopened-race-refresh', ['race03', 'race04']);
     factmark.setArticleReadDelay(1500);
     try {
       const refreshed = vscode.commands.executeCommand('factmark.refresh');
