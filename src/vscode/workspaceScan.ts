@@ -23,6 +23,12 @@ export interface ScanStatus {
 /** Reads in flight at once: enough to keep the disk busy, few enough not to flood the host. */
 const PARALLEL_READS = 32;
 /**
+ * Files read and not yet taken in, at most: the readers wait beyond that for the slices. Reading
+ * is faster than parsing and anchoring, so without a bound the texts read ahead (a sidecar and an
+ * article each) pile up in the heap, and V8 keeps the pages it grew to (issue 13: RSS).
+ */
+export const MAX_READ_AHEAD = 64;
+/**
  * The time one slice of parsing and anchoring may take: it takes read files until this is spent
  * (and at least one, so one article larger than this is a slice of its own).
  */
@@ -47,8 +53,10 @@ export interface LoadCounters {
   sliced: number;
   /** Announcements of what the slices took in (each one store event per kind of change). */
   flushes: number;
+  /** The most files read and waiting to be taken in at once, over all loads (bounded by MAX_READ_AHEAD and the readers in flight). */
+  peakReadAhead: number;
 }
-export const loadCounters: LoadCounters = { slices: 0, sliced: 0, flushes: 0 };
+export const loadCounters: LoadCounters = { slices: 0, sliced: 0, flushes: 0, peakReadAhead: 0 };
 
 interface Read {
   /** Where the article is in the list given to loadArticles. */
@@ -149,10 +157,18 @@ export async function loadArticles(
     if (anyHurrying()) return;
     for (const l of running) l.release();
   };
-  /** Files read and waiting to be taken in: a queue (`head` is its front). */
-  let ready: Read[] = [];
+  /** Files read and waiting to be taken in: a queue (`head` is its front; those before it are taken and cleared). */
+  let ready: (Read | undefined)[] = [];
   let head = 0;
   let wake: (() => void) | undefined;
+  /** Readers waiting for room in the queue (see MAX_READ_AHEAD). */
+  let waitingForRoom: (() => void)[] = [];
+  const roomMade = () => {
+    if (ready.length - head >= MAX_READ_AHEAD || !waitingForRoom.length) return;
+    const w = waitingForRoom;
+    waitingForRoom = [];
+    for (const resolve of w) resolve();
+  };
   let readersLeft = Math.min(PARALLEL_READS, total);
 
   /** Reads one article's sidecar and text; undefined when that failed (the article is then given up on). */
@@ -178,11 +194,16 @@ export async function loadArticles(
   const reader = async () => {
     while (next < articles.length) {
       if (anyHurrying()) { await holdForHurried(); continue; }
+      if (ready.length - head >= MAX_READ_AHEAD) { await new Promise<void>((resolve) => waitingForRoom.push(resolve)); continue; }
       const index = next++;
       if (stage[index] !== QUEUED) continue; // hurried: read already
       const r = await read(index);
       if (r && urgent.has(index)) takeAlone(r);
-      else if (r) { stage[index] = READ; ready.push(r); }
+      else if (r) {
+        stage[index] = READ;
+        ready.push(r);
+        if (ready.length - head > loadCounters.peakReadAhead) loadCounters.peakReadAhead = ready.length - head;
+      }
       wake?.();
     }
     readersLeft--;
@@ -193,7 +214,7 @@ export async function loadArticles(
     const index = indexOf.get(key);
     if (index === undefined || stage[index] === TAKEN) return false;
     if (stage[index] === READ) {
-      const r = ready.slice(head).find((q) => q.index === index);
+      const r = ready.slice(head).find((q) => q?.index === index);
       if (r) takeAlone(r);
       return true;
     }
@@ -230,8 +251,6 @@ export async function loadArticles(
           if (r.source === undefined) { gone.push(r.sidecar); return true; }
           hooks.loadSidecarText(r.key, r.source);
         }
-        // Opened in an editor since the file was read: the editor's text is the article's (its
-        // edits have moved the claims since), not what was read.
         // A text let go once anchored is read again as such: anchored afresh with the git history
         // this sidecar was given (setArticleText forgets it: a claim carried past its twin would
         // land on the twin until git answers again, and stay there if it does not).
@@ -272,7 +291,10 @@ export async function loadArticles(
     let taking = 0;
     takeIn(sliced.run, (take) => {
       while (head < ready.length && (taking === 0 || performance.now() < until)) {
-        if (take(ready[head++])) taking++;
+        const r = ready[head] as Read;
+        // (taken: not kept alive by the queue until it empties, which on a fast disk is the scan's end)
+        ready[head++] = undefined;
+        if (take(r)) taking++;
       }
     });
     // A slice that found only articles already taken in alone (hurried) took nothing: not counted.
@@ -281,6 +303,8 @@ export async function loadArticles(
       loadCounters.sliced += taking;
     }
     if (head === ready.length) { ready = []; head = 0; }
+    else if (head >= 1024) { ready = ready.slice(head); head = 0; }
+    roomMade();
   };
   /** Announces what the slices took in: the views' work for them runs now, in a turn of its own. */
   const flush = () => {

@@ -132,6 +132,11 @@ describe('a 1,000-article archive', function () {
     assert.strictEqual(d.slices, d.sliced, `${d.slices} slices took in ${d.sliced} articles: a slice went on past its time budget`);
     assert.ok(d.sliced >= ARTICLES - 20, `${d.sliced} articles taken in by slices`);
     assert.ok(d.flushes <= ARTICLES / 16 + 10, `${d.flushes} announcements of ${d.sliced} sliced articles: not batched`);
+    // With one article a slice, reading runs far ahead of taking in: the files read and waiting
+    // (texts in the heap) are bounded all the same, by workspaceScan's MAX_READ_AHEAD (64) and the
+    // reads in flight when it was reached (PARALLEL_READS, 32). Without the bound: hundreds.
+    console.log(`scale: at most ${after.scan.peakReadAhead} files read ahead of the slices`);
+    assert.ok(after.scan.peakReadAhead > 0 && after.scan.peakReadAhead <= 64 + 32, `${after.scan.peakReadAhead} files read and waiting at once`);
 
     // Work per article is bounded by a constant: nothing was rebuilt per event over all articles.
     assert.ok(d.snapshots <= 2 * ARTICLES + 50, `${d.snapshots} snapshots built for ${ARTICLES} articles`);
