@@ -130,6 +130,8 @@ async function archive(server: string, log: (line: string) => void): Promise<voi
   log(row('… warm', warm.map((r) => fmtMs(r.lastLoad?.longestStallMs))));
   log(row('… slices of the scan / articles per slice (cold)', cold.map((r) => (r.scan ? `${r.scan.slices} / ${(r.scan.sliced / Math.max(1, r.scan.slices)).toFixed(1)}` : '—'))));
   log(row('… files read ahead of the slices, most at once (cold)', cold.map((r) => (r.scan?.peakReadAhead === undefined ? '—' : String(r.scan.peakReadAhead))), '(bounded: texts read ahead are heap)'));
+  log(row('Refresh, nothing changed: wall / CPU', cold.map((r) => (r.refreshMs === undefined ? '—' : `${fmtMs(r.refreshMs)} / ${fmtMs(r.refreshCpuMs)}`)), '(no goal in the issue; every file read again)'));
+  log(row('… sidecars parsed / restored / re-anchored', cold.map((r) => (r.refreshMs === undefined ? '—' : `${r.refreshSidecarLoads} / ${r.refreshSidecarsRestored} / ${r.refreshReanchors}`))));
   log(row('Claims panel visible after Focus', cold.map((r) => fmtMs(r.panelMs)), `goal ≤ 1 s: ${goal('', (r) => r.panelMs, 1000)}`));
   log(row('… while the scan ran / progress shown', cold.map((r) => `${r.panelDuringScan ? 'yes' : 'no'} / ${r.panelMessage ? 'yes' : 'no'}`)));
   log(row('Next Claim during the scan, median', cold.map((r) => fmtMs(r.commandDuringScan?.median))));

@@ -104,7 +104,7 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
   const ownHoverIdle = api.perf().timings.hover;
   // Factmark's own hover provider, from VS Code asking it until it answered (the probe above waits for every extension's hover).
   const own = (a: { count: number; totalMs: number; maxMs: number }, b: { count: number; totalMs: number; maxMs: number }) => ({ n: b.count - a.count, meanMs: (b.totalMs - a.totalMs) / Math.max(1, b.count - a.count), maxSinceStartMs: b.maxMs });
-  return {
+  const result = {
     readyMs: perf.readyAt === undefined ? undefined : perf.readyAt - perf.activatedAt,
     readyCpuMs: perf.readyCpuMs,
     probeStartedAfterActivationMs: probeStart - perf.activatedAt,
@@ -128,6 +128,21 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
     ownHoverIdle: own(ownHoverDuring, ownHoverIdle),
     store: perf.store,
     tree: perf.tree,
+  };
+  // Refresh (Reload Claims from Disk) with nothing changed on disk, after the memory figures
+  // above: every article's sidecar and text read again (those let go are re-read and compared),
+  // and the host's CPU meanwhile.
+  const cpu0 = process.cpuUsage();
+  const refreshMs = await timed(async () => { await vscode.commands.executeCommand('factmark.refresh'); await api.flush(); });
+  const cpu = process.cpuUsage(cpu0);
+  const after = api.perf().store;
+  return {
+    ...result,
+    refreshMs,
+    refreshCpuMs: (cpu.user + cpu.system) / 1000,
+    refreshSidecarLoads: after.sidecarLoads - perf.store.sidecarLoads,
+    refreshSidecarsRestored: after.sidecarsRestored - perf.store.sidecarsRestored,
+    refreshReanchors: after.reanchors - perf.store.reanchors,
   };
 }
 
