@@ -67,6 +67,41 @@ describe('ClaimStore', () => {
     assert.notStrictEqual(s.claim(ARTICLE, edited.id)!.state, 'changed');
   });
 
+  it('reanchorLost does not put a claim whose words are gone on its twin sentence, which another claim holds', () => {
+    // Two paragraphs with the same sentence, each marked: the first one's words deleted (a reload
+    // that took them, say). Anchored alone, the lost claim would find the only copy left, the
+    // second claim's words, and carry its verdict there; it must yield to the claim on them, as
+    // anchoring the whole article does (the claim found farther from its place loses).
+    const twin = 'The council approved the budget on Monday.';
+    const TWINS = `${twin}\nResidents were not asked.\n\n${twin}\nThe vote was close.`;
+    const s = new ClaimStore({ scale: DEFAULT_SCALE, author: () => 'Ana' });
+    s.open(ARTICLE, ARTICLE + '.claims.yaml', 'treaty.md');
+    s.loadSidecar(ARTICLE, undefined);
+    s.setArticleText(ARTICLE, TWINS);
+    const first = s.addClaim(ARTICLE, 0, twin.length);
+    const secondAt = TWINS.lastIndexOf(twin);
+    const second = s.addClaim(ARTICLE, secondAt, secondAt + twin.length);
+    s.setStatus(ARTICLE, first.id, 'inaccurate');
+    const text = TWINS.slice(twin.length + 1);
+    s.applyEdits(ARTICLE, [{ offset: 0, removed: twin.length + 1, inserted: '' }], text);
+    assert.strictEqual(s.hasLostClaims(ARTICLE), true);
+    s.reanchorLost(ARTICLE);
+    const lost = s.claim(ARTICLE, first.id)!;
+    const kept = s.claim(ARTICLE, second.id)!;
+    assert.strictEqual(text.slice(kept.start, kept.end), twin, 'the claim on the words left keeps them');
+    assert.notStrictEqual(lost.state, 'anchored');
+    assert.notStrictEqual(lost.state, 'moved', `the lost claim was placed on its twin's words (${lost.state}: ${lost.reason})`);
+    assert.ok(lost.state === 'ambiguous' || lost.state === 'orphaned', lost.state);
+    // Anchoring the whole article afresh gives the words to the claim whose recorded context is
+    // around them, not to the one found nearer its predicted place (the deletion moved the
+    // prediction for the second claim past its words).
+    s.setArticleText(ARTICLE, `${text} `);
+    assert.ok(['ambiguous', 'orphaned'].includes(s.claim(ARTICLE, first.id)!.state), s.claim(ARTICLE, first.id)!.state);
+    const again = s.claim(ARTICLE, second.id)!;
+    assert.ok(again.state === 'anchored' || again.state === 'moved', again.state);
+    assert.strictEqual(text.slice(again.start, again.end), twin);
+  });
+
   it('typing above a claim moves it with its words; typing inside marks it changed, undoing that restores it', () => {
     const { s } = store();
     const c = s.addClaim(ARTICLE, ...at('remain effective for 20 years'));

@@ -19,15 +19,48 @@ export function resolveCollisions(sels: readonly AnchorSelector[], results: Anch
   let open = -1; // the accepted claim reaching farthest right so far
   for (const i of idx) {
     if (open >= 0 && results[i].start! < results[open].end! && !sameMark(sels[i], sels[open])) {
-      const loser = miss(i) > miss(open) ? i : open;
+      const byContext = Math.abs(results[i].confidence - results[open].confidence) >= CONTEXT_MARGIN;
+      const loser = loserOf(i, open, results, miss);
       const winner = loser === i ? open : i;
-      downgrade(results[loser], 'but another claim was found on these words nearer its own expected place');
+      downgrade(results[loser], byContext ? 'but another claim was found on these words with its recorded context' : 'but another claim was found on these words nearer its own expected place');
       if (loser === open) open = winner;
       continue;
     }
     if (open < 0 || results[i].end! > results[open].end!) open = i;
   }
 }
+
+/**
+ * For claims anchored afresh while the others keep the places their edits carried them to
+ * (ArticleModel.reanchorLost): a claim found on words one of those holds yields them, as the
+ * farther claim does in resolveCollisions (a kept claim was found where it was and followed its
+ * words since). Typically its own words were deleted and the only copy left is a twin sentence
+ * another claim is on. Claims recorded at the same place on the same words may share them.
+ * Mutates `results` in place.
+ */
+export function yieldToPlaced(sels: readonly AnchorSelector[], results: AnchorResult[],
+  placed: readonly { readonly sel: AnchorSelector; readonly start: number; readonly end: number }[]): void {
+  if (!placed.length) return;
+  results.forEach((r, i) => {
+    if (!accepted(r)) return;
+    const holder = placed.find((p) => r.start! < p.end && p.start < r.end! && !sameMark(sels[i], p.sel));
+    if (holder) downgrade(r, 'but another claim is on these words');
+  });
+}
+
+/**
+ * Which of two claims found on the same words loses them: the one whose recorded context is
+ * clearly not there (its confidence well below the other's), else the one found farther from
+ * where it was expected. Distance alone misleads when the words before both were deleted: the
+ * first claim, found on its twin sentence, moves the prediction for the second past its own words.
+ */
+function loserOf(a: number, b: number, results: readonly AnchorResult[], miss: (i: number) => number): number {
+  const ca = results[a].confidence, cb = results[b].confidence;
+  if (Math.abs(ca - cb) >= CONTEXT_MARGIN) return ca < cb ? a : b;
+  return miss(a) > miss(b) ? a : b;
+}
+/** A difference of confidence that says one claim's context is there and the other's is not (matching context scores ~0.95, rewritten ~0.75). */
+const CONTEXT_MARGIN = 0.1;
 
 function sameMark(a: AnchorSelector, b: AnchorSelector): boolean {
   return a.offset === b.offset && a.quote === b.quote;

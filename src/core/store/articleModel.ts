@@ -1,6 +1,7 @@
 // The claims of one article: the sidecar as last read, the claims as edited since, and where
 // each claim sits in the article's current text. Pure; the store wraps it with events.
 import { anchorAll, captureSelector } from '../anchoring/anchor';
+import { yieldToPlaced } from '../anchoring/collisions';
 import { applyChanges, type TextChange, type TrackedRange } from '../anchoring/editTracker';
 import { normalizeForCompare } from '../anchoring/normalize';
 import type { AnchorResult } from '../anchoring/types';
@@ -23,6 +24,9 @@ export interface ArticleTextOptions {
   /** The article file does not exist (renamed or deleted outside the editor): claims are orphaned, not dropped. */
   missing?: boolean;
 }
+
+/** Placements on words found for sure (as anchoring accepts them), not a best guess. */
+const SETTLED: ReadonlySet<ClaimState> = new Set<ClaimState>(['anchored', 'moved', 'changed']);
 
 interface Placement {
   state: ClaimState;
@@ -815,6 +819,14 @@ export class ArticleModel {
     const lost = this.claims.filter((c) => this.lost(c.id));
     if (!lost.length) return [];
     const results = anchorAll(this.requireText(), lost);
+    // Anchored alone, a lost claim does not see the others: it must not take words one of them
+    // is settled on (an unsure one's range is only its best guess, as in anchoring).
+    const kept: { sel: Claim; start: number; end: number }[] = [];
+    for (const c of this.claims) {
+      const p = this.placements.get(c.id);
+      if (p?.range && !this.lost(c.id) && SETTLED.has(p.state)) kept.push({ sel: c, start: p.range.start, end: p.range.end });
+    }
+    yieldToPlaced(lost, results, kept);
     lost.forEach((c, i) => this.place(c.id, fromAnchor(results[i])));
     this.placementsRevision = ++placementsVersions;
     return lost.map((c) => c.id);
