@@ -122,6 +122,7 @@ async function archive(server: string, log: (line: string) => void): Promise<voi
   log(row('extension host RSS after ready, cold', cold.map((r) => `${Math.round(r.rssMb)} MB`), `goal ≤ 400 MB at 5,000: ${goal('', (r) => r.rssMb, 400)}`));
   log(row('… of which JS heap', cold.map((r) => `${Math.round(r.heapMb)} MB`)));
   log(row('… after a forced full GC: RSS / JS heap', cold.map((r) => (r.afterGc ? `${Math.round(r.afterGc.rssMb)}/${Math.round(r.afterGc.heapMb)} MB` : '—')), '(what is held, not the scan\'s garbage)'));
+  log(row('… then idle 5 / 10 / 15 / 20 s (cold)', cold.map((r) => (Array.isArray(r.rssIdleMb) ? r.rssIdleMb.map((m: number) => Math.round(m)).join(' / ') : '—')), 'MB (V8 gives back the scan\'s pages later)'));
   log(row('… article texts held after ready (cold)', cold.map((r) => (r.store.textsHeld === undefined ? '—' : Number(r.store.textsHeld).toLocaleString('en'))), '(texts of articles not open are let go once anchored)'));
   log(row('… sidecars held after ready (cold)', cold.map((r) => (r.store.sidecarsHeld === undefined ? '—' : Number(r.store.sidecarsHeld).toLocaleString('en'))), '(their text and parse too, for articles not open with nothing to write)'));
   log(row('longest extension-host stall in the scan', cold.map((r) => fmtMs(r.lastLoad?.longestStallMs)), `goal ≤ 100 ms: ${goal('', (r) => r.lastLoad?.longestStallMs, 100)}`));

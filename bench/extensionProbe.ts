@@ -129,6 +129,10 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
     store: perf.store,
     tree: perf.tree,
   };
+  // The host left idle after that (the forced GCs above included): V8 gives back the pages the
+  // scan's garbage grew the heap to only after a while. RSS every 5 s for 20 s.
+  const rssIdleMb: number[] = [];
+  for (let i = 0; i < 4; i++) { await sleep(5000); rssIdleMb.push(process.memoryUsage().rss / 1e6); }
   // Refresh (Reload Claims from Disk) with nothing changed on disk, after the memory figures
   // above: every article's sidecar and text read again (those let go are re-read and compared),
   // and the host's CPU meanwhile.
@@ -138,6 +142,7 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
   const after = api.perf().store;
   return {
     ...result,
+    rssIdleMb,
     refreshMs,
     refreshCpuMs: (cpu.user + cpu.system) / 1000,
     refreshSidecarLoads: after.sidecarLoads - perf.store.sidecarLoads,
