@@ -3,9 +3,9 @@
 // the YAML nodes, then the model. Never throws on bad input.
 import type { Problem } from '../model';
 import type { StatusScale } from '../statusScale';
-import { preflight } from '../yaml/preflight';
+import { preflightHead, preflightScan } from '../yaml/preflight';
 import { MAX_FULL_PARSE_VALUES } from '../limits';
-import { fastYamlRead } from '../yaml/fastYaml';
+import { fastYamlRead, fastYamlReadOnce } from '../yaml/fastYaml';
 import { lineLocator } from '../yaml/lineLocate';
 import { LineSplice } from '../yaml/lineSplice';
 import { YamlText, type YamlIssue } from '../yaml/yamlDocument';
@@ -22,6 +22,8 @@ export interface ParseOptions {
   maxLength?: number;
   /** Always use the full YAML parser (for the tests and the bench that compare the two readers). */
   fullParser?: boolean;
+  /** Never the one pass: preflight, then the fast reader, as before it (for the tests and the bench that compare them). */
+  twoPasses?: boolean;
   /**
    * Write changes through the whole yaml Document even when the fast reader read the file, as
    * before lineSplice.ts (for the tests and the bench that compare the two writers).
@@ -31,33 +33,54 @@ export interface ParseOptions {
 
 export function parseSidecar(source: string, file?: string, options: ParseOptions = {}): LoadResult {
   const fail = (problems: Problem[]): LoadResult => ({ ok: false, problems });
-  const counted = { values: 0 };
-  const early = preflight(source, file, options.maxLength, counted);
-  if (early.length) return fail(early);
-  if (isBlank(source)) {
-    return fail([{ severity: 'error', code: 'empty-file', file, line: 1, column: 1,
-      message: 'The sidecar is empty; it needs `factmark: 1`, `article:` and `claims:`. Delete the file if the article has no claims.' }]);
-  }
+  // preflight (src/core/yaml/preflight.ts) in two parts around the one pass: the size and the
+  // conflict markers first, then the scan of every character only when the fast reader's one
+  // pass cannot tell that it finds nothing (fastYamlReadOnce), so that every problem is the
+  // one preflight gives, at the same line and column.
+  const head = preflightHead(source, file, options.maxLength);
+  if (head.length) return fail(head);
+  // A BOM (kept in the text so that a write gives it back) is no part of the YAML.
+  const bom = source.charCodeAt(0) === 0xfeff;
   // The layout Factmark writes is read by the fast reader, and the yaml Document is built only
   // when something needs it (a write, a message's line and column). A file with any problem at
   // all is read again by the full parser, so that what it reports is exactly what it always was.
   let full: ReturnType<typeof YamlText.parse> | undefined;
   const fullParse = () => (full ??= YamlText.parse(source));
+  const once = options.fullParser || options.twoPasses ? undefined : fastYamlReadOnce(bom ? source.slice(1) : source);
+  if (once?.certain) {
+    // The scan would find nothing and count at most ONE_PASS_MAX_VALUES values: not large; the
+    // text holds a mapping, so it is not blank.
+    const result = fromValue(source, file, options, once.value, () => fullYaml(fullParse()), [], true, false);
+    if (result.ok && !result.loaded.warnings.length) return result;
+    return fromFullParse(source, file, options, fullParse());
+  }
+  const counted = { values: 0 };
+  const early = preflightScan(source, file, {}, counted);
+  if (early.length) return fail(early);
+  if (isBlank(source)) {
+    return fail([{ severity: 'error', code: 'empty-file', file, line: 1, column: 1,
+      message: 'The sidecar is empty; it needs `factmark: 1`, `article:` and `claims:`. Delete the file if the article has no claims.' }]);
+  }
   // Past MAX_FULL_PARSE_VALUES the full parser is never run to read the file (it would cost
   // seconds): a file the fast reader reads has its problems placed by its lines, and one it
   // cannot read is refused at the line where it leaves Factmark's layout.
   if (!options.fullParser) {
     const large = counted.values > MAX_FULL_PARSE_VALUES;
-    // A BOM (kept in the text so that a write gives it back) is no part of the YAML.
-    const fast = fastYamlRead(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
+    // (the one pass's value when it read the text: the same reader, the same value)
+    const fast = once ?? fastYamlRead(bom ? source.slice(1) : source);
     if ('value' in fast) {
       const result = fromValue(source, file, options, fast.value, () => fullYaml(fullParse()), [], true, large, large ? lineLocator(source) : undefined);
       if (large || (result.ok && !result.loaded.warnings.length)) return result;
     } else if (large) {
-      return fail([notOurLayout(source, file, counted.values, fast.gaveUpAt + (source.charCodeAt(0) === 0xfeff ? 1 : 0))]);
+      return fail([notOurLayout(source, file, counted.values, fast.gaveUpAt + (bom ? 1 : 0))]);
     }
   }
-  const parsed = fullParse();
+  return fromFullParse(source, file, options, fullParse());
+}
+
+/** The file read by the full parser (`parsed`), with its problems and warnings. */
+function fromFullParse(source: string, file: string | undefined, options: ParseOptions, parsed: ReturnType<typeof YamlText.parse>): LoadResult {
+  const fail = (problems: Problem[]): LoadResult => ({ ok: false, problems });
   if (!parsed.ok) return fail(parsed.issues.map((i) => ({ ...i, file, message: `YAML syntax: ${i.message}` })));
   const yaml = parsed.yaml;
   const alias = yaml.firstAlias();

@@ -9,6 +9,8 @@
 // Checked against the full parser by test/unit/fastYaml.test.ts (generated sidecars, the fuzz
 // mutations of the adversarial suite).
 
+import { MAX_CLAIMS, MAX_FULL_PARSE_VALUES, MAX_NESTING, MAX_NODES } from '../limits';
+
 /** Thrown to give up; caught in fastYamlValue. */
 const GIVE_UP = Symbol('give up');
 
@@ -56,6 +58,7 @@ const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
 const COLON = 58;
+const QUESTION = 63;
 
 /** The plain value of `source`, or undefined when it is not in the subset this reader knows. */
 export function fastYamlValue(source: string): { value: unknown } | undefined {
@@ -80,6 +83,49 @@ export function fastYamlRead(source: string): { value: unknown } | { gaveUpAt: n
   }
 }
 
+/**
+ * The one pass (issue 13): the fast reader counting, as it reads, what bounds what preflight's
+ * scan (src/core/yaml/preflight.ts) would count on the same text, so that parseSidecar can skip
+ * that second pass over every character. On a text the reader reads, preflight's scan sees the
+ * structure the reader sees, line for line: each line it reads (+1 value), each `- ` (+1), each
+ * `key:` (+1), each flow list and each of its items (+1); quoted scalars, comments and literal
+ * blocks are skipped by both. The scan may only count less (it also skips the lines after a
+ * block scalar that are more indented than the line of its `|`; it stops a line at a `#` after
+ * any white space, not only a space), except where its guesses about plain text go wrong: a `?`
+ * in a plain scalar (the scan takes a quote, bracket or `|` after it as the start of one and
+ * may then read the following lines as inside it), a `#` in a flow list's plain item (the scan
+ * may take it as a comment and leave the list open over the next lines) and a `''` in a single-
+ * quoted scalar (the scan ends the quote there). On those `certain` is false and the caller runs
+ * the scan. Otherwise, with at most ONE_PASS_MAX_VALUES values, ONE_PASS_MAX_DEPTH levels and
+ * MAX_CLAIMS list items (it gives up past any of them, so a hostile file costs no more than
+ * that before the scan that refuses it), the scan finds nothing (no limit crossed: too many
+ * claims needs more `- ` items, too complex more values, too deep more levels) and counts at
+ * most ONE_PASS_MAX_VALUES values: the file is not `large` (parseSidecar). Checked against
+ * preflight on the texts of the fast reader's tests (test/unit/onePass.test.ts).
+ * Undefined when it gives up, wherever and for whatever reason: the caller then takes the two
+ * passes exactly as before (preflight, then fastYamlRead).
+ */
+export function fastYamlReadOnce(source: string): { value: unknown; certain: boolean } | undefined {
+  if (firstUnsupported(source) !== -1) return undefined;
+  const reader = new Reader(source, ONE_PASS_MAX_VALUES, ONE_PASS_MAX_DEPTH, MAX_CLAIMS);
+  try {
+    const value = reader.document();
+    return { value, certain: !reader.unsure };
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
+
+/** Values the one pass reads at most (then gives up): those of a file read by the full parser, well under MAX_NODES. */
+export const ONE_PASS_MAX_VALUES = Math.min(MAX_FULL_PARSE_VALUES, MAX_NODES);
+/**
+ * Mappings and lists nested, at most, in the one pass: a sidecar needs 6. preflight's depth on a
+ * line is at most one more than the reader's (the indentation levels of the lines it is nested
+ * in) plus a `- ` and a flow list on the line, so far under MAX_NESTING.
+ */
+export const ONE_PASS_MAX_DEPTH = Math.min(16, MAX_NESTING - 3);
+
 function giveUp(): never {
   throw GIVE_UP;
 }
@@ -103,7 +149,19 @@ class Reader {
   /** The first backslash at or after where doubleQuoted last looked for one (-1: not looked yet; 2³² - 1: none). */
   private backslash = -1;
 
-  constructor(private readonly s: string) {}
+  /** What bounds preflight's count of values (see fastYamlReadOnce), list items, and the current depth. */
+  private values = 0;
+  private items = 0;
+  private depth = 0;
+  /** Something in a plain or single-quoted scalar that preflight's scan may misread (see fastYamlReadOnce). */
+  unsure = false;
+
+  /** Past `maxValues` values, `maxDepth` levels or `maxItems` list items the reader gives up (unbounded for fastYamlRead: preflight bounded them). */
+  constructor(private readonly s: string, private readonly maxValues = Infinity, private readonly maxDepth = Infinity, private readonly maxItems = Infinity) {}
+
+  private count(): void {
+    if (++this.values > this.maxValues) giveUp();
+  }
 
   /** Where reading stopped: the current structural line's content (the end of the text at its end). */
   where(): number {
@@ -139,6 +197,7 @@ class Reader {
       this.content = i;
       this.end = end;
       this.eof = false;
+      this.count();
       return;
     }
     this.eof = true;
@@ -164,14 +223,16 @@ class Reader {
   /** A block mapping whose keys are at column `indent`; its first key is at `first` on the current line. */
   private map(indent: number, first: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    if (++this.depth > this.maxDepth) giveUp();
     let at = first;
     for (;;) {
       const length = this.keyAt(at);
       if (!length || length > 1000) giveUp();
       const key = this.key(at, length);
       if (Object.prototype.hasOwnProperty.call(out, key)) giveUp();
+      this.count();
       out[key] = this.value(indent, at + length + 1);
-      if (this.eof || this.indent < indent) return out;
+      if (this.eof || this.indent < indent) { this.depth--; return out; }
       if (this.indent > indent) giveUp();
       at = this.content;
     }
@@ -230,7 +291,10 @@ class Reader {
   private seq(indent: number): unknown[] {
     const out: unknown[] = [];
     const s = this.s;
+    if (++this.depth > this.maxDepth) giveUp();
     for (;;) {
+      this.count();
+      if (++this.items > this.maxItems) giveUp();
       let at = this.content + 1;
       while (at < this.end && s.charCodeAt(at) === SPACE) at++;
       if (at >= this.end || s.charCodeAt(at) === HASH || this.dashAt(at)) giveUp();
@@ -242,10 +306,10 @@ class Reader {
         out.push(this.inlineScalar(at, false));
         this.nextLine();
       }
-      if (this.eof || this.indent < indent) return out;
+      if (this.eof || this.indent < indent) { this.depth--; return out; }
       if (this.indent > indent || !this.dashAt(this.content)) {
         // An indentless sequence ends at its mapping's next key; anything else is not ours.
-        if (this.indent === indent && this.keyAt(this.content)) return out;
+        if (this.indent === indent && this.keyAt(this.content)) { this.depth--; return out; }
         giveUp();
       }
     }
@@ -288,6 +352,8 @@ class Reader {
       }
       if (ch === COLON && (i + 1 >= end || s.charCodeAt(i + 1) === SPACE)) giveUp();
       if (inFlow && (ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125 || ch === COLON)) giveUp();
+      // (what preflight's scan may misread: see fastYamlReadOnce)
+      if (ch === QUESTION || (inFlow && ch === HASH)) this.unsure = true;
     }
     while (stop > at && s.charCodeAt(stop - 1) === SPACE) stop--;
     const text = s.slice(at, stop);
@@ -338,7 +404,7 @@ class Reader {
       const q = s.indexOf("'", i);
       if (q < 0 || q >= this.end) giveUp();
       out += s.slice(i, q);
-      if (s.charCodeAt(q + 1) === 39) { out += "'"; i = q + 2; continue; }
+      if (s.charCodeAt(q + 1) === 39) { out += "'"; i = q + 2; this.unsure = true; continue; }
       return [out, q + 1];
     }
   }
@@ -349,9 +415,11 @@ class Reader {
     const out: unknown[] = [];
     let i = at + 1;
     const skip = () => { while (i < this.end && s.charCodeAt(i) === SPACE) i++; };
+    this.count();
     skip();
     if (s.charCodeAt(i) === 93) return [out, i + 1];
     for (;;) {
+      this.count();
       skip();
       if (i >= this.end) giveUp();
       const c = s.charCodeAt(i);

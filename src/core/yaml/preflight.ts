@@ -25,15 +25,28 @@ export interface PreflightLimits {
  */
 export function preflight(source: string, file: string | undefined, limits: number | PreflightLimits = {}, counted?: { values: number }): Problem[] {
   const l = typeof limits === 'number' ? { maxLength: limits } : limits;
-  const maxLength = l.maxLength ?? MAX_TEXT_LENGTH;
+  const head = preflightHead(source, file, l.maxLength);
+  if (head.length) return head;
+  return preflightScan(source, file, l, counted);
+}
+
+/**
+ * preflight's first two checks, the cheap ones (two native searches): the size and git conflict
+ * markers. parseSidecar makes them before its one pass (see fastYamlReadOnce), and preflightScan
+ * after it only when the one pass cannot tell that the scan finds nothing.
+ */
+export function preflightHead(source: string, file: string | undefined, maxLength: number = MAX_TEXT_LENGTH): Problem[] {
   if (source.length > maxLength) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     return [{ severity: 'error', code: 'too-large', file, line: 1, column: 1,
       message: `The file is ${mb(source.length)} MB; Factmark does not read files over ${mb(maxLength)} MB.` }];
   }
-  const markers = conflictMarkers(source, file);
-  if (markers.length) return markers;
-  return scan(source, file, l.maxClaims ?? MAX_CLAIMS, l.maxNodes ?? MAX_NODES, counted);
+  return conflictMarkers(source, file);
+}
+
+/** The rest of preflight, after preflightHead found nothing: nesting, claims and values counted. */
+export function preflightScan(source: string, file: string | undefined, limits: PreflightLimits = {}, counted?: { values: number }): Problem[] {
+  return scan(source, file, limits.maxClaims ?? MAX_CLAIMS, limits.maxNodes ?? MAX_NODES, counted);
 }
 
 /**
