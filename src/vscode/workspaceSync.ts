@@ -36,6 +36,11 @@ export class WorkspaceSync implements vscode.Disposable {
   private readonly loading = new Map<string, Promise<string | undefined>>();
   /** The batch loads running: each can take one of its articles in at once, ahead of its queue. */
   private readonly hurries = new Set<Hurry>();
+  /**
+   * Articles that callers of ensureArticle wait for in a batch load (how many callers): once taken
+   * in, their text and sidecar are kept for them, not let go at once only to be read again.
+   */
+  private readonly wanted = new Map<string, number>();
   ready: Promise<void> = Promise.resolve();
   /** How far the scan of the workspace is (the Claims panel shows it). */
   readonly scanStatus = new ScanReporter();
@@ -140,7 +145,7 @@ export class WorkspaceSync implements vscode.Disposable {
     try {
       gone = await loadArticles(this.store, todo, {
         log: this.log,
-        placed: (article, text) => { this.askHistory(article, text); this.releaseText(article); },
+        placed: (article, text) => { this.askHistory(article, text); if (!this.wanted.has(articleKey(article))) this.releaseText(article); },
         loadSidecarText: (key, source) => this.loadSidecarText(key, source),
         settled,
       }, (done, total) => this.scanStatus.set({ done, total }), { reload, hurry: (h) => { hurry = h; this.hurries.add(h); } });
@@ -166,11 +171,21 @@ export class WorkspaceSync implements vscode.Disposable {
     if (this.store.has(key) && this.store.hasArticleText(key) && !this.store.articleSidecarDropped(key)) return key;
     const running = this.loading.get(key);
     if (running) {
-      // In a batch load's queue (the start-up scan): taken in now, on its own, not when the queue gets there.
-      for (const hurry of this.hurries) if (hurry(key)) break;
-      // A load without `create` (on open) may be running: it gives up when there is no sidecar.
-      const done = await running;
-      if (done || !create) return done;
+      // (kept once taken in: a hurried article may be taken in at once, within hurry)
+      this.wanted.set(key, (this.wanted.get(key) ?? 0) + 1);
+      let done: string | undefined;
+      try {
+        // In a batch load's queue (the start-up scan): taken in now, on its own, not when the queue gets there.
+        for (const hurry of this.hurries) if (hurry(key)) break;
+        // A load without `create` (on open) may be running: it gives up when there is no sidecar.
+        done = await running;
+      } finally {
+        const n = (this.wanted.get(key) ?? 1) - 1;
+        if (n > 0) this.wanted.set(key, n); else this.wanted.delete(key);
+      }
+      if (!done && !create) return undefined;
+      // Whatever is still let go (a batch reload keeps a sidecar let go that it found unchanged)
+      // is read again now, as for a command that came after the load.
       return this.ensureArticle(article, create);
     }
     const job = this.load(article, create).finally(() => this.loading.delete(key));

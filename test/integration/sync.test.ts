@@ -453,18 +453,20 @@ describe('an article not open in an editor', () => {
     assert.ok(factmark.store.get(key)!.claims.every((e) => doc.getText().slice(e.start, e.end) === (e.currentText ?? e.claim.quote)), JSON.stringify(factmark.store.get(key)?.claims));
   });
 
+  /** An article not open in an editor, with two claims, loaded and its text let go. */
+  const unopened = async (stem: string, ids: [string, string]) => {
+    const factmark = await api();
+    const name = uniqueName(stem);
+    const article = fileUri(name);
+    const key = article.toString();
+    await writeFile(article, ARTICLE);
+    await writeFile(sidecarOf(article), sidecarFor(name, ARTICLE, [{ id: ids[0], quote: 'a budget of £412 million' }, { id: ids[1], quote: 'Bus fares will stay frozen' }]));
+    await waitFor(`${stem}'s sidecar to be loaded and its text let go`, () => factmark.store.has(key) && factmark.store.articleTextDropped(key), 20_000);
+    return { name, article, key, sidecar: sidecarOf(article) };
+  };
+
   it('opened and typed in while its text is read again: the claims follow the editor\'s text, not the file read', async () => {
     const factmark = await api();
-    /** An article not open in an editor, with two claims, loaded and its text let go. */
-    const unopened = async (stem: string, ids: [string, string]) => {
-      const name = uniqueName(stem);
-      const article = fileUri(name);
-      const key = article.toString();
-      await writeFile(article, ARTICLE);
-      await writeFile(sidecarOf(article), sidecarFor(name, ARTICLE, [{ id: ids[0], quote: 'a budget of £412 million' }, { id: ids[1], quote: 'Bus fares will stay frozen' }]));
-      await waitFor(`${stem}'s sidecar to be loaded and its text let go`, () => factmark.store.has(key) && factmark.store.articleTextDropped(key), 20_000);
-      return { article, key };
-    };
     const { article, key } = await unopened('unopened-race', ['race01', 'race02']);
     // A slow disk: the command's read of the article ends after the user opened it and typed a line above the claims.
     factmark.setArticleReadDelay(1500);
@@ -629,5 +631,29 @@ describe('an article not open in an editor', () => {
     const written = (await sidecarYaml(article)).claims.find((c) => c.id === 'hist01') as unknown as { status: string; offset: number };
     assert.strictEqual(written.status, 'accurate');
     assert.strictEqual(written.offset, CLAIM_IN_NEW, 'the hint written is the claim\'s own place, not its twin\'s');
+  });
+
+  it('a command that waited for Refresh to take its article in reads it again after, and goes on (not refused as let go)', async () => {
+    const factmark = await api();
+    const { article, key } = await unopened('unopened-wait', ['wait01', 'wait02']);
+    await waitFor('its sidecar let go too', () => factmark.store.articleSidecarDropped(key));
+    // A slow disk: Refresh's read of the article is still on its way when the command comes.
+    factmark.setArticleReadDelay(1500);
+    let done: unknown;
+    try {
+      const refreshed = vscode.commands.executeCommand('factmark.refresh');
+      await waitFor('the article\'s read to be on its way', () => factmark.isLoading(article));
+      done = await vscode.commands.executeCommand('factmark.setStatus', { article: key, id: 'wait02' }, 'accurate');
+      await refreshed;
+    } finally {
+      factmark.setArticleReadDelay(0);
+    }
+    assert.deepStrictEqual(done, { article: key, id: 'wait02' }, 'the command was refused');
+    assert.strictEqual(factmark.store.claim(key, 'wait02')?.claim.status, 'accurate');
+    await factmark.flush();
+    const written = (await sidecarYaml(article)).claims.find((c) => c.id === 'wait02') as unknown as { status: string; offset: number };
+    assert.strictEqual(written.status, 'accurate');
+    assert.strictEqual(written.offset, ARTICLE.indexOf('Bus fares will stay frozen'));
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key), 'the command did not open the article');
   });
 });
