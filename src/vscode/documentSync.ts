@@ -35,6 +35,9 @@ export function registerDocumentSync(context: vscode.ExtensionContext, store: Cl
     const key = articleKey(doc.uri);
     if (store.has(key)) {
       sync.setArticleText(doc.uri, doc.getText());
+      // An open article keeps its sidecar, as its text (see WorkspaceSync.releaseText): one let go
+      // while it was not open is read again now, not at the first command.
+      if (store.articleSidecarDropped(key)) sync.ensureArticle(doc.uri, false).catch((e) => log.error(`opening ${key}: ${String(e)}`));
       return;
     }
     // Only articles that already have a sidecar are loaded on open; marking a claim creates one.

@@ -656,4 +656,17 @@ describe('an article not open in an editor', () => {
     assert.strictEqual(written.offset, ARTICLE.indexOf('Bus fares will stay frozen'));
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key), 'the command did not open the article');
   });
+
+  it('opened in an editor, its sidecar let go is read again and held while it is open', async () => {
+    const factmark = await api();
+    const { key, article } = await unopened('unopened-open', ['open01', 'open02']);
+    await waitFor('its sidecar let go too', () => factmark.store.articleSidecarDropped(key));
+    const restored = factmark.perf().store.sidecarsRestored;
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article), { preview: false });
+    await waitFor('the open article\'s text to be held', () => factmark.store.hasArticleText(key, editor.document.getText()));
+    await waitFor('the open article\'s sidecar to be read again', () => !factmark.store.articleSidecarDropped(key));
+    assert.ok(factmark.perf().store.sidecarsRestored > restored, 'read again as the file let go, not taken as changed');
+    assert.ok(onTheirWords(factmark, key, editor.document.getText()), JSON.stringify(factmark.store.get(key)?.claims));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
