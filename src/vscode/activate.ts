@@ -18,7 +18,7 @@ import { registerDecorations } from './decorations';
 import { registerDetailsView } from './detailsView';
 import { registerDeskView } from './deskView';
 import { registerDocumentSync } from './documentSync';
-import { setArticleReadDelay } from './fileText';
+import { holdNextRead, setArticleReadDelay } from './fileText';
 import { watchWalkthrough } from './firstSteps';
 import { AuthorName } from './author';
 import { registerHover } from './hover';
@@ -110,6 +110,7 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
     }),
     setLoadSliceBudget: setSliceBudget,
     setArticleReadDelay,
+    holdNextSidecarRead: holdNextRead,
     isLoading: (uri) => s.isLoading(uri),
     claimsOf: (uri) => store.get(articleKey(uri))?.claims ?? [],
     articleOf: (uri) => store.get(articleKey(uri)),

@@ -89,6 +89,8 @@ export interface FactmarkApi {
   setLoadSliceBudget(ms: number | undefined): void;
   /** For tests: makes every read of an article's file take `ms` longer once its bytes are read (a slow disk); 0: as fast as it is. */
   setArticleReadDelay(ms: number): void;
+  /** For tests: the next read of the file `uri` (a sidecar) takes `ms` longer once its bytes are read; resolves when they are read. */
+  holdNextSidecarRead(uri: vscode.Uri, ms: number): Promise<void>;
   /** Whether the article is being loaded (alone, or waiting in a batch load such as the start-up scan). */
   isLoading(uri: vscode.Uri): boolean;
   /** The claims of an article, in article order (empty when it has none). */

@@ -111,6 +111,12 @@ export function fileAccess(): FileAccess {
  */
 export async function readTextFile(uri: vscode.Uri, kind: FileKind = 'sidecar'): Promise<string | undefined> {
   const read = await access.read(uri, kind, MAX_BYTES[kind]);
+  const held = heldReads.get(uri.toString());
+  if (held) {
+    heldReads.delete(uri.toString());
+    held.inHand();
+    await new Promise((r) => setTimeout(r, held.ms));
+  }
   if (!read.ok) {
     if (read.missing) return undefined;
     throw new FileRefusedError(read.problem);
@@ -118,6 +124,16 @@ export async function readTextFile(uri: vscode.Uri, kind: FileKind = 'sidecar'):
   const decoded = decodeSidecar(read.bytes, uri.path);
   if (!decoded.ok) throw new FileRefusedError(decoded.problem);
   return decoded.text;
+}
+
+/** For tests: the next read of a file through readTextFile, held `ms` once its bytes are read; `inHand` is called then. */
+const heldReads = new Map<string, { ms: number; inHand: () => void }>();
+/**
+ * For tests: the next read of `uri` (a sidecar) takes `ms` longer once its bytes are read (one slow
+ * read, to make two reads of one file overlap in a known order). Resolves when those bytes are read.
+ */
+export function holdNextRead(uri: vscode.Uri, ms: number): Promise<void> {
+  return new Promise((resolve) => heldReads.set(uri.toString(), { ms, inHand: resolve }));
 }
 
 /** For tests: how long an article's read takes after its bytes were read (a slow disk); 0: no wait. */

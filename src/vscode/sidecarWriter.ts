@@ -158,19 +158,22 @@ export class SidecarWriter implements vscode.Disposable {
     // Re-read: when the file changed since our last read the store merges (or reports a conflict);
     // what the merge leaves unsaved is written just below, so the load schedules nothing.
     let onDisk: string | undefined;
+    const read = this.store.sidecarRead();
     try {
       onDisk = await readTextFile(sidecar);
     } catch (e) {
       if (!(e instanceof FileRefusedError)) throw e;
+      if (this.store.sidecarReadOvertaken(article, read)) throw overtaken(sidecar);
       // Refused (it became a link out of the folder, a FIFO, not UTF-8…): never written over.
       this.log.warn(`${sidecarKey}: ${e.message}; not written`);
-      this.store.sidecarUnreadable(article, [e.problem]);
+      this.store.sidecarUnreadable(article, [e.problem], read);
       return;
     }
+    if (this.store.sidecarReadOvertaken(article, read)) throw overtaken(sidecar);
     // A sidecar let go (a rename while it was) is the base again if it is the text let go; any other is taken as changed on disk.
-    const restored = typeof onDisk === 'string' && this.store.articleSidecarDropped(article) && this.store.restoreArticleSidecar(article, onDisk);
+    const restored = typeof onDisk === 'string' && this.store.articleSidecarDropped(article) && this.store.restoreArticleSidecar(article, onDisk, read);
     if (!restored && (onDisk !== undefined || snap.sidecarState !== 'missing')) {
-      if (this.store.loadSidecar(article, onDisk).changed) this.log.info(`${sidecarKey} changed on disk since it was last read; merged by claim id before writing`);
+      if (this.store.loadSidecar(article, onDisk, read).changed) this.log.info(`${sidecarKey} changed on disk since it was last read; merged by claim id before writing`);
     }
     const after = this.store.get(article);
     if (!after || !after.dirty) return;
@@ -198,4 +201,12 @@ export class SidecarWriter implements vscode.Disposable {
     }
     this.log.info(`wrote ${sidecarKey}`);
   }
+}
+
+/**
+ * A read of the file that started after the writer's was taken in first: the writer's found the
+ * file as it was before. Read again (the write loop's retry), as for a file changed under a write.
+ */
+function overtaken(sidecar: vscode.Uri): ChangedOnDiskError {
+  return new ChangedOnDiskError(`${baseName(sidecar)} was read again meanwhile`);
 }

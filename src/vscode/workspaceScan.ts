@@ -68,6 +68,8 @@ interface Read {
   source: string | undefined | FileRefusedError;
   /** The article's text, undefined when the file is missing, a problem when it cannot be read as text. */
   text: string | Problem | undefined;
+  /** The sidecar read's number (ClaimStore.sidecarRead): a read of it that started later may have been taken in first. */
+  sidecarRead: number;
   /** The text is the open editor's (the article was open when it was read). */
   fromEditor: boolean;
 }
@@ -88,7 +90,7 @@ export interface LoadHooks {
   /** After an article was taken in (or given up on): whoever waits for it may go on. */
   settled(key: string): void;
   /** Gives the store a sidecar's text as read (WorkspaceSync.loadSidecarText: a refused one is `broken`; merged unsaved edits are written). */
-  loadSidecarText(key: string, source: string | FileRefusedError): void;
+  loadSidecarText(key: string, source: string | FileRefusedError, read: number): void;
   log: vscode.LogOutputChannel;
 }
 
@@ -179,8 +181,9 @@ export async function loadArticles(
     stage[index] = READING;
     try {
       const doc = openDocument(article);
+      const sidecarRead = store.sidecarRead();
       const [source, text] = await Promise.all([readSidecarText(sidecar), doc ? Promise.resolve(doc.getText()) : readArticleFile(article)]);
-      return { index, article, key: articleKey(article), sidecar, source, text, fromEditor: doc !== undefined };
+      return { index, article, key: articleKey(article), sidecar, source, text, fromEditor: doc !== undefined, sidecarRead };
     } catch (e) {
       hooks.log.error(`loading ${sidecar.toString()}: ${String(e)}`);
       stage[index] = TAKEN;
@@ -244,12 +247,12 @@ export async function loadArticles(
         if (!store.has(r.key)) {
           if (r.source === undefined) return true; // the sidecar went away since it was found
           store.open(r.key, r.sidecar.toString(), baseName(r.article));
-          hooks.loadSidecarText(r.key, r.source);
+          hooks.loadSidecarText(r.key, r.source, r.sidecarRead);
         } else if (options.reload) {
           // Deleted since: the caller decides what to keep (see WorkspaceSync.sidecarsDeleted),
           // not a reload, which would keep the claims as unsaved and write the file again.
           if (r.source === undefined) { gone.push(r.sidecar); return true; }
-          hooks.loadSidecarText(r.key, r.source);
+          hooks.loadSidecarText(r.key, r.source, r.sidecarRead);
         }
         // A text let go once anchored is read again as such: anchored afresh with the git history
         // this sidecar was given (setArticleText forgets it: a claim carried past its twin would

@@ -146,7 +146,7 @@ export class WorkspaceSync implements vscode.Disposable {
       gone = await loadArticles(this.store, todo, {
         log: this.log,
         placed: (article, text) => { this.askHistory(article, text); if (!this.wanted.has(articleKey(article))) this.releaseText(article); },
-        loadSidecarText: (key, source) => this.loadSidecarText(key, source),
+        loadSidecarText: (key, source, read) => this.loadSidecarText(key, source, read),
         settled,
       }, (done, total) => this.scanStatus.set({ done, total }), { reload, hurry: (h) => { hurry = h; this.hurries.add(h); } });
     } finally {
@@ -202,10 +202,11 @@ export class WorkspaceSync implements vscode.Disposable {
     const key = articleKey(article);
     const sidecar = sidecarUriFor(article);
     if (!this.store.has(key)) {
+      const read = this.store.sidecarRead();
       const source = await readSidecar(sidecar);
       if (source === undefined && !create) return undefined;
       this.store.open(key, sidecar.toString(), baseName(article));
-      this.loadSidecarText(key, source);
+      this.loadSidecarText(key, source, read);
     }
     if (this.store.articleSidecarDropped(key)) await this.restoreSidecar(key);
     if (!this.store.hasArticleText(key)) await this.readArticleText(article);
@@ -215,21 +216,32 @@ export class WorkspaceSync implements vscode.Disposable {
   /**
    * Reads the sidecar of an article whose sidecar was let go again (the same confined, checked
    * read): the same text, and its parse is the base again; any other (changed, broken, refused)
-   * is taken in exactly as a sidecar changed on disk, and a file gone as a deletion. A read that
-   * another read overtook (the file was taken in meanwhile) changes nothing.
+   * is taken in exactly as a sidecar changed on disk, and a file gone as a deletion. When the
+   * file was taken in meanwhile, this read changes nothing; when it was also let go again (a
+   * newer read, a watcher's, took it in first: this one found the file as it was before), it is
+   * read again, so that whoever waits has it and the older text is never taken in.
    */
   private async restoreSidecar(key: string): Promise<void> {
-    const state = this.store.state(key);
-    if (!state || !this.store.articleSidecarDropped(key)) return;
-    const sidecar = vscode.Uri.parse(state.sidecar, true);
-    const source = await readSidecar(sidecar);
-    if (!this.store.articleSidecarDropped(key)) return;
-    // Deleted while let go (before the watcher's report was taken in): a deletion, decided as
-    // the watcher's would be (kept while open, else forgotten), never a change to write back.
-    if (source === undefined) { await this.lifecycle.sidecarDeleted(sidecar); return; }
-    if (typeof source === 'string' && this.store.restoreArticleSidecar(key, source)) return;
-    const load = this.loadSidecarText(key, source);
-    if (load?.changed) this.log.info(`took in ${sidecar.toString()} as changed on disk (${this.store.state(key)?.sidecarState}${load.unsaved ? ', merged with changes made here, to be written' : ''})`);
+    for (let attempt = 1; ; attempt++) {
+      const state = this.store.state(key);
+      if (!state || !this.store.articleSidecarDropped(key)) return;
+      const sidecar = vscode.Uri.parse(state.sidecar, true);
+      const read = this.store.sidecarRead();
+      const source = await readSidecar(sidecar);
+      if (!this.store.articleSidecarDropped(key)) return;
+      if (this.store.sidecarReadOvertaken(key, read)) {
+        if (attempt < 3) continue;
+        this.log.info(`${sidecar.toString()} kept changing while it was read again; left as last taken in`);
+        return;
+      }
+      // Deleted while let go (before the watcher's report was taken in): a deletion, decided as
+      // the watcher's would be (kept while open, else forgotten), never a change to write back.
+      if (source === undefined) { await this.lifecycle.sidecarDeleted(sidecar); return; }
+      if (typeof source === 'string' && this.store.restoreArticleSidecar(key, source, read)) return;
+      const load = this.loadSidecarText(key, source, read);
+      if (load?.changed) this.log.info(`took in ${sidecar.toString()} as changed on disk (${this.store.state(key)?.sidecarState}${load.unsaved ? ', merged with changes made here, to be written' : ''})`);
+      return;
+    }
   }
 
   /** The article's text from its open editor, else from disk (a missing article orphans its claims). */
@@ -407,15 +419,17 @@ export class WorkspaceSync implements vscode.Disposable {
   /**
    * Gives the store the sidecar's text as it is on disk (`undefined`: no file; a FileRefusedError:
    * refused on reading). When that merges with unsaved edits here, the merged claims are written.
+   * `read`: the read's number (ClaimStore.sidecarRead, taken before the file was read): a read
+   * overtaken by a later one of the same sidecar is not taken in.
    */
-  loadSidecarText(key: string, source: string | undefined | FileRefusedError): SidecarLoad | undefined {
+  loadSidecarText(key: string, source: string | undefined | FileRefusedError, read?: number): SidecarLoad | undefined {
     if (source instanceof FileRefusedError) {
       // Refused (a link out of the folder, a FIFO, not UTF-8…): shown as broken, never written.
       this.log.warn(`${this.store.state(key)?.sidecar}: ${source.message}`);
-      this.store.sidecarUnreadable(key, [source.problem]);
+      this.store.sidecarUnreadable(key, [source.problem], read);
       return undefined;
     }
-    const load = this.store.loadSidecar(key, source);
+    const load = this.store.loadSidecar(key, source, read);
     if (load.changed && load.unsaved) this.writer.schedule(key);
     return load;
   }
@@ -425,10 +439,11 @@ export class WorkspaceSync implements vscode.Disposable {
     // An article whose text was let go is read with its sidecar, and the claims read are anchored
     // in it in the same batch (one event, no moment with the claims unplaced).
     const dropped = article !== undefined && this.store.articleTextDropped(key) && !openDocument(article);
+    const read = this.store.sidecarRead();
     const [source, text] = await Promise.all([readSidecar(sidecar), dropped ? readArticleFile(article) : undefined]);
     if (!this.store.has(key)) return false;
     const load = this.store.batch(() => {
-      const load = this.loadSidecarText(key, source);
+      const load = this.loadSidecarText(key, source, read);
       if (load?.changed && typeof text === 'string' && this.store.articleTextDropped(key)) this.store.restoreArticleText(key, text);
       return load;
     });

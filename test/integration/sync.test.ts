@@ -669,4 +669,30 @@ describe('an article not open in an editor', () => {
     assert.ok(onTheirWords(factmark, key, editor.document.getText()), JSON.stringify(factmark.store.get(key)?.claims));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  it('two reads of its sidecar overlapping, the older one ending last does not take the older file in over the newer', async () => {
+    const factmark = await api();
+    const { name, article, key, sidecar } = await unopened('unopened-order', ['ord01', 'ord02']);
+    await waitFor('its sidecar let go too', () => factmark.store.articleSidecarDropped(key));
+    await factmark.flush();
+    // A command reads the sidecar again (slowly); meanwhile another tool adds a claim, and the
+    // watcher's read of the new file is taken in (and the file let go again) first.
+    const inHand = factmark.holdNextSidecarRead(sidecar, 4000);
+    const command = vscode.commands.executeCommand('factmark.setStatus', { article: key, id: 'ord02' }, 'accurate');
+    await inHand;
+    await writeFile(sidecar, sidecarFor(name, ARTICLE, [
+      { id: 'ord01', quote: 'a budget of £412 million', status: 'accurate' }, { id: 'ord02', quote: 'Bus fares will stay frozen' }, { id: 'ord03', quote: 'Spending on housing rises to £58 million' },
+    ]));
+    await waitFor('the new file to be taken in', () => factmark.store.get(key)?.claims.length === 3, 20_000);
+    const done = await command;
+    // (before the change is written: the write reads the file again, and would merge the newer one in)
+    const snap = factmark.store.get(key)!;
+    assert.deepStrictEqual(snap.claims.map((e) => e.claim.id), ['ord01', 'ord02', 'ord03'], 'the older file was taken in over the newer');
+    assert.strictEqual(factmark.store.claim(key, 'ord01')?.claim.status, 'accurate');
+    assert.deepStrictEqual(done, { article: key, id: 'ord02' }, 'the command was refused');
+    assert.ok(onTheirWords(factmark, key, ARTICLE), JSON.stringify(snap.claims));
+    await factmark.flush();
+    const written = (await sidecarYaml(article)).claims as unknown as { id: string; status: string }[];
+    assert.deepStrictEqual(written.map((c) => `${c.id} ${c.status}`), ['ord01 accurate', 'ord02 accurate', 'ord03 unverified']);
+  });
 });

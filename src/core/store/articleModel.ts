@@ -98,6 +98,13 @@ export class ArticleModel {
   private held?: HeldSidecar;
   /** The file was refused (setUnreadable): whatever is read next is news. */
   private unreadable = false;
+  /**
+   * The number of the last read of the file taken in, or of our last write (ClaimStore.sidecarRead
+   * numbers them as they start): a read that started before it and ends after it found the file as
+   * it was before, and is not taken in (two reads of one sidecar overlapping, the older one last).
+   * A method given no number takes what it is given as read at that number (unordered).
+   */
+  private lastRead = 0;
   /** The file was read as gone (loadSidecar(undefined)), and nothing was read or written since: its absence read again is no news. */
   private readGone = false;
   private claims: Claim[] = [];
@@ -334,7 +341,10 @@ export class ArticleModel {
    * in memory now differ from the file (edits merged with the file's, or a deleted file's claims
    * kept), so that the caller decides whether to write them.
    */
-  loadSidecar(source: string | undefined): SidecarLoad {
+  loadSidecar(source: string | undefined, read = this.lastRead): SidecarLoad {
+    // Overtaken by a read that started later (or by our write): the file as it was before; nothing is done.
+    if (read < this.lastRead) return { changed: false, unsaved: this.dirty };
+    this.lastRead = read;
     const same = this.held ? source !== undefined && textMark(source) === this.held.mark : source === this.lastDiskText;
     if (same && this.sidecarState !== 'missing' && !this.unreadable) return { changed: false, unsaved: this.dirty };
     // Still gone (a watcher's late event for a file deleted since, a folder and its files both
@@ -401,11 +411,19 @@ export class ArticleModel {
    * The sidecar exists but was not read (refused: a link out of the folder, a FIFO, too large, not
    * UTF-8): like a file that does not parse, it is never written over, and the claims in memory stay.
    */
-  setUnreadable(problems: Problem[]): void {
+  setUnreadable(problems: Problem[], read = this.lastRead): boolean {
+    if (read < this.lastRead) return false;
+    this.lastRead = read;
     this.unreadable = true;
     this.previous = undefined;
     this.sidecarState = 'broken';
     this.problems = problems;
+    return true;
+  }
+
+  /** Whether a read numbered `read` started before the last read taken in (or our last write): what it found is not taken in. */
+  readOvertaken(read: number): boolean {
+    return read < this.lastRead;
   }
 
   /** Resolves a `conflict` state by taking the disk version or ours, claim by claim. */
@@ -493,10 +511,10 @@ export class ArticleModel {
    * it as a sidecar changed on disk (loadSidecar), never writing from the parse let go. Not let
    * go (read meanwhile): true, nothing done.
    */
-  restoreSidecar(source: string): boolean {
+  restoreSidecar(source: string, read = this.lastRead): boolean {
     const held = this.held;
     if (!held) return true;
-    if (textMark(source) !== held.mark) return false;
+    if (read < this.lastRead || textMark(source) !== held.mark) return false;
     const result = parseSidecar(source, this.sidecar);
     if (!result.ok) return false;
     const mine = this.heldSidecar();
@@ -506,6 +524,7 @@ export class ArticleModel {
     this.loaded = result.loaded;
     this.lastDiskText = source;
     this.held = undefined;
+    this.lastRead = read;
     this.counters.sidecarsRestored = (this.counters.sidecarsRestored ?? 0) + 1;
     return true;
   }
@@ -790,8 +809,9 @@ export class ArticleModel {
     return serializeSidecar(this.currentSidecar(), this.loaded, { placed: this.placed });
   }
 
-  /** After our own write succeeded: what is on disk is now the base. */
-  markSaved(written: string): void {
+  /** After our own write succeeded: what is on disk is now the base (`read`: numbered as a read starting now). */
+  markSaved(written: string, read = this.lastRead): void {
+    if (read > this.lastRead) this.lastRead = read;
     const result = parseSidecar(written, this.sidecar);
     this.held = undefined;
     if (result.ok) {

@@ -78,6 +78,8 @@ export class ClaimStore {
   scale: StatusScale;
   policy: RepoPolicy;
   private readonly counters: ModelCounters = { snapshots: 0, sidecarLoads: 0, reanchors: 0 };
+  /** The last number sidecarRead gave out (one sequence for every article: each compares its own reads). */
+  private sidecarReads = 0;
   private events = 0;
   private eventArticles = 0;
   /** Open batches, and what they collected: the kinds of change per article, in order. */
@@ -232,17 +234,34 @@ export class ClaimStore {
     return m;
   }
 
-  /** Reads the sidecar's text (`undefined`: no file) into the article's claims; see SidecarLoad. */
-  loadSidecar(article: string, source: string | undefined): SidecarLoad {
-    const result = this.model(article).loadSidecar(source);
+  /**
+   * Numbers a read of a sidecar as it starts (before the file is read): given with what it found
+   * (loadSidecar, sidecarUnreadable, restoreArticleSidecar), it is not taken in when a read of the
+   * same sidecar that started later, or our write, was taken in first (see sidecarReadOvertaken).
+   * Without a number, what is given counts as read now.
+   */
+  sidecarRead(): number {
+    return ++this.sidecarReads;
+  }
+
+  /** Whether a read numbered `read` was overtaken: a read of the article's sidecar that started later (or our write) was taken in first. */
+  sidecarReadOvertaken(article: string, read: number): boolean {
+    return this.models.get(article)?.readOvertaken(read) ?? false;
+  }
+
+  /**
+   * Reads the sidecar's text (`undefined`: no file) into the article's claims; see SidecarLoad.
+   * `read`: its number (sidecarRead); an overtaken read changes nothing.
+   */
+  loadSidecar(article: string, source: string | undefined, read = this.sidecarRead()): SidecarLoad {
+    const result = this.model(article).loadSidecar(source, read);
     if (result.changed) this.fire(article, 'loaded');
     return result;
   }
 
-  /** The sidecar is there but was refused (see ArticleModel.setUnreadable): `broken`, with why. */
-  sidecarUnreadable(article: string, problems: Problem[]): void {
-    this.model(article).setUnreadable(problems);
-    this.fire(article, 'loaded');
+  /** The sidecar is there but was refused (see ArticleModel.setUnreadable): `broken`, with why (unless the read was overtaken). */
+  sidecarUnreadable(article: string, problems: Problem[], read = this.sidecarRead()): void {
+    if (this.model(article).setUnreadable(problems, read)) this.fire(article, 'loaded');
   }
 
   /** `options.previous`: the article as the sidecar last matched it, for history-aware anchoring. */
@@ -318,11 +337,12 @@ export class ClaimStore {
    * The sidecar read again after dropArticleSidecar: true when it is the text let go (its parse
    * is the base again; nothing the views show changes); false when it is not, and nothing was
    * done: the caller takes it in as changed on disk (loadSidecar). True when it was not let go.
+   * `read`: as for loadSidecar (an overtaken read: false, nothing done; see sidecarReadOvertaken).
    */
-  restoreArticleSidecar(article: string, source: string): boolean {
+  restoreArticleSidecar(article: string, source: string, read = this.sidecarRead()): boolean {
     const m = this.models.get(article);
     if (!m?.isSidecarDropped) return true;
-    if (!m.restoreSidecar(source)) return false;
+    if (!m.restoreSidecar(source, read)) return false;
     // (the unknown-status errors are placed from the parse again)
     this.fire(article, 'loaded');
     return true;
@@ -555,8 +575,9 @@ export class ClaimStore {
     return m.serialize();
   }
 
+  /** After our write of `written`: the base; a read that started before it and ends after it is not taken in. */
   markSaved(article: string, written: string): void {
-    this.model(article).markSaved(written);
+    this.model(article).markSaved(written, this.sidecarRead());
     this.fire(article, 'saved');
   }
 
