@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { api, workspaceRoot } from './helpers';
 import { CLAIM_IN_NEW, NEW, OLD, REFRAIN } from '../fixtures/twinParagraphs';
@@ -694,5 +696,33 @@ describe('an article not open in an editor', () => {
     await factmark.flush();
     const written = (await sidecarYaml(article)).claims as unknown as { id: string; status: string }[];
     assert.deepStrictEqual(written.map((c) => `${c.id} ${c.status}`), ['ord01 accurate', 'ord02 accurate', 'ord03 unverified']);
+  });
+
+  it('its sidecar refused while let go (a link out of the folder), then put back as it was: a command reads it again and is not refused as broken', async () => {
+    const factmark = await api();
+    const { article, key, sidecar } = await unopened('unopened-refused', ['ref01', 'ref02']);
+    await waitFor('its sidecar let go too', () => factmark.store.articleSidecarDropped(key));
+    await factmark.flush();
+    const original = (await readFile(sidecar)) as string;
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-outside-'));
+    const target = path.join(outside, 'moved.claims.yaml');
+    fs.writeFileSync(target, original);
+    // Made a link out of the folder: refused, shown as broken (the claims kept).
+    fs.unlinkSync(sidecar.fsPath);
+    fs.symlinkSync(target, sidecar.fsPath);
+    await waitFor('the link to be refused', () => factmark.store.get(key)?.sidecarState === 'broken', 20_000);
+    const codes = () => vscode.languages.getDiagnostics(sidecar).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
+    assert.ok(codes().includes('outside-root'), JSON.stringify(codes()));
+    // Put back as it was, and a command at once (before the watcher's report is taken in).
+    fs.unlinkSync(sidecar.fsPath);
+    fs.writeFileSync(sidecar.fsPath, original);
+    const done = await vscode.commands.executeCommand('factmark.setStatus', { article: key, id: 'ref01' }, 'accurate');
+    assert.deepStrictEqual(done, { article: key, id: 'ref01' }, 'the command was refused');
+    assert.strictEqual(factmark.store.get(key)?.sidecarState, 'ok');
+    await factmark.flush();
+    assert.strictEqual((await sidecarYaml(article)).claims.find((c) => c.id === 'ref01')?.status, 'accurate');
+    assert.ok(!fs.lstatSync(sidecar.fsPath).isSymbolicLink());
+    assert.strictEqual(fs.readFileSync(target, 'utf8'), original, 'the file outside the folder was written');
+    await waitFor('the refusal\'s diagnostic to go', () => !codes().includes('outside-root'));
   });
 });

@@ -171,6 +171,37 @@ describe('ClaimStore: a sidecar\'s text and parse let go', () => {
     assert.strictEqual(s.serialize(ARTICLE), kept.serialize(ARTICLE));
   });
 
+  it('refused while it is gone (a link out of the folder), then read again as it was let go: no longer broken, and changed as a store that kept it', () => {
+    const s = loaded(WRITTEN);
+    letGo(s);
+    const refusal = { severity: 'error' as const, code: 'link-not-followed', file: SIDECAR, message: 'The sidecar treaty.md.claims.yaml is a symbolic link out of the folder.' };
+    s.sidecarUnreadable(ARTICLE, [refusal]);
+    assert.strictEqual(s.get(ARTICLE)!.sidecarState, 'broken');
+    s.restoreArticleText(ARTICLE, TEXT);
+    assert.throws(() => s.setStatus(ARTICLE, ID(WRITTEN, 0), 'accurate'), StoreError, 'refused while it is refused');
+    // The link replaced by the file as it was (a command reads it before the watcher's report is taken in).
+    let events = 0;
+    s.onDidChange(() => events++);
+    assert.strictEqual(s.restoreArticleSidecar(ARTICLE, WRITTEN), true, 'the text let go');
+    assert.ok(events > 0, 'the views hear of it');
+    const kept = loaded(WRITTEN);
+    assert.strictEqual(s.get(ARTICLE)!.sidecarState, 'ok', 'still shown as broken');
+    assert.deepStrictEqual(s.get(ARTICLE)!.problems, kept.get(ARTICLE)!.problems);
+    assert.deepStrictEqual(placements(s), placements(kept));
+    s.setStatus(ARTICLE, ID(WRITTEN, 0), 'accurate');
+    kept.setStatus(ARTICLE, ID(WRITTEN, 0), 'accurate');
+    assert.strictEqual(s.serialize(ARTICLE), kept.serialize(ARTICLE));
+    // Another file than the one let go, read after a refusal, is still taken in as changed on disk.
+    const other = loaded(WRITTEN);
+    letGo(other);
+    other.sidecarUnreadable(ARTICLE, [refusal]);
+    const theirs = WRITTEN.replace('status: unverified', 'status: inaccurate');
+    assert.strictEqual(other.restoreArticleSidecar(ARTICLE, theirs), false);
+    assert.strictEqual(other.get(ARTICLE)!.sidecarState, 'broken', 'nothing done');
+    assert.strictEqual(other.loadSidecar(ARTICLE, theirs).changed, true);
+    assert.strictEqual(other.get(ARTICLE)!.sidecarState, 'ok');
+  });
+
   it('deleted on disk while it is gone: the claims are kept as unsaved, as for a store that kept it', () => {
     const s = loaded(WRITTEN);
     letGo(s);

@@ -525,6 +525,13 @@ export class ArticleModel {
     this.lastDiskText = source;
     this.held = undefined;
     this.lastRead = read;
+    // Refused meanwhile (it became a link out of the folder, not UTF-8…) and now read fine: the
+    // file let go again, whole, as it was when it was let go (its state was 'ok' then).
+    if (this.unreadable) {
+      this.unreadable = false;
+      this.sidecarState = 'ok';
+      this.problems = result.loaded.warnings;
+    }
     this.counters.sidecarsRestored = (this.counters.sidecarsRestored ?? 0) + 1;
     return true;
   }

@@ -337,7 +337,8 @@ export class ClaimStore {
    * The sidecar read again after dropArticleSidecar: true when it is the text let go (its parse
    * is the base again; nothing the views show changes); false when it is not, and nothing was
    * done: the caller takes it in as changed on disk (loadSidecar). True when it was not let go.
-   * `read`: as for loadSidecar (an overtaken read: false, nothing done; see sidecarReadOvertaken).
+   * Refused since it was let go, and now read as it was: no longer `broken`. `read`: as for
+   * loadSidecar (an overtaken read: false, nothing done; see sidecarReadOvertaken).
    */
   restoreArticleSidecar(article: string, source: string, read = this.sidecarRead()): boolean {
     const m = this.models.get(article);
