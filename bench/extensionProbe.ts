@@ -235,9 +235,9 @@ async function bigArticle(api: FactmarkApi): Promise<Record<string, unknown>> {
     const sum = (rs: typeof redraws, k: 'claimsWalked' | 'rangesSent' | 'typesSent') => rs.reduce((n, r) => n + r[k], 0);
     const typing = redraws.filter((r) => !r.settle);
     const redrawn = { redraws: typing.length, claimsWalked: sum(typing, 'claimsWalked'), rangesSent: sum(typing, 'rangesSent'), typesSent: sum(typing, 'typesSent'), settleRangesSent: sum(redraws.filter((r) => r.settle), 'rangesSent') };
-    // The Claims panel in the phase: its refreshes (of the whole tree, or of nodes named) and the items VS Code asked for again.
+    // The Claims panel in the phase: its refreshes (of the whole tree, or of nodes named) and the items VS Code asked for again, built afresh or kept.
     const treeAfter = api.views.tree.stats();
-    const tree = { fired: treeAfter.fired - treeBefore.fired, firedAll: treeAfter.firedAll - treeBefore.firedAll, nodesRefreshed: treeAfter.nodesRefreshed - treeBefore.nodesRefreshed, itemsBuilt: treeAfter.itemsBuilt - treeBefore.itemsBuilt, visible: api.views.tree.view.visible };
+    const tree = { fired: treeAfter.fired - treeBefore.fired, firedAll: treeAfter.firedAll - treeBefore.firedAll, nodesRefreshed: treeAfter.nodesRefreshed - treeBefore.nodesRefreshed, itemsAsked: treeAfter.itemsAsked - treeBefore.itemsAsked, itemsBuilt: treeAfter.itemsBuilt - treeBefore.itemsBuilt, itemsReused: treeAfter.itemsReused - treeBefore.itemsReused, visible: api.views.tree.view.visible };
     return { wallPerKeyMs: wallPerKey, work: since(before, api.perf().timings), snapshots: after.snapshots - stats.snapshots, reanchors: after.reanchors - stats.reanchors, redrawn, tree };
   };
   const mid = claims[Math.floor(claims.length / 2)];

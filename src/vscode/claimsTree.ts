@@ -21,6 +21,7 @@ import {
 import type { ClaimRef, Services } from './services';
 import type { ScanStatus } from './workspaceScan';
 import { treeNodeOf } from './treeArguments';
+import { ClaimItemCache } from './claimItemCache';
 import { timed } from './perf';
 
 export type { GroupBy } from '../core/present/outlineGroupings';
@@ -33,8 +34,11 @@ export interface ClaimsTreeStats {
   readonly firedAll: number;
   /** Node ids named in partial refreshes. */
   readonly nodesRefreshed: number;
-  /** TreeItems built (getTreeItem calls) and tooltips resolved. */
+  /** Items VS Code asked for (getTreeItem calls); of those, built afresh and claims' rows returned as kept (itemsAsked = itemsBuilt + itemsReused). */
+  readonly itemsAsked: number;
   readonly itemsBuilt: number;
+  readonly itemsReused: number;
+  /** Tooltips resolved (on hover). */
   readonly tooltipsResolved: number;
   /** The last few refreshes fired, oldest first: the node ids named, or undefined for the whole tree. */
   readonly recent: readonly (readonly string[] | undefined)[];
@@ -96,7 +100,9 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
   const saved = context.workspaceState.get<string>('factmark.groupBy');
   if (isGroupBy(saved) && saved !== 'article') outline.setGroupBy(saved);
 
-  const stats = { fired: 0, firedAll: 0, nodesRefreshed: 0, itemsBuilt: 0, tooltipsResolved: 0 };
+  const stats = { fired: 0, firedAll: 0, nodesRefreshed: 0, itemsAsked: 0, itemsBuilt: 0, itemsReused: 0, tooltipsResolved: 0 };
+  /** Claims' rows as built, returned again while nothing they show changed (see claimItemCache.ts). */
+  const claimItems = new ClaimItemCache();
   const recent: (readonly string[] | undefined)[] = [];
   const log = (ids: readonly string[] | undefined) => { recent.push(ids); if (recent.length > 20) recent.shift(); };
   /** What waits to be redrawn. */
@@ -114,6 +120,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     if (redrawAll) {
       stats.fired++; stats.firedAll++;
       shownArticles = outline.articleCount();
+      claimItems.age();
       log(undefined);
       changed.fire(undefined);
     } else if (redrawIds.size) {
@@ -174,12 +181,39 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     }
   };
 
+  /**
+   * The desk context for the items VS Code asks for in one go (all the children of a node, in one
+   * synchronous run): the current user is read once for them, not once an item (reading the author
+   * setting was half of the cost of a row kept). The setting cannot change within a run: VS Code
+   * brings a new value as a message, taken in between runs.
+   */
+  let meNow: { me: string | undefined } | undefined;
+  const itemDesk = (): DeskContext => {
+    if (!meNow) {
+      meNow = { me: store.me() };
+      queueMicrotask(() => { meNow = undefined; });
+    }
+    return { scale: store.scale, requireReviews: store.policy.requireReviews, me: meNow.me };
+  };
+
   const item = (id: string): vscode.TreeItem => {
-    stats.itemsBuilt++;
+    stats.itemsAsked++;
     const n = outline.node(id);
+    if (n?.kind === 'claim') {
+      const e = store.claim(n.article, n.id);
+      const d = itemDesk();
+      const scale = d.scale;
+      const statusAbove = n.under === 'group' && outline.groupBy === 'status';
+      const kept = e && claimItems.get(id, e, scale, d, statusAbove);
+      if (kept) { stats.itemsReused++; return kept; }
+      stats.itemsBuilt++;
+      const built = claimItem(id, n, e, scale, d, statusAbove);
+      if (e) claimItems.set(id, e, scale, d, statusAbove, built);
+      return built;
+    }
+    stats.itemsBuilt++;
     const expanded = outline.startsExpanded(id);
     switch (n?.kind) {
-      case 'claim': return claimItem(id, n, store.claim(n.article, n.id), store.scale, desk(), n.under === 'group' && outline.groupBy === 'status');
       case 'article': return articleItem(id, n.article, outline.row(n.article), { path: relPath(n.article), filter: outline.filter, expanded });
       case 'sidecarError': return errorItem(id, n.article, outline.row(n.article)?.snapshot);
       case 'suggestion': return suggestionItem(id, n, suggestions.get(n.article)?.find((s) => s.start === n.start && s.end === n.end));
@@ -201,7 +235,8 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
       const n = outline.node(id);
       if (n?.kind === 'claim') {
         const e = store.claim(n.article, n.id);
-        if (e) { stats.tooltipsResolved++; treeItem.tooltip = claimTooltip(n, e, store.scale); }
+        // On a copy: the row may be kept and handed out again, where the tooltip must be the claim's then.
+        if (e) { stats.tooltipsResolved++; return Object.assign(new vscode.TreeItem(treeItem.label ?? ''), treeItem, { tooltip: claimTooltip(n, e, store.scale) }); }
       } else if (n?.kind === 'suggestion') {
         const s = suggestions.get(n.article)?.find((x) => x.start === n.start && x.end === n.end);
         if (s) { stats.tooltipsResolved++; treeItem.tooltip = suggestionTooltip(s); }
@@ -246,6 +281,8 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     setGroupBy(g) {
       void context.workspaceState.update('factmark.groupBy', g);
       const r = outline.setGroupBy(g);
+      // Every row rebuilt, as asked: the ids under groups differ from those under articles anyway.
+      claimItems.clear();
       setContext();
       redraw(r);
     },
