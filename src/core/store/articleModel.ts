@@ -11,7 +11,8 @@ import { FORMAT_VERSION, type Claim, type Problem, type Published, type Sidecar 
 import { dismissedEntry, sidecarToData, sortDismissed } from '../sidecar/claimData';
 import { parseSidecar, serializeSidecar, validateStatuses, type LoadedSidecar } from '../sidecar/sidecarYaml';
 import { findStatus, type StatusScale } from '../statusScale';
-import { detachedSidecar, textMark, type HeldSidecar } from './heldSidecar';
+import { detachedSidecar, shareStatuses, textMark, type HeldSidecar } from './heldSidecar';
+import type { LetGoState } from './startupCache';
 import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarLoad, SidecarState } from './types';
 
 /** How the article's text came: its version the sidecar last matched, or that the file is gone. */
@@ -41,7 +42,8 @@ interface Placement {
 /** `claimAtScanned`: claims claimAt looked at (those starting up to the longest claim's length before the offset); `claimOrders`: times it ordered the claims by start. */
 /** `textsDropped` / `textsRestored`: article texts let go once anchored (dropText), and read again (restoreText). */
 /** `sidecarsDropped` / `sidecarsRestored`: sidecar texts and parses let go (dropSidecar), and read again unchanged (restoreSidecar). */
-export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number; claimAtScanned?: number; claimOrders?: number; textsDropped?: number; textsRestored?: number; sidecarsDropped?: number; sidecarsRestored?: number }
+/** `restoredFromCache`: articles given their let-go state from the start-up cache (restoreLetGo), not read. */
+export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number; claimAtScanned?: number; claimOrders?: number; textsDropped?: number; textsRestored?: number; sidecarsDropped?: number; sidecarsRestored?: number; restoredFromCache?: number }
 
 /** The last placementsVersion given out, by any model. */
 let placementsVersions = 0;
@@ -134,6 +136,11 @@ export class ArticleModel {
   private reanchorCount = 0;
 
   constructor(readonly article: string, public sidecar: string, private articleName: string, private readonly counters: ModelCounters = { snapshots: 0 }) {}
+
+  /** Moved by every change (see touch); not by letting the text or the sidecar go. */
+  get version(): number {
+    return this.revision;
+  }
 
   get reanchors(): number {
     return this.reanchorCount;
@@ -546,6 +553,63 @@ export class ArticleModel {
       claims: this.claims.slice(),
       ...(this.dismissed ? { dismissed: this.dismissed } : {}),
     };
+  }
+
+  /**
+   * What a fresh load left of this article once its text and sidecar were let go, for the
+   * start-up cache; undefined unless it is exactly that: both let go, nothing to write, the file
+   * whole, no history asked for (every claim anchored where its words are, so a fresh load would
+   * not ask git, whose answer could place them otherwise), nothing placed by hand.
+   */
+  letGoState(): LetGoState | undefined {
+    const held = this.held;
+    if (!held || !this.textDropped || !this.anchoredFresh || this.dirty || this.sidecarState !== 'ok' || this.conflicts.length || this.placed.size || this.unreadable || this.articleMissing || this.previous || this.renamed) return undefined;
+    const placements: [ 'anchored', number, number, string, number ][] = [];
+    for (const c of this.claims) {
+      const p = this.placements.get(c.id);
+      if (!p?.range || p.state !== 'anchored' || p.currentText !== undefined || p.range.touched) return undefined;
+      placements.push(['anchored', p.range.start, p.range.end, p.reason, p.confidence]);
+    }
+    return {
+      mark: held.mark, factmark: held.factmark, article: held.article, ...(held.readOnly !== undefined ? { readOnly: held.readOnly } : {}),
+      claims: this.claims, ...(this.published ? { published: this.published } : {}), ...(this.dismissed ? { dismissed: this.dismissed } : {}),
+      problems: this.problems, placements,
+    };
+  }
+
+  /**
+   * A model that has loaded nothing takes a let-go state from the start-up cache (letGoState of
+   * the same files in an earlier session): as after a fresh load and dropSidecar + dropText, so
+   * the sidecar is read again and compared before any change or write (restoreSidecar), and the
+   * text read again and anchored afresh before use (restoreText). False, nothing done, when the
+   * model has loaded something, or a claim's status is off `scale` (a fresh load would keep
+   * the file then, for its unknown-status errors).
+   */
+  restoreLetGo(state: LetGoState, scale: StatusScale): boolean {
+    if (this.held || this.loaded || this.lastDiskText !== undefined || this.claims.length || this.hasText() || this.textDropped || this.sidecarState !== 'missing' || this.readGone || this.unreadable) return false;
+    if (state.placements.length !== state.claims.length || state.claims.some((c) => !findStatus(scale, c.status))) return false;
+    const claims = state.claims.slice();
+    shareStatuses(claims);
+    this.held = { mark: state.mark, factmark: state.factmark, article: state.article, readOnly: state.readOnly };
+    this.dismissed = state.dismissed ? state.dismissed.slice() : undefined;
+    this.published = state.published ? { ...state.published } : undefined;
+    this.claims = claims;
+    this.claimsChanged();
+    this.placements.clear();
+    claims.forEach((c, i) => {
+      const [state_, start, end, reason, confidence] = state.placements[i];
+      this.placements.set(c.id, { state: state_, range: { start, end, touched: state_ === 'changed' }, currentText: undefined, reason, confidence });
+    });
+    this.placementsRevision = ++placementsVersions;
+    this.problems = state.problems.slice();
+    this.conflicts = [];
+    this.dirty = false;
+    this.sidecarState = 'ok';
+    this.textRevision++;
+    this.textDropped = true;
+    this.anchoredFresh = true;
+    this.counters.restoredFromCache = (this.counters.restoredFromCache ?? 0) + 1;
+    return true;
   }
 
   /** The text was read and anchored, then let go (see dropText): it must be read again before use. */

@@ -17,6 +17,7 @@ import { mayReview } from '../workflow/reviews';
 import { statusPatch } from '../workflow/statusChange';
 import { ArticleModel, type ArticleTextOptions, type ModelCounters } from './articleModel';
 import { ProgressCount, type Progress } from './progress';
+import type { LetGoState } from './startupCache';
 import { StoreError, type ArticleSnapshot, type ArticleState, type ClaimEntry, type ClaimState, type SidecarLoad, type StoreChange, type StoreChangeKind } from './types';
 
 export interface StoreOptions {
@@ -68,6 +69,8 @@ export interface StoreStats {
   readonly sidecarsDropped: number;
   readonly sidecarsRestored: number;
   readonly sidecarsHeld: number;
+  /** Articles restored from the start-up cache (restoreLetGo), not read. */
+  readonly restoredFromCache: number;
 }
 
 export class ClaimStore {
@@ -169,6 +172,7 @@ export class ClaimStore {
       snapshots: this.counters.snapshots, events: this.events, eventArticles: this.eventArticles, sidecarLoads: this.counters.sidecarLoads ?? 0, reanchors: this.counters.reanchors ?? 0,
       textsDropped: this.counters.textsDropped ?? 0, textsRestored: this.counters.textsRestored ?? 0, textsHeld,
       sidecarsDropped: this.counters.sidecarsDropped ?? 0, sidecarsRestored: this.counters.sidecarsRestored ?? 0, sidecarsHeld,
+      restoredFromCache: this.counters.restoredFromCache ?? 0,
     };
   }
 
@@ -347,6 +351,37 @@ export class ClaimStore {
     // (the unknown-status errors are placed from the parse again)
     this.fire(article, 'loaded');
     return true;
+  }
+
+  /**
+   * The article as a fresh load left it once let go, for the start-up cache (see
+   * ArticleModel.letGoState); undefined when it is not exactly that.
+   */
+  letGoState(article: string): LetGoState | undefined {
+    return this.models.get(article)?.letGoState();
+  }
+
+  /**
+   * Opens an article the store does not have with a let-go state from the start-up cache, as if
+   * its files had been read, anchored and let go (see ArticleModel.restoreLetGo): one `loaded`
+   * event, as a fresh load gives. False, nothing done, when the store has the article already or
+   * the state does not fit the scale.
+   */
+  restoreLetGo(article: string, sidecar: string, articleName: string, state: LetGoState): boolean {
+    if (this.models.has(article)) return false;
+    const m = new ArticleModel(article, sidecar, articleName, this.counters);
+    if (!m.restoreLetGo(state, this.scale)) return false;
+    this.models.set(article, m);
+    this.fire(article, 'loaded');
+    return true;
+  }
+
+  /**
+   * Identifies the article's state as a whole (any change moves it; letting its text or sidecar
+   * go does not): what the start-up cache checks before it writes an entry it stamped earlier.
+   */
+  revision(article: string): number | undefined {
+    return this.models.get(article)?.version;
   }
 
   /** Whether the sidecar was let go while a claim's status is off the scale: its errors need the file's lines (read it again). */

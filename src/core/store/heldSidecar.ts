@@ -1,7 +1,7 @@
 // What an article model keeps of its sidecar once the file's text and parse are let go (issue 13:
 // the memory of a 5,000-article workspace): a mark of the text, to tell the same file read again
 // from a changed one, and the few values of the parse that are asked for while it is gone.
-import type { Sidecar } from '../model';
+import type { Claim, Sidecar } from '../model';
 
 /** The parse's values that are still needed while it is let go. */
 export interface HeldSidecar {
@@ -42,10 +42,15 @@ export function textMark(text: string): string {
  */
 export function detachedSidecar(sidecar: Sidecar): Sidecar {
   const out = JSON.parse(JSON.stringify(sidecar)) as Sidecar;
+  shareStatuses(out.claims);
+  return out;
+}
+
+/** Makes the claims' equal statuses one string each (the claims are fresh objects of one's own). */
+export function shareStatuses(claims: readonly Claim[]): void {
   const statuses = new Map<string, string>();
-  for (const c of out.claims) {
+  for (const c of claims) {
     const shared = statuses.get(c.status);
     if (shared === undefined) statuses.set(c.status, c.status); else c.status = shared;
   }
-  return out;
 }

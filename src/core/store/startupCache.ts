@@ -1,0 +1,192 @@
+// The start-up cache (issue 13: a second window or a restart of VS Code on a 5,000-article
+// archive): what the scan leaves of each article that is not open (its claims as parsed, their
+// placements as anchored, the sidecar's mark; see ArticleModel.dropSidecar and dropText), kept
+// between sessions so that an article whose two files are unchanged is not read, parsed and
+// anchored again. Like git's index, an entry is keyed by what one lstat of each file says (size,
+// mtimeMs, ino, dev); whoever uses it stats the files and restores only entries that match, and
+// never one whose file could have changed within the same tick of its clock ("racily clean").
+// What is restored is exactly the let-go state a fresh load leaves, so the same safety net holds:
+// the sidecar is read again and compared (mark + parse) before any change or write, the article's
+// text read again and anchored afresh before use. Pure: the file and its checksum are the host's.
+import type { Claim, Problem, Published } from '../model';
+import type { AnchorState } from '../anchoring/types';
+
+/** Bumped whenever what an entry holds, or how it is written, changes: another format is ignored. */
+export const CACHE_FORMAT = 1;
+/** The first key of the header line: a file that does not start with it is not a Factmark start-up cache. */
+export const CACHE_MAGIC = 'factmarkStartupCache';
+/**
+ * An entry is trusted only if both files' mtimes are older than this before the moment they were
+ * statted (and the cache written): a file changed again within the same tick of a coarse clock
+ * (1–2 s on FAT and HFS+, a server's clock on a network file system) would keep its mtime.
+ */
+export const RACY_MARGIN_MS = 2000;
+
+/** What one lstat says of a regular file: equal stamps are taken to mean the same content (but see RACY_MARGIN_MS). */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+  readonly dev: number;
+}
+
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.dev === b.dev;
+}
+
+/** Whether a stamp taken at `at` (ms since the epoch) may be trusted later: its mtime is far enough behind. */
+export function settledStamp(stamp: FileStamp, at: number): boolean {
+  return stamp.mtimeMs < at - RACY_MARGIN_MS;
+}
+
+/** One claim's placement as anchored: [state, start, end, reason, confidence]. */
+export type CachedPlacement = readonly [AnchorState, number, number, string, number];
+
+/** An article let go after a fresh load (ArticleModel.letGoState): all a fresh load of the same files leaves. */
+export interface LetGoState {
+  /** textMark of the sidecar's text. */
+  readonly mark: string;
+  readonly factmark: number;
+  readonly article: string;
+  readonly readOnly?: string;
+  readonly claims: readonly Claim[];
+  readonly published?: Published;
+  readonly dismissed?: readonly string[];
+  /** The file's warnings (its problems when it loaded). */
+  readonly problems: readonly Problem[];
+  /** In claim order, one per claim. */
+  readonly placements: readonly CachedPlacement[];
+}
+
+export interface CacheEntry {
+  /** The article's key in the store. */
+  readonly key: string;
+  readonly sidecar: string;
+  /** The name the store opened the article with (what a new sidecar's `article:` would say). */
+  readonly articleName: string;
+  readonly sidecarStamp: FileStamp;
+  readonly articleStamp: FileStamp;
+  readonly state: LetGoState;
+}
+
+/** What a cache must say of itself to be used here; anything else is another workspace's, version's or format's. */
+export interface CacheIdentity {
+  /** The extension's version. */
+  readonly extension: string;
+  /** The workspace folders (their URIs, in order). */
+  readonly workspace: string;
+}
+
+export interface CacheHeader extends CacheIdentity {
+  readonly [CACHE_MAGIC]: number;
+  /** When the cache was written (ms since the epoch): no entry is newer than this less RACY_MARGIN_MS. */
+  readonly writtenAt: number;
+  readonly entries: number;
+  /** Bytes of the body (UTF-8), and its checksum as the host computes it. */
+  readonly bodyBytes: number;
+  readonly checksum: string;
+}
+
+/** The body: the entries, as JSON (an array of arrays, to keep it short). */
+export function encodeBody(entries: readonly CacheEntry[]): string {
+  return `[${entries.map(encodeEntry).join(',\n')}]`;
+}
+
+/** One entry as it stands in the body (the body is these joined; see encodeBody). */
+export function encodeEntry(e: CacheEntry): string {
+  const st = e.state;
+  return JSON.stringify([e.key, e.sidecar, e.articleName, stampArray(e.sidecarStamp), stampArray(e.articleStamp),
+    [st.mark, st.factmark, st.article, st.readOnly ?? null, st.claims, st.published ?? null, st.dismissed ?? null, st.problems, st.placements]]);
+}
+
+export function encodeHeader(header: Omit<CacheHeader, typeof CACHE_MAGIC>): string {
+  return JSON.stringify({ [CACHE_MAGIC]: CACHE_FORMAT, ...header });
+}
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** The header line, checked against this workspace and version; why not when it does not fit. */
+export function decodeHeader(line: string, expect: CacheIdentity): Decoded<CacheHeader> {
+  let h: unknown;
+  try { h = JSON.parse(line); } catch { return { ok: false, reason: 'its header is not JSON (corrupt or not a cache)' }; }
+  if (!isObject(h) || !(CACHE_MAGIC in h)) return { ok: false, reason: 'it is not a Factmark start-up cache' };
+  const header = h as Record<string, unknown>;
+  if (header[CACHE_MAGIC] !== CACHE_FORMAT) return { ok: false, reason: `it is of format ${String(header[CACHE_MAGIC])}, not ${CACHE_FORMAT}` };
+  if (header.extension !== expect.extension) return { ok: false, reason: `it was written by version ${String(header.extension)}, not ${expect.extension}` };
+  if (header.workspace !== expect.workspace) return { ok: false, reason: 'it was written for other workspace folders' };
+  if (!isCount(header.writtenAt) || !isCount(header.entries) || !isCount(header.bodyBytes) || typeof header.checksum !== 'string') return { ok: false, reason: 'its header is incomplete' };
+  return { ok: true, value: header as unknown as CacheHeader };
+}
+
+/** The entries of a body whose length and checksum the host has checked; why not when one is malformed. */
+export function decodeBody(body: string, header: CacheHeader): Decoded<CacheEntry[]> {
+  let raw: unknown;
+  try { raw = JSON.parse(body); } catch { return { ok: false, reason: 'its body is not JSON (corrupt)' }; }
+  if (!Array.isArray(raw) || raw.length !== header.entries) return { ok: false, reason: 'its body does not hold the entries its header counts' };
+  const entries: CacheEntry[] = [];
+  for (const r of raw) {
+    const e = decodeEntry(r);
+    if (!e) return { ok: false, reason: `entry ${entries.length + 1} is malformed` };
+    // (an entry newer than the cache itself cannot be)
+    if (!settledStamp(e.sidecarStamp, header.writtenAt) || !settledStamp(e.articleStamp, header.writtenAt)) return { ok: false, reason: `entry ${entries.length + 1} is newer than the cache` };
+    entries.push(e);
+  }
+  return { ok: true, value: entries };
+}
+
+function decodeEntry(r: unknown): CacheEntry | undefined {
+  if (!Array.isArray(r) || r.length !== 6) return undefined;
+  const [key, sidecar, articleName, ss, as, st] = r as unknown[];
+  if (typeof key !== 'string' || typeof sidecar !== 'string' || typeof articleName !== 'string') return undefined;
+  const sidecarStamp = stampOf(ss);
+  const articleStamp = stampOf(as);
+  if (!sidecarStamp || !articleStamp || !Array.isArray(st) || st.length !== 9) return undefined;
+  const [mark, factmark, article, readOnly, claims, published, dismissed, problems, placements] = st as unknown[];
+  if (typeof mark !== 'string' || typeof factmark !== 'number' || typeof article !== 'string') return undefined;
+  if (readOnly !== null && typeof readOnly !== 'string') return undefined;
+  if (!Array.isArray(claims) || !claims.every(isClaim)) return undefined;
+  if (published !== null && !isObject(published)) return undefined;
+  if (dismissed !== null && !(Array.isArray(dismissed) && dismissed.every((d) => typeof d === 'string'))) return undefined;
+  if (!Array.isArray(problems) || !problems.every((p) => isObject(p) && typeof p.message === 'string' && typeof p.code === 'string' && (p.severity === 'error' || p.severity === 'warning'))) return undefined;
+  if (!Array.isArray(placements) || placements.length !== claims.length || !placements.every(isPlacement)) return undefined;
+  return {
+    key, sidecar, articleName, sidecarStamp, articleStamp,
+    state: {
+      mark, factmark, article,
+      ...(readOnly !== null ? { readOnly: readOnly as string } : {}),
+      claims: claims as Claim[],
+      ...(published !== null ? { published: published as Published } : {}),
+      ...(dismissed !== null ? { dismissed: dismissed as string[] } : {}),
+      problems: problems as Problem[],
+      placements: placements as CachedPlacement[],
+    },
+  };
+}
+
+const STATES: readonly string[] = ['anchored', 'moved', 'changed', 'ambiguous', 'orphaned'];
+
+function isPlacement(p: unknown): boolean {
+  return Array.isArray(p) && p.length === 5 && STATES.includes(p[0]) && isCount(p[1]) && isCount(p[2]) && p[1] <= p[2] && typeof p[3] === 'string' && typeof p[4] === 'number';
+}
+
+/** The fields a claim always has (the sidecar's reader gave them); the rest is as it wrote them. */
+function isClaim(c: unknown): boolean {
+  return isObject(c) && typeof c.id === 'string' && typeof c.quote === 'string' && typeof c.before === 'string' && typeof c.after === 'string' && typeof c.status === 'string' && Array.isArray(c.sources);
+}
+
+function stampArray(s: FileStamp): number[] {
+  return [s.size, s.mtimeMs, s.ino, s.dev];
+}
+
+function stampOf(a: unknown): FileStamp | undefined {
+  if (!Array.isArray(a) || a.length !== 4 || !a.every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
+  return { size: a[0], mtimeMs: a[1], ino: a[2], dev: a[3] };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}

@@ -1,0 +1,245 @@
+// The start-up cache (issue 13, warm start): an article restored from a cache entry must be, for
+// the store and everything that reads it, exactly what a fresh load of the same files leaves once
+// its text and sidecar are let go; a stale entry (the file changed behind a matching stat) must
+// end right once the claim is acted on (the sidecar read again and compared, the text anchored
+// afresh); a corrupt, truncated, foreign or old cache is refused.
+import * as assert from 'assert';
+import { ClaimStore } from '../../src/core/store/claimStore';
+import { DEFAULT_SCALE, type StatusScale } from '../../src/core/statusScale';
+import {
+  CACHE_FORMAT, CACHE_MAGIC, RACY_MARGIN_MS, decodeBody, decodeHeader, encodeBody, encodeHeader,
+  type CacheEntry, type CacheHeader, type FileStamp,
+} from '../../src/core/store/startupCache';
+
+const ARTICLE = 'file:///ws/treaty.md';
+const SIDECAR = ARTICLE + '.claims.yaml';
+const TEXT = [
+  'The treaty was signed in Moscow on Friday, the minister’s office said.',
+  'According to the ambassador, it will remain effective for 20 years.',
+  'Trade between the two countries grew by 15% last year, the ministry said. 🇷🇺',
+].join('\n');
+const at = (words: string, text = TEXT) => [text.indexOf(words), text.indexOf(words) + words.length] as const;
+
+function written(): string {
+  const s = new ClaimStore({ scale: DEFAULT_SCALE, now: () => '2026-12-02T12:00:00Z', author: () => 'Ana' });
+  s.open(ARTICLE, SIDECAR, 'treaty.md');
+  s.loadSidecar(ARTICLE, undefined);
+  s.setArticleText(ARTICLE, TEXT);
+  s.addClaim(ARTICLE, ...at('signed in Moscow'), { tags: ['treaty', 'russia'], sources: [{ url: 'https://example.org/communique', title: 'The ministry’s communiqué' }] });
+  s.addClaim(ARTICLE, ...at('remain effective for 20 years'), { status: 'accurate', explanation: 'Article 25.\nRenewed for five years.' });
+  s.addClaim(ARTICLE, ...at('grew by 15% last year'), { status: 'unproven' });
+  return s.serialize(ARTICLE);
+}
+const WRITTEN = written();
+const ID = (source: string, n: number) => [...source.matchAll(/id: (\w+)/g)][n][1];
+const VARIANTS: Record<string, string> = {
+  'as Factmark writes it': WRITTEN,
+  'with comments': WRITTEN.replace('claims:\n', '# checked by the desk on Monday\nclaims:\n  # the first one is disputed\n'),
+  'with CRLF line ends': WRITTEN.replace(/\n/g, '\r\n'),
+  'with a dismissed flow list and a published header': WRITTEN
+    .replace('article: treaty.md\n', 'article: treaty.md\npublished:\n  url: https://example.org/fact-check\n')
+    + 'dismissed: [the ministry said, according to the ambassador]\n',
+};
+
+function store(scale: StatusScale = DEFAULT_SCALE): ClaimStore {
+  let t = 0;
+  return new ClaimStore({ scale, now: () => `2026-12-02T13:00:${String(t++).padStart(2, '0')}Z`, author: () => 'Bo' });
+}
+
+/** A fresh load of the two files, let go as the scan lets go an article that is not open. */
+function coldLoad(source: string, text = TEXT, scale?: StatusScale): ClaimStore {
+  const s = store(scale);
+  s.open(ARTICLE, SIDECAR, 'treaty.md');
+  s.loadSidecar(ARTICLE, source);
+  s.setArticleText(ARTICLE, text);
+  assert.strictEqual(s.dropArticleText(ARTICLE), true);
+  assert.strictEqual(s.dropArticleSidecar(ARTICLE), true);
+  return s;
+}
+
+const NOW = Date.parse('2026-12-03T09:00:00Z');
+const STAMP: FileStamp = { size: 100, mtimeMs: NOW - 60_000, ino: 7, dev: 2049 };
+const IDENTITY = { extension: '0.1.0', workspace: 'file:///ws' };
+
+/** Through the file's encoding and back, as a second session reads it. */
+function throughCache(entries: CacheEntry[]): CacheEntry[] {
+  const body = encodeBody(entries);
+  const header = decodeHeader(encodeHeader({ ...IDENTITY, writtenAt: NOW, entries: entries.length, bodyBytes: body.length, checksum: 'x' }), IDENTITY);
+  assert.ok(header.ok, header.ok ? '' : header.reason);
+  const decoded = decodeBody(body, header.value);
+  assert.ok(decoded.ok, decoded.ok ? '' : decoded.reason);
+  return decoded.value;
+}
+
+function entryOf(s: ClaimStore): CacheEntry {
+  const state = s.letGoState(ARTICLE);
+  assert.ok(state, 'a fresh load, let go, gives a cache entry');
+  return { key: ARTICLE, sidecar: SIDECAR, articleName: 'treaty.md', sidecarStamp: STAMP, articleStamp: { ...STAMP, ino: 8 }, state };
+}
+
+function restored(entry: CacheEntry, scale?: StatusScale): ClaimStore {
+  const s = store(scale);
+  assert.strictEqual(s.restoreLetGo(entry.key, entry.sidecar, entry.articleName, entry.state), true);
+  return s;
+}
+
+/** All the store says of the article, without reading anything again. */
+function observed(s: ClaimStore) {
+  return {
+    snapshot: s.get(ARTICLE), state: s.state(ARTICLE), progress: s.progress(ARTICLE), letGo: s.articleLetGo(ARTICLE),
+    textDropped: s.articleTextDropped(ARTICLE), sidecarDropped: s.articleSidecarDropped(ARTICLE), hasText: s.hasArticleText(ARTICLE),
+    claimAt: s.claimAt(ARTICLE, TEXT.indexOf('Moscow'))?.claim.id, held: [s.stats.textsHeld, s.stats.sidecarsHeld],
+  };
+}
+
+/** The changes a user makes, each written and taken as saved: the bytes written after each. */
+function changes(s: ClaimStore, source: string): string[] {
+  const out: string[] = [];
+  const write = () => { const t = s.serialize(ARTICLE); s.markSaved(ARTICLE, t); out.push(t); };
+  s.setStatus(ARTICLE, ID(source, 0), 'mostly-accurate');
+  write();
+  s.dismissSentence(ARTICLE, 'Trade between the two countries grew by 15% last year, the ministry said.');
+  write();
+  s.removeClaim(ARTICLE, ID(source, 1));
+  write();
+  s.addClaim(ARTICLE, ...at('According to the ambassador'), { id: 'new001' });
+  write();
+  return out;
+}
+
+/** What the extension does before a change to a let-go article: the sidecar read again (and compared), else taken as changed on disk; then the text. */
+function readAgain(s: ClaimStore, source: string, text = TEXT): void {
+  if (!s.restoreArticleSidecar(ARTICLE, source)) s.loadSidecar(ARTICLE, source);
+  s.restoreArticleText(ARTICLE, text);
+}
+
+describe('Start-up cache: an entry restores what a fresh load leaves', () => {
+  for (const [name, source] of Object.entries(VARIANTS)) {
+    it(`${name}: the same store state as a fresh load, and byte-identical writes once read again`, () => {
+      const cold = coldLoad(source);
+      const [entry] = throughCache([entryOf(cold)]);
+      const warm = restored(entry);
+      assert.deepStrictEqual(observed(warm), observed(cold));
+      assert.strictEqual(warm.stats.restoredFromCache, 1);
+      assert.strictEqual(warm.stats.sidecarLoads, 0, 'nothing parsed');
+      assert.strictEqual(warm.stats.reanchors, 0, 'nothing anchored');
+      // What a cold store would write after the same re-read and changes, byte for byte.
+      readAgain(warm, source);
+      readAgain(cold, source);
+      assert.strictEqual(warm.stats.sidecarsRestored, 1, 'the file read again is the one the entry was made of: its parse is the base again');
+      assert.deepStrictEqual(observed(warm), observed(cold));
+      assert.strictEqual(warm.serialize(ARTICLE), source, 'an untouched file is written back byte for byte');
+      const ours = changes(warm, source);
+      assert.deepStrictEqual(ours, changes(cold, source));
+      assert.deepStrictEqual(observed(warm), observed(cold));
+    });
+  }
+
+  it('a restored article fires one `loaded` event, as a fresh load in a batch does', () => {
+    const entry = entryOf(coldLoad(WRITTEN));
+    const s = store();
+    const kinds: string[] = [];
+    s.onDidChange((e) => kinds.push(`${e.kind}:${e.articles.join(',')}`));
+    s.batch(() => s.restoreLetGo(entry.key, entry.sidecar, entry.articleName, entry.state));
+    assert.deepStrictEqual(kinds, [`loaded:${ARTICLE}`]);
+  });
+
+  it('refuses (nothing done) an article the store has, and a claim whose status is off the scale', () => {
+    const entry = entryOf(coldLoad(WRITTEN));
+    const s = restored(entry);
+    assert.strictEqual(s.restoreLetGo(entry.key, entry.sidecar, entry.articleName, entry.state), false);
+    const scale: StatusScale = { ...DEFAULT_SCALE, statuses: DEFAULT_SCALE.statuses.filter((x) => x.key !== 'unproven') };
+    const other = store(scale);
+    assert.strictEqual(other.restoreLetGo(entry.key, entry.sidecar, entry.articleName, entry.state), false);
+    assert.strictEqual(other.has(ARTICLE), false);
+  });
+
+  it('gives no entry for an article that is not exactly a fresh load let go', () => {
+    const kept = store();
+    kept.open(ARTICLE, SIDECAR, 'treaty.md');
+    kept.loadSidecar(ARTICLE, WRITTEN);
+    kept.setArticleText(ARTICLE, TEXT);
+    assert.strictEqual(kept.letGoState(ARTICLE), undefined, 'text and sidecar held (open in an editor)');
+    kept.dropArticleText(ARTICLE);
+    assert.strictEqual(kept.letGoState(ARTICLE), undefined, 'sidecar held');
+    // A claim not where its words were rated (a fresh load would ask git for history).
+    const moved = TEXT.replace('signed in Moscow', 'signed in the Kremlin');
+    const changed = coldLoad(WRITTEN, moved);
+    assert.strictEqual(changed.letGoState(ARTICLE), undefined, 'a claim whose words changed');
+    // Read again and changed: something to write.
+    const s = coldLoad(WRITTEN);
+    readAgain(s, WRITTEN);
+    s.setStatus(ARTICLE, ID(WRITTEN, 0), 'accurate');
+    assert.strictEqual(s.letGoState(ARTICLE), undefined, 'unsaved');
+  });
+});
+
+describe('Start-up cache: a stale entry (the file changed behind a matching stat) ends right when acted on', () => {
+  it('the sidecar changed (same length: another status): the change is made on the file as it is, as a fresh load of it would', () => {
+    const entry = entryOf(coldLoad(WRITTEN));
+    // The same size and (as forced with utimes) the same mtime: the stamp matches, the entry is stale.
+    const theirs = WRITTEN.replace('status: unproven', 'status: accurate');
+    assert.strictEqual(theirs.length, WRITTEN.length);
+    const warm = restored(entry);
+    assert.strictEqual(warm.get(ARTICLE)!.claims[2].claim.status, 'unproven', 'stale until read again');
+    readAgain(warm, theirs);
+    assert.strictEqual(warm.stats.sidecarsRestored, 0, 'not taken as the text the entry was made of');
+    const cold = coldLoad(theirs);
+    readAgain(cold, theirs);
+    assert.deepStrictEqual(observed(warm), observed(cold));
+    assert.strictEqual(warm.get(ARTICLE)!.dirty, false, 'nothing of the stale entry is to be written');
+    assert.deepStrictEqual(changes(warm, theirs), changes(cold, theirs));
+  });
+
+  it('the article changed (same length, other words): the claims are anchored afresh in it, never left on the old places', () => {
+    const entry = entryOf(coldLoad(WRITTEN));
+    const text = TEXT.replace('signed in Moscow', 'signed in Minsk!');
+    assert.strictEqual(text.length, TEXT.length);
+    const warm = restored(entry);
+    readAgain(warm, WRITTEN, text);
+    const cold = coldLoad(WRITTEN, text);
+    readAgain(cold, WRITTEN, text);
+    assert.notStrictEqual(warm.get(ARTICLE)!.claims[0].state, 'anchored', 'the claim is not shown on other words');
+    assert.deepStrictEqual(observed(warm), observed(cold));
+    assert.deepStrictEqual(changes(warm, WRITTEN), changes(cold, WRITTEN));
+  });
+});
+
+describe('Start-up cache: a cache that does not fit is refused', () => {
+  const entry = () => entryOf(coldLoad(WRITTEN));
+  const header = (over: Partial<CacheHeader> = {}, body = encodeBody([entry()])) => encodeHeader({ ...IDENTITY, writtenAt: NOW, entries: 1, bodyBytes: body.length, checksum: 'x', ...over });
+
+  it('reads its own header', () => {
+    assert.strictEqual(decodeHeader(header(), IDENTITY).ok, true);
+  });
+
+  for (const [what, line, reason] of [
+    ['not JSON (truncated)', header().slice(0, 40), /not JSON/],
+    ['not a cache', JSON.stringify({ hello: 1 }), /not a Factmark start-up cache/],
+    ['another format', header().replace(`"${CACHE_MAGIC}":${CACHE_FORMAT}`, `"${CACHE_MAGIC}":${CACHE_FORMAT + 1}`), /format/],
+    ['another version of the extension', header({ extension: '0.0.9' }), /version 0\.0\.9/],
+    ['another workspace', header({ workspace: 'file:///elsewhere' }), /other workspace folders/],
+    ['no checksum', header().replace(/,"checksum":"x"/, ''), /incomplete/],
+  ] as const) {
+    it(`a header: ${what}`, () => {
+      const r = decodeHeader(line, IDENTITY);
+      assert.strictEqual(r.ok, false);
+      assert.match(r.ok ? '' : r.reason, reason);
+    });
+  }
+
+  const h = (): CacheHeader => { const r = decodeHeader(header(), IDENTITY); assert.ok(r.ok); return r.value; };
+  for (const [what, body, reason] of [
+    ['truncated', () => encodeBody([entry()]).slice(0, -20), /not JSON/],
+    ['fewer entries than its header counts', () => '[]', /does not hold the entries/],
+    ['an entry malformed', () => encodeBody([entry()]).replace('"anchored"', '"nowhere"'), /entry 1 is malformed/],
+    ['a claim without its quote', () => encodeBody([entry()]).replace('"quote":', '"qu0te":'), /entry 1 is malformed/],
+    ['an entry newer than the cache (racily clean)', () => encodeBody([{ ...entry(), sidecarStamp: { ...STAMP, mtimeMs: NOW - RACY_MARGIN_MS + 1 } }]), /newer than the cache/],
+  ] as const) {
+    it(`a body: ${what}`, () => {
+      const r = decodeBody(body(), h());
+      assert.strictEqual(r.ok, false);
+      assert.match(r.ok ? '' : r.reason, reason);
+    });
+  }
+});
