@@ -35,6 +35,7 @@ import { registerSuggestionDecorations } from './suggestionDecorations';
 import { registerSuggestions } from './suggestions';
 import { checkworthinessModel, readCheckworthinessModel } from './checkworthinessModel';
 import { WorkspaceSync } from './workspaceSync';
+import type { StartupCache } from './startupCache';
 import { loadCounters, setSliceBudget } from './workspaceScan';
 
 let sync: WorkspaceSync | undefined;
@@ -52,7 +53,9 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
   const keys = new ContextKeySetter();
   const suggestions = new SuggestionStore();
   const services = createServices(context, store, keys, suggestions);
-  sync = new WorkspaceSync(store, log, platform);
+  // A start-up cache is this version's, for these workspace folders (a copied or older one is ignored).
+  const cacheIdentity = () => ({ extension: String(context.extension.packageJSON.version), workspace: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n') });
+  sync = new WorkspaceSync(store, log, platform, cacheIdentity);
   context.subscriptions.push(log, sync, { dispose: () => store.dispose() });
   // Who "I" am decides what awaits my review and who may sign off.
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('factmark.author')) store.userChanged(); }));
@@ -107,7 +110,21 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
     perf: () => ({
       activatedAt, readyAt, readyCpuMs, store: store.stats, tree: views.tree.stats(), timings: timings(), lastLoad: s.lastLoad, scan: { ...loadCounters },
       rss: typeof process !== 'undefined' && typeof process.memoryUsage === 'function' ? process.memoryUsage().rss : undefined,
+      startupCache: s.startupCache && { ...s.startupCache.stats },
     }),
+    startupCache: s.startupCache && {
+      write: () => (s.startupCache as StartupCache).write(),
+      async restart() {
+        // As a second session's start: written, everything forgotten, the first scan again.
+        const cache = s.startupCache as StartupCache;
+        await s.flush();
+        await cache.write();
+        store.batch(() => { for (const a of store.articles()) store.forget(a); });
+        cache.rearm();
+        await s.scan();
+        return { ...cache.stats };
+      },
+    },
     setLoadSliceBudget: setSliceBudget,
     setArticleReadDelay,
     holdNextSidecarRead: holdNextRead,

@@ -11,6 +11,7 @@ import type { ClaimsTreeHandle, ClaimsTreeStats } from './claimsTree';
 import type { StoreStats } from '../core/store/claimStore';
 import type { Timing, TimingName } from './perf';
 import type { LoadCounters } from './workspaceScan';
+import type { StartupCacheStats } from './startupCache';
 import type { DecorationsHandle } from './decorations';
 import type { DeskHandle } from './deskView';
 import type { DetailsHandle } from './detailsView';
@@ -72,6 +73,15 @@ export interface FactmarkPerf {
   readonly scan: Readonly<LoadCounters>;
   /** The extension host's resident memory in bytes (undefined where there is no process, on the web). */
   readonly rss: number | undefined;
+  /** What the start-up cache did (undefined without one: the web, no workspace storage). */
+  readonly startupCache: StartupCacheStats | undefined;
+}
+
+/** The start-up cache, for tests: written now, or a restart simulated in this window. */
+export interface StartupCacheApi {
+  write(): Promise<void>;
+  /** Writes the cache, forgets every article, and runs the start-up scan again with the cache, as a second session would; what the cache did then. */
+  restart(): Promise<StartupCacheStats>;
 }
 
 export interface FactmarkApi {
@@ -86,6 +96,8 @@ export interface FactmarkApi {
   /** Waits until every pending sidecar write (and load) has finished. */
   flush(): Promise<void>;
   /** For tests: the time budget of a batch load's slices, in ms (undefined: the default). */
+  /** The start-up cache (undefined without one: the web, no workspace storage). */
+  readonly startupCache: StartupCacheApi | undefined;
   setLoadSliceBudget(ms: number | undefined): void;
   /** For tests: makes every read of an article's file take `ms` longer once its bytes are read (a slow disk); 0: as fast as it is. */
   setArticleReadDelay(ms: number): void;

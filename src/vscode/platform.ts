@@ -4,6 +4,7 @@
 // WEB_PLATFORM, which has none of it. Everything else is the same code on both.
 import type * as vscode from 'vscode';
 import type { ArticleVersion } from '../core/history/anchorWithHistory';
+import type { CacheEntry, CacheHeader, CacheIdentity, FileStamp } from '../core/store/startupCache';
 
 export interface Platform {
   /** `web`: the browser's web worker extension host. */
@@ -14,6 +15,20 @@ export interface Platform {
   articleAtSidecarCommit(article: vscode.Uri, sidecar: vscode.Uri): Promise<ArticleVersion | undefined>;
   /** Set Up Git Merging for Sidecars (desktop only). */
   readonly gitMerging?: GitMerging;
+  /** The start-up cache's file and the files' stamps (desktop only, with a workspace storage). */
+  readonly startupCache?: StartupCacheFiles;
+}
+
+/** See desktop/startupCacheFile.ts. */
+export interface StartupCacheFiles {
+  /** The cache file's path (for the log). */
+  readonly where: string;
+  /** One lstat of a regular file on the local disk; undefined for anything else (a link, missing, not local). */
+  stamp(uri: vscode.Uri): FileStamp | undefined;
+  /** The cache, checked (header, size, checksum, entries); why not when it is none, another's, or damaged. */
+  read(identity: CacheIdentity): Promise<{ ok: true; header: CacheHeader; entries: CacheEntry[] } | { ok: false; reason: string; missing?: boolean }>;
+  /** Writes the cache whole (a temporary file renamed over it); resolves to the body's size in bytes. */
+  write(identity: CacheIdentity, writtenAt: number, entries: number, body: string): Promise<number>;
 }
 
 export interface GitMerging {

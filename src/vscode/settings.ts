@@ -40,3 +40,8 @@ export function suggestThreshold(scope?: vscode.ConfigurationScope): number | un
   const v = config(scope).get<number>('suggestions.threshold');
   return typeof v === 'number' && v >= 0 && v <= 1 ? v : undefined;
 }
+
+/** Whether a second start of the same workspace restores unchanged articles from the start-up cache (factmark.startupCache). */
+export function startupCacheEnabled(): boolean {
+  return config().get<boolean>('startupCache', true) !== false;
+}

@@ -91,6 +91,8 @@ export interface LoadHooks {
   settled(key: string): void;
   /** Gives the store a sidecar's text as read (WorkspaceSync.loadSidecarText: a refused one is `broken`; merged unsaved edits are written). */
   loadSidecarText(key: string, source: string | FileRefusedError, read: number): void;
+  /** Just before an article's files are read (the start-up cache stamps them). */
+  beforeRead?(key: string, article: vscode.Uri, sidecar: vscode.Uri): void;
   log: vscode.LogOutputChannel;
 }
 
@@ -180,6 +182,7 @@ export async function loadArticles(
     const sidecar = sidecarUriFor(article, suffixOf(article));
     stage[index] = READING;
     try {
+      hooks.beforeRead?.(articleKey(article), article, sidecar);
       const doc = openDocument(article);
       const sidecarRead = store.sidecarRead();
       const [source, text] = await Promise.all([readSidecarText(sidecar), doc ? Promise.resolve(doc.getText()) : readArticleFile(article)]);

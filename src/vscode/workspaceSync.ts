@@ -18,6 +18,8 @@ import { sidecarSuffix } from './settings';
 import * as notify from './notify';
 import { StallWatch } from './perf';
 import { type Hurry, loadArticles, ScanReporter } from './workspaceScan';
+import { StartupCache } from './startupCache';
+import type { CacheIdentity } from '../core/store/startupCache';
 
 const ARTICLE_GLOB = '**/*.{md,markdown,mdown,txt,text}';
 const ARTICLE_EXTENSION = /\.(md|markdown|mdown|txt|text)$/i;
@@ -54,8 +56,15 @@ export class WorkspaceSync implements vscode.Disposable {
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
   private watchIdle: Promise<void> = Promise.resolve();
 
-  constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel, private readonly platform: Pick<Platform, 'articleAtSidecarCommit'>) {
+  /** The start-up cache (desktop, with a workspace storage): unchanged articles restored, not read, by the first scan. */
+  readonly startupCache?: StartupCache;
+
+  constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel, private readonly platform: Pick<Platform, 'articleAtSidecarCommit' | 'startupCache'>, cacheIdentity?: () => CacheIdentity) {
     this.writer = new SidecarWriter(store, log);
+    if (platform.startupCache && cacheIdentity) {
+      this.startupCache = new StartupCache(store, platform.startupCache, cacheIdentity, log);
+      this.disposables.push(this.startupCache);
+    }
     this.lifecycle = new FileLifecycle({ store, writer: this.writer, diagnostics: this.diagnostics, log, readArticleText: (a) => this.readArticleText(a) });
     this.disposables.push(this.writer, this.diagnostics, this.lifecycle, this.scanStatus);
     this.disposables.push(store.onDidChange((e) => {
@@ -97,6 +106,8 @@ export class WorkspaceSync implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
     );
     this.lifecycle.start();
+    // Read while the workspace is searched for sidecars.
+    this.startupCache?.prefetch();
     this.ready = this.scan();
   }
 
@@ -112,11 +123,14 @@ export class WorkspaceSync implements vscode.Disposable {
       const key = article && articleKey(article);
       return article && key && !(this.store.has(key) && (this.store.hasArticleText(key) || this.store.articleTextDropped(key))) ? [article] : [];
     });
-    await this.loadMany(todo, false);
+    const cache = this.startupCache;
+    const rest = cache ? await cache.restore(todo) : todo;
+    await this.loadMany(rest, false, cache);
+    cache?.scanDone();
   }
 
   /** Loads (or, with `reload`, reads again) many articles in parallel batches, showing progress. */
-  private async loadMany(articles: readonly vscode.Uri[], reload: boolean): Promise<void> {
+  private async loadMany(articles: readonly vscode.Uri[], reload: boolean, cache?: StartupCache): Promise<void> {
     const todo: vscode.Uri[] = [];
     const waiting = new Map<string, () => void>();
     for (const article of articles) {
@@ -136,6 +150,7 @@ export class WorkspaceSync implements vscode.Disposable {
     stalls.start();
     this.scanStatus.set({ done: 0, total: todo.length });
     const settled = (key: string) => {
+      cache?.taken(key);
       waiting.get(key)?.();
       waiting.delete(key);
       this.loading.delete(key);
@@ -147,6 +162,7 @@ export class WorkspaceSync implements vscode.Disposable {
         log: this.log,
         placed: (article, text) => { this.askHistory(article, text); if (!this.wanted.has(articleKey(article))) this.releaseText(article); },
         loadSidecarText: (key, source, read) => this.loadSidecarText(key, source, read),
+        beforeRead: cache && ((key, article, sidecar) => cache.beforeRead(key, article, sidecar)),
         settled,
       }, (done, total) => this.scanStatus.set({ done, total }), { reload, hurry: (h) => { hurry = h; this.hurries.add(h); } });
     } finally {

@@ -1,0 +1,65 @@
+// The start-up cache's file and the stamps of the workspace's files, on the local disk (desktop
+// VS Code, code-server, remotes): one file in the extension's workspace storage (never in the
+// repository, never at a path made of file contents), written whole to a temporary file and
+// renamed over the old one, with a SHA-256 of its body in its header line. What it holds and how
+// it is trusted is src/core/store/startupCache.ts's; this only reads, checks and writes bytes.
+import { createHash, randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import type * as vscode from 'vscode';
+import { decodeBody, decodeHeader, encodeHeader, type CacheHeader, type CacheIdentity, type FileStamp } from '../../core/store/startupCache';
+import type { StartupCacheFiles } from '../platform';
+
+const FILE = 'startup-cache.json';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCacheFiles | undefined {
+  if (!storage || storage.scheme !== 'file') return undefined;
+  const dir = storage.fsPath;
+  const file = path.join(dir, FILE);
+  return {
+    where: file,
+    stamp(uri) {
+      if (uri.scheme !== 'file') return undefined;
+      // One lstat, not following a link: a link's target could change under an unchanged link.
+      const s = fs.lstatSync(uri.fsPath, { throwIfNoEntry: false });
+      return s?.isFile() ? stampOf(s) : undefined;
+    },
+    async read(identity: CacheIdentity) {
+      let bytes: Buffer;
+      try { bytes = await fs.promises.readFile(file); } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'there is none yet', missing: true };
+        return { ok: false, reason: `it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+      }
+      const nl = bytes.indexOf(0x0a);
+      if (nl < 0) return { ok: false, reason: 'it has no header line (truncated or not a cache)' };
+      const header = decodeHeader(bytes.toString('utf8', 0, nl), identity);
+      if (!header.ok) return header;
+      const body = bytes.subarray(nl + 1);
+      if (body.length !== header.value.bodyBytes) return { ok: false, reason: `its body is ${body.length} bytes, not the ${header.value.bodyBytes} its header says (truncated)` };
+      if (sha256(body) !== header.value.checksum) return { ok: false, reason: 'its checksum does not match (corrupt)' };
+      const entries = decodeBody(body.toString('utf8'), header.value);
+      return entries.ok ? { ok: true, header: header.value, entries: entries.value } : entries;
+    },
+    async write(identity, writtenAt, count, body) {
+      const bytes = Buffer.from(body, 'utf8');
+      const header = encodeHeader({ ...identity, writtenAt, entries: count, bodyBytes: bytes.length, checksum: sha256(bytes) } satisfies Omit<CacheHeader, 'factmarkStartupCache'>);
+      await fs.promises.mkdir(dir, { recursive: true });
+      const tmp = path.join(dir, `.${FILE}.${randomBytes(6).toString('hex')}.tmp`);
+      try {
+        await fs.promises.writeFile(tmp, Buffer.concat([Buffer.from(header + '\n', 'utf8'), bytes]), { flag: 'wx', mode: 0o600 });
+        await fs.promises.rename(tmp, file);
+      } catch (e) {
+        await fs.promises.rm(tmp, { force: true }).catch(() => {});
+        throw e;
+      }
+      return bytes.length;
+    },
+  };
+}
+
+function stampOf(s: fs.Stats): FileStamp {
+  return { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino, dev: s.dev };
+}
+

@@ -1,0 +1,197 @@
+// The start-up cache in the extension (issue 13, warm start; what it holds and why it may be
+// trusted: src/core/store/startupCache.ts). The first scan of a session restores, from the cache,
+// every article not open in an editor whose sidecar and article files stat exactly as when their
+// entry was made (one lstat each, no read), and reads the rest as before. The scan stamps each
+// file it reads (one lstat before the read), and once it is done, and a while after articles
+// change, the cache is written again from the articles that are still exactly as a fresh load of
+// those stamped files left them. A cache that does not fit is ignored and said so in the log.
+import * as vscode from 'vscode';
+import type { ClaimStore } from '../core/store/claimStore';
+import { encodeEntry, sameStamp, settledStamp, type CacheEntry, type CacheIdentity, type FileStamp } from '../core/store/startupCache';
+import { articleKey, baseName, openDocument, sidecarUriFor, suffixesByFolder } from './articles';
+import type { StartupCacheFiles } from './platform';
+import { startupCacheEnabled } from './settings';
+
+/** After the scan, the cache is written this long after it ends, and this long after the last change to an article it holds. */
+const WRITE_AFTER_SCAN_MS = 500;
+const WRITE_AFTER_CHANGE_MS = 5000;
+/** Articles restored, or entries encoded, between two turns of the event loop. */
+const CHUNK = 200;
+
+interface Stamped {
+  readonly sidecar: FileStamp;
+  readonly article: FileStamp;
+  /** When the files were statted (ms since the epoch): their mtimes must be RACY_MARGIN_MS older. */
+  readonly at: number;
+  /** The store's revision of the article once it was taken in; undefined until then. */
+  revision?: number;
+}
+
+/** What the cache did in this session (the API's perf, the bench, the tests). */
+export interface StartupCacheStats {
+  /** Why the cache read at start-up was not used, if it was not. */
+  ignored?: string;
+  /** Entries the cache held, articles restored from it, and articles the first scan read. */
+  entries: number;
+  restored: number;
+  read: number;
+  /** The cache read (file, checksum, entries) and the restore, in ms. */
+  readMs?: number;
+  restoreMs?: number;
+  /** Writes, the entries and bytes of the last one, and how long it took (encoding in slices included). */
+  writes: number;
+  written?: { entries: number; bytes: number; ms: number };
+}
+
+export class StartupCache implements vscode.Disposable {
+  private readonly stamped = new Map<string, Stamped>();
+  private cached?: Promise<Awaited<ReturnType<StartupCacheFiles['read']>>>;
+  private used = false;
+  private timer?: ReturnType<typeof setTimeout>;
+  private writing?: Promise<void>;
+  private scanned = false;
+  private readonly subscription: { dispose(): void };
+  readonly stats: StartupCacheStats = { entries: 0, restored: 0, read: 0, writes: 0 };
+
+  constructor(private readonly store: ClaimStore, private readonly files: StartupCacheFiles, private readonly identity: () => CacheIdentity, private readonly log: vscode.LogOutputChannel) {
+    // An article it holds changed (a command, a file changed on disk, history): written again a while later, without it.
+    this.subscription = store.onDidChange((e) => {
+      if (!this.scanned) return;
+      if (e.articles.some((a) => this.stamped.has(a))) this.schedule(WRITE_AFTER_CHANGE_MS);
+    });
+  }
+
+  /** Starts reading the cache (at activation, while the workspace is searched for sidecars). */
+  prefetch(): void {
+    if (!this.cached && !this.used && startupCacheEnabled()) this.cached = this.files.read(this.identity());
+  }
+
+  /**
+   * Restores the articles the cache has and whose files stat as in their entry; returns the
+   * others, to be read. Only the first scan of the session uses the cache.
+   */
+  async restore(articles: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+    if (this.used || !startupCacheEnabled()) return [...articles];
+    this.prefetch();
+    const started = performance.now();
+    const read = await this.cached;
+    this.used = true;
+    this.cached = undefined;
+    this.stats.readMs = performance.now() - started;
+    if (!read?.ok) {
+      this.stats.ignored = read?.reason ?? 'not read';
+      if (read && !read.missing) this.log.warn(`start-up cache ${this.files.where} ignored: ${read.reason}; every article is read`);
+      else this.log.info(`start-up cache: ${read?.reason ?? 'none'}; every article is read`);
+      return [...articles];
+    }
+    const restoreStarted = performance.now();
+    const byKey = new Map<string, CacheEntry>();
+    for (const e of read.entries) byKey.set(e.key, e);
+    this.stats.entries = byKey.size;
+    const writtenAt = read.header.writtenAt;
+    const rest: vscode.Uri[] = [];
+    const suffixOf = suffixesByFolder();
+    for (let i = 0; i < articles.length; i += CHUNK) {
+      this.store.batch(() => {
+        for (const article of articles.slice(i, i + CHUNK)) {
+          const key = articleKey(article);
+          const e = byKey.get(key);
+          byKey.delete(key);
+          if (!e || !this.restoreOne(article, key, e, suffixOf, writtenAt)) rest.push(article);
+        }
+      });
+      // (an article opened, hovered or named by a command meanwhile is loaded on its own; restoreOne skips it then)
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    this.stats.restoreMs = performance.now() - restoreStarted;
+    this.log.info(`start-up cache: ${this.stats.restored} of ${articles.length} articles restored (${byKey.size + this.stats.restored} entries), the others read; ${Math.round(this.stats.readMs)} + ${Math.round(this.stats.restoreMs)} ms`);
+    return rest;
+  }
+
+  private restoreOne(article: vscode.Uri, key: string, e: CacheEntry, suffixOf: (u: vscode.Uri) => string, writtenAt: number): boolean {
+    // Open in an editor (its text is the editor's), loaded meanwhile, or under another name or sidecar: read.
+    if (this.store.has(key) || openDocument(article)) return false;
+    const sidecar = sidecarUriFor(article, suffixOf(article));
+    if (e.sidecar !== sidecar.toString() || e.articleName !== baseName(article)) return false;
+    const sidecarStamp = this.files.stamp(sidecar);
+    const articleStamp = this.files.stamp(article);
+    if (!sidecarStamp || !articleStamp || !sameStamp(sidecarStamp, e.sidecarStamp) || !sameStamp(articleStamp, e.articleStamp)) return false;
+    if (!this.store.restoreLetGo(key, e.sidecar, e.articleName, e.state)) return false;
+    // Proven settled against the cache's own write time (decodeBody): still so for the next one.
+    this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at: writtenAt, revision: this.store.revision(key) });
+    this.stats.restored++;
+    return true;
+  }
+
+  /** Stamps an article's two files just before the scan reads them (see loadArticles' beforeRead). */
+  beforeRead(key: string, article: vscode.Uri, sidecar: vscode.Uri): void {
+    const at = Date.now();
+    const sidecarStamp = this.files.stamp(sidecar);
+    const articleStamp = this.files.stamp(article);
+    this.stats.read++;
+    if (sidecarStamp && articleStamp) this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at });
+    else this.stamped.delete(key);
+  }
+
+  /** The scan took the article in: what it is now is what the stamps' files gave. */
+  taken(key: string): void {
+    const s = this.stamped.get(key);
+    if (s && s.revision === undefined) s.revision = this.store.revision(key);
+  }
+
+  /** The first scan is done: the cache is written a moment later. */
+  scanDone(): void {
+    this.scanned = true;
+    this.schedule(WRITE_AFTER_SCAN_MS);
+  }
+
+  private schedule(ms: number): void {
+    if (!startupCacheEnabled()) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = undefined; void this.write(); }, ms);
+  }
+
+  /** Writes the cache now (after any write on its way): every article still exactly as its stamped files gave it. */
+  async write(): Promise<void> {
+    if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
+    while (this.writing) await this.writing;
+    const job = this.writeOnce().catch((e) => this.log.warn(`start-up cache not written: ${String(e)}`));
+    this.writing = job.finally(() => { if (this.writing === job) this.writing = undefined; });
+    await job;
+  }
+
+  private async writeOnce(): Promise<void> {
+    const started = performance.now();
+    const writtenAt = Date.now();
+    const parts: string[] = [];
+    let n = 0;
+    for (const [key, s] of [...this.stamped]) {
+      if (++n % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      // Changed since its files were stamped (a command, a reload, git's history), or never taken in: not written; read next time.
+      if (s.revision === undefined || this.store.revision(key) !== s.revision) { if (s.revision !== undefined || !this.store.has(key)) this.stamped.delete(key); continue; }
+      if (!settledStamp(s.sidecar, s.at) || !settledStamp(s.article, s.at)) continue;
+      const state = this.store.letGoState(key);
+      const info = this.store.state(key);
+      if (!state || !info) continue;
+      const article = vscode.Uri.parse(key, true);
+      parts.push(encodeEntry({ key, sidecar: info.sidecar, articleName: baseName(article), sidecarStamp: s.sidecar, articleStamp: s.article, state }));
+    }
+    const bytes = await this.files.write(this.identity(), writtenAt, parts.length, `[${parts.join(',\n')}]`);
+    this.stats.writes++;
+    this.stats.written = { entries: parts.length, bytes, ms: performance.now() - started };
+    this.log.info(`start-up cache written: ${parts.length} articles, ${bytes} bytes, ${Math.round(this.stats.written.ms)} ms`);
+  }
+
+  /** For tests (a restart simulated in one window): the next scan uses the cache again, as a new session's first one. */
+  rearm(): void {
+    this.used = false;
+    this.cached = undefined;
+    this.stamped.clear();
+    Object.assign(this.stats, { ignored: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined });
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.subscription.dispose();
+  }
+}
