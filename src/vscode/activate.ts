@@ -114,14 +114,21 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
     }),
     startupCache: s.startupCache && {
       write: () => (s.startupCache as StartupCache).write(),
-      async restart() {
-        // As a second session's start: written, everything forgotten, the first scan again.
+      async restart(whileClosed) {
+        // As a second session's start: written, everything forgotten (and nothing watched, as
+        // while the window is closed), the first scan again.
         const cache = s.startupCache as StartupCache;
         await s.flush();
-        await cache.write();
-        store.batch(() => { for (const a of store.articles()) store.forget(a); });
-        cache.rearm();
-        await s.scan();
+        s.notWatching = true;
+        try {
+          await cache.write();
+          store.batch(() => { for (const a of store.articles()) store.forget(a); });
+          await whileClosed?.();
+          cache.rearm();
+          await s.scan();
+        } finally {
+          s.notWatching = false;
+        }
         return { ...cache.stats };
       },
     },

@@ -80,8 +80,12 @@ export interface FactmarkPerf {
 /** The start-up cache, for tests: written now, or a restart simulated in this window. */
 export interface StartupCacheApi {
   write(): Promise<void>;
-  /** Writes the cache, forgets every article, and runs the start-up scan again with the cache, as a second session would; what the cache did then. */
-  restart(): Promise<StartupCacheStats>;
+  /**
+   * Writes the cache, forgets every article, runs `whileClosed` (nothing watches the files
+   * meanwhile, as while the window is closed), and runs the start-up scan again with the cache,
+   * as a second session would; what the cache did then.
+   */
+  restart(whileClosed?: () => Promise<void>): Promise<StartupCacheStats>;
 }
 
 export interface FactmarkApi {

@@ -54,6 +54,8 @@ export class WorkspaceSync implements vscode.Disposable {
   /** Other paths the watchers saw deleted (folders among them): known articles under them are checked. */
   private readonly foldersDeleted = new Map<string, vscode.Uri>();
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** For tests (StartupCacheApi.restart): the watchers' reports are dropped, as when the window is closed. */
+  notWatching = false;
   private watchIdle: Promise<void> = Promise.resolve();
 
   /** The start-up cache (desktop, with a workspace storage): unchanged articles restored, not read, by the first scan. */
@@ -344,6 +346,8 @@ export class WorkspaceSync implements vscode.Disposable {
    * per batch, while one file saved by another tool is taken in as before.
    */
   private watched(kind: 'sidecar' | 'sidecarDeleted' | 'article' | 'deleted', uri: vscode.Uri): void {
+    // (a restart simulated in one window: what changes on disk meanwhile, nobody watches)
+    if (this.notWatching) return;
     const key = uri.toString();
     if (kind === 'deleted') {
       // Sidecars and articles come through their own watchers; anything else may be a folder.

@@ -205,6 +205,17 @@ describe('Start-up cache: a stale entry (the file changed behind a matching stat
   });
 });
 
+describe('Start-up cache: the file', () => {
+  it('is ASCII, one entry a line, and gives back every character (curly quotes, emoji, line breaks)', () => {
+    const e = entryOf(coldLoad(WRITTEN));
+    const odd = { ...e, state: { ...e.state, claims: e.state.claims.map((c, i) => (i ? c : { ...c, explanation: 'line one\nline “two” 🇷🇺 \u2028 end' })) } };
+    const body = encodeBody([odd, e]);
+    assert.match(body, /^[\x00-\x7f]*$/);
+    assert.strictEqual(body.split('\n').length, 2);
+    assert.deepStrictEqual(throughCache([odd, e]), [odd, e]);
+  });
+});
+
 describe('Start-up cache: a cache that does not fit is refused', () => {
   const entry = () => entryOf(coldLoad(WRITTEN));
   const header = (over: Partial<CacheHeader> = {}, body = encodeBody([entry()])) => encodeHeader({ ...IDENTITY, writtenAt: NOW, entries: 1, bodyBytes: body.length, checksum: 'x', ...over });
@@ -230,8 +241,9 @@ describe('Start-up cache: a cache that does not fit is refused', () => {
 
   const h = (): CacheHeader => { const r = decodeHeader(header(), IDENTITY); assert.ok(r.ok); return r.value; };
   for (const [what, body, reason] of [
-    ['truncated', () => encodeBody([entry()]).slice(0, -20), /not JSON/],
-    ['fewer entries than its header counts', () => '[]', /does not hold the entries/],
+    ['truncated', () => encodeBody([entry()]).slice(0, -20), /entry 1 is not JSON/],
+    ['fewer entries than its header counts', () => '', /does not hold the entries/],
+    ['more entries than its header counts', () => encodeBody([entry(), entry()]), /does not hold the entries/],
     ['an entry malformed', () => encodeBody([entry()]).replace('"anchored"', '"nowhere"'), /entry 1 is malformed/],
     ['a claim without its quote', () => encodeBody([entry()]).replace('"quote":', '"qu0te":'), /entry 1 is malformed/],
     ['an entry newer than the cache (racily clean)', () => encodeBody([{ ...entry(), sidecarStamp: { ...STAMP, mtimeMs: NOW - RACY_MARGIN_MS + 1 } }]), /newer than the cache/],

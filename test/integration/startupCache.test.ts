@@ -1,0 +1,155 @@
+// Issue 13, warm start: a second session takes the articles whose files are unchanged from the
+// start-up cache instead of reading them, and shows the same panel; an entry made stale behind a
+// matching stat (same size, mtime forced back, same inode) ends right once a claim is acted on.
+// The second session is simulated in this window (StartupCacheApi.restart: the cache written,
+// every article forgotten, nothing watched meanwhile, the start-up scan again).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { api } from './helpers';
+import { ARTICLE, fileUri, readFile, sidecarOf, uniqueName, waitFor, writeFile } from './claimFiles';
+
+type Factmark = Awaited<ReturnType<typeof api>>;
+
+/** A sidecar as another tool brings it: one claim per quote, with its position in `text`. */
+const sidecarFor = (name: string, text: string, claims: { id: string; quote: string; status: string }[]) => [
+  'factmark: 1',
+  `article: ${name}`,
+  'claims:',
+  ...claims.flatMap((c) => {
+    const at = text.indexOf(c.quote);
+    assert.ok(at >= 0, c.quote);
+    return [
+      `  - id: ${c.id}`,
+      `    quote: ${JSON.stringify(c.quote)}`,
+      `    before: ${JSON.stringify(text.slice(Math.max(0, at - 24), at))}`,
+      `    after: ${JSON.stringify(text.slice(at + c.quote.length, at + c.quote.length + 24))}`,
+      `    line: ${text.slice(0, at).split('\n').length}`,
+      `    offset: ${at}`,
+      `    status: ${c.status}`,
+      '    created: 2026-12-02T12:00:00Z',
+      '    updated: 2026-12-02T12:00:00Z',
+    ];
+  }),
+  '',
+].join('\n');
+
+/** An article and its sidecar written an hour ago (older than the cache's racy margin), loaded and let go. */
+async function oldArticle(factmark: Factmark, stem: string, claims: { id: string; quote: string; status: string }[]) {
+  const name = uniqueName(stem);
+  const article = fileUri(name);
+  const sidecar = sidecarOf(article);
+  const text = sidecarFor(name, ARTICLE, claims);
+  await writeFile(article, ARTICLE);
+  await writeFile(sidecar, text);
+  const hourAgo = new Date(Date.now() - 3600_000);
+  for (const f of [article, sidecar]) fs.utimesSync(f.fsPath, hourAgo, hourAgo);
+  const key = article.toString();
+  await waitFor(`${name} loaded and let go`, () => factmark.store.articleTextDropped(key) && factmark.store.articleSidecarDropped(key), 20_000);
+  return { name, article, sidecar, key, text };
+}
+
+/** What the Claims panel shows: every node from the root down, with its label, description and tooltip-free state. */
+async function panel(factmark: Factmark): Promise<unknown[]> {
+  const provider = factmark.views.tree.provider;
+  const walk = async (id: string | undefined, depth: number): Promise<unknown[]> => {
+    const children = (await provider.getChildren(id)) ?? [];
+    const out: unknown[] = [];
+    for (const child of children) {
+      const item = await provider.getTreeItem(child);
+      const label = typeof item.label === 'object' ? item.label.label : item.label;
+      out.push({ id: child, label, description: item.description, contextValue: item.contextValue, icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined, children: depth < 3 ? await walk(child, depth + 1) : [] });
+    }
+    return out;
+  };
+  return [factmark.views.tree.openCount(), await walk(undefined, 0)];
+}
+
+/** What the store holds of every article (claims, states, ranges, progress, flags). */
+function everything(factmark: Factmark) {
+  return factmark.store.articles().sort().map((a) => ({ snapshot: factmark.store.get(a), progress: factmark.store.progress(a) }));
+}
+
+describe('start-up cache (a second session)', () => {
+  before(async function () {
+    const factmark = await api();
+    await factmark.ready;
+    if (!factmark.startupCache) this.skip(); // (the web: no cache)
+  });
+
+  it('takes the unchanged articles from the cache, not reading them, and shows the same panel', async function () {
+    this.timeout(120_000);
+    const factmark = await api();
+    const cache = factmark.startupCache!;
+    const a = await oldArticle(factmark, 'cached', [{ id: 'warm01', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'warm02', quote: 'Bus fares will stay frozen', status: 'mostly-accurate' }]);
+    // The first restart reads it (it came by the watcher, unstamped) and stamps its files; the second takes it from the cache.
+    await cache.restart();
+    assert.strictEqual(factmark.store.articleSidecarDropped(a.key), true);
+    const before = { store: everything(factmark), panel: await panel(factmark) };
+    const articles = factmark.store.articles().length;
+    const loadsBefore = factmark.perf().store.sidecarLoads;
+    const restoredBefore = factmark.perf().store.restoredFromCache;
+    const stats = await cache.restart();
+    assert.strictEqual(stats.ignored, undefined, `the cache was used (${stats.ignored})`);
+    assert.ok(stats.restored >= 1, `articles restored: ${stats.restored}`);
+    assert.strictEqual(stats.restored + stats.read, articles, `every article restored or read: ${JSON.stringify(stats)}`);
+    assert.strictEqual(factmark.perf().store.restoredFromCache - restoredBefore, stats.restored);
+    const parsed = factmark.perf().store.sidecarLoads - loadsBefore;
+    assert.ok(parsed <= stats.read, `parsed ${parsed}, read ${stats.read}: the restored articles are not parsed`);
+    assert.strictEqual(factmark.store.reanchorsOf(a.key), 0, 'the new article was restored, not read and anchored');
+    assert.strictEqual(factmark.store.articleSidecarDropped(a.key) && factmark.store.articleTextDropped(a.key), true, 'restored let go');
+    assert.deepStrictEqual(everything(factmark), before.store);
+    assert.deepStrictEqual(await panel(factmark), before.panel);
+  });
+
+  it('an entry made stale behind a matching stat (same size, mtime forced back, same inode) ends right when a claim is acted on', async function () {
+    this.timeout(120_000);
+    const factmark = await api();
+    const cache = factmark.startupCache!;
+    const s = await oldArticle(factmark, 'stale-sidecar', [{ id: 'stal01', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'stal02', quote: 'Bus fares will stay frozen', status: 'mostly-accurate' }]);
+    const t = await oldArticle(factmark, 'stale-text', [{ id: 'stal03', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'stal04', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
+    await cache.restart(); // stamped
+    // While "closed": the sidecar gets another status for stal01 (same length), the article other
+    // figures in stal03's words (same length); written in place and their mtimes put back.
+    const theirs = s.text.replace('status: unverified', 'status: inaccurate');
+    const moved = ARTICLE.replace('£412 million', '£999 million');
+    assert.strictEqual(theirs.length, s.text.length);
+    assert.strictEqual(moved.length, ARTICLE.length);
+    const stats = await cache.restart(async () => {
+      for (const [file, text] of [[s.sidecar, theirs], [t.article, moved]] as const) {
+        const was = fs.lstatSync(file.fsPath);
+        fs.writeFileSync(file.fsPath, text);
+        fs.utimesSync(file.fsPath, was.atime, was.mtime);
+        const now = fs.lstatSync(file.fsPath);
+        assert.deepStrictEqual([now.size, now.mtimeMs, now.ino, now.dev], [was.size, was.mtimeMs, was.ino, was.dev], 'the stat matches');
+      }
+    });
+    assert.ok(stats.restored >= 2, JSON.stringify(stats));
+    // Restored as the entries say: stale (this is what the safety net must catch).
+    assert.strictEqual(factmark.store.claim(s.key, 'stal01')?.claim.status, 'unverified', 'the stale status is shown until the file is read again');
+    assert.strictEqual(factmark.store.claim(t.key, 'stal03')?.state, 'anchored');
+
+    // Acting on a claim reads the sidecar again: its mark differs, so the file is taken as changed
+    // on disk (not written from the stale entry); the change lands on the file as it is.
+    await vscode.commands.executeCommand('factmark.setStatus', { article: s.key, id: 'stal02' }, 'accurate');
+    await factmark.flush();
+    const written = (await readFile(s.sidecar)) as string;
+    /** One claim's lines. */
+    const block = (text: string, id: string) => {
+      const start = text.indexOf(`  - id: ${id}`);
+      const end = text.indexOf('\n  - id: ', start + 1);
+      return text.slice(start, end < 0 ? undefined : end);
+    };
+    assert.strictEqual(block(written, 'stal01'), block(theirs, 'stal01'), 'the claim changed behind our back is as the file has it');
+    assert.match(block(written, 'stal02'), /status: accurate\n/);
+    assert.strictEqual(factmark.store.claim(s.key, 'stal01')?.claim.status, 'inaccurate', 'the panel shows the file now');
+    // Acting on the other article reads its text again: the claim whose words changed is not shown on them as anchored.
+    await vscode.commands.executeCommand('factmark.setStatus', { article: t.key, id: 'stal04' }, 'accurate');
+    await factmark.flush();
+    const entry = factmark.store.claim(t.key, 'stal03');
+    assert.ok(entry && entry.state !== 'anchored', `stal03 is ${entry?.state}, not on other words`);
+    const tWritten = (await readFile(t.sidecar)) as string;
+    assert.strictEqual(block(tWritten, 'stal03'), block(t.text, 'stal03'), 'nothing written for the claim whose words changed');
+    assert.match(block(tWritten, 'stal04'), /status: accurate\n/);
+  });
+});
