@@ -119,9 +119,10 @@ async function archive(server: string, log: (line: string) => void): Promise<voi
   log(row('activation → api.ready, cold', cold.map((r) => fmtMs(r.readyMs)), `goal ≤ 5 s at 5,000: ${goal('', (r) => r.readyMs, 5000)}`));
   log(row('… extension host CPU until ready, cold', cold.map((r) => fmtMs(r.readyCpuMs)), '(every thread of the host; less noisy than the wall time under load)'));
   log(row('activation → api.ready, warm (second window)', warm.map((r) => fmtMs(r.readyMs)), `goal ≤ 1 s at 5,000: ${goal('', (r) => r.readyMs, 1000, warm)}`));
-  const cache = (r: Result) => r.startupCache as { ignored?: string; restored: number; read: number; readMs?: number; restoreMs?: number; written?: { entries: number; bytes: number; ms: number } } | undefined;
+  const cache = (r: Result) => r.startupCache as { ignored?: string; restored: number; read: number; readMs?: number; restoreMs?: number; findMs?: number; restoreLongestStallMs?: number; written?: { entries: number; bytes: number; ms: number } } | undefined;
   log(row('… warm: articles restored from the cache / read', warm.map((r) => { const c = cache(r); return c ? `${c.restored}/${c.read}` : '—'; }), '(the start-up cache: unchanged articles are not read)'));
-  log(row('… warm: cache read, restore', warm.map((r) => { const c = cache(r); return c ? `${fmtMs(c.readMs)}, ${fmtMs(c.restoreMs)}` : '—'; })));
+  log(row('… warm: sidecars searched / cache read after / restore', warm.map((r) => { const c = cache(r); return c ? `${fmtMs(c.findMs)}/${fmtMs(c.readMs)}/${fmtMs(c.restoreMs)}` : '—'; }), '(the cache is read while VS Code searches for the sidecars)'));
+  log(row('… warm: longest stall in the restore', warm.map((r) => fmtMs(cache(r)?.restoreLongestStallMs))));
   log(row('… cold: cache written (articles, MB, time)', cold.map((r) => { const w = cache(r)?.written; return w ? `${w.entries}, ${(w.bytes / 1e6).toFixed(1)}, ${fmtMs(w.ms)}` : '—'; })));
   for (const [i, r] of warm.entries()) if (cache(r)?.ignored) log(`  (warm window at ${SIZES[i]}: the start-up cache was not used: ${cache(r)?.ignored})`);
   log(row('extension host RSS after ready, cold', cold.map((r) => `${Math.round(r.rssMb)} MB`), `goal ≤ 400 MB at 5,000: ${goal('', (r) => r.rssMb, 400)}`));

@@ -10,6 +10,7 @@ import type { ClaimStore } from '../core/store/claimStore';
 import { encodeEntry, sameStamp, settledStamp, type CacheEntry, type CacheIdentity, type FileStamp } from '../core/store/startupCache';
 import { articleKey, baseName, openDocument, sidecarUriFor, suffixesByFolder } from './articles';
 import type { StartupCacheFiles } from './platform';
+import { StallWatch } from './perf';
 import { startupCacheEnabled } from './settings';
 
 /** After the scan, the cache is written this long after it ends, and this long after the last change to an article it holds. */
@@ -39,6 +40,9 @@ export interface StartupCacheStats {
   /** The cache read (file, checksum, entries) and the restore, in ms. */
   readMs?: number;
   restoreMs?: number;
+  /** How long the workspace was searched for sidecars before the restore (ms), and the longest the host was kept busy during the restore. */
+  findMs?: number;
+  restoreLongestStallMs?: number;
   /** Writes, the entries and bytes of the last one, and how long it took (encoding in slices included). */
   writes: number;
   written?: { entries: number; bytes: number; ms: number };
@@ -46,6 +50,8 @@ export interface StartupCacheStats {
 
 export class StartupCache implements vscode.Disposable {
   private readonly stamped = new Map<string, Stamped>();
+  /** Articles restored from the cache whose sidecar was not read again yet (see WorkspaceSync: read again when opened). */
+  private readonly unverified = new Set<string>();
   private cached?: Promise<Awaited<ReturnType<StartupCacheFiles['read']>>>;
   private used = false;
   private timer?: ReturnType<typeof setTimeout>;
@@ -86,6 +92,8 @@ export class StartupCache implements vscode.Disposable {
       return [...articles];
     }
     const restoreStarted = performance.now();
+    const stalls = new StallWatch();
+    stalls.start();
     const byKey = new Map<string, CacheEntry>();
     for (const e of read.entries) byKey.set(e.key, e);
     this.stats.entries = byKey.size;
@@ -104,7 +112,9 @@ export class StartupCache implements vscode.Disposable {
       // (an article opened, hovered or named by a command meanwhile is loaded on its own; restoreOne skips it then)
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    stalls.stop();
     this.stats.restoreMs = performance.now() - restoreStarted;
+    this.stats.restoreLongestStallMs = stalls.longestMs;
     this.log.info(`start-up cache: ${this.stats.restored} of ${articles.length} articles restored (${byKey.size + this.stats.restored} entries), the others read; ${Math.round(this.stats.readMs)} + ${Math.round(this.stats.restoreMs)} ms`);
     return rest;
   }
@@ -120,8 +130,14 @@ export class StartupCache implements vscode.Disposable {
     if (!this.store.restoreLetGo(key, e.sidecar, e.articleName, e.state)) return false;
     // Proven settled against the cache's own write time (decodeBody): still so for the next one.
     this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at: writtenAt, revision: this.store.revision(key) });
+    this.unverified.add(key);
     this.stats.restored++;
     return true;
+  }
+
+  /** Whether the article was restored from the cache and not asked about since (true once). */
+  takeUnverified(key: string): boolean {
+    return this.unverified.delete(key);
   }
 
   /** Stamps an article's two files just before the scan reads them (see loadArticles' beforeRead). */
@@ -192,7 +208,8 @@ export class StartupCache implements vscode.Disposable {
     this.used = false;
     this.cached = undefined;
     this.stamped.clear();
-    Object.assign(this.stats, { ignored: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined });
+    this.unverified.clear();
+    Object.assign(this.stats, { ignored: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined, findMs: undefined, restoreLongestStallMs: undefined });
   }
 
   dispose(): void {

@@ -106,6 +106,13 @@ export class WorkspaceSync implements vscode.Disposable {
       others.onDidDelete((u) => { if (!this.lifecycle.isRenaming(u)) this.watched('deleted', u); }),
       vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.path.endsWith(suffix)) void this.sidecarChanged(d.uri); }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
+      // An article restored from the start-up cache and opened: its sidecar is read again and
+      // compared at once (not only before a command), since nothing watched it while the window
+      // was closed and a change behind an unchanged stat would otherwise show until then.
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        const key = articleKey(d.uri);
+        if (this.startupCache?.takeUnverified(key) && this.store.articleSidecarDropped(key)) void this.ensureArticle(d.uri, false).catch((e) => this.log.error(`reading ${key} again: ${String(e)}`));
+      }),
     );
     this.lifecycle.start();
     // Read while the workspace is searched for sidecars.
@@ -118,7 +125,9 @@ export class WorkspaceSync implements vscode.Disposable {
    * parallel, takes them into the store in short batches (see workspaceScan.ts).
    */
   async scan(): Promise<void> {
+    const searching = performance.now();
     const found = await vscode.workspace.findFiles(`**/*${sidecarSuffix()}`, EXCLUDE);
+    if (this.startupCache && this.startupCache.stats.findMs === undefined) this.startupCache.stats.findMs = performance.now() - searching;
     const suffixOf = suffixesByFolder();
     const todo = found.flatMap((sidecar) => {
       const article = articleUriForSidecar(sidecar, suffixOf(sidecar));

@@ -92,7 +92,8 @@ describe('start-up cache (a second session)', () => {
     const stats = await cache.restart();
     assert.strictEqual(stats.ignored, undefined, `the cache was used (${stats.ignored})`);
     assert.ok(stats.restored >= 1, `articles restored: ${stats.restored}`);
-    assert.strictEqual(stats.restored + stats.read, articles, `every article restored or read: ${JSON.stringify(stats)}`);
+    assert.strictEqual(stats.restored + stats.read, factmark.store.articles().length, `every article restored or read: ${JSON.stringify(stats)}`);
+    assert.strictEqual(factmark.store.articles().length, articles);
     assert.strictEqual(factmark.perf().store.restoredFromCache - restoredBefore, stats.restored);
     const parsed = factmark.perf().store.sidecarLoads - loadsBefore;
     assert.ok(parsed <= stats.read, `parsed ${parsed}, read ${stats.read}: the restored articles are not parsed`);
@@ -108,15 +109,17 @@ describe('start-up cache (a second session)', () => {
     const cache = factmark.startupCache!;
     const s = await oldArticle(factmark, 'stale-sidecar', [{ id: 'stal01', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'stal02', quote: 'Bus fares will stay frozen', status: 'mostly-accurate' }]);
     const t = await oldArticle(factmark, 'stale-text', [{ id: 'stal03', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'stal04', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
+    const o = await oldArticle(factmark, 'stale-opened', [{ id: 'stal05', quote: 'a budget of £412 million', status: 'unverified' }]);
     await cache.restart(); // stamped
-    // While "closed": the sidecar gets another status for stal01 (same length), the article other
-    // figures in stal03's words (same length); written in place and their mtimes put back.
+    // While "closed": the sidecars get another status for stal01 and stal05 (same length), the
+    // article other figures in stal03's words (same length); written in place, mtimes put back.
     const theirs = s.text.replace('status: unverified', 'status: inaccurate');
+    const openedTheirs = o.text.replace('status: unverified', 'status: inaccurate');
     const moved = ARTICLE.replace('£412 million', '£999 million');
     assert.strictEqual(theirs.length, s.text.length);
     assert.strictEqual(moved.length, ARTICLE.length);
     const stats = await cache.restart(async () => {
-      for (const [file, text] of [[s.sidecar, theirs], [t.article, moved]] as const) {
+      for (const [file, text] of [[s.sidecar, theirs], [t.article, moved], [o.sidecar, openedTheirs]] as const) {
         const was = fs.lstatSync(file.fsPath);
         fs.writeFileSync(file.fsPath, text);
         fs.utimesSync(file.fsPath, was.atime, was.mtime);
@@ -124,7 +127,8 @@ describe('start-up cache (a second session)', () => {
         assert.deepStrictEqual([now.size, now.mtimeMs, now.ino, now.dev], [was.size, was.mtimeMs, was.ino, was.dev], 'the stat matches');
       }
     });
-    assert.ok(stats.restored >= 2, JSON.stringify(stats));
+    assert.ok(stats.restored >= 3, JSON.stringify(stats));
+    assert.ok([s, t, o].every((x) => factmark.store.reanchorsOf(x.key) === 0), 'all three restored, not read');
     // Restored as the entries say: stale (this is what the safety net must catch).
     assert.strictEqual(factmark.store.claim(s.key, 'stal01')?.claim.status, 'unverified', 'the stale status is shown until the file is read again');
     assert.strictEqual(factmark.store.claim(t.key, 'stal03')?.state, 'anchored');
@@ -151,5 +155,12 @@ describe('start-up cache (a second session)', () => {
     const tWritten = (await readFile(t.sidecar)) as string;
     assert.strictEqual(block(tWritten, 'stal03'), block(t.text, 'stal03'), 'nothing written for the claim whose words changed');
     assert.match(block(tWritten, 'stal04'), /status: accurate\n/);
+
+    // Opened (no command): its sidecar is read again at once, since nothing watched it while closed.
+    assert.strictEqual(factmark.store.claim(o.key, 'stal05')?.claim.status, 'unverified', 'stale until read again');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(o.article), { preview: false });
+    await waitFor('the opened article\'s sidecar read again', () => factmark.store.claim(o.key, 'stal05')?.claim.status === 'inaccurate');
+    assert.strictEqual(await readFile(o.sidecar), openedTheirs, 'nothing written');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
