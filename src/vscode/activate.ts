@@ -120,10 +120,11 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
         const cache = s.startupCache as StartupCache;
         await s.flush();
         s.notWatching = true;
+        s.unwatched.length = 0;
         try {
           await cache.write();
           store.batch(() => { for (const a of store.articles()) store.forget(a); });
-          await whileClosed?.();
+          await whileClosed?.(() => [...s.unwatched]);
           cache.rearm();
           await s.scan();
         } finally {

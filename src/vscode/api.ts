@@ -82,10 +82,11 @@ export interface StartupCacheApi {
   write(): Promise<void>;
   /**
    * Writes the cache, forgets every article, runs `whileClosed` (nothing watches the files
-   * meanwhile, as while the window is closed), and runs the start-up scan again with the cache,
-   * as a second session would; what the cache did then.
+   * meanwhile, as while the window is closed; `unwatched` gives the watchers' reports dropped so
+   * far), and runs the start-up scan again with the cache, as a second session would; what the
+   * cache did then.
    */
-  restart(whileClosed?: () => Promise<void>): Promise<StartupCacheStats>;
+  restart(whileClosed?: (unwatched: () => string[]) => Promise<void>): Promise<StartupCacheStats>;
 }
 
 export interface FactmarkApi {

@@ -56,6 +56,8 @@ export class WorkspaceSync implements vscode.Disposable {
   private watchTimer: ReturnType<typeof setTimeout> | undefined;
   /** For tests (StartupCacheApi.restart): the watchers' reports are dropped, as when the window is closed. */
   notWatching = false;
+  /** The reports dropped meanwhile (URIs). */
+  readonly unwatched: string[] = [];
   private watchIdle: Promise<void> = Promise.resolve();
 
   /** The start-up cache (desktop, with a workspace storage): unchanged articles restored, not read, by the first scan. */
@@ -356,7 +358,7 @@ export class WorkspaceSync implements vscode.Disposable {
    */
   private watched(kind: 'sidecar' | 'sidecarDeleted' | 'article' | 'deleted', uri: vscode.Uri): void {
     // (a restart simulated in one window: what changes on disk meanwhile, nobody watches)
-    if (this.notWatching) return;
+    if (this.notWatching) { this.unwatched.push(uri.toString()); return; }
     const key = uri.toString();
     if (kind === 'deleted') {
       // Sidecars and articles come through their own watchers; anything else may be a folder.

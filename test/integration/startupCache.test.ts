@@ -107,7 +107,8 @@ describe('start-up cache (a second session)', () => {
     this.timeout(120_000);
     const factmark = await api();
     const cache = factmark.startupCache!;
-    const s = await oldArticle(factmark, 'stale-sidecar', [{ id: 'stal01', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'stal02', quote: 'Bus fares will stay frozen', status: 'mostly-accurate' }]);
+    // (claims not rated yet: setting a verdict over a verdict asks for a reason)
+    const s = await oldArticle(factmark, 'stale-sidecar', [{ id: 'stal01', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'stal02', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
     const t = await oldArticle(factmark, 'stale-text', [{ id: 'stal03', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'stal04', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
     const o = await oldArticle(factmark, 'stale-opened', [{ id: 'stal05', quote: 'a budget of £412 million', status: 'unverified' }]);
     await cache.restart(); // stamped
@@ -118,14 +119,18 @@ describe('start-up cache (a second session)', () => {
     const moved = ARTICLE.replace('£412 million', '£999 million');
     assert.strictEqual(theirs.length, s.text.length);
     assert.strictEqual(moved.length, ARTICLE.length);
-    const stats = await cache.restart(async () => {
-      for (const [file, text] of [[s.sidecar, theirs], [t.article, moved], [o.sidecar, openedTheirs]] as const) {
+    const changed = [[s.sidecar, theirs], [t.article, moved], [o.sidecar, openedTheirs]] as const;
+    const stats = await cache.restart(async (unwatched) => {
+      for (const [file, text] of changed) {
         const was = fs.lstatSync(file.fsPath);
         fs.writeFileSync(file.fsPath, text);
         fs.utimesSync(file.fsPath, was.atime, was.mtime);
         const now = fs.lstatSync(file.fsPath);
         assert.deepStrictEqual([now.size, now.mtimeMs, now.ino, now.dev], [was.size, was.mtimeMs, was.ino, was.dev], 'the stat matches');
       }
+      // The watchers' reports of these changes come while "closed" (and are dropped), not after.
+      await waitFor('the watchers to report the changes', () => changed.every(([file]) => unwatched().includes(file.toString())));
+      await new Promise((resolve) => setTimeout(resolve, 500));
     });
     assert.ok(stats.restored >= 3, JSON.stringify(stats));
     assert.ok([s, t, o].every((x) => factmark.store.reanchorsOf(x.key) === 0), 'all three restored, not read');
