@@ -57,6 +57,8 @@ export class StartupCache implements vscode.Disposable {
   private timer?: ReturnType<typeof setTimeout>;
   private writing?: Promise<void>;
   private scanned = false;
+  /** While the first scan runs: its reads are counted (stats.read). */
+  private counting = false;
   private readonly subscription: { dispose(): void };
   readonly stats: StartupCacheStats = { entries: 0, restored: 0, read: 0, writes: 0 };
 
@@ -79,6 +81,7 @@ export class StartupCache implements vscode.Disposable {
    */
   async restore(articles: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
     if (this.used || !startupCacheEnabled()) return [...articles];
+    this.counting = true;
     this.prefetch();
     const started = performance.now();
     const read = await this.cached;
@@ -140,17 +143,17 @@ export class StartupCache implements vscode.Disposable {
     return this.unverified.delete(key);
   }
 
-  /** Stamps an article's two files just before the scan reads them (see loadArticles' beforeRead). */
+  /** Stamps an article's two files just before a batch load reads them (see loadArticles' beforeRead): a new stamp, taken in anew. */
   beforeRead(key: string, article: vscode.Uri, sidecar: vscode.Uri): void {
     const at = Date.now();
     const sidecarStamp = this.files.stamp(sidecar);
     const articleStamp = this.files.stamp(article);
-    this.stats.read++;
+    if (this.counting) this.stats.read++;
     if (sidecarStamp && articleStamp) this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at });
     else this.stamped.delete(key);
   }
 
-  /** The scan took the article in: what it is now is what the stamps' files gave. */
+  /** The batch load took the article in: what it is now is what the stamped files gave (checked again before each write: letGoState). */
   taken(key: string): void {
     const s = this.stamped.get(key);
     if (s && s.revision === undefined) s.revision = this.store.revision(key);
@@ -159,6 +162,7 @@ export class StartupCache implements vscode.Disposable {
   /** The first scan is done: the cache is written a moment later. */
   scanDone(): void {
     this.scanned = true;
+    this.counting = false;
     this.schedule(WRITE_AFTER_SCAN_MS);
   }
 

@@ -138,12 +138,15 @@ export class WorkspaceSync implements vscode.Disposable {
     });
     const cache = this.startupCache;
     const rest = cache ? await cache.restore(todo) : todo;
-    await this.loadMany(rest, false, cache);
+    await this.loadMany(rest, false);
     cache?.scanDone();
   }
 
   /** Loads (or, with `reload`, reads again) many articles in parallel batches, showing progress. */
-  private async loadMany(articles: readonly vscode.Uri[], reload: boolean, cache?: StartupCache): Promise<void> {
+  private async loadMany(articles: readonly vscode.Uri[], reload: boolean): Promise<void> {
+    // Every batch load stamps the files it reads for the start-up cache (a Refresh or a checkout
+    // too, so that the articles it read again stay in the cache).
+    const cache = this.startupCache;
     const todo: vscode.Uri[] = [];
     const waiting = new Map<string, () => void>();
     for (const article of articles) {
