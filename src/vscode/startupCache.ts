@@ -50,8 +50,6 @@ export interface StartupCacheStats {
 
 export class StartupCache implements vscode.Disposable {
   private readonly stamped = new Map<string, Stamped>();
-  /** Articles restored from the cache whose sidecar was not read again yet (see WorkspaceSync: read again when opened). */
-  private readonly unverified = new Set<string>();
   private cached?: Promise<Awaited<ReturnType<StartupCacheFiles['read']>>>;
   private used = false;
   private timer?: ReturnType<typeof setTimeout>;
@@ -133,14 +131,8 @@ export class StartupCache implements vscode.Disposable {
     if (!this.store.restoreLetGo(key, e.sidecar, e.articleName, e.state)) return false;
     // Proven settled against the cache's own write time (decodeBody): still so for the next one.
     this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at: writtenAt, revision: this.store.revision(key) });
-    this.unverified.add(key);
     this.stats.restored++;
     return true;
-  }
-
-  /** Whether the article was restored from the cache and not asked about since (true once). */
-  takeUnverified(key: string): boolean {
-    return this.unverified.delete(key);
   }
 
   /** Stamps an article's two files just before a batch load reads them (see loadArticles' beforeRead): a new stamp, taken in anew. */
@@ -212,7 +204,6 @@ export class StartupCache implements vscode.Disposable {
     this.used = false;
     this.cached = undefined;
     this.stamped.clear();
-    this.unverified.clear();
     Object.assign(this.stats, { ignored: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined, findMs: undefined, restoreLongestStallMs: undefined });
   }
 

@@ -108,13 +108,6 @@ export class WorkspaceSync implements vscode.Disposable {
       others.onDidDelete((u) => { if (!this.lifecycle.isRenaming(u)) this.watched('deleted', u); }),
       vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.path.endsWith(suffix)) void this.sidecarChanged(d.uri); }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
-      // An article restored from the start-up cache and opened: its sidecar is read again and
-      // compared at once (not only before a command), since nothing watched it while the window
-      // was closed and a change behind an unchanged stat would otherwise show until then.
-      vscode.workspace.onDidOpenTextDocument((d) => {
-        const key = articleKey(d.uri);
-        if (this.startupCache?.takeUnverified(key) && this.store.articleSidecarDropped(key)) void this.ensureArticle(d.uri, false).catch((e) => this.log.error(`reading ${key} again: ${String(e)}`));
-      }),
     );
     this.lifecycle.start();
     // Read while the workspace is searched for sidecars.
