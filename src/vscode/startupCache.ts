@@ -7,13 +7,13 @@
 // those stamped files left them. A cache that does not fit is ignored and said so in the log.
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
-import { encodeEntry, sameStamp, settledStamp, type CacheEntry, type CacheIdentity, type FileStamp } from '../core/store/startupCache';
+import { encodeEntry, rewriteDue, sameStamp, settledStamp, type CacheEntry, type CacheIdentity, type FileStamp } from '../core/store/startupCache';
 import { articleKey, baseName, openDocument, sidecarUriFor, suffixesByFolder } from './articles';
 import type { StartupCacheFiles } from './platform';
 import { StallWatch } from './perf';
 import { startupCacheEnabled } from './settings';
 
-/** After the scan, the cache is written this long after it ends, and this long after the last change to an article it holds. */
+/** After the scan, the cache is written this long after it ends, and this long after the last change once enough articles it holds changed (rewriteDue). */
 const WRITE_AFTER_SCAN_MS = 500;
 const WRITE_AFTER_CHANGE_MS = 5000;
 /** Articles restored between two turns of the event loop; and the time entries are encoded for between two. */
@@ -50,6 +50,8 @@ export interface StartupCacheStats {
 
 export class StartupCache implements vscode.Disposable {
   private readonly stamped = new Map<string, Stamped>();
+  /** Articles of the cache changed since it was last written. */
+  private readonly stale = new Set<string>();
   private cached?: Promise<Awaited<ReturnType<StartupCacheFiles['read']>>>;
   private used = false;
   private timer?: ReturnType<typeof setTimeout>;
@@ -61,10 +63,12 @@ export class StartupCache implements vscode.Disposable {
   readonly stats: StartupCacheStats = { entries: 0, restored: 0, read: 0, writes: 0 };
 
   constructor(private readonly store: ClaimStore, private readonly files: StartupCacheFiles, private readonly identity: () => CacheIdentity, private readonly log: vscode.LogOutputChannel) {
-    // An article it holds changed (a command, a file changed on disk, history): written again a while later, without it.
+    // Articles it holds changed (a command, files changed on disk, history): once enough did
+    // (a checkout, not one status set), written again a while later, without them.
     this.subscription = store.onDidChange((e) => {
       if (!this.scanned) return;
-      if (e.articles.some((a) => this.stamped.has(a))) this.schedule(WRITE_AFTER_CHANGE_MS);
+      for (const a of e.articles) if (this.stamped.has(a)) this.stale.add(a);
+      if (rewriteDue(this.stale.size, this.stats.written?.entries ?? this.stats.entries)) this.schedule(WRITE_AFTER_CHANGE_MS);
     });
   }
 
@@ -179,6 +183,7 @@ export class StartupCache implements vscode.Disposable {
   private async writeOnce(): Promise<void> {
     const started = performance.now();
     const writtenAt = Date.now();
+    this.stale.clear();
     const parts: string[] = [];
     let since = performance.now();
     for (const [key, s] of [...this.stamped]) {
@@ -204,6 +209,7 @@ export class StartupCache implements vscode.Disposable {
     this.used = false;
     this.cached = undefined;
     this.stamped.clear();
+    this.stale.clear();
     Object.assign(this.stats, { ignored: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined, findMs: undefined, restoreLongestStallMs: undefined });
   }
 

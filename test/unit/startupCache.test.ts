@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { ClaimStore } from '../../src/core/store/claimStore';
 import { DEFAULT_SCALE, type StatusScale } from '../../src/core/statusScale';
 import {
-  CACHE_FORMAT, CACHE_MAGIC, RACY_MARGIN_MS, decodeBody, decodeHeader, encodeBody, encodeHeader,
+  CACHE_FORMAT, CACHE_MAGIC, RACY_MARGIN_MS, REWRITE_MIN_STALE, decodeBody, decodeHeader, encodeBody, encodeHeader, rewriteDue,
   type CacheEntry, type CacheHeader, type FileStamp,
 } from '../../src/core/store/startupCache';
 
@@ -202,6 +202,17 @@ describe('Start-up cache: a stale entry (the file changed behind a matching stat
     assert.notStrictEqual(warm.get(ARTICLE)!.claims[0].state, 'anchored', 'the claim is not shown on other words');
     assert.deepStrictEqual(observed(warm), observed(cold));
     assert.deepStrictEqual(changes(warm, WRITTEN), changes(cold, WRITTEN));
+  });
+});
+
+describe('Start-up cache: written again after changes only when many entries went stale', () => {
+  it('not for a few articles changed (their files no longer stat as their entries say), but for a checkout\'s worth', () => {
+    assert.strictEqual(rewriteDue(0, 0), false);
+    assert.strictEqual(rewriteDue(1, 5000), false, 'one status set');
+    assert.strictEqual(rewriteDue(REWRITE_MIN_STALE - 1, 100), false, 'a day\'s work in a small archive');
+    assert.strictEqual(rewriteDue(REWRITE_MIN_STALE, 100), true);
+    assert.strictEqual(rewriteDue(249, 5000), false, 'under a twentieth');
+    assert.strictEqual(rewriteDue(250, 5000), true, 'a twentieth of 5,000');
   });
 });
 
