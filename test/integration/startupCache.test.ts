@@ -50,11 +50,15 @@ async function oldArticle(factmark: Factmark, stem: string, claims: { id: string
   return { name, article, sidecar, key, text };
 }
 
-/** What the Claims panel shows: every node from the root down, with its label, description and tooltip-free state. */
-async function panel(factmark: Factmark): Promise<unknown[]> {
+/**
+ * What the Claims panel shows: every node from the root down, with its label, description and
+ * tooltip-free state; with `only`, the nodes of those articles alone (no badge, no group of all).
+ */
+async function panel(factmark: Factmark, only?: ReadonlySet<string>): Promise<unknown[]> {
   const provider = factmark.views.tree.provider;
   const walk = async (id: string | undefined, depth: number): Promise<unknown[]> => {
-    const children = (await provider.getChildren(id)) ?? [];
+    let children = (await provider.getChildren(id)) ?? [];
+    if (only && id === undefined) children = children.filter((c) => { const n = factmark.views.tree.node(c); return n?.kind === 'article' && only.has(n.article); });
     const out: unknown[] = [];
     for (const child of children) {
       const item = await provider.getTreeItem(child);
@@ -63,7 +67,7 @@ async function panel(factmark: Factmark): Promise<unknown[]> {
     }
     return out;
   };
-  return [factmark.views.tree.openCount(), await walk(undefined, 0)];
+  return only ? walk(undefined, 0) : [factmark.views.tree.openCount(), await walk(undefined, 0)];
 }
 
 /** Waits until what the store holds stops changing (half a second apart). */
@@ -77,9 +81,9 @@ async function settled(factmark: Factmark): Promise<void> {
   }
 }
 
-/** What the store holds of every article (claims, states, ranges, progress, flags). */
-function everything(factmark: Factmark) {
-  return factmark.store.articles().sort().map((a) => ({ snapshot: factmark.store.get(a), progress: factmark.store.progress(a) }));
+/** What the store holds of every article (or of those `only`): claims, states, ranges, progress, flags. */
+function everything(factmark: Factmark, only?: ReadonlySet<string>) {
+  return factmark.store.articles().filter((a) => !only || only.has(a)).sort().map((a) => ({ snapshot: factmark.store.get(a), progress: factmark.store.progress(a) }));
 }
 
 describe('start-up cache (a second session)', () => {
@@ -99,7 +103,12 @@ describe('start-up cache (a second session)', () => {
     assert.strictEqual(factmark.store.articleSidecarDropped(a.key), true);
     // (articles read again whose claims moved hear from git a moment later, as in any start)
     await settled(factmark);
-    const before = { store: everything(factmark), panel: await panel(factmark) };
+    // Compared: the articles the cache can hold (every claim on its words, let go). The others
+    // are read again in the restart as in any start, and one placed through git's history sits
+    // where a cold load puts it until git answers again, in the background: not the cache's to show.
+    const cacheable = new Set(factmark.store.articles().filter((k) => factmark.store.articleLetGo(k) && (factmark.store.get(k)?.claims ?? []).every((e) => e.state === 'anchored')));
+    assert.ok(cacheable.has(a.key));
+    const before = { store: everything(factmark, cacheable), panel: await panel(factmark, cacheable) };
     const articles = factmark.store.articles().length;
     const loadsBefore = factmark.perf().store.sidecarLoads;
     const restoredBefore = factmark.perf().store.restoredFromCache;
@@ -113,9 +122,9 @@ describe('start-up cache (a second session)', () => {
     assert.ok(parsed <= stats.read, `parsed ${parsed}, read ${stats.read}: the restored articles are not parsed`);
     assert.strictEqual(factmark.store.reanchorsOf(a.key), 0, 'the new article was restored, not read and anchored');
     assert.strictEqual(factmark.store.articleSidecarDropped(a.key) && factmark.store.articleTextDropped(a.key), true, 'restored let go');
-    await waitFor('the store as before (git answered for the articles read)', () => isDeepStrictEqual(everything(factmark), before.store), 20_000).catch(() => undefined);
-    assert.deepStrictEqual(everything(factmark), before.store);
-    assert.deepStrictEqual(await panel(factmark), before.panel);
+    await waitFor('the store as before (git answered for the articles read)', () => isDeepStrictEqual(everything(factmark, cacheable), before.store), 20_000).catch(() => undefined);
+    assert.deepStrictEqual(everything(factmark, cacheable), before.store);
+    assert.deepStrictEqual(await panel(factmark, cacheable), before.panel);
   });
 
   it('an entry made stale behind a matching stat (same size, mtime forced back, same inode) ends right when a claim is acted on', async function () {

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { decodeEntryLine, decodeHeader, encodeHeader, type CacheEntry, type CacheHeader, type CacheIdentity, type FileStamp } from '../../core/store/startupCache';
 import type { StartupCacheFiles } from '../platform';
 
@@ -37,7 +37,9 @@ export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCache
       if (uri.scheme !== 'file') return undefined;
       // One lstat, not following a link: a link's target could change under an unchanged link.
       const s = fs.lstatSync(uri.fsPath, { throwIfNoEntry: false });
-      return s?.isFile() ? stampOf(s) : undefined;
+      // (and its folder where it was: a folder moved out and linked back keeps the file's stamp,
+      // and a fresh read refuses it, outside the workspace folder)
+      return s?.isFile() && inPlace(uri) ? stampOf(s) : undefined;
     },
     async read(identity: CacheIdentity) {
       let bytes: Buffer;
@@ -86,6 +88,27 @@ export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCache
       return bytes.length;
     },
   };
+}
+
+/**
+ * Directories found where their path says (no link on the way from the workspace folder), for
+ * one turn of the event loop: the restore stats a chunk of articles, mostly in few folders, in one.
+ */
+const placedDirs = new Map<string, boolean>();
+function inPlace(uri: vscode.Uri): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder || folder.uri.scheme !== 'file') return false;
+  const dir = path.dirname(uri.fsPath);
+  const known = placedDirs.get(dir);
+  if (known !== undefined) return known;
+  let ok = false;
+  try {
+    const root = folder.uri.fsPath;
+    ok = fs.realpathSync(dir) === path.join(fs.realpathSync(root), path.relative(root, dir));
+  } catch { ok = false; }
+  if (!placedDirs.size) setImmediate(() => placedDirs.clear());
+  placedDirs.set(dir, ok);
+  return ok;
 }
 
 function stampOf(s: fs.Stats): FileStamp {
