@@ -23,8 +23,11 @@ export interface Platform {
 export interface StartupCacheFiles {
   /** The cache file's path (for the log). */
   readonly where: string;
-  /** One lstat of a regular file on the local disk; undefined for anything else (a link, missing, not local). */
-  stamp(uri: vscode.Uri): FileStamp | undefined;
+  /**
+   * One lstat of a regular file on the local disk; undefined for anything else (a link, missing,
+   * not local; with `confined`, also one whose folder is not where its path says, through a link).
+   */
+  stamp(uri: vscode.Uri, confined?: boolean): FileStamp | undefined;
   /** The cache, checked (header, size, checksum, entries); why not when it is none, another's, or damaged. */
   read(identity: CacheIdentity): Promise<{ ok: true; header: CacheHeader; entries: CacheEntry[] } | { ok: false; reason: string; missing?: boolean }>;
   /** Writes the cache whole (a temporary file renamed over it); resolves to the body's size in bytes. */

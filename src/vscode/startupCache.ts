@@ -129,8 +129,9 @@ export class StartupCache implements vscode.Disposable {
     if (this.store.has(key) || openDocument(article)) return false;
     const sidecar = sidecarUriFor(article, suffixOf(article));
     if (e.sidecar !== sidecar.toString() || e.articleName !== baseName(article)) return false;
-    const sidecarStamp = this.files.stamp(sidecar);
-    const articleStamp = this.files.stamp(article);
+    // (confined: nothing is read here, so the check a read makes is made on the stat)
+    const sidecarStamp = this.files.stamp(sidecar, true);
+    const articleStamp = this.files.stamp(article, true);
     if (!sidecarStamp || !articleStamp || !sameStamp(sidecarStamp, e.sidecarStamp) || !sameStamp(articleStamp, e.articleStamp)) return false;
     if (!this.store.restoreLetGo(key, e.sidecar, e.articleName, e.state)) return false;
     // Proven settled against the cache's own write time (decodeBody): still so for the next one.

@@ -62,7 +62,13 @@ export function publishCommands(deps: CommandDeps, preview: ReportPreviewHandle)
         if (!scope) return undefined;
         if (scope.all) articles = [key, ...others];
       }
+      // An article let go (restored from the start-up cache, or not open) has placements anchored
+      // in a text read earlier, and claims parsed earlier: read both again and anchor afresh before
+      // they are put together with the text read now (a verdict is never exported on other words).
+      const reread = articles.filter((a) => store.articleLetGo(a));
+      for (const a of reread) await deps.sync.ensureArticle(articleUri(a), false);
       const input = await exportInput(store, articles);
+      for (const a of reread) deps.sync.releaseText(articleUri(a));
       const result = format.render(input);
       const errors = result.notes.filter((n) => n.severity === 'error');
       if (errors.length) {

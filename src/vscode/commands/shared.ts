@@ -51,9 +51,17 @@ export async function resolveClaim(deps: CommandDeps, arg: unknown, pick: ClaimP
   if (!ref) ref = await pickClaimInActiveArticle(deps, pick);
   if (!ref) return undefined;
   // An article not open in an editor may have had its text or its sidecar let go: read again (and anchored afresh) before a command uses it.
+  // What the user saw of the claim (the panel, the details view) is what they act on: if reading
+  // the sidecar again changed its words or its verdict (a file changed behind an unchanged stat
+  // while the window was closed: the start-up cache showed it as it was), the command stops.
+  const letGo = deps.store.has(ref.article) && deps.store.articleSidecarDropped(ref.article);
+  const shown = letGo ? deps.store.claim(ref.article, ref.id)?.claim : undefined;
   if (!deps.store.has(ref.article) || deps.store.articleLetGo(ref.article)) await deps.sync.ensureArticle(articleUri(ref.article), false);
   const entry = deps.store.claim(ref.article, ref.id);
   if (!entry) throw new UserError(`The claim ${ref.id} no longer exists (deleted, or the sidecar changed on disk).`);
+  if (shown && (shown.quote !== entry.claim.quote || shown.status !== entry.claim.status)) {
+    throw new UserError(`The claim ${short(shown.quote, 40)} changed on disk since it was shown: its sidecar now has ${short(entry.claim.quote, 40)}, ${uiText(statusLabel(deps.store.scale, entry.claim.status), 40)}. Look at it again; nothing was changed.`);
+  }
   return { ref, entry };
 }
 

@@ -33,13 +33,14 @@ export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCache
   const file = path.join(dir, FILE);
   return {
     where: file,
-    stamp(uri) {
+    stamp(uri, confined = false) {
       if (uri.scheme !== 'file') return undefined;
       // One lstat, not following a link: a link's target could change under an unchanged link.
       const s = fs.lstatSync(uri.fsPath, { throwIfNoEntry: false });
-      // (and its folder where it was: a folder moved out and linked back keeps the file's stamp,
-      // and a fresh read refuses it, outside the workspace folder)
-      return s?.isFile() && inPlace(uri) ? stampOf(s) : undefined;
+      // `confined` (a restore, which reads nothing): and its folder where its path says: a folder
+      // moved out and linked back keeps the file's stamp, and a fresh read refuses it, outside the
+      // workspace folder. (A batch load's stamp is followed by that confined read itself.)
+      return s?.isFile() && (!confined || inPlace(uri)) ? stampOf(s) : undefined;
     },
     async read(identity: CacheIdentity) {
       let bytes: Buffer;

@@ -1,0 +1,157 @@
+// The start-up cache's edges, found by a red team (issue 13): what a restored entry made stale
+// behind a matching stat, or restored where a fresh read refuses, leads to once the user acts.
+// Each test compares with what a cold read of the same files gives (Refresh reads everything
+// again), and failed before its fix: Export read only the article it was run from again; a
+// command acted on a claim whose words had changed on disk since they were shown; a folder
+// linked in from outside the workspace was restored.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { api } from './helpers';
+import { ARTICLE, fileUri, readFile, sidecarOf, uniqueName, waitFor, writeFile } from './claimFiles';
+
+type Factmark = Awaited<ReturnType<typeof api>>;
+
+const sidecarFor = (name: string, text: string, claims: { id: string; quote: string; status: string }[]) => [
+  'factmark: 1',
+  `article: ${name}`,
+  'claims:',
+  ...claims.flatMap((c) => {
+    const at = text.indexOf(c.quote);
+    assert.ok(at >= 0, c.quote);
+    return [
+      `  - id: ${c.id}`,
+      `    quote: ${JSON.stringify(c.quote)}`,
+      `    before: ${JSON.stringify(text.slice(Math.max(0, at - 24), at))}`,
+      `    after: ${JSON.stringify(text.slice(at + c.quote.length, at + c.quote.length + 24))}`,
+      `    line: ${text.slice(0, at).split('\n').length}`,
+      `    offset: ${at}`,
+      `    status: ${c.status}`,
+      '    created: 2026-12-02T12:00:00Z',
+      '    updated: 2026-12-02T12:00:00Z',
+    ];
+  }),
+  '',
+].join('\n');
+
+async function oldArticle(factmark: Factmark, rel: string, claims: { id: string; quote: string; status: string }[]) {
+  const name = path.posix.basename(rel);
+  const article = fileUri(rel);
+  const sidecar = sidecarOf(article);
+  const text = sidecarFor(name, ARTICLE, claims);
+  await writeFile(article, ARTICLE);
+  await writeFile(sidecar, text);
+  const hourAgo = new Date(Date.now() - 3600_000);
+  for (const f of [article, sidecar]) fs.utimesSync(f.fsPath, hourAgo, hourAgo);
+  const key = article.toString();
+  await waitFor(`${name} loaded and let go`, () => factmark.store.articleTextDropped(key) && factmark.store.articleSidecarDropped(key), 20_000);
+  return { name, article, sidecar, key, text };
+}
+
+/** Writes `text` in place with the file's size, mtime and inode kept (as the branch's own test does). */
+function behindStat(file: vscode.Uri, text: string): void {
+  const was = fs.lstatSync(file.fsPath);
+  fs.writeFileSync(file.fsPath, text);
+  fs.utimesSync(file.fsPath, was.atime, was.mtime);
+  const now = fs.lstatSync(file.fsPath);
+  assert.deepStrictEqual([now.size, now.mtimeMs, now.ino, now.dev], [was.size, was.mtimeMs, was.ino, was.dev], 'the stat matches');
+}
+
+/** The CSV rows of one article (the header row first). */
+function rowsOf(csv: string, name: string): string[] {
+  const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+  return [lines[0], ...lines.filter((l) => l.startsWith(name + ',') || l.startsWith(`"${name}"`))];
+}
+
+describe('start-up cache: stale and refused entries', () => {
+  before(async function () {
+    const factmark = await api();
+    await factmark.ready;
+    if (!factmark.startupCache) this.skip();
+  });
+
+  it('Export of all articles after a warm start reads the restored articles again: no verdict on the words the file has now from stale placements', async function () {
+    this.timeout(120_000);
+    const factmark = await api();
+    const cache = factmark.startupCache!;
+    const t = await oldArticle(factmark, uniqueName('rt-export'), [{ id: 'rtex01', quote: 'a budget of £412 million', status: 'accurate' }]);
+    const k = await oldArticle(factmark, uniqueName('rt-exportkey'), [{ id: 'rtex02', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
+    await cache.restart(); // stamped
+    const moved = ARTICLE.replace('£412 million', '£999 million');
+    const stats = await cache.restart(async (unwatched) => {
+      behindStat(t.article, moved);
+      await waitFor('the watcher to report it', () => unwatched().includes(t.article.toString()));
+      await new Promise((r) => setTimeout(r, 500));
+    });
+    assert.ok(stats.restored >= 2, JSON.stringify(stats));
+    assert.strictEqual(factmark.store.reanchorsOf(t.key), 0, 'restored, not read');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rtwarm-export-'));
+    const target = (n: string) => vscode.Uri.file(path.join(dir, n));
+    // Export from the other article, all articles (the stale one is not named: it is not read again).
+    await vscode.commands.executeCommand('factmark.export', k.article, { format: 'csv', target: target('warm.csv'), scope: 'all' });
+    const warm = rowsOf(fs.readFileSync(target('warm.csv').fsPath, 'utf8'), t.name);
+    // What a cold read gives: Refresh reads every file again.
+    await vscode.commands.executeCommand('factmark.refresh');
+    await factmark.flush();
+    await vscode.commands.executeCommand('factmark.export', k.article, { format: 'csv', target: target('cold.csv'), scope: 'all' });
+    const cold = rowsOf(fs.readFileSync(target('cold.csv').fsPath, 'utf8'), t.name);
+    assert.ok(warm.length === 2 && cold.length === 2, `one row each: ${JSON.stringify({ warm, cold })}`);
+    assert.deepStrictEqual(warm, cold, 'the export after a warm start is the export of the files as they are');
+  });
+
+  it('a claim whose words were changed in its sidecar behind a matching stat: the command stops, no verdict lands on words the user did not see', async function () {
+    this.timeout(120_000);
+    const factmark = await api();
+    const cache = factmark.startupCache!;
+    const s = await oldArticle(factmark, uniqueName('rt-quote'), [{ id: 'rtqu01', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
+    await cache.restart();
+    // Another desk re-pointed the claim at other words of the same length (the sidecar's size kept).
+    const theirs = s.text.replace('quote: "Bus fares will stay frozen"', 'quote: "balanced the books without"');
+    assert.strictEqual(theirs.length, s.text.length);
+    await cache.restart(async (unwatched) => {
+      behindStat(s.sidecar, theirs);
+      await waitFor('the watcher to report it', () => unwatched().includes(s.sidecar.toString()));
+      await new Promise((r) => setTimeout(r, 500));
+    });
+    assert.strictEqual(factmark.store.reanchorsOf(s.key), 0, 'restored, not read');
+    const shown = factmark.store.claim(s.key, 'rtqu01')?.claim.quote;
+    assert.strictEqual(shown, 'Bus fares will stay frozen', 'the panel shows the cached words');
+    // The user rates what the panel shows (the panel's Set Status with a status given: a hover link, the details view).
+    let error: unknown;
+    try { await vscode.commands.executeCommand('factmark.setStatus', { article: s.key, id: 'rtqu01' }, 'accurate'); } catch (e) { error = e; }
+    await factmark.flush();
+    const written = (await readFile(s.sidecar)) as string;
+    // Right: the command stops (the claim changed on disk since it was shown); wrong: the verdict lands on other words.
+    assert.ok(!(/quote: "balanced the books without"[\s\S]*status: accurate/.test(written)), `the verdict for "${shown}" was written onto "balanced the books without" (error: ${String(error)})`);
+  });
+
+  it('an article whose folder became a link out of the workspace while closed is not restored: refused, as a fresh read refuses it', async function () {
+    this.timeout(120_000);
+    const factmark = await api();
+    const cache = factmark.startupCache!;
+    const dirName = `rt-linked-${Date.now().toString(36)}`;
+    const dir = fileUri(dirName);
+    fs.mkdirSync(dir.fsPath);
+    const a = await oldArticle(factmark, `${dirName}/${uniqueName('inner')}`, [{ id: 'rtln01', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
+    await cache.restart();
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'rtwarm-outside-'));
+    const stats = await cache.restart(async () => {
+      fs.renameSync(dir.fsPath, path.join(outside, dirName));
+      fs.symlinkSync(path.join(outside, dirName), dir.fsPath, 'dir');
+      await new Promise((r) => setTimeout(r, 500));
+    });
+    const warm = factmark.store.get(a.key);
+    const restored = factmark.store.reanchorsOf(a.key) === 0 && !!warm;
+    await vscode.commands.executeCommand('factmark.refresh');
+    await factmark.flush();
+    const cold = factmark.store.get(a.key);
+    try {
+      assert.ok(!restored || cold?.sidecarState === warm?.sidecarState, `restored from the cache (${JSON.stringify(stats)}): sidecar ${warm?.sidecarState} with ${warm?.claims.length} claims; a fresh read: ${cold?.sidecarState} with ${cold?.claims.length} claims`);
+    } finally {
+      fs.unlinkSync(dir.fsPath);
+      fs.renameSync(path.join(outside, dirName), dir.fsPath);
+    }
+  });
+});
