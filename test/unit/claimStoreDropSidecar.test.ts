@@ -270,6 +270,18 @@ describe('ClaimStore: a sidecar\'s text and parse let go', () => {
     assert.deepStrictEqual(unknown.get(ARTICLE)!.problems.filter((p) => p.code === 'unknown-status'), errors);
   });
 
+  it('read again as it was let go, with nothing the views show changed: no event (an article opened just after the scan let it go is not loaded twice)', () => {
+    const s = loaded(WRITTEN);
+    letGo(s);
+    const before = s.get(ARTICLE);
+    let events = 0;
+    s.onDidChange(() => events++);
+    assert.strictEqual(s.restoreArticleSidecar(ARTICLE, WRITTEN), true);
+    assert.strictEqual(events, 0);
+    assert.strictEqual(s.articleSidecarDropped(ARTICLE), false, 'held again');
+    assert.deepStrictEqual(s.get(ARTICLE), before);
+  });
+
   it('a new scale that leaves a claim\'s status off it asks for the file again; read again, the error is on its line', () => {
     const s = loaded(WRITTEN);
     letGo(s);
@@ -277,7 +289,10 @@ describe('ClaimStore: a sidecar\'s text and parse let go', () => {
     const narrower: StatusScale = { ...DEFAULT_SCALE, statuses: DEFAULT_SCALE.statuses.filter((x) => x.key !== 'accurate') };
     s.setScale(narrower);
     assert.strictEqual(s.sidecarNeededForProblems(ARTICLE), true);
+    let events = 0;
+    s.onDidChange(() => events++);
     assert.strictEqual(s.restoreArticleSidecar(ARTICLE, WRITTEN), true);
+    assert.strictEqual(events, 1, 'the views hear of the error placed');
     assert.strictEqual(s.sidecarNeededForProblems(ARTICLE), false);
     const kept = loaded(WRITTEN, TEXT, narrower);
     const errors = s.get(ARTICLE)!.problems.filter((p) => p.code === 'unknown-status');

@@ -347,9 +347,14 @@ export class ClaimStore {
   restoreArticleSidecar(article: string, source: string, read = this.sidecarRead()): boolean {
     const m = this.models.get(article);
     if (!m?.isSidecarDropped) return true;
+    const state = m.stateVersion;
+    const problems = m.problemsWith(this.scale);
     if (!m.restoreSidecar(source, read)) return false;
-    // (the unknown-status errors are placed from the parse again)
-    this.fire(article, 'loaded');
+    // The views hear of it only when what they show changed: no longer `broken`, or the
+    // unknown-status errors placed from the parse again (a status off a scale changed since).
+    // Otherwise the parse is the base again and that is all (opening an article the scan had
+    // just let go read it as a second load of the article).
+    if (m.stateVersion !== state || m.problemsWith(this.scale) !== problems) this.fire(article, 'loaded');
     return true;
   }
 
