@@ -18,6 +18,9 @@ import { resolveClaim, UserError, type CommandDeps, type Handler } from './share
 const EDIT_PUBLISHED = 'Edit Publication Details…';
 const EDIT_PUBLISHER = 'Edit Publisher…';
 
+/** Articles read again before an export without a progress notification (a few are quick). */
+const READ_AGAIN_QUIETLY = 20;
+
 export function publishCommands(deps: CommandDeps, preview: ReportPreviewHandle): Record<string, Handler> {
   const { store } = deps;
 
@@ -65,10 +68,25 @@ export function publishCommands(deps: CommandDeps, preview: ReportPreviewHandle)
       // An article let go (restored from the start-up cache, or not open) has placements anchored
       // in a text read earlier, and claims parsed earlier: read both again and anchor afresh before
       // they are put together with the text read now (a verdict is never exported on other words).
+      // Many of them (all articles of an archive) take a while: with a notification saying how far.
       const reread = articles.filter((a) => store.articleLetGo(a));
-      for (const a of reread) await deps.sync.ensureArticle(articleUri(a), false);
-      const input = await exportInput(store, articles);
-      for (const a of reread) deps.sync.releaseText(articleUri(a));
+      const readAgain = async (report?: (done: number) => void) => {
+        for (let i = 0; i < reread.length; i++) { await deps.sync.ensureArticle(articleUri(reread[i]), false); report?.(i + 1); }
+      };
+      let input: Awaited<ReturnType<typeof exportInput>>;
+      try {
+        if (reread.length > READ_AGAIN_QUIETLY) {
+          const step = Math.max(1, Math.round(reread.length / 50));
+          await notify.withProgress({ location: vscode.ProgressLocation.Notification, title: `Factmark: reading ${reread.length.toLocaleString('en')} articles again for the export` },
+            (progress) => readAgain((done) => { if (done % step === 0) progress.report({ message: `${done.toLocaleString('en')} of ${reread.length.toLocaleString('en')}`, increment: (100 * step) / reread.length }); }));
+        } else {
+          await readAgain();
+        }
+        input = await exportInput(store, articles);
+      } finally {
+        // (let go again, as after any command: the texts of an archive are not kept for an export)
+        for (const a of reread) deps.sync.releaseText(articleUri(a));
+      }
       const result = format.render(input);
       const errors = result.notes.filter((n) => n.severity === 'error');
       if (errors.length) {
