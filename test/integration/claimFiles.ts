@@ -119,3 +119,28 @@ export async function actAs(factmark: Awaited<ReturnType<typeof api>>, name: str
   await vscode.workspace.getConfiguration('factmark').update('author', name ?? undefined, vscode.ConfigurationTarget.Workspace);
   if (name) await waitFor(`the current user to be ${name}`, () => factmark.store.me() === name);
 }
+
+/** A sidecar as another tool (or a pull) brings it: one claim per quote, with its position in `text`. */
+export function sidecarFor(name: string, text: string, claims: readonly { id: string; quote: string; status?: string }[]): string {
+  return [
+    'factmark: 1',
+    `article: ${name}`,
+    'claims:',
+    ...claims.flatMap((c) => {
+      const at = text.indexOf(c.quote);
+      assert.ok(at >= 0, c.quote);
+      return [
+        `  - id: ${c.id}`,
+        `    quote: ${JSON.stringify(c.quote)}`,
+        `    before: ${JSON.stringify(text.slice(Math.max(0, at - 24), at))}`,
+        `    after: ${JSON.stringify(text.slice(at + c.quote.length, at + c.quote.length + 24))}`,
+        `    line: ${text.slice(0, at).split('\n').length}`,
+        `    offset: ${at}`,
+        `    status: ${c.status ?? 'unverified'}`,
+        '    created: 2026-12-02T12:00:00Z',
+        '    updated: 2026-12-02T12:00:00Z',
+      ];
+    }),
+    '',
+  ].join('\n');
+}

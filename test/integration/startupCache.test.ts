@@ -4,51 +4,13 @@
 // The second session is simulated in this window (StartupCacheApi.restart: the cache written,
 // every article forgotten, nothing watched meanwhile, the start-up scan again).
 import * as assert from 'assert';
-import * as fs from 'fs';
 import { isDeepStrictEqual } from 'util';
 import * as vscode from 'vscode';
 import { api } from './helpers';
-import { ARTICLE, fileUri, readFile, sidecarOf, uniqueName, waitFor, writeFile } from './claimFiles';
+import { ARTICLE, readFile, uniqueName, waitFor } from './claimFiles';
+import { behindStat, oldArticle } from './cachedArticles';
 
 type Factmark = Awaited<ReturnType<typeof api>>;
-
-/** A sidecar as another tool brings it: one claim per quote, with its position in `text`. */
-const sidecarFor = (name: string, text: string, claims: { id: string; quote: string; status: string }[]) => [
-  'factmark: 1',
-  `article: ${name}`,
-  'claims:',
-  ...claims.flatMap((c) => {
-    const at = text.indexOf(c.quote);
-    assert.ok(at >= 0, c.quote);
-    return [
-      `  - id: ${c.id}`,
-      `    quote: ${JSON.stringify(c.quote)}`,
-      `    before: ${JSON.stringify(text.slice(Math.max(0, at - 24), at))}`,
-      `    after: ${JSON.stringify(text.slice(at + c.quote.length, at + c.quote.length + 24))}`,
-      `    line: ${text.slice(0, at).split('\n').length}`,
-      `    offset: ${at}`,
-      `    status: ${c.status}`,
-      '    created: 2026-12-02T12:00:00Z',
-      '    updated: 2026-12-02T12:00:00Z',
-    ];
-  }),
-  '',
-].join('\n');
-
-/** An article and its sidecar written an hour ago (older than the cache's racy margin), loaded and let go. */
-async function oldArticle(factmark: Factmark, stem: string, claims: { id: string; quote: string; status: string }[]) {
-  const name = uniqueName(stem);
-  const article = fileUri(name);
-  const sidecar = sidecarOf(article);
-  const text = sidecarFor(name, ARTICLE, claims);
-  await writeFile(article, ARTICLE);
-  await writeFile(sidecar, text);
-  const hourAgo = new Date(Date.now() - 3600_000);
-  for (const f of [article, sidecar]) fs.utimesSync(f.fsPath, hourAgo, hourAgo);
-  const key = article.toString();
-  await waitFor(`${name} loaded and let go`, () => factmark.store.articleTextDropped(key) && factmark.store.articleSidecarDropped(key), 20_000);
-  return { name, article, sidecar, key, text };
-}
 
 /**
  * What the Claims panel shows: every node from the root down, with its label, description and
@@ -97,7 +59,7 @@ describe('start-up cache (a second session)', () => {
     this.timeout(120_000);
     const factmark = await api();
     const cache = factmark.startupCache!;
-    const a = await oldArticle(factmark, 'cached', [{ id: 'warm01', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'warm02', quote: 'Bus fares will stay frozen', status: 'mostly-accurate' }]);
+    const a = await oldArticle(factmark, uniqueName('cached'), [{ id: 'warm01', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'warm02', quote: 'Bus fares will stay frozen', status: 'mostly-accurate' }]);
     // The first restart reads it (it came by the watcher, unstamped) and stamps its files; the second takes it from the cache.
     await cache.restart();
     assert.strictEqual(factmark.store.articleSidecarDropped(a.key), true);
@@ -132,9 +94,9 @@ describe('start-up cache (a second session)', () => {
     const factmark = await api();
     const cache = factmark.startupCache!;
     // (claims not rated yet: setting a verdict over a verdict asks for a reason)
-    const s = await oldArticle(factmark, 'stale-sidecar', [{ id: 'stal01', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'stal02', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
-    const t = await oldArticle(factmark, 'stale-text', [{ id: 'stal03', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'stal04', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
-    const o = await oldArticle(factmark, 'stale-opened', [{ id: 'stal05', quote: 'a budget of £412 million', status: 'unverified' }]);
+    const s = await oldArticle(factmark, uniqueName('stale-sidecar'), [{ id: 'stal01', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'stal02', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
+    const t = await oldArticle(factmark, uniqueName('stale-text'), [{ id: 'stal03', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'stal04', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
+    const o = await oldArticle(factmark, uniqueName('stale-opened'), [{ id: 'stal05', quote: 'a budget of £412 million', status: 'unverified' }]);
     await cache.restart(); // stamped
     // While "closed": the sidecars get another status for stal01 and stal05 (same length), the
     // article other figures in stal03's words (same length); written in place, mtimes put back.
@@ -145,13 +107,7 @@ describe('start-up cache (a second session)', () => {
     assert.strictEqual(moved.length, ARTICLE.length);
     const changed = [[s.sidecar, theirs], [t.article, moved], [o.sidecar, openedTheirs]] as const;
     const stats = await cache.restart(async (unwatched) => {
-      for (const [file, text] of changed) {
-        const was = fs.lstatSync(file.fsPath);
-        fs.writeFileSync(file.fsPath, text);
-        fs.utimesSync(file.fsPath, was.atime, was.mtime);
-        const now = fs.lstatSync(file.fsPath);
-        assert.deepStrictEqual([now.size, now.mtimeMs, now.ino, now.dev], [was.size, was.mtimeMs, was.ino, was.dev], 'the stat matches');
-      }
+      for (const [file, text] of changed) behindStat(file, text);
       // The watchers' reports of these changes come while "closed" (and are dropped), not after.
       await waitFor('the watchers to report the changes', () => changed.every(([file]) => unwatched().includes(file.toString())));
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -10,54 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { api } from './helpers';
-import { ARTICLE, fileUri, readFile, sidecarOf, uniqueName, waitFor, writeFile } from './claimFiles';
-
-type Factmark = Awaited<ReturnType<typeof api>>;
-
-const sidecarFor = (name: string, text: string, claims: { id: string; quote: string; status: string }[]) => [
-  'factmark: 1',
-  `article: ${name}`,
-  'claims:',
-  ...claims.flatMap((c) => {
-    const at = text.indexOf(c.quote);
-    assert.ok(at >= 0, c.quote);
-    return [
-      `  - id: ${c.id}`,
-      `    quote: ${JSON.stringify(c.quote)}`,
-      `    before: ${JSON.stringify(text.slice(Math.max(0, at - 24), at))}`,
-      `    after: ${JSON.stringify(text.slice(at + c.quote.length, at + c.quote.length + 24))}`,
-      `    line: ${text.slice(0, at).split('\n').length}`,
-      `    offset: ${at}`,
-      `    status: ${c.status}`,
-      '    created: 2026-12-02T12:00:00Z',
-      '    updated: 2026-12-02T12:00:00Z',
-    ];
-  }),
-  '',
-].join('\n');
-
-async function oldArticle(factmark: Factmark, rel: string, claims: { id: string; quote: string; status: string }[]) {
-  const name = path.posix.basename(rel);
-  const article = fileUri(rel);
-  const sidecar = sidecarOf(article);
-  const text = sidecarFor(name, ARTICLE, claims);
-  await writeFile(article, ARTICLE);
-  await writeFile(sidecar, text);
-  const hourAgo = new Date(Date.now() - 3600_000);
-  for (const f of [article, sidecar]) fs.utimesSync(f.fsPath, hourAgo, hourAgo);
-  const key = article.toString();
-  await waitFor(`${name} loaded and let go`, () => factmark.store.articleTextDropped(key) && factmark.store.articleSidecarDropped(key), 20_000);
-  return { name, article, sidecar, key, text };
-}
-
-/** Writes `text` in place with the file's size, mtime and inode kept (as the branch's own test does). */
-function behindStat(file: vscode.Uri, text: string): void {
-  const was = fs.lstatSync(file.fsPath);
-  fs.writeFileSync(file.fsPath, text);
-  fs.utimesSync(file.fsPath, was.atime, was.mtime);
-  const now = fs.lstatSync(file.fsPath);
-  assert.deepStrictEqual([now.size, now.mtimeMs, now.ino, now.dev], [was.size, was.mtimeMs, was.ino, was.dev], 'the stat matches');
-}
+import { ARTICLE, fileUri, readFile, uniqueName, waitFor } from './claimFiles';
+import { behindStat, oldArticle } from './cachedArticles';
 
 /** The CSV rows of one article (the header row first). */
 function rowsOf(csv: string, name: string): string[] {

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { api, workspaceRoot } from './helpers';
 import { CLAIM_IN_NEW, NEW, OLD, REFRAIN } from '../fixtures/twinParagraphs';
 import {
-  ARTICLE, type ClaimRef, entryOf, fileUri, markWords, openNewArticle, readFile, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile,
+  ARTICLE, type ClaimRef, entryOf, fileUri, markWords, openNewArticle, readFile, sidecarFor, sidecarOf, sidecarYaml, uniqueName, waitFor, writeFile,
 } from './claimFiles';
 
 describe('keeping claims and files in step', () => {
@@ -375,28 +375,6 @@ describe('the demo workspace', () => {
 describe('an article not open in an editor', () => {
   before(async () => { await (await api()).ready; });
 
-  /** A sidecar as another tool (or a pull) brings it: one claim per quote, with its position in `text`. */
-  const sidecarFor = (name: string, text: string, claims: { id: string; quote: string; status?: string }[]) => [
-    'factmark: 1',
-    `article: ${name}`,
-    'claims:',
-    ...claims.flatMap((c) => {
-      const at = text.indexOf(c.quote);
-      assert.ok(at >= 0, c.quote);
-      return [
-        `  - id: ${c.id}`,
-        `    quote: ${JSON.stringify(c.quote)}`,
-        `    before: ${JSON.stringify(text.slice(Math.max(0, at - 24), at))}`,
-        `    after: ${JSON.stringify(text.slice(at + c.quote.length, at + c.quote.length + 24))}`,
-        `    line: ${text.slice(0, at).split('\n').length}`,
-        `    offset: ${at}`,
-        `    status: ${c.status ?? 'unverified'}`,
-        '    created: 2026-12-02T12:00:00Z',
-        '    updated: 2026-12-02T12:00:00Z',
-      ];
-    }),
-    '',
-  ].join('\n');
   /** Every claim of the article is anchored on its words in `text`. */
   const onTheirWords = (factmark: Awaited<ReturnType<typeof api>>, key: string, text: string) => {
     const snap = factmark.store.get(key);
