@@ -128,3 +128,18 @@ export class StallWatch {
     this.gap(performance.now());
   }
 }
+
+/** Lets queued work run (messages from the workbench, timers, other extensions' events): one turn of the event loop. */
+export function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/** A function to await between steps of a long job: it yields to the host once `ms` have passed since the last time it did. */
+export function slicer(ms: number): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < ms) return;
+    await yieldToHost();
+    since = performance.now();
+  };
+}

@@ -10,7 +10,7 @@ import type { ClaimStore } from '../core/store/claimStore';
 import { encodeEntry, rewriteDue, sameStamp, settledStamp, type CacheEntry, type CacheIdentity, type FileStamp } from '../core/store/startupCache';
 import { articleKey, baseName, openDocument, sidecarUriFor, suffixesByFolder } from './articles';
 import type { StartupCacheFiles } from './platform';
-import { StallWatch } from './perf';
+import { slicer, StallWatch, yieldToHost } from './perf';
 import { startupCacheEnabled } from './settings';
 
 /** After the scan, the cache is written this long after it ends, and this long after the last change once enough articles it holds changed (rewriteDue). */
@@ -115,7 +115,7 @@ export class StartupCache implements vscode.Disposable {
         }
       });
       // (an article opened, hovered or named by a command meanwhile is loaded on its own; restoreOne skips it then)
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToHost();
     }
     stalls.stop();
     this.stats.restoreMs = performance.now() - restoreStarted;
@@ -186,10 +186,10 @@ export class StartupCache implements vscode.Disposable {
     const writtenAt = Date.now();
     this.stale.clear();
     const parts: string[] = [];
-    let since = performance.now();
+    // In slices of a few milliseconds: encoding 5,000 articles takes about a second.
+    const slice = slicer(ENCODE_SLICE_MS);
     for (const [key, s] of [...this.stamped]) {
-      // In slices of a few milliseconds: encoding 5,000 articles takes about a second.
-      if (performance.now() - since > ENCODE_SLICE_MS) { await new Promise<void>((resolve) => setImmediate(resolve)); since = performance.now(); }
+      await slice();
       // Changed since its files were stamped (a command, a reload, git's history), or never taken in: not written; read next time.
       if (s.revision === undefined || this.store.revision(key) !== s.revision) { if (s.revision !== undefined || !this.store.has(key)) this.stamped.delete(key); continue; }
       if (!settledStamp(s.sidecar, s.at) || !settledStamp(s.article, s.at)) continue;

@@ -10,6 +10,7 @@ import type { ClaimStore, DeferredBatch } from '../core/store/claimStore';
 import { articleKey, baseName, openDocument, sidecarUriFor, suffixesByFolder } from './articles';
 import { FileRefusedError, readArticleFile, readTextFile } from './fileText';
 import * as notify from './notify';
+import { yieldToHost } from './perf';
 
 /** How far a scan is. */
 export interface ScanProgress { readonly done: number; readonly total: number }
@@ -362,9 +363,4 @@ async function readSidecarText(sidecar: vscode.Uri): Promise<string | undefined 
     if (e instanceof FileRefusedError) return e;
     throw e;
   }
-}
-
-/** Lets queued work run: messages from the workbench, timers, other extensions' events. */
-function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }

@@ -9,21 +9,12 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { decodeEntryLine, decodeHeader, encodeHeader, type CacheEntry, type CacheHeader, type CacheIdentity, type FileStamp } from '../../core/store/startupCache';
 import type { StartupCacheFiles } from '../platform';
+import { slicer } from '../perf';
 
 const FILE = 'startup-cache.json';
 const HASH_SLICE = 4 << 20;
 /** Slices of this many ms between turns of the event loop. */
 const SLICE_MS = 8;
-
-/** Awaits a turn of the event loop once SLICE_MS have passed since the last one. */
-function slicer(): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < SLICE_MS) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    since = performance.now();
-  };
-}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -55,7 +46,7 @@ export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCache
       const body = bytes.subarray(nl + 1);
       if (body.length !== header.value.bodyBytes) return { ok: false, reason: `its body is ${body.length} bytes, not the ${header.value.bodyBytes} its header says (truncated)` };
       // In slices of a few milliseconds, so that the host answers meanwhile (60 MB at 5,000 articles).
-      const slice = slicer();
+      const slice = slicer(SLICE_MS);
       const hash = createHash('sha256');
       for (let i = 0; i < body.length; i += HASH_SLICE) { hash.update(body.subarray(i, i + HASH_SLICE)); await slice(); }
       if (hash.digest('hex') !== header.value.checksum) return { ok: false, reason: 'its checksum does not match (corrupt)' };
