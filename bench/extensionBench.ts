@@ -121,7 +121,10 @@ async function archive(server: string, log: (line: string) => void): Promise<voi
   log(row('activation → api.ready, warm (second window)', warm.map((r) => fmtMs(r.readyMs)), `goal ≤ 1 s at 5,000: ${goal('', (r) => r.readyMs, 1000, warm)}`));
   const cache = (r: Result) => r.startupCache as { ignored?: string; restored: number; read: number; readMs?: number; restoreMs?: number; findMs?: number; restoreLongestStallMs?: number; written?: { entries: number; bytes: number; ms: number } } | undefined;
   log(row('… warm: articles restored from the cache / read', warm.map((r) => { const c = cache(r); return c ? `${c.restored}/${c.read}` : '—'; }), '(the start-up cache: unchanged articles are not read)'));
-  log(row('… warm: sidecars searched / cache read after / restore', warm.map((r) => { const c = cache(r); return c ? `${fmtMs(c.findMs)}/${fmtMs(c.readMs)}/${fmtMs(c.restoreMs)}` : '—'; }), '(the cache is read while VS Code searches for the sidecars)'));
+  log(row('… warm: sidecars searched / cache read after / restore', warm.map((r) => { const c = cache(r); return c ? `${fmtMs(c.findMs)}/${fmtMs(c.readMs)}/${fmtMs(c.restoreMs)}` : '—'; }), '(on the desktop the cache is read once the folders are listed; with findFiles, while it searches)'));
+  const search = (r: Result) => r.sidecarSearch as { how: string; why?: string; ms: number } | undefined;
+  log(row('sidecars found by (cold / warm)', cold.map((r, i) => [r, warm[i]].map((x) => { const s = x && search(x); return s ? `${s.how === 'listed' ? 'listing' : 'findFiles'} ${fmtMs(s.ms)}` : '—'; }).join(' / ')), '(the desktop lists the folders itself; VS Code\'s findFiles where that could differ)'));
+  for (const r of [...cold, ...warm]) if (search(r)?.why) { log(`  (findFiles was asked: ${search(r)?.why})`); break; }
   log(row('… warm: longest stall in the restore', warm.map((r) => fmtMs(cache(r)?.restoreLongestStallMs))));
   log(row('… cold: cache written (articles, MB, time)', cold.map((r) => { const w = cache(r)?.written; return w ? `${w.entries}, ${(w.bytes / 1e6).toFixed(1)}, ${fmtMs(w.ms)}` : '—'; })));
   for (const [i, r] of warm.entries()) if (cache(r)?.ignored) log(`  (warm window at ${SIZES[i]}: the start-up cache was not used: ${cache(r)?.ignored})`);

@@ -147,6 +147,7 @@ async function archive(api: FactmarkApi): Promise<Record<string, unknown>> {
   return {
     ...result,
     startupCache: api.perf().startupCache,
+    sidecarSearch: api.perf().sidecarSearch,
     rssIdleMb,
     refreshMs,
     refreshCpuMs: (cpu.user + cpu.system) / 1000,

@@ -12,6 +12,7 @@ import type { StoreStats } from '../core/store/claimStore';
 import type { Timing, TimingName } from './perf';
 import type { LoadCounters } from './workspaceScan';
 import type { StartupCacheStats } from './startupCache';
+import type { SidecarSearchStats } from './workspaceSync';
 import type { DecorationsHandle } from './decorations';
 import type { DeskHandle } from './deskView';
 import type { DetailsHandle } from './detailsView';
@@ -75,6 +76,8 @@ export interface FactmarkPerf {
   readonly rss: number | undefined;
   /** What the start-up cache did (undefined without one: the web, no workspace storage). */
   readonly startupCache: StartupCacheStats | undefined;
+  /** How the start-up scan found the sidecars (listed on the local disk or VS Code's file search), how many, how long. */
+  readonly sidecarSearch: SidecarSearchStats | undefined;
 }
 
 /** The start-up cache, for tests: written now, or a restart simulated in this window. */
@@ -108,6 +111,8 @@ export interface FactmarkApi {
   setArticleReadDelay(ms: number): void;
   /** For tests: the next read of the file `uri` (a sidecar) takes `ms` longer once its bytes are read; resolves when they are read. */
   holdNextSidecarRead(uri: vscode.Uri, ms: number): Promise<void>;
+  /** For tests: the sidecars under `root` as the desktop's own listing finds them (or why it gives up; undefined on the web) and as VS Code's file search does (URIs, sorted). */
+  searchSidecarsBothWays(root: vscode.Uri): Promise<{ listed: string[] | { why: string } | undefined; found: string[] }>;
   /** Whether the article is being loaded (alone, or waiting in a batch load such as the start-up scan). */
   isLoading(uri: vscode.Uri): boolean;
   /** The claims of an article, in article order (empty when it has none). */

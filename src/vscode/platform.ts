@@ -17,7 +17,16 @@ export interface Platform {
   readonly gitMerging?: GitMerging;
   /** The start-up cache's file and the files' stamps (desktop only, with a workspace storage). */
   readonly startupCache?: StartupCacheFiles;
+  /** The sidecars of the workspace folders, listed on the local disk (desktop only; see desktop/sidecarSearch.ts). */
+  readonly findSidecars?: SidecarSearch;
 }
+
+/**
+ * The files named `*<suffix>` under `roots`, outside folders named one of `excludedDirs`: what
+ * `workspace.findFiles('**\/*<suffix>', '{**\/<dir>/**,…}')` finds, or why this cannot tell (then ask it).
+ */
+export type SidecarSearch = (roots: readonly vscode.Uri[], suffix: string, excludedDirs: readonly string[]) =>
+  Promise<{ ok: true; found: vscode.Uri[]; folders: number } | { ok: false; why: string }>;
 
 /** See desktop/startupCacheFile.ts. */
 export interface StartupCacheFiles {

@@ -23,11 +23,22 @@ import type { CacheIdentity } from '../core/store/startupCache';
 
 const ARTICLE_GLOB = '**/*.{md,markdown,mdown,txt,text}';
 const ARTICLE_EXTENSION = /\.(md|markdown|mdown|txt|text)$/i;
-const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
+/** Folders no sidecar is looked for in, at any depth (the glob for findFiles, and the names for the desktop's own listing). */
+const EXCLUDED_DIRS = ['node_modules', '.git', '.vscode-test'];
+const EXCLUDE = `{${EXCLUDED_DIRS.map((d) => `**/${d}/**`).join(',')}}`;
 /** How long after a file changes on disk the watchers' reports are taken in (together with any that follow). */
 const WATCH_DELAY_MS = 40;
 /** Up to this many files changed together are taken in one by one, with a message each where one is due. */
 const FEW_FILES = 8;
+
+/** How a scan found the sidecars (api.perf().sidecarSearch). */
+export interface SidecarSearchStats {
+  readonly how: 'listed' | 'findFiles';
+  /** Why the desktop's listing gave up (findFiles was asked instead). */
+  readonly why: string | undefined;
+  readonly sidecars: number;
+  readonly ms: number;
+}
 
 export class WorkspaceSync implements vscode.Disposable {
   readonly writer: SidecarWriter;
@@ -62,8 +73,10 @@ export class WorkspaceSync implements vscode.Disposable {
 
   /** The start-up cache (desktop, with a workspace storage): unchanged articles restored, not read, by the first scan. */
   readonly startupCache?: StartupCache;
+  /** How the start-up scan found the sidecars: listed on the local disk, or VS Code's file search (and why not listed). */
+  firstSearch: SidecarSearchStats | undefined;
 
-  constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel, private readonly platform: Pick<Platform, 'articleAtSidecarCommit' | 'startupCache'>, cacheIdentity?: () => CacheIdentity) {
+  constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel, private readonly platform: Pick<Platform, 'articleAtSidecarCommit' | 'startupCache' | 'findSidecars'>, cacheIdentity?: () => CacheIdentity) {
     this.writer = new SidecarWriter(store, log);
     if (platform.startupCache && cacheIdentity) {
       this.startupCache = new StartupCache(store, platform.startupCache, cacheIdentity, log);
@@ -110,8 +123,9 @@ export class WorkspaceSync implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
     );
     this.lifecycle.start();
-    // Read while the workspace is searched for sidecars.
-    this.startupCache?.prefetch();
+    // Read while VS Code searches the workspace for sidecars (a second or so); the desktop's own
+    // listing is quicker done first, with the host to itself, than slowed down by the cache's slices.
+    if (!this.platform.findSidecars) this.startupCache?.prefetch();
     this.ready = this.scan();
   }
 
@@ -121,7 +135,7 @@ export class WorkspaceSync implements vscode.Disposable {
    */
   async scan(): Promise<void> {
     const searching = performance.now();
-    const found = await vscode.workspace.findFiles(`**/*${sidecarSuffix()}`, EXCLUDE);
+    const found = await this.findSidecars();
     if (this.startupCache && this.startupCache.stats.findMs === undefined) this.startupCache.stats.findMs = performance.now() - searching;
     const suffixOf = suffixesByFolder();
     const todo = found.flatMap((sidecar) => {
@@ -133,6 +147,34 @@ export class WorkspaceSync implements vscode.Disposable {
     const rest = cache ? await cache.restore(todo) : todo;
     await this.loadMany(rest, false);
     cache?.scanDone();
+  }
+
+  /**
+   * Every sidecar in the workspace folders: listed on the local disk (the desktop), which finds
+   * what VS Code's file search would in a fraction of its time, or found by that search where the
+   * listing cannot tell (see src/core/sidecarWalk.ts) and on the web.
+   */
+  private async findSidecars(): Promise<vscode.Uri[]> {
+    const started = performance.now();
+    const suffix = sidecarSuffix();
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
+    const listed = this.platform.findSidecars && folders.length ? await this.platform.findSidecars(folders, suffix, EXCLUDED_DIRS) : undefined;
+    const found = listed?.ok ? listed.found : await vscode.workspace.findFiles(`**/*${suffix}`, EXCLUDE);
+    const ms = performance.now() - started;
+    this.firstSearch ??= { how: listed?.ok ? 'listed' : 'findFiles', why: listed && !listed.ok ? listed.why : undefined, sidecars: found.length, ms };
+    this.log.info(listed?.ok
+      ? `found ${found.length} sidecars by listing ${listed.folders} folders (${Math.round(ms)} ms)`
+      : `found ${found.length} sidecars with VS Code's file search (${Math.round(ms)} ms)${listed ? `; not listed here, since ${listed.why}` : ''}`);
+    return found;
+  }
+
+  /** For tests: the sidecars under `root` as the listing finds them (or why it gives up) and as VS Code's file search does. */
+  async searchBothWays(root: vscode.Uri): Promise<{ listed: string[] | { why: string } | undefined; found: string[] }> {
+    const suffix = sidecarSuffix();
+    const listed = this.platform.findSidecars ? await this.platform.findSidecars([root], suffix, EXCLUDED_DIRS) : undefined;
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root, `**/*${suffix}`), EXCLUDE);
+    const names = (us: readonly vscode.Uri[]) => us.map((u) => u.toString()).sort();
+    return { listed: listed && (listed.ok ? names(listed.found) : { why: listed.why }), found: names(found) };
   }
 
   /** Loads (or, with `reload`, reads again) many articles in parallel batches, showing progress. */

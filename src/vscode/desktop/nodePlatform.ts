@@ -6,6 +6,7 @@ import { gitUserNameAsync } from '../../node/git';
 import { articleAtSidecarCommitAsync } from '../../node/gitHistory';
 import type { Platform } from '../platform';
 import { GitMergingSetup } from './gitMerging';
+import { listSidecars } from './sidecarSearch';
 import { startupCacheFiles } from './startupCacheFile';
 
 /** Git is asked only in a trusted workspace and about files on disk. */
@@ -38,5 +39,6 @@ export function nodePlatform(context: vscode.ExtensionContext, log: vscode.LogOu
     },
     gitMerging: new GitMergingSetup(context, log),
     startupCache: startupCacheFiles(context.storageUri),
+    findSidecars: listSidecars,
   };
 }
