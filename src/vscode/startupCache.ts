@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
 import { encodeEntry, rewriteDue, sameStamp, settledStamp, type CacheEntry, type CacheIdentity, type FileStamp } from '../core/store/startupCache';
-import { articleKey, baseName, openDocument, sidecarUriFor, suffixesByFolder } from './articles';
+import { articleKey, baseName, sidecarUriFor, suffixesByFolder } from './articles';
 import type { StartupCacheFiles } from './platform';
 import { slicer, StallWatch, yieldToHost } from './perf';
 import { startupCacheEnabled } from './settings';
@@ -107,11 +107,13 @@ export class StartupCache implements vscode.Disposable {
     const suffixOf = suffixesByFolder();
     for (let i = 0; i < articles.length; i += CHUNK) {
       this.store.batch(() => {
+        // (once a chunk: the editors' documents, not a search of them per article)
+        const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
         for (const article of articles.slice(i, i + CHUNK)) {
           const key = articleKey(article);
           const e = byKey.get(key);
           byKey.delete(key);
-          if (!e || !this.restoreOne(article, key, e, suffixOf, writtenAt)) rest.push(article);
+          if (!e || open.has(article.toString()) || !this.restoreOne(article, key, e, suffixOf, writtenAt)) rest.push(article);
         }
       });
       // (an article opened, hovered or named by a command meanwhile is loaded on its own; restoreOne skips it then)
@@ -125,8 +127,8 @@ export class StartupCache implements vscode.Disposable {
   }
 
   private restoreOne(article: vscode.Uri, key: string, e: CacheEntry, suffixOf: (u: vscode.Uri) => string, writtenAt: number): boolean {
-    // Open in an editor (its text is the editor's), loaded meanwhile, or under another name or sidecar: read.
-    if (this.store.has(key) || openDocument(article)) return false;
+    // Loaded meanwhile, or under another name or sidecar (or open in an editor, whose text is the editor's: see restore): read.
+    if (this.store.has(key)) return false;
     const sidecar = sidecarUriFor(article, suffixOf(article));
     if (e.sidecar !== sidecar.toString() || e.articleName !== baseName(article)) return false;
     // (confined: nothing is read here, so the check a read makes is made on the stat)
