@@ -159,6 +159,8 @@ export class WorkspaceSync implements vscode.Disposable {
     const suffix = sidecarSuffix();
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
     const listed = this.platform.findSidecars && folders.length ? await this.platform.findSidecars(folders, suffix, EXCLUDED_DIRS) : undefined;
+    // (the start-up cache, if not read yet, is read meanwhile: findFiles takes a second or so)
+    if (!listed?.ok) this.startupCache?.prefetch();
     const found = listed?.ok ? listed.found : await vscode.workspace.findFiles(`**/*${suffix}`, EXCLUDE);
     const ms = performance.now() - started;
     this.firstSearch ??= { how: listed?.ok ? 'listed' : 'findFiles', why: listed && !listed.ok ? listed.why : undefined, sidecars: found.length, ms };
