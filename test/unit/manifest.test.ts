@@ -23,6 +23,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('package.json and the command table', () => {
+  it('every factmark.* setting is window-scoped (settings.ts reads them without a resource, which is exact only then)', () => {
+    const properties = contributes.configuration.properties as Record<string, { scope?: string }>;
+    assert.ok(Object.keys(properties).length > 5);
+    for (const [key, p] of Object.entries(properties)) assert.ok(p.scope === undefined || p.scope === 'window', `${key} has scope ${p.scope}: read it with its resource in settings.ts`);
+  });
+
   it('contributes exactly the commands of commandIds.ts, each once', () => {
     assert.strictEqual(new Set(COMMAND_IDS).size, COMMAND_IDS.length, 'an id is listed twice in commandIds.ts');
     assert.strictEqual(new Set(contributed).size, contributed.length, 'a command is contributed twice');
