@@ -88,7 +88,21 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     const c = first ? outline.node(first) : undefined;
     return c?.kind === 'claim' ? cleanName(store.claim(c.article, c.id)?.claim.assignee) : undefined;
   };
-  const desk = (): DeskContext => ({ scale: store.scale, requireReviews: store.policy.requireReviews, me: store.me() });
+  /**
+   * The desk context for the items VS Code asks for in one go (all the children of a node, in one
+   * synchronous run), and for the rows of the articles of one update (a batch of the scan): the
+   * current user is read once for them, not once an item or article (reading the author setting
+   * was half of the cost of a row kept). The setting cannot change within a run: VS Code brings a
+   * new value as a message, taken in between runs.
+   */
+  let meNow: { me: string | undefined } | undefined;
+  const desk = (): DeskContext => {
+    if (!meNow) {
+      meNow = { me: store.me() };
+      queueMicrotask(() => { meNow = undefined; });
+    }
+    return { scale: store.scale, requireReviews: store.policy.requireReviews, me: meNow.me };
+  };
   const outline = new ClaimsOutline({
     get scale() { return store.scale; },
     desk,
@@ -181,27 +195,13 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     }
   };
 
-  /**
-   * The desk context for the items VS Code asks for in one go (all the children of a node, in one
-   * synchronous run): the current user is read once for them, not once an item (reading the author
-   * setting was half of the cost of a row kept). The setting cannot change within a run: VS Code
-   * brings a new value as a message, taken in between runs.
-   */
-  let meNow: { me: string | undefined } | undefined;
-  const itemDesk = (): DeskContext => {
-    if (!meNow) {
-      meNow = { me: store.me() };
-      queueMicrotask(() => { meNow = undefined; });
-    }
-    return { scale: store.scale, requireReviews: store.policy.requireReviews, me: meNow.me };
-  };
 
   const item = (id: string): vscode.TreeItem => {
     stats.itemsAsked++;
     const n = outline.node(id);
     if (n?.kind === 'claim') {
       const e = store.claim(n.article, n.id);
-      const d = itemDesk();
+      const d = desk();
       const scale = d.scale;
       const statusAbove = n.under === 'group' && outline.groupBy === 'status';
       const kept = e && claimItems.get(id, e, scale, d, statusAbove);

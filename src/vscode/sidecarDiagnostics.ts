@@ -36,12 +36,14 @@ export class SidecarDiagnostics implements vscode.Disposable {
   }
 
   /** Many sidecars at once (the workspace scan): one message to the workbench for all of them. */
-  updateMany(list: readonly (readonly [Shown | undefined, vscode.Uri])[]): void {
+  updateMany(list: readonly (readonly [Shown | undefined, vscode.Uri | string])[]): void {
     const changes: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    // (a sidecar given as its URI string is parsed only when its diagnostics change: most never have any)
+    const uriOf = (s: vscode.Uri | string) => (typeof s === 'string' ? vscode.Uri.parse(s, true) : s);
     for (const [snap, sidecar] of list) {
       const key = sidecar.toString();
       if (!snap) {
-        if (this.shown.delete(key)) changes.push([sidecar, undefined]);
+        if (this.shown.delete(key)) changes.push([uriOf(sidecar), undefined]);
         continue;
       }
       const failure = this.writeFailures.get(key);
@@ -51,7 +53,7 @@ export class SidecarDiagnostics implements vscode.Disposable {
       // A sidecar that has never had any diagnostics needs no message saying it still has none.
       if (!last && !diagnostics.length) { this.shown.set(key, { ...pick(snap), failure }); continue; }
       this.shown.set(key, { ...pick(snap), failure });
-      changes.push([sidecar, diagnostics]);
+      changes.push([uriOf(sidecar), diagnostics]);
     }
     if (changes.length) this.collection.set(changes);
   }

@@ -90,7 +90,7 @@ export class WorkspaceSync implements vscode.Disposable {
       if (e.kind !== 'anchors' || !e.ids) {
         this.diagnostics.updateMany(e.articles.flatMap((a) => {
           const state = store.state(a);
-          return state ? [[state, vscode.Uri.parse(state.sidecar, true)] as const] : [];
+          return state ? [[state, state.sidecar] as const] : [];
         }));
       }
       // The user's changes are written; a load says itself whether it left something to write.
