@@ -114,6 +114,7 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
       sidecarSearch: s.firstSearch,
     }),
     startupCache: s.startupCache && {
+      where: s.startupCache.where,
       write: () => (s.startupCache as StartupCache).write(),
       async restart(whileClosed) {
         // As a second session's start: written, everything forgotten (and nothing watched, as

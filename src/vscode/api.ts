@@ -82,6 +82,8 @@ export interface FactmarkPerf {
 
 /** The start-up cache, for tests: written now, or a restart simulated in this window. */
 export interface StartupCacheApi {
+  /** The cache file's path. */
+  readonly where: string;
   write(): Promise<void>;
   /**
    * Writes the cache, forgets every article, runs `whileClosed` (nothing watches the files

@@ -41,6 +41,8 @@ export interface StartupCacheFiles {
   read(identity: CacheIdentity): Promise<{ ok: true; header: CacheHeader; entries: CacheEntry[] } | { ok: false; reason: string; missing?: boolean }>;
   /** Writes the cache whole (a temporary file renamed over it); resolves to the body's size in bytes. */
   write(identity: CacheIdentity, writtenAt: number, entries: number, body: string): Promise<number>;
+  /** Removes the cache file; resolves to whether there was one. */
+  remove(): Promise<boolean>;
 }
 
 export interface GitMerging {

@@ -62,7 +62,13 @@ export class StartupCache implements vscode.Disposable {
   private readonly subscription: { dispose(): void };
   readonly stats: StartupCacheStats = { entries: 0, restored: 0, read: 0, writes: 0 };
 
+  private readonly configSubscription: vscode.Disposable;
+
   constructor(private readonly store: ClaimStore, private readonly files: StartupCacheFiles, private readonly identity: () => CacheIdentity, private readonly log: vscode.LogOutputChannel) {
+    // Turned off: the file goes too (not left in the workspace's storage until VS Code clears it).
+    this.configSubscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('factmark.startupCache') && !startupCacheEnabled()) void this.removeFile();
+    });
     // Articles it holds changed (a command, files changed on disk, history): once enough did
     // (a checkout, not one status set), written again a while later, without them.
     this.subscription = store.onDidChange((e) => {
@@ -72,9 +78,23 @@ export class StartupCache implements vscode.Disposable {
     });
   }
 
-  /** Starts reading the cache (at activation, while the workspace is searched for sidecars). */
+  /** Starts reading the cache (at activation, while the workspace is searched for sidecars); turned off, removes any left from before. */
   prefetch(): void {
-    if (!this.cached && !this.used && startupCacheEnabled()) this.cached = this.files.read(this.identity());
+    if (this.cached || this.used) return;
+    if (startupCacheEnabled()) this.cached = this.files.read(this.identity());
+    else void this.removeFile();
+  }
+
+  /** The setting is off: no write is due, none runs, and the file is removed. */
+  private async removeFile(): Promise<void> {
+    if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
+    while (this.writing) await this.writing;
+    if (startupCacheEnabled()) return; // (turned on again meanwhile)
+    try {
+      if (await this.files.remove()) this.log.info(`start-up cache ${this.files.where} removed: factmark.startupCache is off`);
+    } catch (e) {
+      this.log.warn(`start-up cache ${this.files.where} could not be removed: ${String(e)}`);
+    }
   }
 
   /**
@@ -184,6 +204,7 @@ export class StartupCache implements vscode.Disposable {
   }
 
   private async writeOnce(): Promise<void> {
+    if (!startupCacheEnabled()) return;
     const started = performance.now();
     const writtenAt = Date.now();
     this.stale.clear();
@@ -207,6 +228,11 @@ export class StartupCache implements vscode.Disposable {
     this.log.info(`start-up cache written: ${parts.length} articles, ${bytes} bytes, ${Math.round(this.stats.written.ms)} ms`);
   }
 
+  /** The cache file's path. */
+  get where(): string {
+    return this.files.where;
+  }
+
   /** For tests (a restart simulated in one window): the next scan uses the cache again, as a new session's first one. */
   rearm(): void {
     this.used = false;
@@ -219,5 +245,6 @@ export class StartupCache implements vscode.Disposable {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.subscription.dispose();
+    this.configSubscription.dispose();
   }
 }

@@ -157,4 +157,25 @@ describe('start-up cache (a second session)', () => {
     await new Promise((resolve) => setTimeout(resolve, 6000));
     assert.strictEqual(factmark.perf().startupCache!.writes, writes, 'the cache was written again after two statuses set');
   });
+
+  it('turned off, the cache file is removed and not written again; turned on, written again', async function () {
+    this.timeout(60_000);
+    const factmark = await api();
+    const cache = factmark.startupCache!;
+    const fs = await import('fs');
+    await cache.write();
+    assert.ok(fs.existsSync(cache.where), `written: ${cache.where}`);
+    const config = vscode.workspace.getConfiguration('factmark');
+    const before = config.inspect('startupCache')?.workspaceValue;
+    try {
+      await config.update('startupCache', false, vscode.ConfigurationTarget.Workspace);
+      await waitFor('the cache file to be removed', () => !fs.existsSync(cache.where));
+      await cache.write();
+      assert.ok(!fs.existsSync(cache.where), 'not written while the setting is off');
+    } finally {
+      await config.update('startupCache', before, vscode.ConfigurationTarget.Workspace);
+    }
+    await cache.write();
+    assert.ok(fs.existsSync(cache.where), 'written again once the setting is on');
+  });
 });

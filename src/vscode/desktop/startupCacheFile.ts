@@ -81,6 +81,15 @@ export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCache
       }
       return bytes.length;
     },
+    async remove() {
+      try {
+        await fs.promises.unlink(file);
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw e;
+      }
+    },
   };
 }
 
