@@ -174,7 +174,9 @@ export class WorkspaceSync implements vscode.Disposable {
   async searchBothWays(root: vscode.Uri): Promise<{ listed: string[] | { why: string } | undefined; found: string[] }> {
     const suffix = sidecarSuffix();
     const listed = this.platform.findSidecars ? await this.platform.findSidecars([root], suffix, EXCLUDED_DIRS) : undefined;
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root, `**/*${suffix}`), EXCLUDE);
+    // The very call the scan makes (over the workspace folders, their files.exclude applied), kept to what is under root.
+    const under = root.toString().replace(/\/?$/, '/');
+    const found = (await vscode.workspace.findFiles(`**/*${suffix}`, EXCLUDE)).filter((u) => u.toString().startsWith(under));
     const names = (us: readonly vscode.Uri[]) => us.map((u) => u.toString()).sort();
     return { listed: listed && (listed.ok ? names(listed.found) : { why: listed.why }), found: names(found) };
   }

@@ -38,7 +38,7 @@ describe('finding the sidecars: the desktop\'s own listing against VS Code\'s fi
     assert.strictEqual(s.why, undefined);
   });
 
-  it('finds the same files: hidden ones, deep ones, odd names, none under node_modules, .git or .vscode-test, whatever files.exclude, search.exclude and .gitignore say', async function () {
+  it('finds the same files: hidden ones, deep ones, odd names, none under node_modules, .git or .vscode-test or what files.exclude names, whatever search.exclude and .gitignore say', async function () {
     this.timeout(60_000);
     const factmark = await api();
     const included = [
@@ -51,7 +51,6 @@ describe('finding the sidecars: the desktop\'s own listing against VS Code\'s fi
       'node_modules.claims.yaml',
       'x.claims.yaml/j.md.claims.yaml',
       'ignored/k.md.claims.yaml',
-      'hidden-by-setting/l.md.claims.yaml',
       'searched-out/m.md.claims.yaml',
       'weird name #1 %20 [x] {a,b} é 日本.md.claims.yaml',
       'git/n.md.claims.yaml',
@@ -66,15 +65,20 @@ describe('finding the sidecars: the desktop\'s own listing against VS Code\'s fi
       'a.md.claims.yaml.bak',
       'A.MD.CLAIMS.YAML',
       'a.md',
+      // files.exclude, which findFiles applies: this test's entry and VS Code's defaults.
+      'hidden-by-setting/l.md.claims.yaml',
+      'sub/hidden-by-setting/deeper/l2.md.claims.yaml',
+      'sub/x.old.md.claims.yaml',
+      '.hg/p.md.claims.yaml',
+      '.svn/q.md.claims.yaml',
     ];
     tree(root, [...included, ...excluded]);
     fs.writeFileSync(path.join(root, '.gitignore'), 'ignored/\n*.claims.yaml\n');
     const files = vscode.workspace.getConfiguration('files');
     const search = vscode.workspace.getConfiguration('search');
     const before = { files: files.inspect('exclude')?.workspaceValue, search: search.inspect('exclude')?.workspaceValue };
-    const rel = path.relative(workspaceRoot().fsPath, root);
-    await files.update('exclude', { [`${rel}/hidden-by-setting`]: true, '**/*.md.claims.yaml.bak': true }, vscode.ConfigurationTarget.Workspace);
-    await search.update('exclude', { [`${rel}/searched-out`]: true }, vscode.ConfigurationTarget.Workspace);
+    await files.update('exclude', { '**/hidden-by-setting': true, '**/*.old.md.claims.yaml': true }, vscode.ConfigurationTarget.Workspace);
+    await search.update('exclude', { '**/searched-out': true }, vscode.ConfigurationTarget.Workspace);
     try {
       const both = await factmark.searchSidecarsBothWays(vscode.Uri.file(root));
       const expected = included.map((f) => vscode.Uri.file(path.join(root, f)).toString()).sort();
@@ -83,6 +87,22 @@ describe('finding the sidecars: the desktop\'s own listing against VS Code\'s fi
     } finally {
       await files.update('exclude', before.files, vscode.ConfigurationTarget.Workspace);
       await search.update('exclude', before.search, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('a files.exclude pattern other than **/<name> or **/*<ending>: the listing gives up and says why (findFiles applies it)', async function () {
+    this.timeout(30_000);
+    const factmark = await api();
+    tree(root, ['a.md.claims.yaml', 'draft-b.md.claims.yaml']);
+    const files = vscode.workspace.getConfiguration('files');
+    const before = files.inspect('exclude')?.workspaceValue;
+    await files.update('exclude', { '**/draft-*.md.claims.yaml': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const both = await factmark.searchSidecarsBothWays(vscode.Uri.file(root));
+      assert.deepStrictEqual(both.found, [vscode.Uri.file(path.join(root, 'a.md.claims.yaml')).toString()], 'findFiles applies files.exclude');
+      assert.deepStrictEqual(both.listed, { why: 'files.exclude has the pattern "**/draft-*.md.claims.yaml", which only VS Code\'s search applies' });
+    } finally {
+      await files.update('exclude', before, vscode.ConfigurationTarget.Workspace);
     }
   });
 
