@@ -251,6 +251,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
   let policyTimer: ReturnType<typeof setTimeout> | undefined;
   const onStore = (e: StoreChange) => {
     if (e.kind === 'policy') {
+      meNow = undefined; // (the current user may be another now, within this very run)
       policyTimer ??= setTimeout(() => { policyTimer = undefined; timed('panel', () => redraw(outline.refreshAll())); }, 0);
       return;
     }
@@ -317,6 +318,8 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     view,
     changed,
     store.onDidChange((e) => timed('panel', () => onStore(e))),
+    // (a new author setting may arrive in the same run as a request for rows: not the one read before it)
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('factmark.author')) meNow = undefined; }),
     suggestions.onDidChange((e) => timed('panel', () => redraw(outline.update([e.article])))),
     view.onDidChangeSelection((e) => {
       const n = e.selection[0] === undefined ? undefined : outline.node(e.selection[0]);

@@ -85,16 +85,25 @@ export class StartupCache implements vscode.Disposable {
     else void this.removeFile();
   }
 
-  /** The setting is off: no write is due, none runs, and the file is removed. */
-  private async removeFile(): Promise<void> {
+  /** The setting is off: no write is due, none runs, and the file is removed (in turn with the writes). */
+  private removeFile(): Promise<void> {
     if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
+    return this.inTurn(async () => {
+      if (startupCacheEnabled()) return; // (turned on again meanwhile)
+      try {
+        if (await this.files.remove()) this.log.info(`start-up cache ${this.files.where} removed: factmark.startupCache is off`);
+      } catch (e) {
+        this.log.warn(`start-up cache ${this.files.where} could not be removed: ${String(e)}`);
+      }
+    });
+  }
+
+  /** Runs a write or the removal once every other one has ended: one at a time, in the order asked. */
+  private async inTurn(job: () => Promise<void>): Promise<void> {
     while (this.writing) await this.writing;
-    if (startupCacheEnabled()) return; // (turned on again meanwhile)
-    try {
-      if (await this.files.remove()) this.log.info(`start-up cache ${this.files.where} removed: factmark.startupCache is off`);
-    } catch (e) {
-      this.log.warn(`start-up cache ${this.files.where} could not be removed: ${String(e)}`);
-    }
+    const run: Promise<void> = job().finally(() => { if (this.writing === run) this.writing = undefined; });
+    this.writing = run;
+    await run;
   }
 
   /**
@@ -102,7 +111,14 @@ export class StartupCache implements vscode.Disposable {
    * others, to be read. Only the first scan of the session uses the cache.
    */
   async restore(articles: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
-    if (this.used || !startupCacheEnabled()) return [...articles];
+    if (this.used) return [...articles];
+    if (!startupCacheEnabled()) {
+      // (off: any cache read meanwhile is dropped, and a file left from before removed)
+      this.used = true;
+      this.cached = undefined;
+      void this.removeFile();
+      return [...articles];
+    }
     this.counting = true;
     this.prefetch();
     const started = performance.now();
@@ -195,12 +211,7 @@ export class StartupCache implements vscode.Disposable {
   async write(): Promise<void> {
     if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
     // One write at a time: a write asked for while one runs waits for it, then writes what is now.
-    while (this.writing) await this.writing;
-    const job: Promise<void> = this.writeOnce()
-      .catch((e) => this.log.warn(`start-up cache not written: ${String(e)}`))
-      .finally(() => { if (this.writing === job) this.writing = undefined; });
-    this.writing = job;
-    await job;
+    await this.inTurn(() => this.writeOnce().catch((e) => this.log.warn(`start-up cache not written: ${String(e)}`)));
   }
 
   private async writeOnce(): Promise<void> {

@@ -165,6 +165,8 @@ describe('start-up cache (a second session)', () => {
     const fs = await import('fs');
     await cache.write();
     assert.ok(fs.existsSync(cache.where), `written: ${cache.where}`);
+    const aside = `${cache.where}.aside`;
+    fs.copyFileSync(cache.where, aside);
     const config = vscode.workspace.getConfiguration('factmark');
     const before = config.inspect('startupCache')?.workspaceValue;
     try {
@@ -172,7 +174,13 @@ describe('start-up cache (a second session)', () => {
       await waitFor('the cache file to be removed', () => !fs.existsSync(cache.where));
       await cache.write();
       assert.ok(!fs.existsSync(cache.where), 'not written while the setting is off');
+      // One left from before (the setting turned off while this window was closed): removed by the next start, not read.
+      fs.copyFileSync(aside, cache.where);
+      const stats = await cache.restart();
+      assert.strictEqual(stats.restored, 0, 'nothing restored while the setting is off');
+      await waitFor('the cache left from before to be removed at start', () => !fs.existsSync(cache.where));
     } finally {
+      fs.rmSync(aside, { force: true });
       await config.update('startupCache', before, vscode.ConfigurationTarget.Workspace);
     }
     await cache.write();
