@@ -92,8 +92,8 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
    * The desk context for the items VS Code asks for in one go (all the children of a node, in one
    * synchronous run), and for the rows of the articles of one update (a batch of the scan): the
    * current user is read once for them, not once an item or article (reading the author setting
-   * was half of the cost of a row kept). The setting cannot change within a run: VS Code brings a
-   * new value as a message, taken in between runs.
+   * was half of the cost of a row kept). VS Code may take several messages in one run, a new
+   * author setting among them: the user read is forgotten when that setting or the policy changes.
    */
   let meNow: { me: string | undefined } | undefined;
   const desk = (): DeskContext => {
