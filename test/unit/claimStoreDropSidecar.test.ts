@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import { ClaimStore } from '../../src/core/store/claimStore';
 import { DEFAULT_SCALE, type StatusScale } from '../../src/core/statusScale';
+import { claimIdIn, sidecarVariants, tickingStore } from './sidecarFixtures';
 import { StoreError } from '../../src/core/store/types';
 
 const ARTICLE = 'file:///ws/treaty.md';
@@ -32,23 +33,9 @@ function written(): string {
 }
 
 const WRITTEN = written();
-const ID = (source: string, n: number) => [...source.matchAll(/id: (\w+)/g)][n][1];
-/** Sidecars as people and other tools leave them: each one loads, and changes splice into it. */
-const VARIANTS: Record<string, string> = {
-  'as Factmark writes it': WRITTEN,
-  'with comments': WRITTEN
-    .replace('claims:\n', '# checked by the desk on Monday\nclaims:\n  # the first one is disputed\n')
-    .replace(/status: unverified\n/, 'status: unverified # ask the ministry\n'),
-  'with CRLF line ends': WRITTEN.replace(/\n/g, '\r\n'),
-  'with a dismissed flow list and a published header': WRITTEN
-    .replace('article: treaty.md\n', 'article: treaty.md\npublished:\n  url: https://example.org/fact-check\n')
-    + 'dismissed: [the ministry said, according to the ambassador]\n',
-};
-
-function store(scale: StatusScale = DEFAULT_SCALE): ClaimStore {
-  let t = 0;
-  return new ClaimStore({ scale, now: () => `2026-12-02T13:00:${String(t++).padStart(2, '0')}Z`, author: () => 'Bo' });
-}
+const ID = claimIdIn;
+const VARIANTS = sidecarVariants(WRITTEN);
+const store = tickingStore;
 
 function loaded(source: string, text = TEXT, scale?: StatusScale): ClaimStore {
   const s = store(scale);
