@@ -58,7 +58,12 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
   sync = new WorkspaceSync(store, log, platform, cacheIdentity);
   context.subscriptions.push(log, sync, { dispose: () => store.dispose() });
   // Who "I" am decides what awaits my review and who may sign off.
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('factmark.author')) store.userChanged(); }));
+  // Registered before the views' listeners, so that none of them reads the name as it was.
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('factmark.author')) return;
+    author.settingChanged();
+    store.userChanged();
+  }));
 
   const views = {
     tree: registerClaimsTree(context, services, sync.scanStatus),

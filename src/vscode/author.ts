@@ -15,6 +15,12 @@ const NEVER = "Don't Ask Again";
 export class AuthorName {
   private gitName?: string;
   private asked = false;
+  /**
+   * The setting as last read: reading it is a configuration lookup, and the name is asked for
+   * on every cursor move (may I review this claim?) and by every row of the Claims panel.
+   * Forgotten when the setting changes (settingChanged, from the configuration listener).
+   */
+  private setting?: { readonly name: string | undefined };
 
   constructor(private readonly memento: vscode.Memento, private readonly lookUpGitName: () => Promise<string | undefined>) {}
 
@@ -25,9 +31,15 @@ export class AuthorName {
 
   /** The name for `by` now; undefined (and, once per session, a question) when nobody said. */
   get(): string | undefined {
-    const name = authorSetting() ?? this.gitName;
+    this.setting ??= { name: authorSetting() };
+    const name = this.setting.name ?? this.gitName;
     if (name === undefined) this.askOnce();
     return name;
+  }
+
+  /** factmark.author changed: the next get() reads it again. */
+  settingChanged(): void {
+    this.setting = undefined;
   }
 
   private askOnce(): void {
