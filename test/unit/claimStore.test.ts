@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import { ClaimStore } from '../../src/core/store/claimStore';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
 import { StoreError, type StoreChange } from '../../src/core/store/types';
+import fc from 'fast-check';
 import { progressOf } from '../../src/core/store/progress';
 
 const ARTICLE = 'file:///ws/treaty.md';
@@ -125,6 +126,32 @@ describe('ClaimStore', () => {
     assert.strictEqual(s.claim(ARTICLE, c.id)!.state, 'anchored');
   });
 
+  it('holds() says whether the claim of an id is still that very object in that state, as claim() gives it', () => {
+    const { s } = store();
+    const c = s.addClaim(ARTICLE, ...at('remain effective for 20 years'));
+    const other = s.addClaim(ARTICLE, ...at('grew by 15%'));
+    const was = s.claim(ARTICLE, c.id)!;
+    assert.ok(s.holds(ARTICLE, was.claim, was.state));
+    assert.ok(!s.holds(ARTICLE, was.claim, 'changed'), 'another state');
+    assert.ok(!s.holds(ARTICLE, { ...was.claim }, was.state), 'an equal copy is another claim');
+    assert.ok(!s.holds('file:///ws/other.md', was.claim, was.state), 'another article');
+    // Moved by typing above it: the same object, the same state.
+    let text = 'BREAKING: ' + TEXT;
+    s.applyEdits(ARTICLE, [{ offset: 0, removed: 0, inserted: 'BREAKING: ' }], text);
+    assert.ok(s.holds(ARTICLE, was.claim, was.state));
+    // Typing inside it changes its state; a new status replaces the object.
+    const at20 = text.indexOf('20 years');
+    text = text.slice(0, at20) + '25' + text.slice(at20 + 2);
+    s.applyEdits(ARTICLE, [{ offset: at20, removed: 2, inserted: '25' }], text);
+    assert.ok(!s.holds(ARTICLE, was.claim, was.state));
+    assert.ok(s.holds(ARTICLE, was.claim, 'changed'));
+    s.setStatus(ARTICLE, other.id, 'accurate');
+    assert.ok(!s.holds(ARTICLE, other, s.claim(ARTICLE, other.id)!.state), 'the claim object was replaced');
+    assert.ok(s.holds(ARTICLE, s.claim(ARTICLE, other.id)!.claim, s.claim(ARTICLE, other.id)!.state));
+    s.removeClaim(ARTICLE, other.id);
+    assert.ok(!s.holds(ARTICLE, other, 'anchored'), 'a removed claim');
+  });
+
   it('reads the article\'s text after an edit only when the edit touched a claim', () => {
     const { s } = store();
     const c = s.addClaim(ARTICLE, ...at('grew by 15%'));
@@ -137,6 +164,44 @@ describe('ClaimStore', () => {
     s.applyEdits(ARTICLE, [{ offset: i, removed: 0, inserted: '1' }], () => { reads++; return text; });
     assert.strictEqual(reads, 1);
     assert.strictEqual(s.claim(ARTICLE, c.id)!.currentText, 'grew by 115%');
+  });
+
+  it('the progress after keystrokes that move claims between states is what counting every claim again gives', () => {
+    // Edits of one to three characters anywhere (claims' words, between them, across two), with
+    // statuses set, claims added and removed between them: after each step the progress the store
+    // gives equals the claims' entries counted afresh.
+    const step = fc.oneof(
+      { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), removed: fc.nat({ max: 3 }), inserted: fc.constantFrom('', 'x', '20', 'Mos') }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom('accurate', 'inaccurate', 'unverified') }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('add' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }) },
+    );
+    let followed = 0;
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+      const { s } = store();
+      let text = TEXT;
+      for (const w of ['signed in Moscow', 'remain effective for 20 years', 'grew by 15%']) s.addClaim(ARTICLE, ...at(w));
+      for (const st of steps) {
+        const before = s.progress(ARTICLE)!;
+        const ids = s.get(ARTICLE)!.claims.map((e) => e.claim.id);
+        if (st.kind === 'edit') {
+          const offset = st.at % (text.length + 1);
+          const removed = Math.min(st.removed, text.length - offset);
+          text = text.slice(0, offset) + st.inserted + text.slice(offset + removed);
+          s.applyEdits(ARTICLE, [{ offset, removed, inserted: st.inserted }], text);
+        } else if (st.kind === 'status' && ids.length) s.setStatus(ARTICLE, ids[st.pick % ids.length], st.status, { reason: 'test' });
+        else if (st.kind === 'add') {
+          const start = st.at % text.length;
+          const end = Math.min(text.length, start + st.length);
+          if (end > start && text.slice(start, end).trim()) { try { s.addClaim(ARTICLE, start, end); } catch (e) { if (!(e instanceof StoreError)) throw e; } }
+        } else if (st.kind === 'remove' && ids.length) s.removeClaim(ARTICLE, ids[st.pick % ids.length]);
+        const now = s.progress(ARTICLE)!;
+        assert.deepStrictEqual(now, progressOf(s.get(ARTICLE)!.claims, DEFAULT_SCALE), `after ${JSON.stringify(st)}`);
+        // Followed, not counted again: the counts by status are the same Map.
+        if (now !== before && now.byStatus === before.byStatus) followed++;
+      }
+    }), { numRuns: 300 });
+    assert.ok(followed > 0, 'no keystroke moved a claim between states by following the moves');
   });
 
   it('a keystroke inside a claim reads that claim\'s words, not the whole text, and keeps the progress unless a state changed', () => {

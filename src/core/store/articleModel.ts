@@ -63,6 +63,8 @@ export class ArticleModel {
   private revision = 0;
   /** Bumped by changes to what claims there are, their fields or their anchor states (not by ranges that only shift). */
   private stateRevision = 0;
+  /** The states applyEdits moved claims between, at its last change of stateRevision (see stateMovesSince). */
+  private lastStateMoves?: { from: number; to: number; moves: (readonly [ClaimState, ClaimState])[] };
   private cached?: { revision: number; entries: number; scale?: StatusScale; snapshot: ArticleSnapshot };
   /**
    * Bumped by what changes a claim's entry (the claims, their objects, their placements and
@@ -191,6 +193,17 @@ export class ArticleModel {
   /** Identifies the claims' statuses and states as they are now (equal while they are unchanged). */
   get stateVersion(): number {
     return this.stateRevision;
+  }
+
+  /**
+   * How the claims' anchor states went from what they were at stateVersion `version` to what
+   * they are now, when the last change of states was edits carried through (applyEdits): each
+   * claim that moved, its state before and after, nothing else of any claim having changed.
+   * Undefined otherwise (the caller counts again).
+   */
+  stateMovesSince(version: number): readonly (readonly [ClaimState, ClaimState])[] | undefined {
+    const m = this.lastStateMoves;
+    return m && m.from === version && m.to === this.stateRevision ? m.moves : undefined;
   }
 
   /**
@@ -331,6 +344,11 @@ export class ArticleModel {
   /** Why the claims in this file cannot be changed without losing something in it (see LoadedSidecar layout); undefined when they can. */
   get readOnly(): string | undefined {
     return this.held ? this.held.readOnly : this.loaded?.layout.readOnly;
+  }
+
+  /** Whether the claim of this id is this very object, in this state (what entry() gives it), without building its entry. */
+  holds(claim: Claim, state: ClaimState): boolean {
+    return this.find(claim.id) === claim && (this.placements.get(claim.id)?.state ?? 'unresolved') === state;
   }
 
   find(id: string): Claim | undefined {
@@ -681,7 +699,7 @@ export class ArticleModel {
     this.touch(false);
     this.entriesChanged();
     const touchedIds: string[] = [];
-    let statesChanged = false;
+    const moves: (readonly [ClaimState, ClaimState])[] = [];
     for (const i of hit.length > 1 ? [...new Set(hit)] : hit) {
       const range = ranges[i];
       const id = ids[i];
@@ -701,12 +719,16 @@ export class ArticleModel {
           confidence: 1,
         });
       }
-      if (p.state !== was) statesChanged = true;
+      if (p.state !== was) moves.push([was, p.state]);
     }
     // The entries changed (ranges, the words now); the states that progress and problems follow
     // only when a claim went from anchored to changed or back: typing on in a changed claim
     // leaves the article's progress as it was, and it is not recomputed per keystroke.
-    if (touchedIds.length) this.touch(statesChanged);
+    if (moves.length) {
+      const from = this.stateRevision;
+      this.touch(true);
+      this.lastStateMoves = { from, to: this.stateRevision, moves };
+    } else if (touchedIds.length) this.touch(false);
     return touchedIds;
   }
 

@@ -16,7 +16,7 @@ import { DEFAULT_POLICY, type RepoPolicy } from '../workflow/repoPolicy';
 import { mayReview } from '../workflow/reviews';
 import { statusPatch } from '../workflow/statusChange';
 import { ArticleModel, type ArticleTextOptions, type ModelCounters } from './articleModel';
-import { ProgressCount, type Progress } from './progress';
+import { afterStateMoves, ProgressCount, type Progress } from './progress';
 import type { LetGoState } from './startupCache';
 import { StoreError, type ArticleSnapshot, type ArticleState, type ClaimEntry, type ClaimState, type SidecarLoad, type StoreChange, type StoreChangeKind } from './types';
 
@@ -148,6 +148,14 @@ export class ClaimStore {
     if (!m) return undefined;
     const cached = this.progressCache.get(article);
     if (cached && cached.version === m.stateVersion && cached.scale === this.scale) return cached.progress;
+    // Typing into a claim's words (or back to them) moved some claims' states and changed nothing
+    // else: the figures follow those moves, without counting 10,000 claims again at that keystroke.
+    const moves = cached && cached.scale === this.scale ? m.stateMovesSince(cached.version) : undefined;
+    if (cached && moves) {
+      const progress = afterStateMoves(cached.progress, moves);
+      this.progressCache.set(article, { version: m.stateVersion, scale: this.scale, progress });
+      return progress;
+    }
     // From the placements, not a snapshot: the first keystroke inside a claim changes its state, and this runs then.
     const count = new ProgressCount();
     m.forEachPlacement((claim, state) => count.add(claim.status, state));
@@ -226,6 +234,11 @@ export class ClaimStore {
     const m = this.models.get(article);
     const c = m?.find(id);
     return m && c ? m.entry(c) : undefined;
+  }
+
+  /** Whether the article's claim of that id is this very object in this state, as claim() would give it (nothing is built). */
+  holds(article: string, claim: Claim, state: ClaimState): boolean {
+    return this.models.get(article)?.holds(claim, state) ?? false;
   }
 
   /** Registers an article (idempotent). `articleName` is what the sidecar's `article:` says. */

@@ -23,6 +23,26 @@ export function progressOf(claims: readonly ClaimEntry[], scale: StatusScale): P
   return count.progress(scale);
 }
 
+/** Whether a claim in that state counts as needing re-check (its words changed, or its place is unsure). */
+function needsRecheckIn(state: ClaimState): number {
+  return state === 'changed' || state === 'ambiguous' ? 1 : 0;
+}
+
+/**
+ * The progress once some claims moved from one anchor state to another, their statuses as they
+ * were (typing into a claim's words, or back to them): what counting every claim again gives.
+ * `moves` holds each move's state before and after. The counts by status are shared with `p`.
+ */
+export function afterStateMoves(p: Progress, moves: readonly (readonly [was: ClaimState, now: ClaimState])[]): Progress {
+  let { needsRecheck, wordsChanged, orphaned } = p;
+  for (const [was, now] of moves) {
+    needsRecheck += needsRecheckIn(now) - needsRecheckIn(was);
+    wordsChanged += (now === 'changed' ? 1 : 0) - (was === 'changed' ? 1 : 0);
+    orphaned += (now === 'orphaned' ? 1 : 0) - (was === 'orphaned' ? 1 : 0);
+  }
+  return { ...p, needsRecheck, wordsChanged, orphaned };
+}
+
 /**
  * Counts the progress figures claim by claim, from each claim's status and state (progressOf
  * from entries; the store from its placements, without building every claim's entry).
@@ -44,9 +64,9 @@ export class ProgressCount {
     let k = 0;
     while (k < keys.length && keys[k] !== status) k++;
     if (k === keys.length) { keys.push(status); this.counts.push(1); } else this.counts[k]++;
-    if (state === 'changed') { this.needsRecheck++; this.wordsChanged++; }
-    else if (state === 'ambiguous') this.needsRecheck++;
-    else if (state === 'orphaned') this.orphaned++;
+    this.needsRecheck += needsRecheckIn(state);
+    this.wordsChanged += state === 'changed' ? 1 : 0;
+    this.orphaned += state === 'orphaned' ? 1 : 0;
   }
 
   progress(scale: StatusScale): Progress {
