@@ -5,7 +5,10 @@
 // what is kept beside it here: the claim (Claim objects are replaced, never changed in place, when
 // anything of a claim changes), its anchor state, the scale, the review policy and the current
 // user, and whether it sits under a status group. When all of those are the same, the row kept is
-// the row a fresh build would give, and it is returned as is.
+// the row a fresh build would give, and it is returned as is. The node the id stands for is kept
+// too (an id always stands for the same node), so that a whole redraw of 10,000 kept rows parses
+// no id and builds no claim entry: the store is only asked whether it still holds that very claim
+// object in that state.
 //
 // A row handed out is never changed afterwards: the tooltip VS Code resolves on hover goes on a
 // copy (see claimsTree.ts), so a row kept never shows a tooltip of its claim as it once was.
@@ -14,6 +17,9 @@ import type { Claim } from '../core/model';
 import type { StatusScale } from '../core/statusScale';
 import type { ClaimEntry, ClaimState } from '../core/store/types';
 import type { DeskContext } from '../core/workflow/deskState';
+import type { OutlineNode } from '../core/present/outlineIds';
+
+export type ClaimNode = Extract<OutlineNode, { kind: 'claim' }>;
 
 /** What a claim's row shows besides its node id. */
 interface Inputs {
@@ -25,16 +31,16 @@ interface Inputs {
   readonly statusAbove: boolean;
 }
 
-interface Kept extends Inputs {
+export interface KeptRow extends Inputs {
+  /** The node its id stands for. */
+  readonly node: ClaimNode;
   readonly item: vscode.TreeItem;
   /** The generation it was last asked for in. */
   seen: number;
 }
 
-function same(k: Inputs, e: ClaimEntry, scale: StatusScale, desk: DeskContext, statusAbove: boolean): boolean {
-  return k.claim === e.claim && k.state === e.state && k.scale === scale && k.requireReviews === desk.requireReviews
-    && k.me === desk.me && k.statusAbove === statusAbove;
-}
+/** Whether the store's claim of that id in the article is this very object, in this state. */
+export type Holds = (article: string, claim: Claim, state: ClaimState) => boolean;
 
 /**
  * Rows by node id. A whole redraw starts a new generation (age()), and rows not asked for in the
@@ -42,19 +48,27 @@ function same(k: Inputs, e: ClaimEntry, scale: StatusScale, desk: DeskContext, s
  * those rows itself while their nodes are shown).
  */
 export class ClaimItemCache {
-  private readonly kept = new Map<string, Kept>();
+  private readonly kept = new Map<string, KeptRow>();
   private generation = 0;
 
-  /** The row kept for the node, if it was built from these very inputs; undefined otherwise. */
-  get(id: string, e: ClaimEntry, scale: StatusScale, desk: DeskContext, statusAbove: boolean): vscode.TreeItem | undefined {
+  /** The row kept for the node id, whatever it was built from (it counts as asked for). */
+  peek(id: string): KeptRow | undefined {
     const k = this.kept.get(id);
-    if (!k) return undefined;
-    k.seen = this.generation;
-    return same(k, e, scale, desk, statusAbove) ? k.item : undefined;
+    if (k) k.seen = this.generation;
+    return k;
   }
 
-  set(id: string, e: ClaimEntry, scale: StatusScale, desk: DeskContext, statusAbove: boolean, item: vscode.TreeItem): void {
-    this.kept.set(id, { claim: e.claim, state: e.state, scale, requireReviews: desk.requireReviews, me: desk.me, statusAbove, item, seen: this.generation });
+  /**
+   * Whether the row kept is the row a build would give now: built for this scale, policy, user
+   * and grouping, from the claim object and state that `holds` says the store has for it still.
+   */
+  fresh(k: KeptRow, scale: StatusScale, desk: DeskContext, statusAbove: boolean, holds: Holds): boolean {
+    return k.scale === scale && k.requireReviews === desk.requireReviews && k.me === desk.me && k.statusAbove === statusAbove
+      && holds(k.node.article, k.claim, k.state);
+  }
+
+  set(id: string, node: ClaimNode, e: ClaimEntry, scale: StatusScale, desk: DeskContext, statusAbove: boolean, item: vscode.TreeItem): void {
+    this.kept.set(id, { node, claim: e.claim, state: e.state, scale, requireReviews: desk.requireReviews, me: desk.me, statusAbove, item, seen: this.generation });
   }
 
   /** A whole redraw: rows asked for neither since the last one nor in the one before are let go. */

@@ -21,7 +21,7 @@ import {
 import type { ClaimRef, Services } from './services';
 import type { ScanStatus } from './workspaceScan';
 import { treeNodeOf } from './treeArguments';
-import { ClaimItemCache } from './claimItemCache';
+import { ClaimItemCache, type Holds } from './claimItemCache';
 import { timed } from './perf';
 
 export type { GroupBy } from '../core/present/outlineGroupings';
@@ -196,19 +196,25 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
   };
 
 
+  const holds: Holds = (article, claim, state) => store.holds(article, claim, state);
   const item = (id: string): vscode.TreeItem => {
     stats.itemsAsked++;
-    const n = outline.node(id);
+    // A claim's row kept from before: reused without parsing its id or building its entry when
+    // the store still holds that very claim in that state (a whole redraw asks for every row).
+    const k = claimItems.peek(id);
+    if (k) {
+      const d = desk();
+      if (claimItems.fresh(k, d.scale, d, k.node.under === 'group' && outline.groupBy === 'status', holds)) { stats.itemsReused++; return k.item; }
+    }
+    const n = k?.node ?? outline.node(id);
     if (n?.kind === 'claim') {
       const e = store.claim(n.article, n.id);
       const d = desk();
       const scale = d.scale;
       const statusAbove = n.under === 'group' && outline.groupBy === 'status';
-      const kept = e && claimItems.get(id, e, scale, d, statusAbove);
-      if (kept) { stats.itemsReused++; return kept; }
       stats.itemsBuilt++;
       const built = claimItem(id, n, e, scale, d, statusAbove);
-      if (e) claimItems.set(id, e, scale, d, statusAbove, built);
+      if (e) claimItems.set(id, n, e, scale, d, statusAbove, built);
       return built;
     }
     stats.itemsBuilt++;

@@ -437,6 +437,27 @@ describe('Claims outline', () => {
     assert.deepStrictEqual(o.children(`article:${A}`), ['a1', 'a2', 'a3', 'a4'].map((id) => `claim:article:${id}:${A}`));
   });
 
+  it('gives an article\'s claim nodes in a list of its own each time, the same after typing in them, new ones when its claims change', () => {
+    const { src, o } = setup({ [A]: { claims: [{ id: 'a1', status: 'accurate' }, { id: 'a2', status: 'accurate' }] } });
+    const ids = ['a1', 'a2'].map((id) => `claim:article:${id}:${A}`);
+    const first = o.children(`article:${A}`);
+    assert.deepStrictEqual(first, ids);
+    // The ids are kept between asks (a whole redraw asks again): a caller changing its list changes no later answer.
+    first.push('x');
+    first[0] = 'y';
+    assert.deepStrictEqual(o.children(`article:${A}`), ids);
+    // Typing in a2 (its state changes, its Claim object stays): the row is replaced and passes its ids on.
+    const asked = src.asked.snapshot;
+    src.set(A, { claims: (src.articles.get(A) as FakeArticle).claims.map((c) => (c.id === 'a2' ? { ...c, state: 'changed' as const, words: 'new' } : c)) });
+    assert.deepStrictEqual(o.updateEdited(A, ['a2']), { all: true }, 're-check appears at the root');
+    assert.strictEqual(src.asked.snapshot, asked, 'taken in claim by claim, not rebuilt');
+    assert.deepStrictEqual(o.children(`article:${A}`), ids);
+    // A claim added: the row is built again, and so are the ids.
+    src.set(A, { claims: [{ id: 'a0', status: 'unverified' }, ...(src.articles.get(A) as FakeArticle).claims] });
+    o.update([A]);
+    assert.deepStrictEqual(o.children(`article:${A}`), ['a0', 'a1', 'a2'].map((id) => `claim:article:${id}:${A}`));
+  });
+
   it('starts articles collapsed in a big workspace (and while one loads), groups collapsed when large', () => {
     const many: Record<string, FakeArticle> = {};
     for (let i = 0; i < EXPAND_ARTICLES_UP_TO; i++) many[`file:///ws/${i}.md`] = { claims: [{ id: 'x1', status: 'unverified' }] };

@@ -5,7 +5,7 @@
 // shows (the badge, group sizes) are kept up to date from the rows that changed, so an event
 // about one article costs that article's claims, not the workspace's.
 import { isOpenClaim } from '../navigation';
-import { progressOf, type Progress } from '../store/progress';
+import { afterStateMoves, progressOf, type Progress } from '../store/progress';
 import type { StatusScale } from '../statusScale';
 import type { ArticleSnapshot, ClaimEntry } from '../store/types';
 import type { Suggestion } from '../suggest/suggestClaims';
@@ -70,6 +70,14 @@ const collator = new Intl.Collator(undefined);
 
 export class ClaimsOutline {
   private readonly rows = new Map<string, ArticleRow>();
+  /**
+   * The node ids of an article row's claims, as children() last gave them. A whole redraw asks
+   * for every child of an expanded article again (10,000 in a big one), and the same string
+   * objects each time are ids VS Code's maps and the panel's kept rows find at once; new ones
+   * would be built, and hashed, again. A row replaced by updateEdited (the same claims in the
+   * same order) passes them on.
+   */
+  private readonly articleChildIds = new WeakMap<ArticleRow, readonly string[]>();
   /** All rows' articles in path order; rebuilt lazily after the set of articles changed. */
   private sorted?: string[];
   private groupBy_: GroupBy = 'article';
@@ -188,10 +196,13 @@ export class ClaimsOutline {
       visible,
       byId,
       recheck,
-      // Counted again (byId is in claim order, as the snapshot's claims) only when a state changed: statuses did not.
-      progress: states ? progressOf([...byId.values()], this.scale) : row.progress,
+      // The same Claim objects, so the same statuses: the figures follow the states that moved, no claim is counted again.
+      progress: states ? afterStateMoves(row.progress, changes.map(({ before, after }) => [before.state, after.state] as const)) : row.progress,
       open,
     };
+    // The same claims in the same order: the same node ids.
+    const childIds = this.articleChildIds.get(row);
+    if (childIds) this.articleChildIds.set(after, childIds);
     this.replace(article, row, after);
     if (this.rootsDiffer(row, after)) return { all: true };
     const refresh = new Set<string>();
@@ -250,8 +261,12 @@ export class ClaimsOutline {
       case 'article': {
         const r = this.rows.get(n.article);
         if (!r) return [];
-        const claims = r.visible.map((e) => claimId(r.article, e, 'article'));
-        return r.suggestions.length ? [...claims, nodeId({ kind: 'suggestions', article: n.article })] : claims;
+        let claims = this.articleChildIds.get(r);
+        if (!claims) {
+          claims = r.visible.map((e) => claimId(r.article, e, 'article'));
+          this.articleChildIds.set(r, claims);
+        }
+        return r.suggestions.length ? [...claims, nodeId({ kind: 'suggestions', article: n.article })] : claims.slice();
       }
       case 'group':
         if (n.by !== this.groupBy_) return [];
