@@ -648,6 +648,32 @@ describe('views', () => {
     await waitFor('the item to hide', () => !factmark.views.statusBar.state().visible);
   });
 
+  it('typing inside the claim the details form shows: the first keystroke\'s words at once, the last ones once typing stops', async () => {
+    const editor = await openNewArticle(uniqueName('details-typing'), ARTICLE);
+    const ref = await markWords(editor, 'a budget of £412 million');
+    await vscode.commands.executeCommand('factmark.showDetails', ref);
+    const details = factmark.views.details;
+    await waitFor('the form to show the claim', () => details.current()?.id === ref.id);
+    const words = () => { const s = details.lastState(); return s.type === 'claim' ? s.currentText : undefined; };
+    const at = editor.document.getText().indexOf('£412') + 1;
+    const before = details.posts;
+    await editor.edit((b) => b.insert(editor.document.positionAt(at), '9'), { undoStopBefore: false, undoStopAfter: false });
+    assert.strictEqual(words(), 'a budget of £9412 million', 'the first keystroke was not shown at once');
+    const keys = 12;
+    for (let i = 0; i < keys; i++) {
+      await editor.edit((b) => b.insert(editor.document.positionAt(at + 1 + i), String(i % 10)), { undoStopBefore: false, undoStopAfter: false });
+    }
+    await waitFor('the form to show the last keystroke', () => words() === 'a budget of £9012345678901412 million');
+    const state = details.lastState();
+    assert.ok(state.type === 'claim' && state.state === 'changed' && state.quote === 'a budget of £412 million', 'the words as rated are kept beside the words now');
+    // Never more than one state per keystroke (at most every 100 ms while they come faster).
+    assert.ok(details.posts - before <= keys + 1, `${details.posts - before} states for ${keys + 1} keystrokes`);
+    // A change of anything else is sent at once, typing or not.
+    await details.receive({ type: 'update', ref, field: 'explanation', value: 'Checked.' });
+    const after = details.lastState();
+    assert.ok(after.type === 'claim' && after.explanation === 'Checked.');
+  });
+
   it('the details form edits the current claim through the store', async () => {
     const editor = await openNewArticle(uniqueName('details'), ARTICLE);
     const ref = await markWords(editor, 'a budget of £412 million');
