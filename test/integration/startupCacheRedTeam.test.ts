@@ -81,6 +81,28 @@ describe('start-up cache: stale and refused entries', () => {
     assert.ok(!(/quote: "balanced the books without"[\s\S]*status: accurate/.test(written)), `the verdict for "${shown}" was written onto "balanced the books without" (error: ${String(error)})`);
   });
 
+  it('a cache damaged while closed (a claim\'s id changed, same length, valid JSON) is refused whole: every article is read from its files', async function () {
+    this.timeout(120_000);
+    const factmark = await api();
+    const cache = factmark.startupCache!;
+    const a = await oldArticle(factmark, uniqueName('damaged'), [{ id: 'rtdmg1', quote: 'a budget of £412 million', status: 'accurate' }]);
+    await cache.restart();
+    let damaged = false;
+    const stats = await cache.restart(async () => {
+      const bytes = fs.readFileSync(cache.where);
+      const at = bytes.indexOf('"rtdmg1"', bytes.indexOf(0x0a));
+      if (at < 0) return;
+      bytes.write('"rtdmg2"', at, 'latin1');
+      fs.writeFileSync(cache.where, bytes);
+      damaged = true;
+    });
+    assert.ok(damaged, 'the article\'s entry was not in the cache');
+    assert.match(stats.ignored ?? '', /checksum/, `the damaged cache was not refused for its checksum: ${JSON.stringify(stats)}`);
+    assert.strictEqual(stats.restored, 0);
+    assert.deepStrictEqual(factmark.store.get(a.key)?.claims.map((e) => e.claim.id), ['rtdmg1'], 'the claim as its sidecar says');
+    assert.ok(factmark.store.reanchorsOf(a.key)! > 0, 'read and anchored afresh');
+  });
+
   it('an article whose folder became a link out of the workspace while closed is not restored: refused, as a fresh read refuses it', async function () {
     this.timeout(120_000);
     const factmark = await api();
