@@ -1,6 +1,7 @@
 // The store behind the extension's views: edits, persistence and reloads, in plain Node.
 import * as assert from 'assert';
 import { ClaimStore } from '../../src/core/store/claimStore';
+import type { Claim } from '../../src/core/model';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
 import { StoreError, type StoreChange } from '../../src/core/store/types';
 import fc from 'fast-check';
@@ -167,41 +168,108 @@ describe('ClaimStore', () => {
   });
 
   it('the progress after keystrokes that move claims between states is what counting every claim again gives', () => {
-    // Edits of one to three characters anywhere (claims' words, between them, across two), with
-    // statuses set, claims added and removed between them: after each step the progress the store
-    // gives equals the claims' entries counted afresh.
+    // Edits of one to three characters at up to three places at once (claims' words, between
+    // them, across two), with statuses set, claims added, imported, removed and put back, lost
+    // claims looked for, new wording accepted, the text set again and the article swapped with
+    // another under its key (a rename each way: the other model's versions are counted from 0
+    // too); the progress is asked for after some steps only, so that it must follow several
+    // changes at once, and then equals the claims' entries counted afresh.
+    const B = 'file:///ws/other.md';
+    const C = 'file:///ws/moved.md';
     const step = fc.oneof(
-      { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), removed: fc.nat({ max: 3 }), inserted: fc.constantFrom('', 'x', '20', 'Mos') }) },
+      { weight: 8, arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), removed: fc.nat({ max: 3 }), inserted: fc.constantFrom('', 'x', '20', 'Mos', 'signed in Moscow') }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom('accurate', 'inaccurate', 'unverified') }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('add' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('add' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('import' as const), words: fc.constantFrom('grew by 15%', 'on Friday', 'not in the text') }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('undo' as const) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('lost' as const) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('accept' as const), pick: fc.nat() }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('reset' as const) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('swap' as const) }) },
     );
     let followed = 0;
-    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+    let imported = 0;
+    fc.assert(fc.property(fc.array(fc.tuple(step, fc.boolean()), { minLength: 1, maxLength: 50 }), (steps) => {
       const { s } = store();
-      let text = TEXT;
-      for (const w of ['signed in Moscow', 'remain effective for 20 years', 'grew by 15%']) s.addClaim(ARTICLE, ...at(w));
-      for (const st of steps) {
-        const before = s.progress(ARTICLE)!;
+      const texts = new Map([[ARTICLE, TEXT], [B, TEXT]]);
+      s.open(B, B + '.claims.yaml', 'other.md');
+      s.loadSidecar(B, undefined);
+      s.setArticleText(B, TEXT);
+      for (const w of ['signed in Moscow', 'remain effective for 20 years', 'grew by 15%', 'Moscow on Friday']) s.addClaim(ARTICLE, ...at(w));
+      s.addClaim(B, ...at('grew by 15%'));
+      let last = s.progress(ARTICLE)!;
+      const check = (what: string) => {
+        for (const a of [ARTICLE, B]) assert.deepStrictEqual(s.progress(a), progressOf(s.get(a)!.claims, DEFAULT_SCALE), `${a} after ${what}`);
+      };
+      for (const [st, ask] of steps) {
+        const text = texts.get(ARTICLE) as string;
         const ids = s.get(ARTICLE)!.claims.map((e) => e.claim.id);
-        if (st.kind === 'edit') {
-          const offset = st.at % (text.length + 1);
-          const removed = Math.min(st.removed, text.length - offset);
-          text = text.slice(0, offset) + st.inserted + text.slice(offset + removed);
-          s.applyEdits(ARTICLE, [{ offset, removed, inserted: st.inserted }], text);
-        } else if (st.kind === 'status' && ids.length) s.setStatus(ARTICLE, ids[st.pick % ids.length], st.status, { reason: 'test' });
-        else if (st.kind === 'add') {
-          const start = st.at % text.length;
-          const end = Math.min(text.length, start + st.length);
-          if (end > start && text.slice(start, end).trim()) { try { s.addClaim(ARTICLE, start, end); } catch (e) { if (!(e instanceof StoreError)) throw e; } }
-        } else if (st.kind === 'remove' && ids.length) s.removeClaim(ARTICLE, ids[st.pick % ids.length]);
+        try {
+          if (st.kind === 'edit') {
+            // Changes as VS Code gives them: against the text before, none overlapping (here from the last).
+            const offsets = [...new Set(st.at.map((a) => a % (text.length + 1)))].sort((a, b) => b - a);
+            const changes: { offset: number; removed: number; inserted: string }[] = [];
+            let next = text;
+            let limit = text.length;
+            for (const offset of offsets) {
+              const removed = Math.min(st.removed, limit - offset);
+              next = next.slice(0, offset) + st.inserted + next.slice(offset + removed);
+              changes.push({ offset, removed, inserted: st.inserted });
+              limit = offset;
+            }
+            texts.set(ARTICLE, next);
+            s.applyEdits(ARTICLE, changes, next);
+          } else if (st.kind === 'status' && ids.length) s.setStatus(ARTICLE, ids[st.pick % ids.length], st.status, { reason: 'test' });
+          else if (st.kind === 'add') {
+            const start = st.at % text.length;
+            const end = Math.min(text.length, start + st.length);
+            if (text.slice(start, end).trim()) s.addClaim(ARTICLE, start, end);
+          } else if (st.kind === 'import') {
+            const id = `imp${imported++}`;
+            s.addClaims(ARTICLE, [{ id, quote: st.words, before: '', after: '', status: 'unverified', sources: [], offset: text.indexOf(st.words) >= 0 ? text.indexOf(st.words) : undefined } as Claim]);
+            assert.ok(s.claim(ARTICLE, id), 'an imported claim is found by its id');
+          } else if (st.kind === 'remove' && ids.length) s.removeClaim(ARTICLE, ids[st.pick % ids.length]);
+          else if (st.kind === 'undo') s.undoRemove();
+          else if (st.kind === 'lost') s.reanchorLost(ARTICLE);
+          else if (st.kind === 'accept' && ids.length) s.acceptWording(ARTICLE, ids[st.pick % ids.length]);
+          else if (st.kind === 'reset') s.setArticleText(ARTICLE, text);
+          else if (st.kind === 'swap') {
+            s.rename(ARTICLE, C, C + '.claims.yaml', 'moved.md');
+            s.rename(B, ARTICLE, ARTICLE + '.claims.yaml', 'treaty.md');
+            s.rename(C, B, B + '.claims.yaml', 'other.md');
+            texts.set(ARTICLE, texts.get(B) as string);
+            texts.set(B, text);
+          }
+        } catch (e) { if (!(e instanceof StoreError)) throw e; }
+        if (!ask) continue;
         const now = s.progress(ARTICLE)!;
-        assert.deepStrictEqual(now, progressOf(s.get(ARTICLE)!.claims, DEFAULT_SCALE), `after ${JSON.stringify(st)}`);
         // Followed, not counted again: the counts by status are the same Map.
-        if (now !== before && now.byStatus === before.byStatus) followed++;
+        if (now !== last && now.byStatus === last.byStatus) followed++;
+        last = now;
+        check(JSON.stringify(st));
       }
-    }), { numRuns: 300 });
+      check('the last step');
+    }), { numRuns: 400 });
     assert.ok(followed > 0, 'no keystroke moved a claim between states by following the moves');
+  });
+
+  it('a claim imported after its article\'s claims were looked up by id is found by its id, and typing inside it marks it changed', () => {
+    const { s } = store();
+    const c = s.addClaim(ARTICLE, ...at('signed in Moscow'));
+    assert.ok(s.claim(ARTICLE, c.id)); // (the id index is built)
+    const quote = 'grew by 15%';
+    s.addClaims(ARTICLE, [{ id: 'imp001', quote, before: '', after: '', status: 'unverified', sources: [], offset: TEXT.indexOf(quote) } as unknown as Claim]);
+    const e = s.claim(ARTICLE, 'imp001');
+    assert.ok(e, 'the imported claim is not found by its id');
+    assert.strictEqual(TEXT.slice(e.start, e.end), quote);
+    assert.deepStrictEqual(s.get(ARTICLE)!.claims.map((x) => x.claim.id), [c.id, 'imp001']);
+    const o = TEXT.indexOf('15%');
+    const text = TEXT.slice(0, o) + '9' + TEXT.slice(o);
+    assert.deepStrictEqual(s.applyEdits(ARTICLE, [{ offset: o, removed: 0, inserted: '9' }], text), ['imp001']);
+    assert.strictEqual(s.claim(ARTICLE, 'imp001')!.state, 'changed');
+    assert.strictEqual(s.claim(ARTICLE, 'imp001')!.currentText, 'grew by 915%');
+    assert.deepStrictEqual(s.progress(ARTICLE), progressOf(s.get(ARTICLE)!.claims, DEFAULT_SCALE));
   });
 
   it('a keystroke inside a claim reads that claim\'s words, not the whole text, and keeps the progress unless a state changed', () => {

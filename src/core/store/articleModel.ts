@@ -781,6 +781,8 @@ export class ArticleModel {
       const index = c.offset === undefined ? -1 : this.claims.findIndex((x) => (where(x) ?? -1) > c.offset!);
       if (index < 0) this.claims.push(c); else this.claims.splice(index, 0, c);
     }
+    // (the id index and the ranges' list are of the claims before: made again)
+    this.claimsChanged();
     this.dirty = true;
     this.reanchor();
   }

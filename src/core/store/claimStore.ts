@@ -90,7 +90,8 @@ export class ClaimStore {
   private pending: Pending = new Map();
   /** While a deferred batch's `run` is on the stack, where its changes go. */
   private collector?: Pending;
-  private readonly progressCache = new Map<string, { version: number; scale: StatusScale; progress: Progress }>();
+  /** By article key, with the model it was counted for: after a rename another model may have the key, its versions counted from 0 too. */
+  private readonly progressCache = new Map<string, { model: ArticleModel; version: number; scale: StatusScale; progress: Progress }>();
 
   constructor(private readonly options: StoreOptions) {
     this.scale = options.scale;
@@ -146,21 +147,22 @@ export class ClaimStore {
   progress(article: string): Progress | undefined {
     const m = this.models.get(article);
     if (!m) return undefined;
-    const cached = this.progressCache.get(article);
-    if (cached && cached.version === m.stateVersion && cached.scale === this.scale) return cached.progress;
+    const got = this.progressCache.get(article);
+    const cached = got?.model === m && got.scale === this.scale ? got : undefined;
+    if (cached && cached.version === m.stateVersion) return cached.progress;
     // Typing into a claim's words (or back to them) moved some claims' states and changed nothing
     // else: the figures follow those moves, without counting 10,000 claims again at that keystroke.
-    const moves = cached && cached.scale === this.scale ? m.stateMovesSince(cached.version) : undefined;
-    if (cached && moves) {
-      const progress = afterStateMoves(cached.progress, moves);
-      this.progressCache.set(article, { version: m.stateVersion, scale: this.scale, progress });
+    const moves = cached && m.stateMovesSince(cached.version);
+    if (moves) {
+      const progress = afterStateMoves((cached as NonNullable<typeof cached>).progress, moves);
+      this.progressCache.set(article, { model: m, version: m.stateVersion, scale: this.scale, progress });
       return progress;
     }
     // From the placements, not a snapshot: the first keystroke inside a claim changes its state, and this runs then.
     const count = new ProgressCount();
     m.forEachPlacement((claim, state) => count.add(claim.status, state));
     const progress = count.progress(this.scale);
-    this.progressCache.set(article, { version: m.stateVersion, scale: this.scale, progress });
+    this.progressCache.set(article, { model: m, version: m.stateVersion, scale: this.scale, progress });
     return progress;
   }
 
