@@ -169,7 +169,7 @@ function logBig(big: Result, log: (line: string) => void): void {
   const perKey = (t: Result) => {
     const w = t.work;
     // All the extension's work the keystrokes caused, the debounced work after each pause included (the Claims panel's too).
-    const total = ['typing', 'tracking', 'cursor', 'statusBar', 'decorate', 'diagnostics', 'panel'].reduce((s, k) => s + (w[k]?.totalMs ?? 0), 0);
+    const total = ['typing', 'tracking', 'cursor', 'statusBar', 'decorate', 'diagnostics', 'panel', 'details'].reduce((s, k) => s + (w[k]?.totalMs ?? 0), 0);
     return total / Math.max(1, w.typing.count);
   };
   log(row('claims', [Number(big.claims).toLocaleString('en')]));
@@ -189,6 +189,7 @@ function logBig(big: Result, log: (line: string) => void): void {
   log(row('… of which the change handler (mean / max)', [`${fmtMs(big.inside.work.typing.totalMs / Math.max(1, big.inside.work.typing.count))}/${fmtMs(big.inside.work.typing.maxMs)}`]));
   log(row('… cursor tracking, status bar (totals)', [`${fmtMs(big.inside.work.cursor.totalMs)}/${fmtMs(big.inside.work.statusBar.totalMs)}`]));
   log(row('… decorations (runs, total)', [`${big.inside.work.decorate.count}, ${fmtMs(big.inside.work.decorate.totalMs)}`]));
+  log(row('… claim details form sent (runs, total)', [`${big.inside.work.details?.count ?? '—'}, ${fmtMs(big.inside.work.details?.totalMs)}`], '(the words typed in, at most every 100 ms)'));
   log(row('… snapshots/re-anchors/redraws/claims looked up/ranges sent', [counted(big.inside)], 'goal: 0 / 0 / – / ~ claims touched'));
   log(row('… Claims panel after pauses (total; refreshes/of all/nodes/items asked/built)', [panel(big.inside)]));
   log(row('a keystroke end to end (edit API round trip)', [fmtMs(big.away.wallPerKeyMs)], '(includes the workbench; not the extension\'s work)'));

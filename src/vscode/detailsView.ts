@@ -17,6 +17,8 @@ import { hasThemeColor, statusColorId } from './statusColors';
 import type { ClaimRef, Services } from './services';
 import * as notify from './notify';
 import { webviewPage } from './webviewPage';
+import { timed } from './perf';
+import { Throttle } from '../core/throttle';
 
 /** What the page sends. */
 export type DetailsMessage =
@@ -130,7 +132,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
   let posts = 0;
   const post = () => {
     posts++;
-    typedSince = false;
+    typed.reset(); // (sent as it is now: whatever typing asked for is sent)
     last = stateOf(shown);
     if (view) void view.webview.postMessage(last);
   };
@@ -138,16 +140,9 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
   // Typing inside the claim shown changes its words at every keystroke: the form is sent the
   // first keystroke's at once and then, at most every TYPED_POST_MS, the last ones (building and
   // sending the whole form was a fifth of a keystroke's work in a claim of a 10,000-claim article).
-  let typedTimer: ReturnType<typeof setTimeout> | undefined;
-  let typedSince = false;
-  const postTyped = () => {
-    if (typedTimer) { typedSince = true; return; }
-    post();
-    typedTimer = setTimeout(() => {
-      typedTimer = undefined;
-      if (typedSince) postTyped();
-    }, TYPED_POST_MS);
-  };
+  // A post for anything else (another claim shown, a field changed) is sent at once, and the next
+  // keystroke's too. The later posts run on a timer of their own: timed as `details`.
+  const typed = new Throttle(() => timed('details', post), TYPED_POST_MS, { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) });
 
   const show = (ref: ClaimRef | undefined) => {
     shown = ref;
@@ -251,11 +246,11 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
       if (!shown || !e.articles.includes(shown.article)) return;
       if (e.kind === 'removed' || e.kind === 'loaded' || e.kind === 'claims' || !e.ids || e.ids.includes(shown.id)) {
         if (!store.claim(shown.article, shown.id)) { shown = undefined; post(); }
-        else if (e.kind === 'anchors' && e.ids) postTyped();
+        else if (e.kind === 'anchors' && e.ids) typed.ask();
         else post();
       }
     }),
-    { dispose: () => { if (typedTimer) clearTimeout(typedTimer); } },
+    { dispose: () => typed.dispose() },
   );
   shown = services.currentClaim();
   last = stateOf(shown);

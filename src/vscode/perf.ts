@@ -39,9 +39,9 @@ class Timer implements Timing {
  * `hover`: Factmark's hover provider from the moment VS Code asks it until it answers (waiting for the hovered article to be loaded included), apart from the other extensions' hovers the workbench also waits for;
  * `panel`: the Claims panel's own work: taking in the store's changes (the articles typed in, once typing pauses) and answering VS Code's requests for nodes and items.
  */
-export type TimingName = 'typing' | 'cursor' | 'decorate' | 'statusBar' | 'tracking' | 'diagnostics' | 'hover' | 'panel';
+export type TimingName = 'typing' | 'cursor' | 'decorate' | 'statusBar' | 'tracking' | 'diagnostics' | 'hover' | 'panel' | 'details';
 
-const NAMES: readonly TimingName[] = ['typing', 'cursor', 'decorate', 'statusBar', 'tracking', 'diagnostics', 'hover', 'panel'];
+const NAMES: readonly TimingName[] = ['typing', 'cursor', 'decorate', 'statusBar', 'tracking', 'diagnostics', 'hover', 'panel', 'details'];
 const timers = Object.fromEntries(NAMES.map((n) => [n, new Timer()])) as Record<TimingName, Timer>;
 
 /** How many timed calls are running (one inside another: a store event's listeners run inside the change handler that fired it). */

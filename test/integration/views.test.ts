@@ -666,7 +666,7 @@ describe('views', () => {
     await waitFor('the form to show the last keystroke', () => words() === 'a budget of £9012345678901412 million');
     const state = details.lastState();
     assert.ok(state.type === 'claim' && state.state === 'changed' && state.quote === 'a budget of £412 million', 'the words as rated are kept beside the words now');
-    // Never more than one state per keystroke (at most every 100 ms while they come faster).
+    // Never more than one state per keystroke (how they are spaced is the throttle's, unit-tested on a fake clock: test/unit/throttle.test.ts).
     assert.ok(details.posts - before <= keys + 1, `${details.posts - before} states for ${keys + 1} keystrokes`);
     // A change of anything else is sent at once, typing or not.
     await details.receive({ type: 'update', ref, field: 'explanation', value: 'Checked.' });

@@ -446,7 +446,8 @@ describe('Claims outline', () => {
     first.push('x');
     first[0] = 'y';
     assert.deepStrictEqual(o.children(`article:${A}`), ids);
-    // Typing in a2 (its state changes, its Claim object stays): the row is replaced and passes its ids on.
+    // Typing in a2 (its state changes, its Claim object stays): the row is replaced, taken in claim by claim, and its
+    // claims' ids are still right (that they are the very strings handed out before is not observable in JavaScript).
     const asked = src.asked.snapshot;
     src.set(A, { claims: (src.articles.get(A) as FakeArticle).claims.map((c) => (c.id === 'a2' ? { ...c, state: 'changed' as const, words: 'new' } : c)) });
     assert.deepStrictEqual(o.updateEdited(A, ['a2']), { all: true }, 're-check appears at the root');
