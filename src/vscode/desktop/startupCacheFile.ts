@@ -3,7 +3,7 @@
 // repository, never at a path made of file contents), written whole to a temporary file and
 // renamed over the old one, with a SHA-256 of its body in its header line. What it holds and how
 // it is trusted is src/core/store/startupCache.ts's; this only reads, checks and writes bytes.
-import { createHash, randomBytes, webcrypto } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -18,19 +18,7 @@ const MAX_CACHE_BYTES = 1 << 30;
 /** Slices of this many ms between turns of the event loop. */
 const SLICE_MS = 8;
 
-/**
- * The SHA-256 of the bytes (hex), worked out on Node's thread pool (Web Crypto's digest), so that
- * the extension host's thread goes on meanwhile: with the 65 MB of a 5,000-article cache, about
- * 80 ms it would otherwise be blocked at start-up (while the entries are decoded) and once more
- * at each write. Where Web Crypto is missing, on this thread, in slices.
- */
-async function sha256(bytes: Uint8Array, slice: () => Promise<void>): Promise<string> {
-  const subtle = (webcrypto as { subtle?: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> } } | undefined)?.subtle;
-  if (typeof subtle?.digest === 'function') return Buffer.from(await subtle.digest('SHA-256', bytes)).toString('hex');
-  const hash = createHash('sha256');
-  for (let i = 0; i < bytes.length; i += HASH_SLICE) { hash.update(bytes.subarray(i, i + HASH_SLICE)); await slice(); }
-  return hash.digest('hex');
-}
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCacheFiles | undefined {
   if (!storage || storage.scheme !== 'file') return undefined;
@@ -61,31 +49,27 @@ export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCache
       if (body.length !== header.value.bodyBytes) return { ok: false, reason: `its body is ${body.length} bytes, not the ${header.value.bodyBytes} its header says (truncated)` };
       // In slices of a few milliseconds, so that the host answers meanwhile (60 MB at 5,000 articles).
       const slice = slicer(SLICE_MS);
-      // The checksum is worked out while the entries are decoded, and none is given out unless it
-      // matches: a damaged file is refused whole, as corrupt, whatever its entries look like.
-      const checksum = sha256(body, slice);
-      checksum.catch(() => undefined); // (awaited below; a rejection is not left unhandled meanwhile)
+      const hash = createHash('sha256');
+      for (let i = 0; i < body.length; i += HASH_SLICE) { hash.update(body.subarray(i, i + HASH_SLICE)); await slice(); }
+      if (hash.digest('hex') !== header.value.checksum) return { ok: false, reason: 'its checksum does not match (corrupt)' };
       const entries: CacheEntry[] = [];
-      let malformed: { ok: false; reason: string } | undefined;
       for (let at = 0; at < body.length;) {
         const end = body.indexOf(0x0a, at);
         const stop = end < 0 ? body.length : end;
         // (ASCII, as written: see encodeBody)
         const e = decodeEntryLine(body.toString('latin1', at, stop), header.value, entries.length + 1);
-        if (!e.ok) { malformed = e; break; }
+        if (!e.ok) return e;
         entries.push(e.value);
         at = stop + 1;
         await slice();
       }
-      if ((await checksum) !== header.value.checksum) return { ok: false, reason: 'its checksum does not match (corrupt)' };
-      if (malformed) return malformed;
       if (entries.length !== header.value.entries) return { ok: false, reason: 'its body does not hold the entries its header counts' };
       return { ok: true, header: header.value, entries };
     },
     async write(identity, writtenAt, count, body) {
       if (!/^[\x00-\x7f]*$/.test(body)) throw new Error('the start-up cache body is not ASCII');
       const bytes = Buffer.from(body, 'latin1');
-      const header = encodeHeader({ ...identity, writtenAt, entries: count, bodyBytes: bytes.length, checksum: await sha256(bytes, slicer(SLICE_MS)) } satisfies Omit<CacheHeader, 'factmarkStartupCache'>);
+      const header = encodeHeader({ ...identity, writtenAt, entries: count, bodyBytes: bytes.length, checksum: sha256(bytes) } satisfies Omit<CacheHeader, 'factmarkStartupCache'>);
       await fs.promises.mkdir(dir, { recursive: true });
       const tmp = path.join(dir, `.${FILE}.${randomBytes(6).toString('hex')}.tmp`);
       try {
