@@ -189,7 +189,7 @@ function logBig(big: Result, log: (line: string) => void): void {
   log(row('… of which the change handler (mean / max)', [`${fmtMs(big.inside.work.typing.totalMs / Math.max(1, big.inside.work.typing.count))}/${fmtMs(big.inside.work.typing.maxMs)}`]));
   log(row('… cursor tracking, status bar (totals)', [`${fmtMs(big.inside.work.cursor.totalMs)}/${fmtMs(big.inside.work.statusBar.totalMs)}`]));
   log(row('… decorations (runs, total)', [`${big.inside.work.decorate.count}, ${fmtMs(big.inside.work.decorate.totalMs)}`]));
-  log(row('… claim details form sent (runs, total)', [`${big.inside.work.details?.count ?? '—'}, ${fmtMs(big.inside.work.details?.totalMs)}`], '(the words typed in, at most every 100 ms)'));
+  log(row('… claim details form sent (runs, total)', [`${big.inside.work.details?.count ?? '—'}, ${fmtMs(big.inside.work.details?.totalMs)}`], '(the words typed in, at most every 250 ms)'));
   log(row('… snapshots/re-anchors/redraws/claims looked up/ranges sent', [counted(big.inside)], 'goal: 0 / 0 / – / ~ claims touched'));
   log(row('… Claims panel after pauses (total; refreshes/of all/nodes/items asked/built)', [panel(big.inside)]));
   log(row('a keystroke end to end (edit API round trip)', [fmtMs(big.away.wallPerKeyMs)], '(includes the workbench; not the extension\'s work)'));
