@@ -137,6 +137,17 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
     if (view) void view.webview.postMessage(last);
   };
 
+  /**
+   * Whether what an edit changed of the claim shown is its words alone: the form was sent this
+   * claim in the same state, for the same reason. A claim that went from anchored to changed,
+   * was orphaned by the edit or lost all its words is sent at once.
+   */
+  const onlyWordsChanged = (ref: ClaimRef): boolean => {
+    if (last.type !== 'claim' || last.ref.article !== ref.article || last.ref.id !== ref.id) return false;
+    const e = store.claim(ref.article, ref.id);
+    return !!e && e.state === last.state && e.reason === last.reason;
+  };
+
   // Typing inside the claim shown changes its words at every keystroke: the form is sent the
   // first keystroke's at once and then, at most every TYPED_POST_MS, the last ones (building and
   // sending the whole form was a fifth of a keystroke's work in a claim of a 10,000-claim article).
@@ -246,7 +257,7 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
       if (!shown || !e.articles.includes(shown.article)) return;
       if (e.kind === 'removed' || e.kind === 'loaded' || e.kind === 'claims' || !e.ids || e.ids.includes(shown.id)) {
         if (!store.claim(shown.article, shown.id)) { shown = undefined; post(); }
-        else if (e.kind === 'anchors' && e.ids) typed.ask();
+        else if (e.kind === 'anchors' && e.ids && onlyWordsChanged(shown)) typed.ask();
         else post();
       }
     }),

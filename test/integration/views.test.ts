@@ -668,6 +668,11 @@ describe('views', () => {
     assert.ok(state.type === 'claim' && state.state === 'changed' && state.quote === 'a budget of £412 million', 'the words as rated are kept beside the words now');
     // Never more than one state per keystroke (how they are spaced is the throttle's, unit-tested on a fake clock: test/unit/throttle.test.ts).
     assert.ok(details.posts - before <= keys + 1, `${details.posts - before} states for ${keys + 1} keystrokes`);
+    // An edit that changes the claim's state (its words as rated again) is sent at once, not with the next of the throttle.
+    const typedRange = new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + keys + 1));
+    await editor.edit((b) => b.delete(typedRange), { undoStopBefore: false, undoStopAfter: false });
+    const back = details.lastState();
+    assert.ok(back.type === 'claim' && back.state !== 'changed' && back.currentText === undefined, `the form still shows the claim as changed: ${back.type === 'claim' ? back.state : back.type}`);
     // A change of anything else is sent at once, typing or not.
     await details.receive({ type: 'update', ref, field: 'explanation', value: 'Checked.' });
     const after = details.lastState();
