@@ -9,19 +9,17 @@ export interface Timers {
 }
 
 export class Throttle {
+  /** The period's timer while one runs (undefined: idle). */
   private timer: unknown;
-  private timing = false;
   private asked = false;
 
   constructor(private readonly run: () => void, private readonly ms: number, private readonly timers: Timers) {}
 
   /** Runs now when nothing ran within the period; else once the period is up (once, for every ask meanwhile). */
   ask(): void {
-    if (this.timing) { this.asked = true; return; }
+    if (this.timer !== undefined) { this.asked = true; return; }
     this.run();
-    this.timing = true;
     this.timer = this.timers.set(() => {
-      this.timing = false;
       this.timer = undefined;
       if (this.asked) { this.asked = false; this.ask(); }
     }, this.ms);
@@ -29,8 +27,7 @@ export class Throttle {
 
   /** What the run sends was sent by other means just now: nothing is owed, and the next ask runs at once. */
   reset(): void {
-    if (this.timing) this.timers.clear(this.timer);
-    this.timing = false;
+    if (this.timer !== undefined) this.timers.clear(this.timer);
     this.timer = undefined;
     this.asked = false;
   }

@@ -21,7 +21,7 @@ import {
 import type { ClaimRef, Services } from './services';
 import type { ScanStatus } from './workspaceScan';
 import { treeNodeOf } from './treeArguments';
-import { ClaimItemCache, type Holds } from './claimItemCache';
+import { ClaimItemCache, type ClaimNode, type Holds } from './claimItemCache';
 import { timed } from './perf';
 
 export type { GroupBy } from '../core/present/outlineGroupings';
@@ -197,6 +197,8 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
 
 
   const holds: Holds = (article, claim, state) => store.holds(article, claim, state);
+  /** Whether a claim's row sits under a status group (its status is then said by the group, not the row). */
+  const underStatus = (n: ClaimNode) => n.under === 'group' && outline.groupBy === 'status';
   const item = (id: string): vscode.TreeItem => {
     stats.itemsAsked++;
     // A claim's row kept from before: reused without parsing its id or building its entry when
@@ -204,14 +206,14 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     const k = claimItems.peek(id);
     if (k) {
       const d = desk();
-      if (claimItems.fresh(k, d.scale, d, k.node.under === 'group' && outline.groupBy === 'status', holds)) { stats.itemsReused++; return k.item; }
+      if (claimItems.fresh(k, d.scale, d, underStatus(k.node), holds)) { stats.itemsReused++; return k.item; }
     }
     const n = k?.node ?? outline.node(id);
     if (n?.kind === 'claim') {
       const e = store.claim(n.article, n.id);
       const d = desk();
       const scale = d.scale;
-      const statusAbove = n.under === 'group' && outline.groupBy === 'status';
+      const statusAbove = underStatus(n);
       stats.itemsBuilt++;
       const built = claimItem(id, n, e, scale, d, statusAbove);
       if (e) claimItems.set(id, n, e, scale, d, statusAbove, built);
