@@ -79,7 +79,12 @@ describe('sidecar conflicts', () => {
     const theirs = text.slice(from).replace('status: unverified', 'status: accurate');
     const markers = `${text.slice(0, from)}<<<<<<< HEAD\n${ours}=======\n${theirs}>>>>>>> feature\n`;
     await writeFile(sidecar, markers);
-    await waitFor('the broken state', () => factmark.articleOf(editor.document.uri)?.sidecarState === 'broken');
+    // The file with its markers read: not a read of it half written (vscode.workspace.fs.writeFile
+    // truncates, then writes), which is broken too, for another reason, until the watcher reads it again.
+    await waitFor('the broken state, for the conflict markers', () => {
+      const snap = factmark.articleOf(editor.document.uri);
+      return snap?.sidecarState === 'broken' && snap.problems.some((p) => p.code === 'git-conflict');
+    });
     return { factmark, editor, a, b, sidecar, markers };
   }
 
