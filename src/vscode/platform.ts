@@ -4,7 +4,8 @@
 // WEB_PLATFORM, which has none of it. Everything else is the same code on both.
 import type * as vscode from 'vscode';
 import type { ArticleVersion } from '../core/history/anchorWithHistory';
-import type { CacheEntry, CacheHeader, CacheIdentity, FileStamp } from '../core/store/startupCache';
+import type { StatusScale } from '../core/statusScale';
+import type { CacheEntry, CacheHeader, CacheIdentity, Digested, FileStamp } from '../core/store/startupCache';
 
 export interface Platform {
   /** `web`: the browser's web worker extension host. */
@@ -19,6 +20,25 @@ export interface Platform {
   readonly startupCache?: StartupCacheFiles;
   /** The sidecars of the workspace folders, listed on the local disk (desktop only; see desktop/sidecarSearch.ts). */
   readonly findSidecars?: SidecarSearch;
+  /** Worker threads that read, parse and anchor the articles of the first scan when there is no start-up cache (desktop only; see desktop/scanWorkers.ts). */
+  readonly scanDigester?: ScanDigester;
+}
+
+/** An article of the first scan, for the worker threads. */
+export interface DigestArticle {
+  readonly key: string;
+  readonly article: vscode.Uri;
+  readonly sidecar: vscode.Uri;
+  readonly articleName: string;
+}
+
+/** See desktop/scanWorkers.ts and src/node/scanDigest.ts. */
+export interface ScanDigester {
+  /**
+   * Digests the articles on worker threads; `onResults` is called with each batch's results as
+   * it comes. Resolves, once every worker has ended, to how many were started (0: none could be).
+   */
+  digest(articles: readonly DigestArticle[], scale: StatusScale, onResults: (results: readonly Digested[]) => void): Promise<number>;
 }
 
 /**

@@ -7,9 +7,9 @@
 // those stamped files left them. A cache that does not fit is ignored and said so in the log.
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
-import { encodeEntry, rewriteDue, sameStamp, settledStamp, type CacheEntry, type CacheIdentity, type FileStamp } from '../core/store/startupCache';
+import { decodeEntryLine, encodeEntry, rewriteDue, sameStamp, settledStamp, type CacheEntry, type CacheIdentity, type FileStamp } from '../core/store/startupCache';
 import { articleKey, baseName, sidecarUriFor, suffixesByFolder } from './articles';
-import type { StartupCacheFiles } from './platform';
+import type { ScanDigester, StartupCacheFiles } from './platform';
 import { slicer, StallWatch, yieldToHost } from './perf';
 import { startupCacheEnabled } from './settings';
 
@@ -19,6 +19,8 @@ const WRITE_AFTER_CHANGE_MS = 5000;
 /** Articles restored between two turns of the event loop; and the time entries are encoded for between two. */
 const CHUNK = 200;
 const ENCODE_SLICE_MS = 8;
+/** Fewer articles than this are read here: starting worker threads costs more. */
+const MIN_DIGEST = 48;
 
 interface Stamped {
   readonly sidecar: FileStamp;
@@ -43,6 +45,12 @@ export interface StartupCacheStats {
   /** How long the workspace was searched for sidecars before the restore (ms), and the longest the host was kept busy during the restore. */
   findMs?: number;
   restoreLongestStallMs?: number;
+  /**
+   * The first scan's articles the cache did not have, read, parsed and anchored on worker
+   * threads: how many were sent, restored from what the workers made of them, declined by the
+   * workers (read here instead), the workers started, and the time (ms).
+   */
+  digest?: { articles: number; restored: number; declined: number; workers: number; ms: number; longestStallMs: number; longestStallEndedAt: number; stallsOver100Ms: number };
   /** Writes, the entries and bytes of the last one, and how long it took (encoding in slices included). */
   writes: number;
   written?: { entries: number; bytes: number; ms: number };
@@ -63,8 +71,10 @@ export class StartupCache implements vscode.Disposable {
   readonly stats: StartupCacheStats = { entries: 0, restored: 0, read: 0, writes: 0 };
 
   private readonly configSubscription: vscode.Disposable;
+  /** The first scan's digest (see digest) has run. */
+  private digested = false;
 
-  constructor(private readonly store: ClaimStore, private readonly files: StartupCacheFiles, private readonly identity: () => CacheIdentity, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly store: ClaimStore, private readonly files: StartupCacheFiles, private readonly identity: () => CacheIdentity, private readonly log: vscode.LogOutputChannel, private readonly digester?: ScanDigester) {
     // Turned off: the file goes too (not left in the workspace's storage until VS Code clears it).
     this.configSubscription = vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('factmark.startupCache') && !startupCacheEnabled()) void this.removeFile();
@@ -150,6 +160,7 @@ export class StartupCache implements vscode.Disposable {
           const e = byKey.get(key);
           byKey.delete(key);
           if (!e || open.has(article.toString()) || !this.restoreOne(article, key, e, suffixOf, writtenAt)) rest.push(article);
+          else this.stats.restored++;
         }
       });
       // (an article opened, hovered or named by a command meanwhile is loaded on its own; restoreOne skips it then)
@@ -160,6 +171,55 @@ export class StartupCache implements vscode.Disposable {
     this.stats.restoreLongestStallMs = stalls.longestMs;
     this.log.info(`start-up cache: ${this.stats.restored} of ${articles.length} articles restored (${byKey.size + this.stats.restored} entries), the others read; ${Math.round(this.stats.readMs)} + ${Math.round(this.stats.restoreMs)} ms`);
     return rest;
+  }
+
+  /**
+   * The first scan's articles that the cache did not restore, read, parsed and anchored on
+   * worker threads (when the platform has them): each restored from what its worker made of it
+   * exactly as a cache entry is (restoreOne: only while both files stat as when the worker
+   * stamped them, before reading), in a store batch per worker's batch. Returns the others, to be
+   * read here: those declined (anything out of the ordinary), open in an editor, loaded meanwhile.
+   */
+  async digest(articles: readonly vscode.Uri[], onProgress: (done: number, total: number) => void): Promise<vscode.Uri[]> {
+    if (!this.digester || this.digested || articles.length < MIN_DIGEST) return [...articles];
+    this.digested = true;
+    const started = performance.now();
+    const stalls = new StallWatch();
+    stalls.start();
+    const suffixOf = suffixesByFolder();
+    const byKey = new Map<string, vscode.Uri>();
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const sent = [];
+    const slice = slicer(ENCODE_SLICE_MS);
+    for (const article of articles) {
+      await slice();
+      if (open.has(article.toString())) continue;
+      const key = articleKey(article);
+      byKey.set(key, article);
+      sent.push({ key, article, sidecar: sidecarUriFor(article, suffixOf(article)), articleName: baseName(article) });
+    }
+    const restored = new Set<string>();
+    let done = 0;
+    let declined = 0;
+    onProgress(0, sent.length);
+    const workers = await this.digester.digest(sent, this.store.scale, (results) => {
+      this.store.batch(() => {
+        const openNow = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+        for (const r of results) {
+          done++;
+          const article = byKey.get(r.key);
+          if (!article) continue;
+          if ('declined' in r) { declined++; continue; }
+          const e = decodeEntryLine(r.line, r.at, done);
+          if (e.ok && e.value.key === r.key && !openNow.has(article.toString()) && this.restoreOne(article, r.key, e.value, suffixOf, r.at)) restored.add(r.key);
+        }
+      });
+      onProgress(done, sent.length);
+    });
+    stalls.stop();
+    this.stats.digest = { articles: sent.length, restored: restored.size, declined, workers, ms: performance.now() - started, longestStallMs: stalls.longestMs, longestStallEndedAt: stalls.longestEndedAt, stallsOver100Ms: stalls.over100 };
+    this.log.info(`start-up scan: ${restored.size} of ${sent.length} articles read, parsed and anchored on ${workers} worker threads (${declined} declined, read here), ${Math.round(this.stats.digest.ms)} ms`);
+    return articles.filter((a) => !restored.has(articleKey(a)));
   }
 
   private restoreOne(article: vscode.Uri, key: string, e: CacheEntry, suffixOf: (u: vscode.Uri) => string, writtenAt: number): boolean {
@@ -174,7 +234,6 @@ export class StartupCache implements vscode.Disposable {
     if (!this.store.restoreLetGo(key, e.sidecar, e.articleName, e.state)) return false;
     // Proven settled against the cache's own write time (decodeBody): still so for the next one.
     this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at: writtenAt, revision: this.store.revision(key) });
-    this.stats.restored++;
     return true;
   }
 
@@ -247,10 +306,11 @@ export class StartupCache implements vscode.Disposable {
   /** For tests (a restart simulated in one window): the next scan uses the cache again, as a new session's first one. */
   rearm(): void {
     this.used = false;
+    this.digested = false;
     this.cached = undefined;
     this.stamped.clear();
     this.stale.clear();
-    Object.assign(this.stats, { ignored: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined, findMs: undefined, restoreLongestStallMs: undefined });
+    Object.assign(this.stats, { ignored: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined, findMs: undefined, restoreLongestStallMs: undefined, digest: undefined });
   }
 
   dispose(): void {

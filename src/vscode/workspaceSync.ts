@@ -76,10 +76,10 @@ export class WorkspaceSync implements vscode.Disposable {
   /** How the start-up scan found the sidecars: listed on the local disk, or VS Code's file search (and why not listed). */
   firstSearch: SidecarSearchStats | undefined;
 
-  constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel, private readonly platform: Pick<Platform, 'articleAtSidecarCommit' | 'startupCache' | 'findSidecars'>, cacheIdentity?: () => CacheIdentity) {
+  constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel, private readonly platform: Pick<Platform, 'articleAtSidecarCommit' | 'startupCache' | 'findSidecars' | 'scanDigester'>, cacheIdentity?: () => CacheIdentity) {
     this.writer = new SidecarWriter(store, log);
     if (platform.startupCache && cacheIdentity) {
-      this.startupCache = new StartupCache(store, platform.startupCache, cacheIdentity, log);
+      this.startupCache = new StartupCache(store, platform.startupCache, cacheIdentity, log, platform.scanDigester);
       this.disposables.push(this.startupCache);
     }
     this.lifecycle = new FileLifecycle({ store, writer: this.writer, diagnostics: this.diagnostics, log, readArticleText: (a) => this.readArticleText(a) });
@@ -144,7 +144,15 @@ export class WorkspaceSync implements vscode.Disposable {
       return article && key && !(this.store.has(key) && (this.store.hasArticleText(key) || this.store.articleTextDropped(key))) ? [article] : [];
     });
     const cache = this.startupCache;
-    const rest = cache ? await cache.restore(todo) : todo;
+    let rest = cache ? await cache.restore(todo) : todo;
+    // What the cache did not have (all of it, the first time): read, parsed and anchored on worker threads where the host can start them.
+    if (cache) {
+      try {
+        rest = await cache.digest(rest, (done, total) => this.scanStatus.set({ done, total }));
+      } finally {
+        this.scanStatus.set(undefined);
+      }
+    }
     await this.loadMany(rest, false);
     cache?.scanDone();
   }

@@ -8,45 +8,7 @@ import { isDeepStrictEqual } from 'util';
 import * as vscode from 'vscode';
 import { api } from './helpers';
 import { ARTICLE, readFile, uniqueName, waitFor } from './claimFiles';
-import { behindStat, oldArticle } from './cachedArticles';
-
-type Factmark = Awaited<ReturnType<typeof api>>;
-
-/**
- * What the Claims panel shows: every node from the root down, with its label, description and
- * tooltip-free state; with `only`, the nodes of those articles alone (no badge, no group of all).
- */
-async function panel(factmark: Factmark, only?: ReadonlySet<string>): Promise<unknown[]> {
-  const provider = factmark.views.tree.provider;
-  const walk = async (id: string | undefined, depth: number): Promise<unknown[]> => {
-    let children = (await provider.getChildren(id)) ?? [];
-    if (only && id === undefined) children = children.filter((c) => { const n = factmark.views.tree.node(c); return n?.kind === 'article' && only.has(n.article); });
-    const out: unknown[] = [];
-    for (const child of children) {
-      const item = await provider.getTreeItem(child);
-      const label = typeof item.label === 'object' ? item.label.label : item.label;
-      out.push({ id: child, label, description: item.description, contextValue: item.contextValue, icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined, children: depth < 3 ? await walk(child, depth + 1) : [] });
-    }
-    return out;
-  };
-  return only ? walk(undefined, 0) : [factmark.views.tree.openCount(), await walk(undefined, 0)];
-}
-
-/** Waits until what the store holds stops changing (half a second apart). */
-async function settled(factmark: Factmark): Promise<void> {
-  let last = everything(factmark);
-  for (let i = 0; i < 40; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = everything(factmark);
-    if (isDeepStrictEqual(now, last)) return;
-    last = now;
-  }
-}
-
-/** What the store holds of every article (or of those `only`): claims, states, ranges, progress, flags. */
-function everything(factmark: Factmark, only?: ReadonlySet<string>) {
-  return factmark.store.articles().filter((a) => !only || only.has(a)).sort().map((a) => ({ snapshot: factmark.store.get(a), progress: factmark.store.progress(a) }));
-}
+import { behindStat, everything, oldArticle, panel, settled } from './cachedArticles';
 
 describe('start-up cache (a second session)', () => {
   before(async function () {

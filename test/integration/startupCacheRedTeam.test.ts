@@ -100,7 +100,8 @@ describe('start-up cache: stale and refused entries', () => {
     assert.match(stats.ignored ?? '', /checksum/, `the damaged cache was not refused for its checksum: ${JSON.stringify(stats)}`);
     assert.strictEqual(stats.restored, 0);
     assert.deepStrictEqual(factmark.store.get(a.key)?.claims.map((e) => e.claim.id), ['rtdmg1'], 'the claim as its sidecar says');
-    assert.ok(factmark.store.reanchorsOf(a.key)! > 0, 'read and anchored afresh');
+    // Read from its files: by the host, or (as the cache was refused, a cold start) on the worker threads, which read the files too.
+    assert.ok(factmark.store.reanchorsOf(a.key)! > 0 || (stats.digest?.restored ?? 0) > 0, `read and anchored afresh: ${JSON.stringify(stats)}`);
   });
 
   it('an article whose folder became a link out of the workspace while closed is not restored: refused, as a fresh read refuses it', async function () {

@@ -3,8 +3,10 @@
 // test runner in ./runner/. Reaches Factmark only through its commands and activate()'s API.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
 import { parse } from 'yaml';
 import type { FactmarkApi } from '../../src/vscode/extension';
 
@@ -35,6 +37,43 @@ describe('the packaged extension (.vsix) installed into VS Code', () => {
     assert.doesNotMatch(fs.readFileSync(bundle, 'utf8'), /sourceMappingURL/);
     for (const absent of ['src', 'test', 'node_modules', 'dist/extension.js.map']) {
       assert.ok(!fs.existsSync(path.join(ext.extensionPath, absent)), `${absent} was installed`);
+    }
+  });
+
+  it('ships the cold scan\'s worker thread, and it digests an article', async function () {
+    this.timeout(30_000);
+    const ext = vscode.extensions.getExtension(extensionId)!;
+    const script = path.join(ext.extensionPath, 'dist', 'scanWorker.js');
+    assert.ok(fs.existsSync(script), 'dist/scanWorker.js is missing');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-vsix-worker-'));
+    const text = 'The council approved a budget of £412 million on Monday.\n';
+    const at = text.indexOf('£412 million');
+    const articlePath = path.join(dir, 'a.md');
+    fs.writeFileSync(articlePath, text);
+    fs.writeFileSync(`${articlePath}.claims.yaml`, ['factmark: 1', 'article: a.md', 'claims:', '  - id: vsix01', '    quote: "£412 million"',
+      `    before: ${JSON.stringify(text.slice(0, at))}`, `    after: ${JSON.stringify(text.slice(at + 12))}`, '    line: 1', `    offset: ${at}`,
+      '    status: accurate', '    created: 2026-12-02T12:00:00Z', '    updated: 2026-12-02T12:00:00Z', ''].join('\n'));
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const f of [articlePath, `${articlePath}.claims.yaml`]) fs.utimesSync(f, hourAgo, hourAgo);
+    const key = vscode.Uri.file(articlePath).toString();
+    const scale = { initial: 'unverified', statuses: [{ key: 'unverified', label: 'Unverified', settled: false }, { key: 'accurate', label: 'True', settled: true }] };
+    const worker = new Worker(script, { workerData: { scale } });
+    try {
+      const [result] = await new Promise<{ key: string; line?: string; declined?: string }[]>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        const real = fs.realpathSync(dir);
+        worker.postMessage([{ key, sidecarUri: `${key}.claims.yaml`, articleName: 'a.md', articlePath, sidecarPath: `${articlePath}.claims.yaml`, root: dir, realRoot: real }]);
+      });
+      assert.strictEqual(result.key, key);
+      assert.ok(result.line, `declined: ${result.declined}`);
+      const entry = JSON.parse(result.line) as unknown[];
+      assert.strictEqual(entry[0], key);
+      assert.match(result.line, /"id":"vsix01"/);
+      assert.match(result.line, /\["anchored",\d+,\d+/);
+    } finally {
+      await worker.terminate();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -111,11 +111,15 @@ export function encodeBody(entries: readonly CacheEntry[]): string {
 
 /** One entry, one line of ASCII JSON (an array of arrays, to keep it short). */
 export function encodeEntry(e: CacheEntry): string {
-  const st = e.state;
-  const json = JSON.stringify([e.key, e.sidecar, e.articleName, stampArray(e.sidecarStamp), stampArray(e.articleStamp),
-    [st.mark, st.factmark, st.article, st.readOnly ?? null, st.claims, st.published ?? null, st.dismissed ?? null, st.problems, st.placements]]);
   // (JSON.stringify escapes line breaks and lone surrogates itself; a pair becomes two escapes, which JSON.parse joins)
-  return json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return entryJson(e).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** One entry as JSON on one line (any character; encodeEntry makes it ASCII for the file): what decodeEntryLine reads. */
+export function entryJson(e: CacheEntry): string {
+  const st = e.state;
+  return JSON.stringify([e.key, e.sidecar, e.articleName, stampArray(e.sidecarStamp), stampArray(e.articleStamp),
+    [st.mark, st.factmark, st.article, st.readOnly ?? null, st.claims, st.published ?? null, st.dismissed ?? null, st.problems, st.placements]]);
 }
 
 export function encodeHeader(header: Omit<CacheHeader, typeof CACHE_MAGIC>): string {
@@ -143,21 +147,33 @@ export function decodeBody(body: string, header: CacheHeader): Decoded<CacheEntr
   if (lines.length !== header.entries) return { ok: false, reason: 'its body does not hold the entries its header counts' };
   const entries: CacheEntry[] = [];
   for (const line of lines) {
-    const e = decodeEntryLine(line, header, entries.length + 1);
+    const e = decodeEntryLine(line, header.writtenAt, entries.length + 1);
     if (!e.ok) return e;
     entries.push(e.value);
   }
   return { ok: true, value: entries };
 }
 
-/** One line of the body (entry number `n`); why not when it is malformed or newer than the cache. */
-export function decodeEntryLine(line: string, header: CacheHeader, n: number): Decoded<CacheEntry> {
+/**
+ * What a worker thread of the cold scan made of one article (src/node/scanDigest.ts): an entry's
+ * line, and when its files were statted (their mtimes are RACY_MARGIN_MS older); or why the host
+ * reads the article itself.
+ */
+export type Digested =
+  | { readonly key: string; readonly line: string; readonly at: number }
+  | { readonly key: string; readonly declined: string };
+
+/**
+ * One line of the body (entry number `n`); why not when it is malformed or newer than
+ * `writtenAt` (the cache's header says when it was written; a worker's line, when it stamped).
+ */
+export function decodeEntryLine(line: string, writtenAt: number, n: number): Decoded<CacheEntry> {
   let raw: unknown;
   try { raw = JSON.parse(line); } catch { return { ok: false, reason: `entry ${n} is not JSON (corrupt or truncated)` }; }
   const e = decodeEntry(raw);
   if (!e) return { ok: false, reason: `entry ${n} is malformed` };
   // (an entry newer than the cache itself cannot be)
-  if (!settledStamp(e.sidecarStamp, header.writtenAt) || !settledStamp(e.articleStamp, header.writtenAt)) return { ok: false, reason: `entry ${n} is newer than the cache` };
+  if (!settledStamp(e.sidecarStamp, writtenAt) || !settledStamp(e.articleStamp, writtenAt)) return { ok: false, reason: `entry ${n} is newer than the cache` };
   return { ok: true, value: e };
 }
 

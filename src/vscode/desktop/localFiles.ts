@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { FileRefusedError as NodeRefused, readConfined, realRootSync, repositoryRoot, writeConfined } from '../../node/safeFiles';
 import { FileRefusedError, type FileAccess } from '../fileText';
 
-function rootOf(uri: vscode.Uri): string {
+/** The folder a read of `uri` is confined to. */
+export function rootOf(uri: vscode.Uri): string {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   return folder?.uri.scheme === 'file' ? folder.uri.fsPath : repositoryRoot(uri.fsPath);
 }
@@ -20,7 +21,7 @@ function rootOf(uri: vscode.Uri): string {
  */
 const REAL_ROOT_MS = 1000;
 const realRoots = new Map<string, { real: string; at: number }>();
-function realRootOf(root: string): string {
+export function realRootOf(root: string): string {
   const now = performance.now();
   const known = realRoots.get(root);
   if (known && now - known.at < REAL_ROOT_MS) return known.real;

@@ -6,6 +6,7 @@ import { gitUserNameAsync } from '../../node/git';
 import { articleAtSidecarCommitAsync } from '../../node/gitHistory';
 import type { Platform } from '../platform';
 import { GitMergingSetup } from './gitMerging';
+import { scanWorkers } from './scanWorkers';
 import { listSidecars } from './sidecarSearch';
 import { startupCacheFiles } from './startupCacheFile';
 
@@ -40,5 +41,6 @@ export function nodePlatform(context: vscode.ExtensionContext, log: vscode.LogOu
     gitMerging: new GitMergingSetup(context, log),
     startupCache: startupCacheFiles(context.storageUri),
     findSidecars: listSidecars,
+    scanDigester: scanWorkers(context.extensionUri.fsPath, log),
   };
 }

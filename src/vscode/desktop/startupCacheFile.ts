@@ -57,7 +57,7 @@ export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCache
         const end = body.indexOf(0x0a, at);
         const stop = end < 0 ? body.length : end;
         // (ASCII, as written: see encodeBody)
-        const e = decodeEntryLine(body.toString('latin1', at, stop), header.value, entries.length + 1);
+        const e = decodeEntryLine(body.toString('latin1', at, stop), header.value.writtenAt, entries.length + 1);
         if (!e.ok) return e;
         entries.push(e.value);
         at = stop + 1;

@@ -1,0 +1,64 @@
+// The cold start-up scan on more than one core (issue 13): worker threads read, parse and anchor
+// articles with the very code the extension host uses (the confined reads of safeFiles.ts, the
+// core's decoders and ClaimStore), and hand back what a fresh load of the two files leaves once
+// let go, as a start-up cache entry (src/core/store/startupCache.ts). The host then restores it as
+// it restores a cache entry: only if both files still stat exactly as they did before the worker
+// read them, and never one whose file changed within its clock's tick; anything out of the
+// ordinary (no sidecar, a refusal, a warning, a claim not at its recorded words, an unknown
+// status) is declined here and read by the host itself, as before. No vscode import.
+import * as fs from 'fs';
+import { decodeArticle, decodeSidecar } from '../core/articleText';
+import { MAX_ARTICLE_BYTES, MAX_TEXT_LENGTH } from '../core/limits';
+import type { StatusScale } from '../core/statusScale';
+import { ClaimStore } from '../core/store/claimStore';
+import { entryJson, settledStamp, type Digested, type FileStamp } from '../core/store/startupCache';
+import { readConfinedSync } from './safeFiles';
+
+/** One article to digest: its key and URIs as the host names them, its files' paths, and the folder its reads are confined to. */
+export interface DigestJob {
+  readonly key: string;
+  /** The sidecar's URI (what the store and the entry name it by). */
+  readonly sidecarUri: string;
+  readonly articleName: string;
+  readonly articlePath: string;
+  readonly sidecarPath: string;
+  /** The workspace folder nothing is read from outside of, and the same with its links resolved. */
+  readonly root: string;
+  readonly realRoot: string;
+}
+
+/** One lstat, not following a link; what the host's StartupCacheFiles.stamp says of the same file. */
+export function stampFile(file: string): FileStamp | undefined {
+  const s = fs.lstatSync(file, { throwIfNoEntry: false });
+  return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino, dev: s.dev } : undefined;
+}
+
+export function digestOne(job: DigestJob, scale: StatusScale): Digested {
+  const decline = (declined: string): Digested => ({ key: job.key, declined });
+  // Stamped before the reads: a file changed during them no longer stats so when the host compares.
+  const at = Date.now();
+  const sidecarStamp = stampFile(job.sidecarPath);
+  const articleStamp = stampFile(job.articlePath);
+  if (!sidecarStamp || !articleStamp) return decline('not two regular files');
+  if (!settledStamp(sidecarStamp, at) || !settledStamp(articleStamp, at)) return decline('changed a moment ago');
+  const options = { root: job.root, realRoot: job.realRoot };
+  const sidecarRead = readConfinedSync(job.sidecarPath, { ...options, maxBytes: MAX_TEXT_LENGTH, what: 'sidecar' });
+  if (!sidecarRead.ok) return decline('sidecar not read');
+  const sidecar = decodeSidecar(sidecarRead.bytes, job.sidecarPath);
+  if (!sidecar.ok) return decline('sidecar not text');
+  const articleRead = readConfinedSync(job.articlePath, { ...options, maxBytes: MAX_ARTICLE_BYTES, what: 'article' });
+  if (!articleRead.ok) return decline('article not read');
+  const article = decodeArticle(articleRead.bytes, job.articlePath);
+  if (!article.ok) return decline('article not text');
+  const store = new ClaimStore({ scale });
+  store.open(job.key, job.sidecarUri, job.articleName);
+  store.loadSidecar(job.key, sidecar.text);
+  store.setArticleText(job.key, article.text);
+  store.dropArticleText(job.key);
+  store.dropArticleSidecar(job.key);
+  const state = store.letGoState(job.key);
+  if (!state) return decline('not exactly as anchored and let go');
+  // (a problem's message names its file as the host shows it, which only the host knows)
+  if (state.problems.length) return decline('the sidecar has warnings');
+  return { key: job.key, line: entryJson({ key: job.key, sidecar: job.sidecarUri, articleName: job.articleName, sidecarStamp, articleStamp, state }), at };
+}

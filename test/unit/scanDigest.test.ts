@@ -1,0 +1,158 @@
+// The cold scan's worker threads (issue 13; src/node/scanDigest.ts): what a worker makes of an
+// article's two files on disk must be exactly what a fresh load of the same files in the host
+// leaves once let go (the entry the start-up cache would hold), and anything out of the
+// ordinary must be declined, so that the host reads it itself as before.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { ClaimStore } from '../../src/core/store/claimStore';
+import { decodeEntryLine, type CacheEntry, type Digested } from '../../src/core/store/startupCache';
+import { DEFAULT_SCALE } from '../../src/core/statusScale';
+import { digestOne, stampFile, type DigestJob } from '../../src/node/scanDigest';
+import { realRootSync } from '../../src/node/safeFiles';
+import { claimIdIn, sidecarVariants, tickingStore } from './sidecarFixtures';
+
+const TEXT = [
+  'The treaty was signed in Moscow on Friday, the minister’s office said.',
+  'According to the ambassador, it will remain effective for 20 years.',
+  'Trade between the two countries grew by 15% last year, the ministry said. 🇷🇺',
+].join('\n');
+const at = (words: string, text = TEXT) => [text.indexOf(words), text.indexOf(words) + words.length] as const;
+
+let dir: string;
+let articlePath: string;
+let sidecarPath: string;
+let key: string;
+let sidecarUri: string;
+
+function written(): string {
+  const s = new ClaimStore({ scale: DEFAULT_SCALE, now: () => '2026-12-02T12:00:00Z', author: () => 'Ana' });
+  s.open(key, sidecarUri, 'treaty.md');
+  s.loadSidecar(key, undefined);
+  s.setArticleText(key, TEXT);
+  s.addClaim(key, ...at('signed in Moscow'), { tags: ['treaty'], sources: [{ url: 'https://example.org/communique', title: 'The ministry’s communiqué' }] });
+  s.addClaim(key, ...at('remain effective for 20 years'), { status: 'accurate', explanation: 'Article 25.\nRenewed for five years.' });
+  s.addClaim(key, ...at('grew by 15% last year'), { status: 'unproven' });
+  return s.serialize(key);
+}
+
+/** Writes both files, their mtimes a minute back (settled: see RACY_MARGIN_MS). */
+function put(sidecar: string | Uint8Array, text: string | Uint8Array = TEXT, ageMs = 60_000): void {
+  fs.writeFileSync(sidecarPath, sidecar);
+  fs.writeFileSync(articlePath, text);
+  const then = new Date(Date.now() - ageMs);
+  fs.utimesSync(sidecarPath, then, then);
+  fs.utimesSync(articlePath, then, then);
+}
+
+function job(root = dir): DigestJob {
+  return { key, sidecarUri, articleName: 'treaty.md', articlePath, sidecarPath, root, realRoot: realRootSync(root) };
+}
+
+/** What the host's batch load leaves of the same files: read, parsed, anchored, let go. */
+function hostLoad(source: string, text = TEXT): ClaimStore {
+  const s = tickingStore();
+  s.open(key, sidecarUri, 'treaty.md');
+  s.loadSidecar(key, source);
+  s.setArticleText(key, text);
+  s.dropArticleText(key);
+  s.dropArticleSidecar(key);
+  return s;
+}
+
+function entryOf(d: Digested): CacheEntry {
+  assert.ok('line' in d, `declined: ${'declined' in d ? d.declined : ''}`);
+  const e = decodeEntryLine(d.line, d.at, 1);
+  assert.ok(e.ok, e.ok ? '' : e.reason);
+  return e.value;
+}
+
+function observed(s: ClaimStore) {
+  return { snapshot: s.get(key), state: s.state(key), progress: s.progress(key), letGo: s.articleLetGo(key), held: [s.stats.textsHeld, s.stats.sidecarsHeld] };
+}
+
+describe('Cold scan on worker threads: a digested article is what the host would have loaded', () => {
+  let source: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-digest-'));
+    articlePath = path.join(dir, 'treaty.md');
+    sidecarPath = articlePath + '.claims.yaml';
+    key = pathToFileURL(articlePath).toString();
+    sidecarUri = key + '.claims.yaml';
+    source = written();
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('for each way people leave a sidecar: the let-go state of a host load, and the same store once restored', () => {
+    for (const [name, variant] of Object.entries(sidecarVariants(source))) {
+      put(variant);
+      const d = digestOne(job(), DEFAULT_SCALE);
+      const host = hostLoad(variant);
+      const state = host.letGoState(key);
+      const e = entryOf(d);
+      assert.deepStrictEqual(e.state, JSON.parse(JSON.stringify(state)), `${name}: the host's let-go state`);
+      assert.deepStrictEqual([e.key, e.sidecar, e.articleName], [key, sidecarUri, 'treaty.md']);
+      assert.deepStrictEqual([e.sidecarStamp, e.articleStamp], [stampFile(sidecarPath), stampFile(articlePath)], `${name}: the files' stamps`);
+      const restored = tickingStore();
+      assert.strictEqual(restored.restoreLetGo(e.key, e.sidecar, e.articleName, e.state), true);
+      assert.deepStrictEqual(observed(restored), observed(host), `${name}: the store restored from it says what the host's load says`);
+      // Read again before a change, as the extension does: the same bytes written back.
+      assert.strictEqual(restored.restoreArticleSidecar(key, variant), true, `${name}: the file read again is the one digested`);
+      restored.restoreArticleText(key, TEXT);
+      assert.strictEqual(restored.serialize(key), variant, `${name}: written back byte for byte`);
+    }
+  });
+
+  it('an article revised since: its claims placed as a host load places them, or declined when the host would ask git', () => {
+    // Words added after every claim: each still at its recorded place.
+    const longer = TEXT + '\nA closing line.';
+    put(source, longer);
+    assert.deepStrictEqual(entryOf(digestOne(job(), DEFAULT_SCALE)).state, JSON.parse(JSON.stringify(hostLoad(source, longer).letGoState(key))));
+    // A line added before them: not at their recorded places, so the host asks git for the article as the sidecar last saw it.
+    const moved = 'A new first line.\n' + TEXT;
+    put(source, moved);
+    assert.strictEqual(hostLoad(source, moved).letGoState(key), undefined);
+    assert.ok('declined' in digestOne(job(), DEFAULT_SCALE));
+  });
+
+  it('declines what the host must read itself', () => {
+    const declined = (why: string, setUp: () => DigestJob = job) => {
+      const d = digestOne(setUp(), DEFAULT_SCALE);
+      assert.ok('declined' in d, `${why}: digested`);
+      assert.strictEqual(d.key, key);
+    };
+    put(source, TEXT, 500);
+    declined('files changed within the clock margin');
+    put(source.replace(/status: unproven/, 'status: invented'));
+    declined('a status off the scale (its errors are placed on the file)');
+    const warned = `${source}dismissed: [\n  # kept for the desk\n  "A sentence."\n]\n`;
+    put(warned);
+    assert.ok(hostLoad(warned).letGoState(key)?.problems.some((p) => p.severity === 'warning'), 'the host load has a warning');
+    declined('a sidecar with warnings (their messages name the file as only the host shows it)');
+    put(Buffer.concat([Buffer.from(source), Buffer.from([0xff, 0xfe])]));
+    declined('a sidecar that is not UTF-8');
+    put(source, Buffer.from([0xff, 0xfe, 0x00]));
+    declined('an article that is not UTF-8 text');
+    put(source);
+    fs.rmSync(articlePath);
+    declined('no article file');
+    put(source);
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-digest-out-'));
+    try {
+      fs.renameSync(sidecarPath, path.join(elsewhere, 'x.yaml'));
+      fs.symlinkSync(path.join(elsewhere, 'x.yaml'), sidecarPath);
+      declined('a sidecar that is a link');
+    } finally {
+      fs.rmSync(sidecarPath, { force: true });
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+    put(source);
+    const sub = path.join(dir, 'sub');
+    fs.mkdirSync(sub);
+    declined('files outside the folder reads are confined to', () => job(sub));
+    put(source.replace(claimIdIn(source, 0), claimIdIn(source, 1)));
+    declined('two claims of one id (a broken sidecar)');
+  });
+});
