@@ -11,7 +11,7 @@ import { decodeArticle, decodeSidecar } from '../core/articleText';
 import { MAX_ARTICLE_BYTES, MAX_TEXT_LENGTH } from '../core/limits';
 import type { StatusScale } from '../core/statusScale';
 import { ClaimStore } from '../core/store/claimStore';
-import { entryJson, settledStamp, type Digested, type FileStamp } from '../core/store/startupCache';
+import { entryJson, sameStamp, settledStamp, type Digested, type FileStamp } from '../core/store/startupCache';
 import { readConfinedSync } from './safeFiles';
 
 /** One article to digest: its key and URIs as the host names them, its files' paths, and the folder its reads are confined to. */
@@ -33,7 +33,12 @@ export function stampFile(file: string): FileStamp | undefined {
   return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino, dev: s.dev } : undefined;
 }
 
-export function digestOne(job: DigestJob, scale: StatusScale): Digested {
+/** For tests: runs between the reads and the second look at the files' stamps. */
+export interface DigestHooks {
+  afterReads?(): void;
+}
+
+export function digestOne(job: DigestJob, scale: StatusScale, hooks: DigestHooks = {}): Digested {
   const decline = (declined: string): Digested => ({ key: job.key, declined });
   // Stamped before the reads: a file changed during them no longer stats so when the host compares.
   const at = Date.now();
@@ -48,6 +53,11 @@ export function digestOne(job: DigestJob, scale: StatusScale): Digested {
   if (!sidecar.ok) return decline('sidecar not text');
   const articleRead = readConfinedSync(job.articlePath, { ...options, maxBytes: MAX_ARTICLE_BYTES, what: 'article' });
   if (!articleRead.ok) return decline('article not read');
+  hooks.afterReads?.();
+  // Stamped again once read: a file changed (or a folder swapped) during the reads is not vouched for.
+  const sidecarAfter = stampFile(job.sidecarPath);
+  const articleAfter = stampFile(job.articlePath);
+  if (!sidecarAfter || !articleAfter || !sameStamp(sidecarAfter, sidecarStamp) || !sameStamp(articleAfter, articleStamp)) return decline('changed while it was read');
   const article = decodeArticle(articleRead.bytes, job.articlePath);
   if (!article.ok) return decline('article not text');
   const store = new ClaimStore({ scale });

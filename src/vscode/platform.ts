@@ -36,9 +36,10 @@ export interface DigestArticle {
 export interface ScanDigester {
   /**
    * Digests the articles on worker threads; `onResults` is called with each batch's results as
-   * it comes. Resolves, once every worker has ended, to how many were started (0: none could be).
+   * it comes. Resolves, once every worker has ended (or `signal` ended them), to how many were
+   * started (0: none could be). Never rejects: a worker that fails leaves its articles undigested.
    */
-  digest(articles: readonly DigestArticle[], scale: StatusScale, onResults: (results: readonly Digested[]) => void): Promise<number>;
+  digest(articles: readonly DigestArticle[], scale: StatusScale, signal: AbortSignal, onResults: (results: readonly Digested[]) => void): Promise<number>;
 }
 
 /**

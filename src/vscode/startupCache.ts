@@ -73,8 +73,11 @@ export class StartupCache implements vscode.Disposable {
   private readonly configSubscription: vscode.Disposable;
   /** The first scan's digest (see digest) has run. */
   private digested = false;
+  private disposed = false;
+  /** Ends the worker threads when the extension is (see digest). */
+  private readonly ending = new AbortController();
 
-  constructor(private readonly store: ClaimStore, private readonly files: StartupCacheFiles, private readonly identity: () => CacheIdentity, private readonly log: vscode.LogOutputChannel, private readonly digester?: ScanDigester) {
+  constructor(private readonly store: ClaimStore, private readonly files: StartupCacheFiles, private readonly identity: () => CacheIdentity, private readonly log: vscode.LogOutputChannel, private readonly loading: (key: string) => boolean, private readonly digester?: ScanDigester) {
     // Turned off: the file goes too (not left in the workspace's storage until VS Code clears it).
     this.configSubscription = vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('factmark.startupCache') && !startupCacheEnabled()) void this.removeFile();
@@ -181,8 +184,22 @@ export class StartupCache implements vscode.Disposable {
    * read here: those declined (anything out of the ordinary), open in an editor, loaded meanwhile.
    */
   async digest(articles: readonly vscode.Uri[], onProgress: (done: number, total: number) => void): Promise<vscode.Uri[]> {
-    if (!this.digester || this.digested || articles.length < MIN_DIGEST) return [...articles];
+    // (the first scan's only: later ones run beside the watchers and other loads)
+    const first = !this.digested;
     this.digested = true;
+    if (!this.digester || !first || this.scanned || articles.length < MIN_DIGEST) return [...articles];
+    const restored = new Set<string>();
+    try {
+      await this.digestInto(articles, restored, onProgress);
+    } catch (e) {
+      this.log.error(`start-up scan: the worker threads failed (${String(e)}); the articles they did not give are read here`);
+    }
+    return articles.filter((a) => !restored.has(articleKey(a)));
+  }
+
+  private async digestInto(articles: readonly vscode.Uri[], restored: Set<string>, onProgress: (done: number, total: number) => void): Promise<void> {
+    const digester = this.digester;
+    if (!digester) return;
     const started = performance.now();
     const stalls = new StallWatch();
     stalls.start();
@@ -198,11 +215,11 @@ export class StartupCache implements vscode.Disposable {
       byKey.set(key, article);
       sent.push({ key, article, sidecar: sidecarUriFor(article, suffixOf(article)), articleName: baseName(article) });
     }
-    const restored = new Set<string>();
     let done = 0;
     let declined = 0;
     onProgress(0, sent.length);
-    const workers = await this.digester.digest(sent, this.store.scale, (results) => {
+    const workers = await digester.digest(sent, this.store.scale, this.ending.signal, (results) => {
+      if (this.disposed) return;
       this.store.batch(() => {
         const openNow = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
         for (const r of results) {
@@ -219,12 +236,12 @@ export class StartupCache implements vscode.Disposable {
     stalls.stop();
     this.stats.digest = { articles: sent.length, restored: restored.size, declined, workers, ms: performance.now() - started, longestStallMs: stalls.longestMs, longestStallEndedAt: stalls.longestEndedAt, stallsOver100Ms: stalls.over100 };
     this.log.info(`start-up scan: ${restored.size} of ${sent.length} articles read, parsed and anchored on ${workers} worker threads (${declined} declined, read here), ${Math.round(this.stats.digest.ms)} ms`);
-    return articles.filter((a) => !restored.has(articleKey(a)));
   }
 
   private restoreOne(article: vscode.Uri, key: string, e: CacheEntry, suffixOf: (u: vscode.Uri) => string, writtenAt: number): boolean {
-    // Loaded meanwhile, or under another name or sidecar (or open in an editor, whose text is the editor's: see restore): read.
-    if (this.store.has(key)) return false;
+    // Loaded meanwhile or being loaded (another scan, an article opened), or under another name or
+    // sidecar (or open in an editor, whose text is the editor's: see restore and digest): read.
+    if (this.store.has(key) || this.loading(key)) return false;
     const sidecar = sidecarUriFor(article, suffixOf(article));
     if (e.sidecar !== sidecar.toString() || e.articleName !== baseName(article)) return false;
     // (confined: nothing is read here, so the check a read makes is made on the stat)
@@ -307,6 +324,7 @@ export class StartupCache implements vscode.Disposable {
   rearm(): void {
     this.used = false;
     this.digested = false;
+    this.scanned = false;
     this.cached = undefined;
     this.stamped.clear();
     this.stale.clear();
@@ -314,6 +332,8 @@ export class StartupCache implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.ending.abort();
     if (this.timer) clearTimeout(this.timer);
     this.subscription.dispose();
     this.configSubscription.dispose();

@@ -79,7 +79,7 @@ export class WorkspaceSync implements vscode.Disposable {
   constructor(private readonly store: ClaimStore, private readonly log: vscode.LogOutputChannel, private readonly platform: Pick<Platform, 'articleAtSidecarCommit' | 'startupCache' | 'findSidecars' | 'scanDigester'>, cacheIdentity?: () => CacheIdentity) {
     this.writer = new SidecarWriter(store, log);
     if (platform.startupCache && cacheIdentity) {
-      this.startupCache = new StartupCache(store, platform.startupCache, cacheIdentity, log, platform.scanDigester);
+      this.startupCache = new StartupCache(store, platform.startupCache, cacheIdentity, log, (key) => this.loading.has(key), platform.scanDigester);
       this.disposables.push(this.startupCache);
     }
     this.lifecycle = new FileLifecycle({ store, writer: this.writer, diagnostics: this.diagnostics, log, readArticleText: (a) => this.readArticleText(a) });

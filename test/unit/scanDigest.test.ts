@@ -154,5 +154,12 @@ describe('Cold scan on worker threads: a digested article is what the host would
     declined('files outside the folder reads are confined to', () => job(sub));
     put(source.replace(claimIdIn(source, 0), claimIdIn(source, 1)));
     declined('two claims of one id (a broken sidecar)');
+    // Changed between the reads and the second look (its size): what was read is not vouched for.
+    put(source);
+    const changedDuringRead = digestOne(job(), DEFAULT_SCALE, { afterReads: () => fs.appendFileSync(sidecarPath, '# a comment\n') });
+    assert.ok('declined' in changedDuringRead, 'a sidecar changed while it was read');
+    put(source);
+    const articleChanged = digestOne(job(), DEFAULT_SCALE, { afterReads: () => fs.writeFileSync(articlePath, TEXT + ' More.') });
+    assert.ok('declined' in articleChanged, 'an article changed while it was read');
   });
 });

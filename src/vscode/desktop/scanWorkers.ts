@@ -17,16 +17,18 @@ import { realRootOf, rootOf } from './localFiles';
 /** Articles handed to a worker at a time (small enough to keep every worker busy to the end), and batches a worker is kept ahead by. */
 const BATCH = 16;
 const AHEAD = 2;
-/** At most this many workers, however many cores: the host and the rest of VS Code need one too. */
+/** At most this many workers, however many cores. */
 const MAX_WORKERS = 3;
+/** A worker that answers nothing for this long is taken for stuck. */
+const STUCK_MS = 30_000;
 
 export function scanWorkers(extensionPath: string, log: vscode.LogOutputChannel): ScanDigester | undefined {
   const script = path.join(extensionPath, 'dist', 'scanWorker.js');
   if (!fs.existsSync(script)) return undefined;
-  return { digest: (articles, scale, onResults) => digestIn(script, articles, scale, onResults, log) };
+  return { digest: (articles, scale, signal, onResults) => digestIn(script, articles, scale, signal, onResults, log) };
 }
 
-function digestIn(script: string, articles: readonly DigestArticle[], scale: StatusScale, onResults: (results: readonly Digested[]) => void, log: vscode.LogOutputChannel): Promise<number> {
+function digestIn(script: string, articles: readonly DigestArticle[], scale: StatusScale, signal: AbortSignal, onResults: (results: readonly Digested[]) => void, log: vscode.LogOutputChannel): Promise<number> {
   const local = articles.filter((a) => a.article.scheme === 'file' && a.sidecar.scheme === 'file');
   const batches: DigestArticle[][] = [];
   for (let i = 0; i < local.length; i += BATCH) batches.push(local.slice(i, i + BATCH));
@@ -35,17 +37,34 @@ function digestIn(script: string, articles: readonly DigestArticle[], scale: Sta
     const root = rootOf(a.article);
     return { key: a.key, sidecarUri: a.sidecar.toString(), articleName: a.articleName, articlePath: a.article.fsPath, sidecarPath: a.sidecar.fsPath, root, realRoot: realRootOf(root) };
   });
-  const count = Math.max(1, Math.min(MAX_WORKERS, os.availableParallelism(), batches.length));
+  // (niced on Linux only, see scanWorker.ts: elsewhere a core is left to the host)
+  const cores = os.availableParallelism() - (process.platform === 'linux' ? 0 : 1);
+  const count = Math.min(MAX_WORKERS, Math.max(1, cores), batches.length);
+  if (!count || signal.aborted) return Promise.resolve(0);
   return new Promise<number>((resolve) => {
     let next = 0;
     let live = 0;
+    let resolved = false;
     const workers: Worker[] = [];
-    const end = () => {
-      if (live > 0) return;
+    const end = (now = false) => {
+      if ((live > 0 && !now) || resolved) return;
+      resolved = true;
+      signal.removeEventListener('abort', abort);
       for (const w of workers) void w.terminate();
       resolve(workers.length);
     };
-    const give = (w: Worker) => { if (next < batches.length) { w.postMessage(jobsOf(batches[next++])); return true; } return false; };
+    const abort = () => end(true);
+    signal.addEventListener('abort', abort);
+    const give = (w: Worker) => {
+      if (next >= batches.length) return false;
+      try {
+        w.postMessage(jobsOf(batches[next++]));
+        return true;
+      } catch (e) {
+        log.warn(`start-up scan: a batch could not be handed to a worker thread (${String(e)}); its articles are read here`);
+        return false;
+      }
+    };
     for (let i = 0; i < count; i++) {
       let outstanding = 0;
       let w: Worker;
@@ -58,23 +77,34 @@ function digestIn(script: string, articles: readonly DigestArticle[], scale: Sta
       workers.push(w);
       live++;
       let gone = false;
+      let stuck: ReturnType<typeof setTimeout> | undefined;
       const stop = (why?: string) => {
         if (gone) return;
         gone = true;
-        if (why) log.warn(`start-up scan: a worker thread ended (${why}); its articles are read here`);
+        if (stuck) clearTimeout(stuck);
+        if (why) { log.warn(`start-up scan: a worker thread ended (${why}); its articles are read here`); void w.terminate(); }
         live--;
         end();
       };
+      // A worker that answers nothing for this long (a read hung on a network mount) is ended; its articles are read here.
+      const watch = () => {
+        if (stuck) clearTimeout(stuck);
+        stuck = setTimeout(() => stop(`no answer in ${STUCK_MS / 1000} s`), STUCK_MS);
+      };
       w.on('message', (results: Digested[]) => {
+        if (gone) return;
         outstanding--;
         try { onResults(results); } catch (e) { log.error(`start-up scan: ${String(e)}`); }
-        if (give(w)) outstanding++;
+        if (give(w)) { outstanding++; watch(); }
         else if (outstanding === 0) stop();
+        else watch();
       });
       w.on('error', (e) => stop(String(e)));
+      w.on('messageerror', (e) => stop(`a message it sent could not be read: ${String(e)}`));
       w.on('exit', (code) => stop(code === 0 ? undefined : `exit code ${code}`));
       for (let k = 0; k < AHEAD; k++) if (give(w)) outstanding++;
       if (outstanding === 0) stop();
+      else watch();
     }
     end();
   });
