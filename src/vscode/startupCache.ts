@@ -217,7 +217,7 @@ export class StartupCache implements vscode.Disposable {
     }
     let done = 0;
     let declined = 0;
-    onProgress(0, sent.length);
+    onProgress(0, articles.length);
     const workers = await digester.digest(sent, this.store.scale, this.ending.signal, (results) => {
       if (this.disposed) return;
       this.store.batch(() => {
@@ -231,7 +231,7 @@ export class StartupCache implements vscode.Disposable {
           if (e.ok && e.value.key === r.key && !openNow.has(article.toString()) && this.restoreOne(article, r.key, e.value, suffixOf, r.at)) restored.add(r.key);
         }
       });
-      onProgress(done, sent.length);
+      onProgress(done, articles.length);
     });
     stalls.stop();
     this.stats.digest = { articles: sent.length, restored: restored.size, declined, workers, ms: performance.now() - started, longestStallMs: stalls.longestMs, longestStallEndedAt: stalls.longestEndedAt, stallsOver100Ms: stalls.over100 };

@@ -17,7 +17,7 @@ import { SidecarWriter } from './sidecarWriter';
 import { sidecarSuffix } from './settings';
 import * as notify from './notify';
 import { StallWatch } from './perf';
-import { type Hurry, loadArticles, ScanReporter } from './workspaceScan';
+import { type Hurry, loadArticles, ScanReporter, type ScanProgress } from './workspaceScan';
 import { StartupCache } from './startupCache';
 import type { CacheIdentity } from '../core/store/startupCache';
 
@@ -145,15 +145,16 @@ export class WorkspaceSync implements vscode.Disposable {
     });
     const cache = this.startupCache;
     let rest = cache ? await cache.restore(todo) : todo;
-    // What the cache did not have (all of it, the first time): read, parsed and anchored on worker threads where the host can start them.
+    // What the cache did not have (all of it, the first time): read, parsed and anchored on worker
+    // threads where the host can start them; then the host reads the rest. One progress over both.
+    let shown: ScanProgress | undefined;
     if (cache) {
-      try {
-        rest = await cache.digest(rest, (done, total) => this.scanStatus.set({ done, total }));
-      } finally {
-        this.scanStatus.set(undefined);
-      }
+      const sent = rest.length;
+      rest = await cache.digest(rest, (done, total) => this.scanStatus.set(shown = { done, total }));
+      if (shown) shown = { done: sent - rest.length, total: sent };
     }
-    await this.loadMany(rest, false);
+    // (nothing left for the host to read: the workers' progress ends here)
+    if (!(await this.loadMany(rest, false, shown)) && shown) this.scanStatus.set(undefined);
     cache?.scanDone();
   }
 
@@ -189,8 +190,12 @@ export class WorkspaceSync implements vscode.Disposable {
     return { listed: listed && (listed.ok ? names(listed.found) : { why: listed.why }), found: names(found) };
   }
 
-  /** Loads (or, with `reload`, reads again) many articles in parallel batches, showing progress. */
-  private async loadMany(articles: readonly vscode.Uri[], reload: boolean): Promise<void> {
+  /**
+   * Loads (or, with `reload`, reads again) many articles in parallel batches, showing progress.
+   * `before`: what an earlier phase of the same scan (the worker threads) did, which this load's
+   * progress goes on from. Resolves to whether it loaded anything (and so showed, then ended, progress).
+   */
+  private async loadMany(articles: readonly vscode.Uri[], reload: boolean, before?: ScanProgress): Promise<boolean> {
     // Every batch load stamps the files it reads for the start-up cache (a Refresh or a checkout
     // too, so that the articles it read again stay in the cache).
     const cache = this.startupCache;
@@ -206,12 +211,14 @@ export class WorkspaceSync implements vscode.Disposable {
       waiting.set(key, settle);
       this.loading.set(key, job);
     }
-    if (!todo.length) return;
+    if (!todo.length) return false;
     inEditorsFirst(todo);
     const started = performance.now();
     const stalls = new StallWatch();
     stalls.start();
-    this.scanStatus.set({ done: 0, total: todo.length });
+    const done0 = before?.done ?? 0;
+    const total0 = before ? before.total - articles.length : 0;
+    this.scanStatus.set({ done: done0, total: total0 + todo.length });
     const settled = (key: string) => {
       cache?.taken(key);
       waiting.get(key)?.();
@@ -227,7 +234,7 @@ export class WorkspaceSync implements vscode.Disposable {
         loadSidecarText: (key, source, read) => this.loadSidecarText(key, source, read),
         beforeRead: cache && ((key, article, sidecar) => cache.beforeRead(key, article, sidecar)),
         settled,
-      }, (done, total) => this.scanStatus.set({ done, total }), { reload, hurry: (h) => { hurry = h; this.hurries.add(h); } });
+      }, (done, total) => this.scanStatus.set({ done: done0 + done, total: total0 + total }), { reload, hurry: (h) => { hurry = h; this.hurries.add(h); } });
     } finally {
       if (hurry) this.hurries.delete(hurry);
       for (const key of [...waiting.keys()]) settled(key);
@@ -239,6 +246,7 @@ export class WorkspaceSync implements vscode.Disposable {
     this.log.info(`${reload ? 'reloaded' : 'loaded'} ${todo.length} articles in ${Math.round(ms)} ms (the longest the extension host was kept busy: ${Math.round(stalls.longestMs)} ms)`);
     // Sidecars deleted while they were read again: as if the watcher had reported them.
     if (gone.length) await this.lifecycle.sidecarsDeleted(gone);
+    return true;
   }
 
   /**

@@ -52,11 +52,24 @@ describe('cold start on worker threads (no start-up cache)', () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.parse(opened, true)), { preview: false });
     // A first session: no cache file; one article changed a moment ago (its mtime could hide a
     // change within the clock's tick, so no worker vouches for it).
-    const stats = await cache.restart(async () => {
-      fs.rmSync(cache.where, { force: true });
-      const now = new Date();
-      for (const f of [vscode.Uri.parse(fresh, true), sidecarOf(vscode.Uri.parse(fresh, true))]) fs.utimesSync(f.fsPath, now, now);
-    });
+    // The panel's progress, as sampled while the scan runs: one count over the workers' part and the host's.
+    const seen: [number, number][] = [];
+    const sample = setInterval(() => {
+      const m = /Loading claims… ([\d,]+) of ([\d,]+) articles/.exec(factmark.views.tree.view.message ?? '');
+      if (m) seen.push([Number(m[1].replace(/,/g, '')), Number(m[2].replace(/,/g, ''))]);
+    }, 5);
+    let stats: Awaited<ReturnType<typeof cache.restart>>;
+    try {
+      stats = await cache.restart(async () => {
+        fs.rmSync(cache.where, { force: true });
+        const now = new Date();
+        for (const f of [vscode.Uri.parse(fresh, true), sidecarOf(vscode.Uri.parse(fresh, true))]) fs.utimesSync(f.fsPath, now, now);
+      });
+    } finally {
+      clearInterval(sample);
+    }
+    for (let i = 1; i < seen.length; i++) assert.ok(seen[i][0] >= seen[i - 1][0] && seen[i][1] === seen[0][1], `the progress went back: ${JSON.stringify(seen)}`);
+    assert.ok(!/Loading claims/.test(factmark.views.tree.view.message ?? ''), `the progress ended with the scan: ${factmark.views.tree.view.message}`);
     assert.ok(stats.ignored, 'no cache was there to use');
     const digest = stats.digest;
     assert.ok(digest, `the workers ran: ${JSON.stringify(stats)}`);

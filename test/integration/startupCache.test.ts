@@ -39,9 +39,10 @@ describe('start-up cache (a second session)', () => {
     const stats = await cache.restart();
     assert.strictEqual(stats.ignored, undefined, `the cache was used (${stats.ignored})`);
     assert.ok(stats.restored >= 1, `articles restored: ${stats.restored}`);
-    assert.strictEqual(stats.restored + stats.read, factmark.store.articles().length, `every article restored or read: ${JSON.stringify(stats)}`);
+    // (what the cache did not have and is not open in an editor may go to the worker threads: restored from what they read)
+    assert.strictEqual(stats.restored + (stats.digest?.restored ?? 0) + stats.read, factmark.store.articles().length, `every article restored or read: ${JSON.stringify(stats)}`);
     assert.strictEqual(factmark.store.articles().length, articles);
-    assert.strictEqual(factmark.perf().store.restoredFromCache - restoredBefore, stats.restored);
+    assert.strictEqual(factmark.perf().store.restoredFromCache - restoredBefore, stats.restored + (stats.digest?.restored ?? 0));
     const parsed = factmark.perf().store.sidecarLoads - loadsBefore;
     assert.ok(parsed <= stats.read, `parsed ${parsed}, read ${stats.read}: the restored articles are not parsed`);
     assert.strictEqual(factmark.store.reanchorsOf(a.key), 0, 'the new article was restored, not read and anchored');
