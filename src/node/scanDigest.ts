@@ -60,7 +60,8 @@ export function digestOne(job: DigestJob, scale: StatusScale, hooks: DigestHooks
   if (!sidecarAfter || !articleAfter || !sameStamp(sidecarAfter, sidecarStamp) || !sameStamp(articleAfter, articleStamp)) return decline('changed while it was read');
   const article = decodeArticle(articleRead.bytes, job.articlePath);
   if (!article.ok) return decline('article not text');
-  const store = new ClaimStore({ scale });
+  // (thrown away once its let-go state is taken out as JSON: its strings need not be copied off the file's text first)
+  const store = new ClaimStore({ scale, detachParses: false });
   store.open(job.key, job.sidecarUri, job.articleName);
   store.loadSidecar(job.key, sidecar.text);
   store.setArticleText(job.key, article.text);

@@ -137,7 +137,7 @@ export class ArticleModel {
   /** How often this article's claims were anchored afresh (all of them, from the text). */
   private reanchorCount = 0;
 
-  constructor(readonly article: string, public sidecar: string, private articleName: string, private readonly counters: ModelCounters = { snapshots: 0 }) {}
+  constructor(readonly article: string, public sidecar: string, private articleName: string, private readonly counters: ModelCounters = { snapshots: 0 }, private readonly detachParses = true) {}
 
   /** Moved by every change (see touch); not by letting the text or the sidecar go. */
   get version(): number {
@@ -408,7 +408,7 @@ export class ArticleModel {
     }
     const theirs = result.loaded;
     // The claims' strings are not cut from the file's text, so that letting the parse go frees it.
-    theirs.sidecar = detachedSidecar(theirs.sidecar);
+    if (this.detachParses) theirs.sidecar = detachedSidecar(theirs.sidecar);
     this.problems = theirs.warnings;
     const base = this.loaded?.sidecar ?? (this.held && this.heldSidecar());
     this.held = undefined;

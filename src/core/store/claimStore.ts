@@ -30,6 +30,11 @@ export interface StoreOptions {
   author?: () => string | undefined;
   /** How a file (an article or sidecar key) is named in messages; default the key itself. */
   displayName?: (file: string) => string;
+  /**
+   * false: a parse's strings may stay cut from the file's text (see detachedSidecar), for a store
+   * thrown away once what it loaded is taken out as text (a scan worker's: src/node/scanDigest.ts).
+   */
+  detachParses?: boolean;
 }
 
 interface Removed { article: string; claim: Claim; index: number }
@@ -247,7 +252,7 @@ export class ClaimStore {
   open(article: string, sidecar: string, articleName: string): ArticleModel {
     let m = this.models.get(article);
     if (!m) {
-      m = new ArticleModel(article, sidecar, articleName, this.counters);
+      m = new ArticleModel(article, sidecar, articleName, this.counters, this.options.detachParses !== false);
       this.models.set(article, m);
     }
     return m;
@@ -389,7 +394,7 @@ export class ClaimStore {
    */
   restoreLetGo(article: string, sidecar: string, articleName: string, state: LetGoState): boolean {
     if (this.models.has(article)) return false;
-    const m = new ArticleModel(article, sidecar, articleName, this.counters);
+    const m = new ArticleModel(article, sidecar, articleName, this.counters, this.options.detachParses !== false);
     if (!m.restoreLetGo(state, this.scale)) return false;
     this.models.set(article, m);
     this.fire(article, 'loaded');
