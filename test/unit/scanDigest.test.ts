@@ -12,31 +12,15 @@ import { decodeEntryLine, type CacheEntry, type Digested } from '../../src/core/
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
 import { digestOne, stampFile, type DigestJob } from '../../src/node/scanDigest';
 import { realRootSync } from '../../src/node/safeFiles';
-import { claimIdIn, sidecarVariants, tickingStore } from './sidecarFixtures';
+import { claimIdIn, sidecarVariants, tickingStore, treatySidecar, TREATY_TEXT } from './sidecarFixtures';
 
-const TEXT = [
-  'The treaty was signed in Moscow on Friday, the minister’s office said.',
-  'According to the ambassador, it will remain effective for 20 years.',
-  'Trade between the two countries grew by 15% last year, the ministry said. 🇷🇺',
-].join('\n');
-const at = (words: string, text = TEXT) => [text.indexOf(words), text.indexOf(words) + words.length] as const;
+const TEXT = TREATY_TEXT;
 
 let dir: string;
 let articlePath: string;
 let sidecarPath: string;
 let key: string;
 let sidecarUri: string;
-
-function written(): string {
-  const s = new ClaimStore({ scale: DEFAULT_SCALE, now: () => '2026-12-02T12:00:00Z', author: () => 'Ana' });
-  s.open(key, sidecarUri, 'treaty.md');
-  s.loadSidecar(key, undefined);
-  s.setArticleText(key, TEXT);
-  s.addClaim(key, ...at('signed in Moscow'), { tags: ['treaty'], sources: [{ url: 'https://example.org/communique', title: 'The ministry’s communiqué' }] });
-  s.addClaim(key, ...at('remain effective for 20 years'), { status: 'accurate', explanation: 'Article 25.\nRenewed for five years.' });
-  s.addClaim(key, ...at('grew by 15% last year'), { status: 'unproven' });
-  return s.serialize(key);
-}
 
 /** Writes both files, their mtimes a minute back (settled: see RACY_MARGIN_MS). */
 function put(sidecar: string | Uint8Array, text: string | Uint8Array = TEXT, ageMs = 60_000): void {
@@ -81,7 +65,7 @@ describe('Cold scan on worker threads: a digested article is what the host would
     sidecarPath = articlePath + '.claims.yaml';
     key = pathToFileURL(articlePath).toString();
     sidecarUri = key + '.claims.yaml';
-    source = written();
+    source = treatySidecar(key, sidecarUri);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -26,3 +26,25 @@ export function sidecarVariants(written: string): Record<string, string> {
       + 'dismissed: [the ministry said, according to the ambassador]\n',
   };
 }
+
+/** The treaty article the let-go tests mark claims in (curly quotes, an emoji flag: not one byte a character). */
+export const TREATY_TEXT = [
+  'The treaty was signed in Moscow on Friday, the minister’s office said.',
+  'According to the ambassador, it will remain effective for 20 years.',
+  'Trade between the two countries grew by 15% last year, the ministry said. 🇷🇺',
+].join('\n');
+
+/** Where `words` are in `text`, as [start, end). */
+export const wordsAt = (words: string, text = TREATY_TEXT) => [text.indexOf(words), text.indexOf(words) + words.length] as const;
+
+/** The sidecar Factmark writes for TREATY_TEXT with three claims (tags and a source, an explanation, statuses), article and sidecar named as given. */
+export function treatySidecar(article: string, sidecar: string): string {
+  const s = new ClaimStore({ scale: DEFAULT_SCALE, now: () => '2026-12-02T12:00:00Z', author: () => 'Ana' });
+  s.open(article, sidecar, 'treaty.md');
+  s.loadSidecar(article, undefined);
+  s.setArticleText(article, TREATY_TEXT);
+  s.addClaim(article, ...wordsAt('signed in Moscow'), { tags: ['treaty', 'russia'], sources: [{ url: 'https://example.org/communique', title: 'The ministry’s communiqué' }] });
+  s.addClaim(article, ...wordsAt('remain effective for 20 years'), { status: 'accurate', explanation: 'Article 25.\nRenewed for five years.' });
+  s.addClaim(article, ...wordsAt('grew by 15% last year'), { status: 'unproven' });
+  return s.serialize(article);
+}

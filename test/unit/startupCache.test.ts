@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import { ClaimStore } from '../../src/core/store/claimStore';
 import { DEFAULT_SCALE, type StatusScale } from '../../src/core/statusScale';
-import { claimIdIn, sidecarVariants, tickingStore } from './sidecarFixtures';
+import { claimIdIn, sidecarVariants, tickingStore, treatySidecar, TREATY_TEXT, wordsAt } from './sidecarFixtures';
 import {
   CACHE_FORMAT, CACHE_MAGIC, RACY_MARGIN_MS, REWRITE_MIN_STALE, decodeBody, decodeHeader, encodeBody, encodeHeader, rewriteDue,
   type CacheEntry, type CacheHeader, type FileStamp,
@@ -14,24 +14,10 @@ import {
 
 const ARTICLE = 'file:///ws/treaty.md';
 const SIDECAR = ARTICLE + '.claims.yaml';
-const TEXT = [
-  'The treaty was signed in Moscow on Friday, the minister’s office said.',
-  'According to the ambassador, it will remain effective for 20 years.',
-  'Trade between the two countries grew by 15% last year, the ministry said. 🇷🇺',
-].join('\n');
-const at = (words: string, text = TEXT) => [text.indexOf(words), text.indexOf(words) + words.length] as const;
+const TEXT = TREATY_TEXT;
+const at = wordsAt;
 
-function written(): string {
-  const s = new ClaimStore({ scale: DEFAULT_SCALE, now: () => '2026-12-02T12:00:00Z', author: () => 'Ana' });
-  s.open(ARTICLE, SIDECAR, 'treaty.md');
-  s.loadSidecar(ARTICLE, undefined);
-  s.setArticleText(ARTICLE, TEXT);
-  s.addClaim(ARTICLE, ...at('signed in Moscow'), { tags: ['treaty', 'russia'], sources: [{ url: 'https://example.org/communique', title: 'The ministry’s communiqué' }] });
-  s.addClaim(ARTICLE, ...at('remain effective for 20 years'), { status: 'accurate', explanation: 'Article 25.\nRenewed for five years.' });
-  s.addClaim(ARTICLE, ...at('grew by 15% last year'), { status: 'unproven' });
-  return s.serialize(ARTICLE);
-}
-const WRITTEN = written();
+const WRITTEN = treatySidecar(ARTICLE, SIDECAR);
 const ID = claimIdIn;
 const VARIANTS = sidecarVariants(WRITTEN);
 const store = tickingStore;
