@@ -249,7 +249,7 @@ export class StartupCache implements vscode.Disposable {
     const articleStamp = this.files.stamp(article, true);
     if (!sidecarStamp || !articleStamp || !sameStamp(sidecarStamp, e.sidecarStamp) || !sameStamp(articleStamp, e.articleStamp)) return false;
     if (!this.store.restoreLetGo(key, e.sidecar, e.articleName, e.state)) return false;
-    // Proven settled against the cache's own write time (decodeBody): still so for the next one.
+    // Proven settled against when the entry was made (decodeEntryLine: the cache's write time, or when a worker stamped the files): still so for the next one.
     this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at: writtenAt, revision: this.store.revision(key) });
     return true;
   }
