@@ -46,10 +46,13 @@ function digestIn(script: string, articles: readonly DigestArticle[], scale: Sta
     let live = 0;
     let resolved = false;
     const workers: Worker[] = [];
+    /** Each worker's watch on itself, cleared when all are ended at once (the extension ends): no warning then, no timer left. */
+    const unwatch: (() => void)[] = [];
     const end = (now = false) => {
       if ((live > 0 && !now) || resolved) return;
       resolved = true;
       signal.removeEventListener('abort', abort);
+      for (const u of unwatch) u();
       for (const w of workers) void w.terminate();
       resolve(workers.length);
     };
@@ -78,6 +81,7 @@ function digestIn(script: string, articles: readonly DigestArticle[], scale: Sta
       live++;
       let gone = false;
       let stuck: ReturnType<typeof setTimeout> | undefined;
+      unwatch.push(() => { gone = true; if (stuck) clearTimeout(stuck); });
       const stop = (why?: string) => {
         if (gone) return;
         gone = true;
