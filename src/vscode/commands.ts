@@ -34,7 +34,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       try {
         // From a row of the Claims panel: the reference the row stands for (see treeArguments.ts).
         if (args.length) args[0] = fromTreeElement(args[0]);
-        return await handler(...args);
+        // (what it reads again stays read until it has done: see whileWorking)
+        return await deps.sync.whileWorking(() => handler(...args));
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         if (e instanceof StoreError) deps.log.info(`${id}: ${message}`);

@@ -77,8 +77,12 @@ const COMMANDS = new Set<string>(['factmark.revealClaim', 'factmark.openInSideca
 /** Typing inside the claim shown: at most how often the form is sent its words as they are (ms; a quarter of a second still reads as live in a side panel). */
 export const TYPED_POST_MS = 250;
 
-/** `readText`: reads the article's text again when it was let go (before a change of one of its claims). */
-export function registerDetailsView(context: vscode.ExtensionContext, services: Services, readText: (article: string) => Promise<void> = async () => undefined): DetailsHandle {
+/**
+ * `readText`: reads the article's text again when it was let go (before a change of one of its
+ * claims); `work`: runs the handling of one message from the form as work in hand, so that what
+ * readText read is not let go again before the change is made (WorkspaceSync.whileWorking).
+ */
+export function registerDetailsView(context: vscode.ExtensionContext, services: Services, readText: (article: string) => Promise<void> = async () => undefined, work: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn()): DetailsHandle {
   const { store } = services;
   const media = vscode.Uri.joinPath(services.extensionUri, 'media');
   let view: vscode.WebviewView | undefined;
@@ -160,7 +164,8 @@ export function registerDetailsView(context: vscode.ExtensionContext, services: 
     post();
   };
 
-  const receive = async (m: DetailsMessage): Promise<void> => {
+  const receive = (m: DetailsMessage): Promise<void> => work(() => receiveNow(m));
+  const receiveNow = async (m: DetailsMessage): Promise<void> => {
     try {
       if (!m || typeof m !== 'object') return;
       if (m.type === 'ready') { post(); return; }

@@ -676,6 +676,51 @@ describe('an article not open in an editor', () => {
     assert.deepStrictEqual(written.map((c) => `${c.id} ${c.status}`), ['ord01 accurate', 'ord02 accurate', 'ord03 unverified']);
   });
 
+  it('read again by a command that waits for the user, it is not let go meanwhile by a watcher\'s report that started before: the status picked is written', async () => {
+    const factmark = await api();
+    const { key, sidecar, article } = await unopened('unopened-picking', ['pick01', 'pick02']);
+    await waitFor('its sidecar let go too', () => factmark.store.articleSidecarDropped(key));
+    await factmark.flush();
+    // The watcher reports the sidecar (touched by another tool, the same bytes) and reads it
+    // slowly; meanwhile a command reads the article again and shows the status picker.
+    const watcherRead = factmark.holdNextSidecarRead(sidecar, 1500);
+    const later = new Date(Date.now() + 1000);
+    fs.utimesSync(sidecar.fsPath, later, later);
+    await watcherRead;
+    const command = vscode.commands.executeCommand('factmark.setStatus', { article: key, id: 'pick01' });
+    await waitFor('the command to read the article again', () => !factmark.store.articleLetGo(key), 10_000);
+    // The watcher's read ends with the picker still open: the article is let go as it was when the report came… but not while the command needs it.
+    await new Promise((r) => setTimeout(r, 2500));
+    await factmark.flush();
+    assert.strictEqual(factmark.store.articleSidecarDropped(key), false, 'the sidecar was let go under the command');
+    assert.strictEqual(factmark.store.articleTextDropped(key), false, 'the text was let go under the command');
+    const scale = factmark.store.scale.statuses.map((s) => s.key);
+    const picked = scale[scale.indexOf('unverified') + 1];
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.deepStrictEqual(await command, { article: key, id: 'pick01' }, 'the command was refused');
+    await factmark.flush();
+    const written = (await sidecarYaml(article)).claims as unknown as { id: string; status: string }[];
+    assert.deepStrictEqual(written.map((c) => `${c.id} ${c.status}`), [`pick01 ${picked}`, 'pick02 unverified']);
+
+    // Once no command needs it, what was kept for it is let go as it would have been: a command
+    // that changes nothing (the picker closed), the watcher's report in between again.
+    const other = await unopened('unopened-cancel', ['can01', 'can02']);
+    await waitFor('its sidecar let go too', () => factmark.store.articleSidecarDropped(other.key));
+    await factmark.flush();
+    const again = factmark.holdNextSidecarRead(other.sidecar, 1500);
+    fs.utimesSync(other.sidecar.fsPath, later, later);
+    await again;
+    const cancelled = vscode.commands.executeCommand('factmark.setStatus', { article: other.key, id: 'can02' });
+    await waitFor('the command to read the article again', () => !factmark.store.articleLetGo(other.key), 10_000);
+    await new Promise((r) => setTimeout(r, 2500));
+    await factmark.flush();
+    assert.strictEqual(factmark.store.articleSidecarDropped(other.key), false, 'the sidecar was let go under the command');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await cancelled, undefined);
+    await waitFor('the sidecar and text let go once the command ended', () => factmark.store.articleSidecarDropped(other.key) && factmark.store.articleTextDropped(other.key), 5000);
+  });
+
   it('its sidecar refused while let go (a link out of the folder), then put back as it was: a command reads it again and is not refused as broken', async () => {
     const factmark = await api();
     const { article, key, sidecar } = await unopened('unopened-refused', ['ref01', 'ref02']);
