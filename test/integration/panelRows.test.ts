@@ -26,6 +26,9 @@ describe('the Claims panel\'s rows across a whole redraw', () => {
   before(async () => {
     factmark = await api();
     await factmark.ready;
+    // (as every test here leaves it: by article, no filter)
+    await vscode.commands.executeCommand('factmark.clearFilter');
+    await vscode.commands.executeCommand('factmark.groupByArticle');
   });
   afterEach(async () => {
     await vscode.commands.executeCommand('factmark.clearFilter');
@@ -35,19 +38,9 @@ describe('the Claims panel\'s rows across a whole redraw', () => {
   it('an unchanged claim\'s row is the one VS Code had; a new status, new words or a new scale build it again; and the panel shows what a fresh build shows', async function () {
     this.timeout(90_000);
     const tree = factmark.views.tree;
-    const editor = await openNewArticle(uniqueName('kept-rows'), ARTICLE);
-    const key = editor.document.uri.toString();
-    const refs: Record<'a' | 'b' | 'c' | 'd', ClaimRef> = {
-      a: await markWords(editor, 'a budget of £412 million'),
-      b: await markWords(editor, 'Spending on housing rises to £58 million'),
-      c: await markWords(editor, 'Bus fares will stay frozen'),
-      d: await markWords(editor, 'balanced the books without cutting a single library'),
-    };
-    await factmark.flush();
-    const rowId = (r: ClaimRef) => `claim:article:${r.id}:${key}`;
-    const ids = Object.fromEntries(Object.entries(refs).map(([k, r]) => [k, rowId(r)])) as Record<keyof typeof refs, string>;
-
-    // The rows VS Code itself asks for, watched on the provider it was given.
+    // The rows VS Code itself asks for, watched on the provider it was given: from before the
+    // article exists, since the panel, when it is visible already, follows the claim marked (its
+    // article expanded, its rows asked for) while the claims are marked.
     const provider = tree.provider;
     const original = provider.getTreeItem;
     const asked = new Map<string, vscode.TreeItem>();
@@ -57,14 +50,31 @@ describe('the Claims panel\'s rows across a whole redraw', () => {
       return it;
     };
     try {
+      const editor = await openNewArticle(uniqueName('kept-rows'), ARTICLE);
+      const key = editor.document.uri.toString();
+      const refs: Record<'a' | 'b' | 'c' | 'd', ClaimRef> = {
+        a: await markWords(editor, 'a budget of £412 million'),
+        b: await markWords(editor, 'Spending on housing rises to £58 million'),
+        c: await markWords(editor, 'Bus fares will stay frozen'),
+        d: await markWords(editor, 'balanced the books without cutting a single library'),
+      };
+      await factmark.flush();
+      const rowId = (r: ClaimRef) => `claim:article:${r.id}:${key}`;
+      const ids = Object.fromEntries(Object.entries(refs).map(([k, r]) => [k, rowId(r)])) as Record<keyof typeof refs, string>;
       // The panel shown beside the article, the article expanded (reveal opens its node).
       await vscode.commands.executeCommand('factmark.focusPanel');
       await waitFor('the Claims panel', () => tree.view.visible);
       // VS Code's reveal can reject when it fetches the article's children while a refresh does too
       // ("Element with id … is already registered", seen in a full run): tried again (the panel's own follow of the current claim ignores such a rejection).
-      await waitFor('the article expanded', () => tree.reveal(refs.a).then(() => true, () => false));
-      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
-      await waitFor('VS Code to ask for the article\'s rows', () => Object.values(ids).every((id) => asked.has(id)));
+      // Twice, in fresh-clone runs, VS Code did not ask for the rows within 10 s (why is not known:
+      // perhaps such a rejection inside its own fetch of them): the panel is folded and the article opened again.
+      const allAsked = () => Object.values(ids).every((id) => asked.has(id));
+      for (let attempt = 1; ; attempt++) {
+        await waitFor('the article expanded', () => tree.reveal(refs.a).then(() => true, () => false));
+        await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+        if (await waitFor('VS Code to ask for the article\'s rows', allAsked, 8000).then(() => true, (e) => { if (attempt === 3) throw e; return false; })) break;
+        await vscode.commands.executeCommand('workbench.actions.treeView.factmark.claims.collapseAll');
+      }
 
       /** A whole redraw (a filter set again rebuilds everything), and the rows VS Code asks for in it. */
       const redrawAll = async (what: string, trigger?: () => Thenable<unknown>) => {
