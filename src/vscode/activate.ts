@@ -73,7 +73,7 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext,
     statusBar: registerStatusBar(context, services),
     // A claim of an article not open in an editor is changed once its text is read again (it may have been let go).
     details: registerDetailsView(context, services,
-      async (article) => { sync?.inUse(article); if (sync && store.articleLetGo(article)) await sync.ensureArticle(articleUri(article), false); },
+      async (article) => { sync?.holdForWork(article); if (sync && store.articleLetGo(article)) await sync.ensureArticle(articleUri(article), false); },
       (fn) => (sync ? sync.whileWorking(fn) : fn())),
     report: registerReportPreview(context, store),
     policy: registerPolicyDiagnostics(context, services),

@@ -34,7 +34,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       try {
         // From a row of the Claims panel: the reference the row stands for (see treeArguments.ts).
         if (args.length) args[0] = fromTreeElement(args[0]);
-        // (what it reads again stays read until it has done: see whileWorking)
+        // (the claim's article it reads again is held until it has done: see WorkspaceSync.whileWorking)
         return await deps.sync.whileWorking(() => handler(...args));
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);

@@ -55,13 +55,13 @@ export class WorkspaceSync implements vscode.Disposable {
    */
   private readonly wanted = new Map<string, number>();
   /**
-   * Work in hand (see whileWorking: a command, a change from the details form), how many at once;
-   * the articles it asked for (ensureArticle, inUse), which are not let go until it has all ended;
-   * and those that something let go meanwhile (releaseText), let go then.
+   * Work running that may change claims after a wait (see whileWorking: a command, a change from
+   * the details form), how many at once; the articles such work holds (holdForWork), not let go
+   * until all of it has ended; and those that something let go meanwhile (releaseText), let go then.
    */
   private working = 0;
-  private readonly inHand = new Set<string>();
-  private readonly releaseLater = new Map<string, vscode.Uri>();
+  private readonly heldForWork = new Set<string>();
+  private readonly releaseAfterWork = new Map<string, vscode.Uri>();
   ready: Promise<void> = Promise.resolve();
   /** How far the scan of the workspace is (the Claims panel shows it). */
   readonly scanStatus = new ScanReporter();
@@ -263,7 +263,6 @@ export class WorkspaceSync implements vscode.Disposable {
    */
   async ensureArticle(article: vscode.Uri, create = true): Promise<string | undefined> {
     const key = articleKey(article);
-    this.inUse(key);
     if (this.store.has(key) && this.store.hasArticleText(key) && !this.store.articleSidecarDropped(key)) return key;
     const running = this.loading.get(key);
     if (running) {
@@ -396,20 +395,21 @@ export class WorkspaceSync implements vscode.Disposable {
   releaseText(article: vscode.Uri): void {
     if (openDocument(article)) return;
     const key = articleKey(article);
-    // (work in hand needs it: let go once that has ended)
-    if (this.inHand.has(key)) { this.releaseLater.set(key, article); return; }
+    // (work running holds it: let go once that has ended)
+    if (this.heldForWork.has(key)) { this.releaseAfterWork.set(key, article); return; }
     this.store.dropArticleText(key);
     // The sidecar's text and parse too, unless something is to be written (a pending write keeps it: the store refuses).
     if (!this.writer.waitingForEditor(key)) this.store.dropArticleSidecar(key);
   }
 
   /**
-   * Runs work that reads let-go articles again and then changes them, perhaps after asking the
-   * user (a command: a status picked, a reason typed; a change from the details form). Until it
-   * and any other such work have ended, no article it asked for (ensureArticle, inUse) is let go
-   * again by something that finished meanwhile (a watcher's report taken in, git's answer for
-   * the history, the scan), which would leave the change refused as not read again; those are
-   * let go afterwards. Articles it did not ask for are let go as usual (a scan meanwhile).
+   * Runs work that may change claims after a wait (a command: a status picked, a reason typed; a
+   * change from the details form). An article it holds (holdForWork, before reading it again) is
+   * not let go by anything that finishes meanwhile (a watcher's report that started before the
+   * read, git's answer for the history, a batch load), which would leave the change refused as
+   * not read again; such releases wait until this and any other work running have ended, and are
+   * made then. Nothing else is held: articles read meanwhile for other reasons (opened, hovered,
+   * found by the watcher, an export's) are let go as usual.
    */
   async whileWorking<T>(work: () => T | Promise<T>): Promise<T> {
     this.working++;
@@ -417,17 +417,19 @@ export class WorkspaceSync implements vscode.Disposable {
       return await work();
     } finally {
       if (--this.working === 0) {
-        const later = [...this.releaseLater.values()];
-        this.inHand.clear();
-        this.releaseLater.clear();
-        for (const a of later) this.releaseText(a);
+        const later = [...this.releaseAfterWork.values()];
+        this.heldForWork.clear();
+        this.releaseAfterWork.clear();
+        for (const a of later) {
+          try { this.releaseText(a); } catch (e) { this.log.error(`letting ${a.toString()} go: ${String(e)}`); }
+        }
       }
     }
   }
 
-  /** Work in hand (whileWorking) is about to use the article as it is held now: it is not let go until that work has ended. */
-  inUse(key: string): void {
-    if (this.working) this.inHand.add(key);
+  /** Work running (whileWorking) is about to use the article, reading it again if it was let go: it is held until that work has ended. Outside such work, nothing. */
+  holdForWork(key: string): void {
+    if (this.working) this.heldForWork.add(key);
   }
 
   /** When some claim of the article is not where its sidecar says, asks git (in the background) for the article's earlier version. */

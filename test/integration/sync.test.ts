@@ -656,7 +656,7 @@ describe('an article not open in an editor', () => {
     await waitFor('its sidecar let go too', () => factmark.store.articleSidecarDropped(key));
     await factmark.flush();
     // A command reads the sidecar again (slowly); meanwhile another tool adds a claim, and the
-    // watcher's read of the new file is taken in (and the file let go again) first.
+    // watcher's read of the new file is taken in first (the article held for the command).
     const inHand = factmark.holdNextSidecarRead(sidecar, 4000);
     const command = vscode.commands.executeCommand('factmark.setStatus', { article: key, id: 'ord02' }, 'accurate');
     await inHand;
@@ -676,22 +676,44 @@ describe('an article not open in an editor', () => {
     assert.deepStrictEqual(written.map((c) => `${c.id} ${c.status}`), ['ord01 accurate', 'ord02 accurate', 'ord03 unverified']);
   });
 
-  it('read again by a command that waits for the user, it is not let go meanwhile by a watcher\'s report that started before: the status picked is written', async () => {
+  /**
+   * An article let go, and a watcher's report of its sidecar (another tool touched it) whose read is slow: it started before the command below reads the article again, and
+   * ends, letting the article go again as it found it, while the command waits for the user.
+   */
+  const watcherReadingSlowly = async (stem: string, ids: [string, string]) => {
     const factmark = await api();
-    const { key, sidecar, article } = await unopened('unopened-picking', ['pick01', 'pick02']);
-    await waitFor('its sidecar let go too', () => factmark.store.articleSidecarDropped(key));
+    const t = await unopened(stem, ids);
+    await waitFor('its sidecar let go too', () => factmark.store.articleSidecarDropped(t.key));
     await factmark.flush();
-    // The watcher reports the sidecar (touched by another tool, the same bytes) and reads it
-    // slowly; meanwhile a command reads the article again and shows the status picker.
-    const watcherRead = factmark.holdNextSidecarRead(sidecar, 1500);
+    const watcherRead = factmark.holdNextSidecarRead(t.sidecar, 3000);
+    // (touched: a newer mtime, the same bytes; the watcher reports it)
     const later = new Date(Date.now() + 1000);
-    fs.utimesSync(sidecar.fsPath, later, later);
-    await watcherRead;
-    const command = vscode.commands.executeCommand('factmark.setStatus', { article: key, id: 'pick01' });
+    fs.utimesSync(t.sidecar.fsPath, later, later);
+    let read = false;
+    void watcherRead.then(() => { read = true; });
+    await waitFor('the watcher to read the sidecar', () => read, 20_000);
+    return t;
+  };
+  /**
+   * Starts Set Status on the claim (its picker waits), and waits until the command has read the
+   * article again and the watcher's report has ended. (The command in an object: an async
+   * function returning it would wait for it.)
+   */
+  const pickerOpenOverTheReport = async (key: string, id: string) => {
+    const factmark = await api();
+    const command = vscode.commands.executeCommand('factmark.setStatus', { article: key, id });
     await waitFor('the command to read the article again', () => !factmark.store.articleLetGo(key), 10_000);
-    // The watcher's read ends with the picker still open: the article is let go as it was when the report came… but not while the command needs it.
-    await new Promise((r) => setTimeout(r, 2500));
+    // (the picker shown; then the watcher's report ends, its slow read included)
+    await new Promise((r) => setTimeout(r, 1000));
     await factmark.flush();
+    return { command };
+  };
+
+  it('read again by a command that waits for the user, it is not let go meanwhile by a watcher\'s report that started before: the status picked is written', async function () {
+    this.timeout(60_000);
+    const factmark = await api();
+    const { key, article } = await watcherReadingSlowly('unopened-picking', ['pick01', 'pick02']);
+    const { command } = await pickerOpenOverTheReport(key, 'pick01');
     assert.strictEqual(factmark.store.articleSidecarDropped(key), false, 'the sidecar was let go under the command');
     assert.strictEqual(factmark.store.articleTextDropped(key), false, 'the text was let go under the command');
     const scale = factmark.store.scale.statuses.map((s) => s.key);
@@ -702,23 +724,17 @@ describe('an article not open in an editor', () => {
     await factmark.flush();
     const written = (await sidecarYaml(article)).claims as unknown as { id: string; status: string }[];
     assert.deepStrictEqual(written.map((c) => `${c.id} ${c.status}`), [`pick01 ${picked}`, 'pick02 unverified']);
+  });
 
-    // Once no command needs it, what was kept for it is let go as it would have been: a command
-    // that changes nothing (the picker closed), the watcher's report in between again.
-    const other = await unopened('unopened-cancel', ['can01', 'can02']);
-    await waitFor('its sidecar let go too', () => factmark.store.articleSidecarDropped(other.key));
-    await factmark.flush();
-    const again = factmark.holdNextSidecarRead(other.sidecar, 1500);
-    fs.utimesSync(other.sidecar.fsPath, later, later);
-    await again;
-    const cancelled = vscode.commands.executeCommand('factmark.setStatus', { article: other.key, id: 'can02' });
-    await waitFor('the command to read the article again', () => !factmark.store.articleLetGo(other.key), 10_000);
-    await new Promise((r) => setTimeout(r, 2500));
-    await factmark.flush();
-    assert.strictEqual(factmark.store.articleSidecarDropped(other.key), false, 'the sidecar was let go under the command');
+  it('held for a command that waits for the user, it is let go once the command ends, as the watcher\'s report asked', async function () {
+    this.timeout(60_000);
+    const factmark = await api();
+    const { key } = await watcherReadingSlowly('unopened-cancel', ['can01', 'can02']);
+    const { command } = await pickerOpenOverTheReport(key, 'can02');
+    assert.strictEqual(factmark.store.articleSidecarDropped(key), false, 'the sidecar was let go under the command');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    assert.strictEqual(await cancelled, undefined);
-    await waitFor('the sidecar and text let go once the command ended', () => factmark.store.articleSidecarDropped(other.key) && factmark.store.articleTextDropped(other.key), 5000);
+    assert.strictEqual(await command, undefined);
+    await waitFor('the sidecar and text let go once the command ended', () => factmark.store.articleSidecarDropped(key) && factmark.store.articleTextDropped(key), 5000);
   });
 
   it('its sidecar refused while let go (a link out of the folder), then put back as it was: a command reads it again and is not refused as broken', async () => {

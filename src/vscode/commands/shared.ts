@@ -54,8 +54,8 @@ export async function resolveClaim(deps: CommandDeps, arg: unknown, pick: ClaimP
   // What the user saw of the claim (the panel, the details view) is what they act on: if reading
   // the sidecar again changed its words or its verdict (a file changed behind an unchanged stat
   // while the window was closed: the start-up cache showed it as it was), the command stops.
-  // (held from here until the command ends, even when it is held already: see WorkspaceSync.whileWorking)
-  deps.sync.inUse(ref.article);
+  // (held from here until the command ends, also when it is not let go now: see WorkspaceSync.whileWorking)
+  deps.sync.holdForWork(ref.article);
   const letGo = deps.store.has(ref.article) && deps.store.articleSidecarDropped(ref.article);
   const shown = letGo ? deps.store.claim(ref.article, ref.id)?.claim : undefined;
   if (!deps.store.has(ref.article) || deps.store.articleLetGo(ref.article)) await deps.sync.ensureArticle(articleUri(ref.article), false);
