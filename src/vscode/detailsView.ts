@@ -79,8 +79,9 @@ export const TYPED_POST_MS = 250;
 
 /**
  * `readText`: reads the article's text again when it was let go (before a change of one of its
- * claims); `work`: runs the handling of one message from the form as work in hand, so that what
- * readText read is not let go again before the change is made (WorkspaceSync.whileWorking).
+ * claims); `work`: runs the handling of one message from the form as work that holds its claim's
+ * article, so that what readText read is not let go again before the change is made
+ * (WorkspaceSync.whileWorking).
  */
 export function registerDetailsView(context: vscode.ExtensionContext, services: Services, readText: (article: string) => Promise<void> = async () => undefined, work: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn()): DetailsHandle {
   const { store } = services;
