@@ -677,8 +677,9 @@ describe('an article not open in an editor', () => {
   });
 
   /**
-   * An article let go, and a watcher's report of its sidecar (another tool touched it) whose read is slow: it started before the command below reads the article again, and
-   * ends, letting the article go again as it found it, while the command waits for the user.
+   * An article let go, and a watcher's report of its sidecar (another tool touched it) whose read
+   * is slow: it starts before the command below reads the article again, and ends, letting the
+   * article go again as it found it, while the command waits for the user.
    */
   const watcherReadingSlowly = async (stem: string, ids: [string, string]) => {
     const factmark = await api();
