@@ -11,7 +11,7 @@ import { decodeArticle, decodeSidecar } from '../core/articleText';
 import { MAX_ARTICLE_BYTES, MAX_TEXT_LENGTH } from '../core/limits';
 import type { StatusScale } from '../core/statusScale';
 import { ClaimStore } from '../core/store/claimStore';
-import { entryJson, sameStamp, settledStamp, type Digested, type FileStamp } from '../core/store/startupCache';
+import { encodeEntry, sameStamp, settledStamp, type Digested, type FileStamp } from '../core/store/startupCache';
 import { readConfinedSync } from './safeFiles';
 
 /** One article to digest: its key and URIs as the host names them, its files' paths, and the folder its reads are confined to. */
@@ -71,5 +71,5 @@ export function digestOne(job: DigestJob, scale: StatusScale, hooks: DigestHooks
   if (!state) return decline('not exactly as anchored and let go');
   // (a problem's message names its file as the host shows it, which only the host knows)
   if (state.problems.length) return decline('the sidecar has warnings');
-  return { key: job.key, line: entryJson({ key: job.key, sidecar: job.sidecarUri, articleName: job.articleName, sidecarStamp, articleStamp, state }), at };
+  return { key: job.key, line: encodeEntry({ key: job.key, sidecar: job.sidecarUri, articleName: job.articleName, sidecarStamp, articleStamp, state }), at };
 }

@@ -5,7 +5,7 @@
 import type * as vscode from 'vscode';
 import type { ArticleVersion } from '../core/history/anchorWithHistory';
 import type { StatusScale } from '../core/statusScale';
-import type { CacheEntry, CacheHeader, CacheIdentity, Digested, FileStamp } from '../core/store/startupCache';
+import type { CacheHeader, CacheIdentity, Digested, FileStamp, ReadEntry } from '../core/store/startupCache';
 
 export interface Platform {
   /** `web`: the browser's web worker extension host. */
@@ -59,7 +59,7 @@ export interface StartupCacheFiles {
    */
   stamp(uri: vscode.Uri, confined?: boolean): FileStamp | undefined;
   /** The cache, checked (header, size, checksum, entries); why not when it is none, another's, or damaged. */
-  read(identity: CacheIdentity): Promise<{ ok: true; header: CacheHeader; entries: CacheEntry[] } | { ok: false; reason: string; missing?: boolean }>;
+  read(identity: CacheIdentity): Promise<{ ok: true; header: CacheHeader; entries: ReadEntry[] } | { ok: false; reason: string; missing?: boolean }>;
   /** Writes the cache whole (a temporary file renamed over it); resolves to the body's size in bytes. */
   write(identity: CacheIdentity, writtenAt: number, entries: number, body: string): Promise<number>;
   /** Removes the cache file; resolves to whether there was one. */

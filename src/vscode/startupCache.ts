@@ -7,7 +7,7 @@
 // those stamped files left them. A cache that does not fit is ignored and said so in the log.
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
-import { decodeEntryLine, encodeEntry, rewriteDue, sameStamp, settledStamp, type CacheEntry, type CacheIdentity, type FileStamp } from '../core/store/startupCache';
+import { decodeEntryLine, encodeEntry, rewriteDue, sameStamp, settledStamp, type CacheIdentity, type FileStamp, type ReadEntry } from '../core/store/startupCache';
 import { articleKey, baseName, sidecarUriFor, suffixesByFolder } from './articles';
 import type { ScanDigester, StartupCacheFiles } from './platform';
 import { slicer, StallWatch, yieldToHost } from './perf';
@@ -29,6 +29,12 @@ interface Stamped {
   readonly at: number;
   /** The store's revision of the article once it was taken in; undefined until then. */
   revision?: number;
+  /**
+   * Restored from an entry (the cache's, or a worker's): its line, written again as it is while
+   * the store's revision of the article is still the one it had then (nothing changed since),
+   * without parsing the claims it did not need or encoding them again.
+   */
+  line?: string;
 }
 
 /** What the cache did in this session (the API's perf, the bench, the tests). */
@@ -148,7 +154,7 @@ export class StartupCache implements vscode.Disposable {
     const restoreStarted = performance.now();
     const stalls = new StallWatch();
     stalls.start();
-    const byKey = new Map<string, CacheEntry>();
+    const byKey = new Map<string, ReadEntry>();
     for (const e of read.entries) byKey.set(e.key, e);
     this.stats.entries = byKey.size;
     const writtenAt = read.header.writtenAt;
@@ -238,7 +244,7 @@ export class StartupCache implements vscode.Disposable {
     this.log.info(`start-up scan: ${restored.size} of ${sent.length} articles read, parsed and anchored on ${workers} worker threads (${declined} declined, read here), ${Math.round(this.stats.digest.ms)} ms`);
   }
 
-  private restoreOne(article: vscode.Uri, key: string, e: CacheEntry, suffixOf: (u: vscode.Uri) => string, writtenAt: number): boolean {
+  private restoreOne(article: vscode.Uri, key: string, e: ReadEntry, suffixOf: (u: vscode.Uri) => string, writtenAt: number): boolean {
     // Loaded meanwhile or being loaded (another scan, an article opened), or under another name or
     // sidecar (or open in an editor, whose text is the editor's: see restore and digest): read.
     if (this.store.has(key) || this.loading(key)) return false;
@@ -250,7 +256,7 @@ export class StartupCache implements vscode.Disposable {
     if (!sidecarStamp || !articleStamp || !sameStamp(sidecarStamp, e.sidecarStamp) || !sameStamp(articleStamp, e.articleStamp)) return false;
     if (!this.store.restoreLetGo(key, e.sidecar, e.articleName, e.state)) return false;
     // Proven settled against when the entry was made (decodeEntryLine: the cache's write time, or when a worker stamped the files): still so for the next one.
-    this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at: writtenAt, revision: this.store.revision(key) });
+    this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at: writtenAt, revision: this.store.revision(key), line: e.line });
     return true;
   }
 
@@ -303,6 +309,8 @@ export class StartupCache implements vscode.Disposable {
       // Changed since its files were stamped (a command, a reload, git's history), or never taken in: not written; read next time.
       if (s.revision === undefined || this.store.revision(key) !== s.revision) { if (s.revision !== undefined || !this.store.has(key)) this.stamped.delete(key); continue; }
       if (!settledStamp(s.sidecar, s.at) || !settledStamp(s.article, s.at)) continue;
+      // (unchanged since it was restored: what it was restored from)
+      if (s.line !== undefined) { parts.push(s.line); continue; }
       const state = this.store.letGoState(key);
       const info = this.store.state(key);
       if (!state || !info) continue;

@@ -50,7 +50,7 @@ describe('ClaimStore at scale', () => {
     assert.strictEqual(events[0].kind, 'loaded', 'a load and a re-anchor of one article are one load');
     assert.deepStrictEqual(events[0].articles, articles);
     assert.strictEqual(events[0].ids, undefined);
-    assert.deepStrictEqual(s.stats, { snapshots: 0, events: 1, eventArticles: 50, sidecarLoads: 50, reanchors: 50, textsDropped: 0, textsRestored: 0, textsHeld: 50, sidecarsDropped: 0, sidecarsRestored: 0, sidecarsHeld: 50, restoredFromCache: 0 });
+    assert.deepStrictEqual(s.stats, { snapshots: 0, events: 1, eventArticles: 50, sidecarLoads: 50, reanchors: 50, textsDropped: 0, textsRestored: 0, textsHeld: 50, sidecarsDropped: 0, sidecarsRestored: 0, sidecarsHeld: 50, restoredFromCache: 0, cachedClaimsParsed: 0, cachedClaimsLost: 0 });
   });
 
   it('a batch keeps kinds apart, and reports an article forgotten in it as removed', () => {

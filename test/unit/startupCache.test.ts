@@ -5,11 +5,12 @@
 // afresh); a corrupt, truncated, foreign or old cache is refused.
 import * as assert from 'assert';
 import { ClaimStore } from '../../src/core/store/claimStore';
+import { isOpenClaim } from '../../src/core/navigation';
 import { DEFAULT_SCALE, type StatusScale } from '../../src/core/statusScale';
 import { claimIdIn, sidecarVariants, tickingStore, treatySidecar, TREATY_TEXT, wordsAt } from './sidecarFixtures';
 import {
-  CACHE_FORMAT, CACHE_MAGIC, RACY_MARGIN_MS, REWRITE_MIN_STALE, decodeBody, decodeHeader, encodeBody, encodeHeader, rewriteDue,
-  type CacheEntry, type CacheHeader, type FileStamp,
+  CACHE_FORMAT, CACHE_MAGIC, RACY_MARGIN_MS, REWRITE_MIN_STALE, decodeBody, decodeHeader, encodeBody, encodeEntry, encodeHeader, rewriteDue,
+  type CacheEntry, type CacheHeader, type FileStamp, type ReadEntry,
 } from '../../src/core/store/startupCache';
 
 const ARTICLE = 'file:///ws/treaty.md';
@@ -37,8 +38,8 @@ const NOW = Date.parse('2026-12-03T09:00:00Z');
 const STAMP: FileStamp = { size: 100, mtimeMs: NOW - 60_000, ino: 7, dev: 2049 };
 const IDENTITY = { extension: '0.1.0', workspace: 'file:///ws' };
 
-/** Through the file's encoding and back, as a second session reads it. */
-function throughCache(entries: CacheEntry[]): CacheEntry[] {
+/** Through the file's encoding and back, as a second session reads it (the claims not parsed yet). */
+function throughCache(entries: CacheEntry[]): ReadEntry[] {
   const body = encodeBody(entries);
   const header = decodeHeader(encodeHeader({ ...IDENTITY, writtenAt: NOW, entries: entries.length, bodyBytes: body.length, checksum: 'x' }), IDENTITY);
   assert.ok(header.ok, header.ok ? '' : header.reason);
@@ -53,7 +54,15 @@ function entryOf(s: ClaimStore): CacheEntry {
   return { key: ARTICLE, sidecar: SIDECAR, articleName: 'treaty.md', sidecarStamp: STAMP, articleStamp: { ...STAMP, ino: 8 }, state };
 }
 
-function restored(entry: CacheEntry, scale?: StatusScale): ClaimStore {
+/** A read entry with its claims parsed: what was encoded. */
+function parsed(r: ReadEntry): CacheEntry {
+  const body = r.state.body.load();
+  assert.ok(body, 'the body holds what the head says');
+  const { body: _lazy, ...rest } = r.state;
+  return { key: r.key, sidecar: r.sidecar, articleName: r.articleName, sidecarStamp: r.sidecarStamp, articleStamp: r.articleStamp, state: { ...rest, ...body } };
+}
+
+function restored(entry: CacheEntry | ReadEntry, scale?: StatusScale): ClaimStore {
   const s = store(scale);
   assert.strictEqual(s.restoreLetGo(entry.key, entry.sidecar, entry.articleName, entry.state), true);
   return s;
@@ -199,8 +208,85 @@ describe('Start-up cache: the file', () => {
     const body = encodeBody([odd, e]);
     assert.match(body, /^[\x00-\x7f]*$/);
     assert.strictEqual(body.split('\n').length, 2);
-    assert.deepStrictEqual(throughCache([odd, e]), [odd, e]);
+    assert.deepStrictEqual(throughCache([odd, e]).map(parsed), [odd, e]);
   });
+
+  it('keeps each line as read, and a line is what encoding its entry again gives (written back as it is while the article is unchanged)', () => {
+    const e = entryOf(coldLoad(WRITTEN));
+    const [r] = throughCache([e]);
+    assert.strictEqual(r.line, encodeEntry(e));
+    assert.strictEqual(encodeEntry(parsed(r)), r.line);
+  });
+});
+
+describe('Start-up cache: the claims are parsed when first needed', () => {
+  it('restored, the article\'s state, claim count and progress are known without parsing its claims; the first read of a claim parses them, once', () => {
+    const cold = coldLoad(WRITTEN);
+    const [entry] = throughCache([entryOf(cold)]);
+    const warm = restored(entry);
+    assert.deepStrictEqual(warm.progress(ARTICLE), cold.progress(ARTICLE));
+    assert.deepStrictEqual(warm.state(ARTICLE), cold.state(ARTICLE));
+    assert.strictEqual(warm.sidecarNeededForProblems(ARTICLE), false);
+    const summary = warm.pendingSummary(ARTICLE);
+    assert.ok(summary, 'pending: a summary without the claims');
+    assert.strictEqual(summary.state.claimCount, cold.get(ARTICLE)!.claims.length);
+    assert.strictEqual(summary.open, cold.get(ARTICLE)!.claims.filter((c) => isOpenClaim(c, DEFAULT_SCALE)).length);
+    assert.ok(summary.open > 0 && summary.open < summary.state.claimCount, 'the fixture has open and settled claims');
+    assert.strictEqual(warm.stats.cachedClaimsParsed, 0, 'nothing parsed for the state and the counts');
+    assert.strictEqual(warm.stats.snapshots, 0);
+    const id = cold.get(ARTICLE)!.claims[1].claim.id;
+    assert.deepStrictEqual(warm.claim(ARTICLE, id), cold.claim(ARTICLE, id));
+    assert.strictEqual(warm.stats.cachedClaimsParsed, 1);
+    assert.strictEqual(warm.pendingSummary(ARTICLE), undefined, 'parsed: no longer pending');
+    assert.deepStrictEqual(observed(warm), observed(cold));
+    assert.strictEqual(warm.stats.cachedClaimsParsed, 1, 'parsed once');
+    assert.strictEqual(warm.revision(ARTICLE), restored(entry).revision(ARTICLE), 'parsing is not a change of the article (its line may be written back as it is)');
+  });
+
+  it('a status off the scale is seen in the head: the entry is refused, not restored to fail later', () => {
+    const [entry] = throughCache([entryOf(coldLoad(WRITTEN))]);
+    const scale: StatusScale = { ...DEFAULT_SCALE, statuses: DEFAULT_SCALE.statuses.filter((x) => x.key !== 'unproven') };
+    const s = store(scale);
+    assert.strictEqual(s.restoreLetGo(entry.key, entry.sidecar, entry.articleName, entry.state), false);
+    assert.strictEqual(s.has(ARTICLE), false);
+  });
+
+  const line = () => encodeEntry(entryOf(coldLoad(WRITTEN)));
+  const bodyOf = (l: string) => l.slice(l.indexOf('\t') + 1);
+  const withBody = (l: string, body: string) => l.slice(0, l.indexOf('\t') + 1) + body;
+  for (const [what, corrupt] of [
+    ['truncated', (l: string) => l.slice(0, -20)],
+    ['a placement not as anchored', (l: string) => withBody(l, bodyOf(l).replace('"anchored"', '"moved"'))],
+    ['a claim without its quote', (l: string) => withBody(l, bodyOf(l).replace('"quote":', '"qu0te":'))],
+    ['another status than its head says', (l: string) => withBody(l, bodyOf(l).replace('"status":"unproven"', '"status":"accurate"'))],
+    ['a claim fewer', (l: string) => withBody(l, bodyOf(l).replace(/\[\[\{.*?\},\{/, '[[{'))],
+  ] as const) {
+    it(`a body that does not hold what its head says (${what}): no claim is made up, the file is read again and its claims are the file's`, () => {
+      const l = corrupt(line());
+      assert.notStrictEqual(l, line(), 'the corruption applies');
+      const header = decodeHeader(encodeHeader({ ...IDENTITY, writtenAt: NOW, entries: 1, bodyBytes: l.length, checksum: 'x' }), IDENTITY);
+      assert.ok(header.ok);
+      const decoded = decodeBody(l, header.value);
+      assert.ok(decoded.ok, 'the head is whole: read (the body is parsed when needed)');
+      const [entry] = decoded.value;
+      assert.strictEqual(entry.state.body.load(), undefined);
+      const warm = restored(entry);
+      assert.ok(warm.pendingSummary(ARTICLE));
+      assert.deepStrictEqual(warm.get(ARTICLE)!.claims, [], 'no claim from a body that does not hold what it should');
+      assert.strictEqual(warm.stats.cachedClaimsLost, 1);
+      assert.strictEqual(warm.letGoState(ARTICLE), undefined, 'nothing of it is cached again');
+      assert.throws(() => warm.setStatus(ARTICLE, ID(WRITTEN, 0), 'accurate'), /read again|not been read/i, 'no change before the file is read');
+      // What the extension does before a change: the file read again is not taken as the one let go (its mark matches none), but as changed on disk.
+      readAgain(warm, WRITTEN);
+      assert.strictEqual(warm.stats.sidecarsRestored, 0);
+      const cold = coldLoad(WRITTEN);
+      readAgain(cold, WRITTEN);
+      assert.deepStrictEqual(warm.get(ARTICLE)!.claims.map((c) => [c.claim, c.state, c.start, c.end]), cold.get(ARTICLE)!.claims.map((c) => [c.claim, c.state, c.start, c.end]));
+      assert.strictEqual(warm.get(ARTICLE)!.dirty, false);
+      assert.strictEqual(warm.serialize(ARTICLE), WRITTEN, 'the file is written back as it is');
+      assert.deepStrictEqual(changes(warm, WRITTEN), changes(cold, WRITTEN));
+    });
+  }
 });
 
 describe('Start-up cache: a cache that does not fit is refused', () => {
@@ -228,11 +314,11 @@ describe('Start-up cache: a cache that does not fit is refused', () => {
 
   const h = (): CacheHeader => { const r = decodeHeader(header(), IDENTITY); assert.ok(r.ok); return r.value; };
   for (const [what, body, reason] of [
-    ['truncated', () => encodeBody([entry()]).slice(0, -20), /entry 1 is not JSON/],
+    ['its head truncated', () => encodeBody([entry()]).replace('\t', '').slice(0, 200) + '\t[]', /entry 1 is not JSON/],
+    ['no body', () => encodeBody([entry()]).replace(/\t.*$/, ''), /entry 1 is malformed/],
     ['fewer entries than its header counts', () => '', /does not hold the entries/],
     ['more entries than its header counts', () => encodeBody([entry(), entry()]), /does not hold the entries/],
-    ['an entry malformed', () => encodeBody([entry()]).replace('"anchored"', '"nowhere"'), /entry 1 is malformed/],
-    ['a claim without its quote', () => encodeBody([entry()]).replace('"quote":', '"qu0te":'), /entry 1 is malformed/],
+    ['a head malformed (a status not a string)', () => encodeBody([entry()]).replace(/\]\]\t/, ',7]]\t'), /entry 1 is malformed/],
     ['an entry newer than the cache (racily clean)', () => encodeBody([{ ...entry(), sidecarStamp: { ...STAMP, mtimeMs: NOW - RACY_MARGIN_MS + 1 } }]), /newer than the cache/],
   ] as const) {
     it(`a body: ${what}`, () => {

@@ -12,7 +12,7 @@ import { dismissedEntry, sidecarToData, sortDismissed } from '../sidecar/claimDa
 import { parseSidecar, serializeSidecar, validateStatuses, type LoadedSidecar } from '../sidecar/sidecarYaml';
 import { findStatus, type StatusScale } from '../statusScale';
 import { detachedSidecar, shareStatuses, textMark, type HeldSidecar } from './heldSidecar';
-import type { LetGoState } from './startupCache';
+import type { CachedPlacement, CachedState, LazyClaims, LetGoState } from './startupCache';
 import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarLoad, SidecarState } from './types';
 
 /** How the article's text came: its version the sidecar last matched, or that the file is gone. */
@@ -42,8 +42,8 @@ interface Placement {
 /** `claimAtScanned`: claims claimAt looked at (those starting up to the longest claim's length before the offset); `claimOrders`: times it ordered the claims by start. */
 /** `textsDropped` / `textsRestored`: article texts let go once anchored (dropText), and read again (restoreText). */
 /** `sidecarsDropped` / `sidecarsRestored`: sidecar texts and parses let go (dropSidecar), and read again unchanged (restoreSidecar). */
-/** `restoredFromCache`: articles given their let-go state from the start-up cache (restoreLetGo), not read. */
-export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number; claimAtScanned?: number; claimOrders?: number; textsDropped?: number; textsRestored?: number; sidecarsDropped?: number; sidecarsRestored?: number; restoredFromCache?: number }
+/** `restoredFromCache`: articles given their let-go state from the start-up cache (restoreLetGo), not read; `cachedClaimsParsed` / `cachedClaimsLost`: of those, the ones whose claims were needed and parsed from it, and the ones whose entry's claims could not be (read again then: bringIn). */
+export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number; claimAtScanned?: number; claimOrders?: number; textsDropped?: number; textsRestored?: number; sidecarsDropped?: number; sidecarsRestored?: number; restoredFromCache?: number; cachedClaimsParsed?: number; cachedClaimsLost?: number }
 
 /** The last placementsVersion given out, by any model. */
 let placementsVersions = 0;
@@ -111,12 +111,18 @@ export class ArticleModel {
   private lastRead = 0;
   /** The file was read as gone (loadSidecar(undefined)), and nothing was read or written since: its absence read again is no news. */
   private readGone = false;
-  private claims: Claim[] = [];
+  private claims_: Claim[] = [];
+  /**
+   * Restored from the start-up cache, the claims and placements not parsed yet (restoreLetGo):
+   * anything that reads the claims brings them in first (the claims and placements getters), while
+   * the views count what the statuses say (claimCount, forEachStatus).
+   */
+  private lazy?: LazyClaims;
   /** Sentences not to suggest again (the sidecar's `dismissed:`); undefined while the file has no such key. */
   private dismissed?: string[];
   /** The sidecar's `published:` header (where the fact-check was published). */
   private published?: Published;
-  private placements = new Map<string, Placement>();
+  private readonly placements_ = new Map<string, Placement>();
   private text?: string;
   /** After edits, the article's text is read only when something needs it (not per keystroke). */
   private readText?: () => string;
@@ -138,6 +144,59 @@ export class ArticleModel {
   private reanchorCount = 0;
 
   constructor(readonly article: string, public sidecar: string, private articleName: string, private readonly counters: ModelCounters = { snapshots: 0 }, private readonly detachParses = true) {}
+
+  private get claims(): Claim[] {
+    if (this.lazy) this.bringIn();
+    return this.claims_;
+  }
+
+  private set claims(claims: Claim[]) {
+    this.lazy = undefined;
+    this.claims_ = claims;
+  }
+
+  private get placements(): Map<string, Placement> {
+    if (this.lazy) this.bringIn();
+    return this.placements_;
+  }
+
+  /** The claims are still those of a start-up cache's entry, not parsed yet (see restoreLetGo). */
+  get claimsPending(): boolean {
+    return this.lazy !== undefined;
+  }
+
+  /**
+   * The claims of the cache's entry parsed and placed as it says (what restoreLetGo of the whole
+   * state would have done), changing nothing else: not a change of the article. Should the entry
+   * not hold what its head said (a bug: the host checked its checksum), the article has no claims
+   * and a sidecar mark that matches no file, so that the sidecar is taken as changed on disk when
+   * it is next read (before any change or write) and its claims come from the file.
+   */
+  private bringIn(): void {
+    const lazy = this.lazy as LazyClaims;
+    this.lazy = undefined;
+    const body = lazy.load();
+    if (!body) {
+      this.takeCached([], []);
+      if (this.held) this.held = { ...this.held, mark: 'lost: the start-up cache did not hold its claims', lost: true };
+      this.counters.cachedClaimsLost = (this.counters.cachedClaimsLost ?? 0) + 1;
+      this.claimsChanged();
+      return;
+    }
+    this.takeCached(body.claims, body.placements);
+    this.counters.cachedClaimsParsed = (this.counters.cachedClaimsParsed ?? 0) + 1;
+  }
+
+  /** Claims (fresh objects, this model's own) and their placements as the start-up cache holds them. */
+  private takeCached(claims: Claim[], placements: readonly CachedPlacement[]): void {
+    shareStatuses(claims);
+    this.claims_ = claims;
+    this.placements_.clear();
+    claims.forEach((c, i) => {
+      const [state, start, end, reason, confidence] = placements[i];
+      this.placements_.set(c.id, { state, range: { start, end, touched: false }, currentText: undefined, reason, confidence });
+    });
+  }
 
   /** Moved by every change (see touch); not by letting the text or the sidecar go. */
   get version(): number {
@@ -254,9 +313,18 @@ export class ArticleModel {
     }
   }
 
-  /** How many claims there are, without building entries. */
+  /** How many claims there are, without building entries (or parsing a cache entry's claims). */
   claimCount(): number {
-    return this.claims.length;
+    return this.lazy ? this.lazy.statuses.length : this.claims_.length;
+  }
+
+  /**
+   * Each claim's status and state, in claim order (what progress counts), without parsing a
+   * cache entry's claims: every claim cached is anchored (see CachedPlacement).
+   */
+  forEachStatus(fn: (status: string, state: ClaimState) => void): void {
+    if (this.lazy) { for (const s of this.lazy.statuses) fn(s, 'anchored'); return; }
+    for (const c of this.claims_) fn(c.status, this.placements_.get(c.id)?.state ?? 'unresolved');
   }
 
   /** The claim whose words contain the offset (the innermost when claims nest), without building a snapshot. */
@@ -581,7 +649,7 @@ export class ArticleModel {
    */
   letGoState(): LetGoState | undefined {
     const held = this.held;
-    if (!held || !this.textDropped || !this.anchoredFresh || this.dirty || this.sidecarState !== 'ok' || this.conflicts.length || this.placed.size || this.unreadable || this.articleMissing || this.previous || this.renamed) return undefined;
+    if (!held || held.lost || !this.textDropped || !this.anchoredFresh || this.dirty || this.sidecarState !== 'ok' || this.conflicts.length || this.placed.size || this.unreadable || this.articleMissing || this.previous || this.renamed) return undefined;
     const placements: [ 'anchored', number, number, string, number ][] = [];
     for (const c of this.claims) {
       const p = this.placements.get(c.id);
@@ -603,21 +671,23 @@ export class ArticleModel {
    * model has loaded something, or a claim's status is off `scale` (a fresh load would keep
    * the file then, for its unknown-status errors).
    */
-  restoreLetGo(state: LetGoState, scale: StatusScale): boolean {
+  restoreLetGo(state: LetGoState | CachedState, scale: StatusScale): boolean {
     if (this.held || this.loaded || this.lastDiskText !== undefined || this.claims.length || this.hasText() || this.textDropped || this.sidecarState !== 'missing' || this.readGone || this.unreadable) return false;
-    if (state.placements.length !== state.claims.length || state.claims.some((c) => !findStatus(scale, c.status))) return false;
-    const claims = state.claims.slice();
-    shareStatuses(claims);
+    const lazy = 'body' in state ? state.body : undefined;
+    if (lazy) {
+      if (lazy.statuses.some((s) => !findStatus(scale, s))) return false;
+    } else {
+      const full = state as LetGoState;
+      if (full.placements.length !== full.claims.length || full.claims.some((c) => !findStatus(scale, c.status))) return false;
+    }
     this.held = { mark: state.mark, factmark: state.factmark, article: state.article, readOnly: state.readOnly };
     this.dismissed = state.dismissed ? state.dismissed.slice() : undefined;
     this.published = state.published ? { ...state.published } : undefined;
-    this.claims = claims;
+    if (lazy) this.takeCached([], []);
+    else this.takeCached((state as LetGoState).claims.slice(), (state as LetGoState).placements);
     this.claimsChanged();
-    this.placements.clear();
-    claims.forEach((c, i) => {
-      const [state_, start, end, reason, confidence] = state.placements[i];
-      this.placements.set(c.id, { state: state_, range: { start, end, touched: state_ === 'changed' }, currentText: undefined, reason, confidence });
-    });
+    // (parsed when first needed: bringIn)
+    this.lazy = lazy;
     this.placementsRevision = ++placementsVersions;
     this.problems = state.problems.slice();
     this.conflicts = [];

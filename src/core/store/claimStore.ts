@@ -17,7 +17,7 @@ import { mayReview } from '../workflow/reviews';
 import { statusPatch } from '../workflow/statusChange';
 import { ArticleModel, type ArticleTextOptions, type ModelCounters } from './articleModel';
 import { afterStateMoves, ProgressCount, type Progress } from './progress';
-import type { LetGoState } from './startupCache';
+import type { CachedState, LetGoState } from './startupCache';
 import { StoreError, type ArticleSnapshot, type ArticleState, type ClaimEntry, type ClaimState, type SidecarLoad, type StoreChange, type StoreChangeKind } from './types';
 
 export interface StoreOptions {
@@ -76,6 +76,9 @@ export interface StoreStats {
   readonly sidecarsHeld: number;
   /** Articles restored from the start-up cache (restoreLetGo), not read. */
   readonly restoredFromCache: number;
+  /** Of those, articles whose claims were needed and parsed from their entry since; and entries whose claims could not be (the article is read again: ArticleModel.bringIn). */
+  readonly cachedClaimsParsed: number;
+  readonly cachedClaimsLost: number;
 }
 
 export class ClaimStore {
@@ -148,6 +151,19 @@ export class ClaimStore {
     return m && `${m.placementsVersion}:${m.stateVersion}`;
   }
 
+  /**
+   * While the article's claims are still a start-up cache entry's, not parsed (see
+   * ArticleModel.restoreLetGo): its state and progress, which need no claim, and how many claims
+   * still need work (every cached claim is anchored: the unsettled ones). Undefined otherwise, or
+   * when the article is not known: what a view shows of it then needs its claims (get).
+   */
+  pendingSummary(article: string): { state: ArticleState; progress: Progress; open: number } | undefined {
+    const m = this.models.get(article);
+    if (!m?.claimsPending) return undefined;
+    const progress = this.progress(article) as Progress;
+    return { state: this.state(article) as ArticleState, progress, open: progress.open };
+  }
+
   /** The article's progress figures, recomputed only when a status or an anchor state changed. */
   progress(article: string): Progress | undefined {
     const m = this.models.get(article);
@@ -165,7 +181,7 @@ export class ClaimStore {
     }
     // From the placements, not a snapshot: the first keystroke inside a claim changes its state, and this runs then.
     const count = new ProgressCount();
-    m.forEachPlacement((claim, state) => count.add(claim.status, state));
+    m.forEachStatus((status, state) => count.add(status, state));
     const progress = count.progress(this.scale);
     this.progressCache.set(article, { model: m, version: m.stateVersion, scale: this.scale, progress });
     return progress;
@@ -187,7 +203,7 @@ export class ClaimStore {
       snapshots: this.counters.snapshots, events: this.events, eventArticles: this.eventArticles, sidecarLoads: this.counters.sidecarLoads ?? 0, reanchors: this.counters.reanchors ?? 0,
       textsDropped: this.counters.textsDropped ?? 0, textsRestored: this.counters.textsRestored ?? 0, textsHeld,
       sidecarsDropped: this.counters.sidecarsDropped ?? 0, sidecarsRestored: this.counters.sidecarsRestored ?? 0, sidecarsHeld,
-      restoredFromCache: this.counters.restoredFromCache ?? 0,
+      restoredFromCache: this.counters.restoredFromCache ?? 0, cachedClaimsParsed: this.counters.cachedClaimsParsed ?? 0, cachedClaimsLost: this.counters.cachedClaimsLost ?? 0,
     };
   }
 
@@ -392,7 +408,7 @@ export class ClaimStore {
    * event, as a fresh load gives. False, nothing done, when the store has the article already or
    * the state does not fit the scale.
    */
-  restoreLetGo(article: string, sidecar: string, articleName: string, state: LetGoState): boolean {
+  restoreLetGo(article: string, sidecar: string, articleName: string, state: LetGoState | CachedState): boolean {
     if (this.models.has(article)) return false;
     const m = new ArticleModel(article, sidecar, articleName, this.counters, this.options.detachParses !== false);
     if (!m.restoreLetGo(state, this.scale)) return false;
@@ -414,7 +430,7 @@ export class ClaimStore {
     const m = this.models.get(article);
     if (!m?.isSidecarDropped) return false;
     let off = false;
-    m.forEachPlacement((c) => { if (!off && !findStatus(this.scale, c.status)) off = true; });
+    m.forEachStatus((status) => { if (!off && !findStatus(this.scale, status)) off = true; });
     return off;
   }
 

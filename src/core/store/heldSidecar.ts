@@ -12,6 +12,8 @@ export interface HeldSidecar {
   readonly article: string;
   /** Why the file's claims cannot be changed (LoadedSidecar layout.readOnly), as it was. */
   readonly readOnly: string | undefined;
+  /** Restored from a start-up cache entry whose claims could not be parsed: the mark matches no file, and nothing of it is cached again. */
+  readonly lost?: true;
 }
 
 /**

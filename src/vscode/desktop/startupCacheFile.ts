@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { decodeEntryLine, decodeHeader, encodeHeader, type CacheEntry, type CacheHeader, type CacheIdentity, type FileStamp } from '../../core/store/startupCache';
+import { decodeEntryLine, decodeHeader, encodeHeader, type CacheHeader, type CacheIdentity, type FileStamp, type ReadEntry } from '../../core/store/startupCache';
 import type { StartupCacheFiles } from '../platform';
 import { slicer } from '../perf';
 
@@ -52,7 +52,7 @@ export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCache
       const hash = createHash('sha256');
       for (let i = 0; i < body.length; i += HASH_SLICE) { hash.update(body.subarray(i, i + HASH_SLICE)); await slice(); }
       if (hash.digest('hex') !== header.value.checksum) return { ok: false, reason: 'its checksum does not match (corrupt)' };
-      const entries: CacheEntry[] = [];
+      const entries: ReadEntry[] = [];
       for (let at = 0; at < body.length;) {
         const end = body.indexOf(0x0a, at);
         const stop = end < 0 ? body.length : end;
