@@ -107,6 +107,7 @@ export function registerClaimsTree(context: vscode.ExtensionContext, services: S
     get scale() { return store.scale; },
     desk,
     snapshot: (a) => store.get(a),
+    pending: (a) => store.pendingSummary(a),
     claim: (a, id) => store.claim(a, id),
     suggestions: (a) => suggestions.get(a),
     sortKey: relPath,

@@ -123,7 +123,8 @@ export interface ArticleItemContext {
 }
 
 export function articleItem(id: string, article: string, row: ArticleRow | undefined, c: ArticleItemContext): vscode.TreeItem {
-  const s = row?.snapshot;
+  // (the row's file, not its snapshot: an article whose claims are not brought in is shown without them)
+  const s = row?.file;
   const uri = articleUri(article);
   const item = new vscode.TreeItem(baseName(uri), collapsible(c.expanded));
   item.id = id;

@@ -11,6 +11,7 @@ import type { Claim, Review } from '../../src/core/model';
 import { DEFAULT_SCALE, type StatusScale } from '../../src/core/statusScale';
 import type { ArticleSnapshot, ClaimEntry, ClaimState, SidecarState } from '../../src/core/store/types';
 import type { Suggestion } from '../../src/core/suggest/suggestClaims';
+import { ProgressCount } from '../../src/core/store/progress';
 
 interface FakeClaim { id: string; status: string; state?: ClaimState; words?: string; quote?: string; rater?: string; assignee?: string; reviews?: Review[] }
 interface FakeArticle { claims: FakeClaim[]; sidecarState?: SidecarState; suggestions?: number }
@@ -499,5 +500,108 @@ describe('Claims outline ids', () => {
     for (const id of ['', 'claim', 'claim:', 'claim:elsewhere:a1:file:///x', 'claim:article::file:///x', 'claim:article:a1', 'suggestion:all:x-y:file:///x', 'nonsense:1', 'article:']) {
       assert.strictEqual(parseNodeId(id), undefined, id);
     }
+  });
+});
+
+/**
+ * A source whose articles start as the store has them at a warm start: restored from the start-up
+ * cache, their claims not brought in (pending) until a snapshot of the article is asked for.
+ */
+class PendingSource extends FakeSource {
+  readonly pendingArticles = new Set<string>();
+
+  override snapshot(article: string): ArticleSnapshot | undefined {
+    this.pendingArticles.delete(article);
+    return super.snapshot(article);
+  }
+
+  pending(article: string) {
+    const a = this.articles.get(article);
+    if (!a || !this.pendingArticles.has(article)) return undefined;
+    // (what ClaimStore.pendingSummary gives: the statuses counted, every claim anchored)
+    const count = new ProgressCount();
+    for (const c of a.claims) count.add(c.status, 'anchored');
+    const progress = count.progress(this.scale);
+    return { state: { sidecar: `${article}.claims.yaml`, sidecarState: a.sidecarState ?? 'ok', articleMissing: false, claimCount: a.claims.length }, progress, open: progress.open };
+  }
+}
+
+describe('Claims outline: articles whose claims are not brought in yet (a warm start)', () => {
+  const articles = (): Record<string, FakeArticle> => ({
+    [A]: { claims: [{ id: 'a1', status: 'accurate' }, { id: 'a2', status: 'unverified' }, { id: 'a3', status: 'inaccurate' }] },
+    [B]: { claims: [{ id: 'b1', status: 'unverified' }] },
+    [C]: { claims: [] },
+  });
+  const pendingSetup = () => {
+    const src = new PendingSource();
+    for (const [k, v] of Object.entries(articles())) { src.set(k, v); src.pendingArticles.add(k); }
+    const o = new ClaimsOutline(src);
+    o.update(Object.keys(articles()));
+    return { src, o };
+  };
+  /** What the panel shows without opening an article: the roots, the badge, each article's figures. */
+  const collapsed = (o: ClaimsOutline) => ({
+    roots: o.roots(), open: o.openCount(), listed: o.articleCount(),
+    rows: o.roots().map((id) => { const n = parseNodeId(id); const r = n?.kind === 'article' ? o.row(n.article) : undefined; return r && [r.progress, r.open, r.file, r.total, r.troubled]; }),
+  });
+
+  it('builds every row, the badge and the roots without a snapshot of any article, as a full build shows them', () => {
+    const { src, o } = pendingSetup();
+    const full = setup(articles());
+    assert.strictEqual(src.asked.snapshot, 0, 'no article\'s claims brought in');
+    assert.deepStrictEqual(collapsed(o), collapsed(full.o));
+    assert.deepStrictEqual(o.roots(), [nodeId({ kind: 'article', article: B }), nodeId({ kind: 'article', article: A })], 'an article without claims is not listed');
+    assert.strictEqual(o.openCount(), 2);
+    assert.strictEqual(src.asked.snapshot, 0);
+  });
+
+  it('an article expanded takes its claims then, that article\'s only, once; what it lists is what a full build lists', () => {
+    const { src, o } = pendingSetup();
+    const full = setup(articles());
+    const node = nodeId({ kind: 'article', article: A });
+    assert.deepStrictEqual(o.children(node), full.o.children(node));
+    assert.strictEqual(src.asked.snapshot, 1);
+    assert.deepStrictEqual([...src.pendingArticles].sort(), [B, C].sort());
+    o.children(node);
+    o.row(A)?.byId.get('a2');
+    assert.strictEqual(src.asked.snapshot, 1, 'taken once');
+    assert.deepStrictEqual(looks(o), looks(full.o));
+  });
+
+  it('an article changed is built again from what the source has now; a filter or another grouping builds rows from the claims', () => {
+    const { src, o } = pendingSetup();
+    src.set(B, { claims: [{ id: 'b1', status: 'accurate' }, { id: 'b2', status: 'unverified' }] });
+    src.pendingArticles.delete(B);
+    o.update([B]);
+    assert.strictEqual(o.row(B)?.total, 2);
+    assert.strictEqual(o.openCount(), 2, 'A has one open, B now one');
+    const asked = src.asked.snapshot;
+    o.setFilter({ statuses: ['unverified'] });
+    assert.strictEqual(src.asked.snapshot, asked + 3, 'a filter reads every article\'s claims');
+    o.setFilter({});
+    o.setGroupBy('status');
+    const full = setup(articles());
+    full.src.set(B, src.articles.get(B));
+    full.o.update([B]);
+    full.o.setGroupBy('status');
+    assert.deepStrictEqual(looks(o), looks(full.o));
+  });
+
+  it('kept totals equal a fresh build after any sequence of changes to pending and loaded articles', () => {
+    fc.assert(fc.property(fc.array(fc.record({ article: fc.constantFrom(A, B, C), statuses: fc.array(fc.constantFrom('accurate', 'unverified', 'inaccurate'), { maxLength: 4 }), pending: fc.boolean(), expand: fc.boolean() }), { maxLength: 8 }), (steps) => {
+      const { src, o } = pendingSetup();
+      for (const s of steps) {
+        src.set(s.article, { claims: s.statuses.map((status, i) => ({ id: `${s.article.slice(-5)}${i}`, status })) });
+        if (s.pending) src.pendingArticles.add(s.article); else src.pendingArticles.delete(s.article);
+        o.update([s.article]);
+        if (s.expand) o.children(nodeId({ kind: 'article', article: s.article }));
+      }
+      const fresh = new ClaimsOutline(new FakeSource());
+      const plain = (fresh as unknown as { source: FakeSource }).source;
+      for (const [k, v] of src.articles) plain.set(k, v);
+      fresh.update([...src.articles.keys()]);
+      assert.deepStrictEqual(collapsed(o), collapsed(fresh));
+      assert.deepStrictEqual(looks(o), looks(fresh));
+    }), { numRuns: 200 });
   });
 });

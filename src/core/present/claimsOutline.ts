@@ -7,7 +7,7 @@
 import { isOpenClaim } from '../navigation';
 import { afterStateMoves, progressOf, type Progress } from '../store/progress';
 import type { StatusScale } from '../statusScale';
-import type { ArticleSnapshot, ClaimEntry } from '../store/types';
+import type { ArticleSnapshot, ClaimEntry, SidecarState } from '../store/types';
 import type { Suggestion } from '../suggest/suggestClaims';
 import { isFiltering, isFilteringAssignees, matchesFilter, needsRecheck, suggestionMatchesFilter, type ClaimFilter } from './claimFilter';
 import type { DeskContext } from '../workflow/deskState';
@@ -16,11 +16,36 @@ import { nodeId, parseNodeId, type ClaimUnder, type OutlineNode } from './outlin
 
 export type { GroupBy } from './outlineGroupings';
 
+/** What an article's row shows of its sidecar file. */
+export interface ArticleFile {
+  readonly sidecar: string;
+  readonly sidecarState: SidecarState;
+  readonly articleMissing: boolean;
+}
+
+/**
+ * An article whose claims the store has not brought in yet (restored from the start-up cache:
+ * ClaimStore.pendingSummary): what its row shows while it is collapsed.
+ */
+export interface PendingArticle {
+  readonly state: ArticleFile & { readonly claimCount: number };
+  readonly progress: Progress;
+  /** Claims that still need work. */
+  readonly open: number;
+}
+
 /** What the outline reads about each article. */
 export interface OutlineSource {
   readonly scale: StatusScale;
   /** The article as the store has it now; undefined when the store does not know it. */
   snapshot(article: string): ArticleSnapshot | undefined;
+  /**
+   * The article while its claims are not brought in (undefined otherwise): a row that needs no
+   * claim (grouped by article, nothing filtered) is built from it, and takes the claims from
+   * snapshot() only when they are asked for (the article expanded). Without it, every row is built
+   * from a snapshot: at a warm start, every article's claims parsed before the panel shows.
+   */
+  pending?(article: string): PendingArticle | undefined;
   /** One claim's entry as the store has it now, without a snapshot of the article (for updateEdited; without it, typing rebuilds the row). */
   claim?(article: string, id: string): ClaimEntry | undefined;
   /** The suggestions shown for the article; undefined or empty when none are. */
@@ -44,6 +69,10 @@ export interface ArticleRow {
    * keep the ranges they had then (the panel never shows where a claim is).
    */
   readonly snapshot?: ArticleSnapshot;
+  /** The sidecar as the row was built (undefined for an article without one: suggestions only). */
+  readonly file?: ArticleFile;
+  /** The article's claims (filtered or not). */
+  readonly total: number;
   /** The suggestions the filter lets through (none under a status filter). */
   readonly suggestions: readonly Suggestion[];
   /** The claims the filter lets through, in article order. */
@@ -378,10 +407,12 @@ export class ClaimsOutline {
   }
 
   private build(article: string, sortKey: string | undefined): ArticleRow | undefined {
-    const snapshot = this.source.snapshot(article);
     const filter = this.filter_;
     const filtering = isFiltering(filter);
     const offered = this.source.suggestions(article) ?? [];
+    const pending = !filtering && !this.grouping() && !offered.length ? this.source.pending?.(article) : undefined;
+    if (pending) return this.pendingRow(article, sortKey ?? this.source.sortKey(article), pending);
+    const snapshot = this.source.snapshot(article);
     const suggestions = filtering ? offered.filter((s) => suggestionMatchesFilter(s.text, filter)) : offered;
     if (!snapshot && !suggestions.length) return undefined;
     const claims = snapshot?.claims ?? [];
@@ -406,6 +437,8 @@ export class ClaimsOutline {
       article,
       sortKey: sortKey ?? this.source.sortKey(article),
       snapshot,
+      file: snapshot && { sidecar: snapshot.sidecar, sidecarState: snapshot.sidecarState, articleMissing: !!snapshot.articleMissing },
+      total: claims.length,
       suggestions,
       visible,
       byId,
@@ -414,6 +447,43 @@ export class ClaimsOutline {
       open,
       troubled: snapshot?.sidecarState === 'broken' || snapshot?.sidecarState === 'conflict',
       groups,
+    };
+  }
+
+  /**
+   * The row of an article whose claims are not brought in, from what the store knows without
+   * them. Grouped by article with nothing filtered, only the article's own node lists its claims
+   * (no re-check entry: every claim restored is anchored; no group), and what the totals, the
+   * badge and the article's item need is here. Its claims (snapshot, visible, byId) are taken
+   * from the source the first time one is asked for (the article expanded, a claim revealed),
+   * which brings them in; the row stays the article's until the article changes, as any row.
+   */
+  private pendingRow(article: string, sortKey: string, p: PendingArticle): ArticleRow {
+    const source = this.source;
+    let claims: { snapshot?: ArticleSnapshot; visible: readonly ClaimEntry[]; byId: Map<string, ClaimEntry> } | undefined;
+    const claimsNow = () => {
+      if (!claims) {
+        const snapshot = source.snapshot(article);
+        const visible = snapshot?.claims ?? [];
+        claims = { snapshot, visible, byId: new Map(visible.map((e) => [e.claim.id, e])) };
+      }
+      return claims;
+    };
+    const { sidecar, sidecarState, articleMissing, claimCount } = p.state;
+    return {
+      article,
+      sortKey,
+      get snapshot() { return claimsNow().snapshot; },
+      file: { sidecar, sidecarState, articleMissing },
+      total: claimCount,
+      suggestions: [],
+      get visible() { return claimsNow().visible; },
+      get byId() { return claimsNow().byId; },
+      recheck: [],
+      progress: p.progress,
+      open: p.open,
+      troubled: sidecarState === 'broken' || sidecarState === 'conflict',
+      groups: NO_GROUPS,
     };
   }
 
@@ -480,8 +550,11 @@ function compareRows(a: ArticleRow, b: ArticleRow): number {
   return collator.compare(a.sortKey, b.sortKey) || (a.article < b.article ? -1 : a.article > b.article ? 1 : 0);
 }
 
+const NO_GROUPS: ReadonlyMap<string, readonly string[]> = new Map();
+
+/** Listed in the panel: it has claims (shown or filtered out) or suggestions. */
 function listed(r: ArticleRow): boolean {
-  return r.visible.length > 0 || (r.snapshot?.claims.length ?? 0) > 0 || r.suggestions.length > 0;
+  return r.total > 0 || r.suggestions.length > 0;
 }
 
 function listedLength(r: ArticleRow | undefined, what: 'recheck' | 'suggestions'): number {
