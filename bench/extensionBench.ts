@@ -126,6 +126,7 @@ async function archive(server: string, log: (line: string) => void): Promise<voi
   const search = (r: Result) => r.sidecarSearch as { how: string; why?: string; ms: number } | undefined;
   log(row('sidecars found by (cold / warm)', cold.map((r, i) => [r, warm[i]].map((x) => { const s = x && search(x); return s ? `${s.how === 'listed' ? 'listing' : 'findFiles'} ${fmtMs(s.ms)}` : '—'; }).join(' / ')), '(the desktop lists the folders itself; VS Code\'s findFiles where that could differ)'));
   for (const r of [...cold, ...warm]) if (search(r)?.why) { log(`  (findFiles was asked: ${search(r)?.why})`); break; }
+  log(row('… warm: restored articles whose claims were parsed', warm.map((r) => (r.store.restoredFromCache === undefined ? '—' : `${Number(r.store.cachedClaimsParsed ?? 0).toLocaleString('en')} of ${Number(r.store.restoredFromCache).toLocaleString('en')}`)), '(by ready and the probes with the panel visible: the others are shown from their entry\'s head)'));
   log(row('… warm: longest stall in the restore', warm.map((r) => fmtMs(cache(r)?.restoreLongestStallMs))));
   log(row('… cold: cache written (articles, MB, time)', cold.map((r) => { const w = cache(r)?.written; return w ? `${w.entries}, ${(w.bytes / 1e6).toFixed(1)}, ${fmtMs(w.ms)}` : '—'; })));
   for (const [i, r] of warm.entries()) if (cache(r)?.ignored) log(`  (warm window at ${SIZES[i]}: the start-up cache was not used: ${cache(r)?.ignored})`);

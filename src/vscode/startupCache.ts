@@ -35,6 +35,8 @@ interface Stamped {
    * without parsing the claims it did not need or encoding them again.
    */
   line?: string;
+  /** That line is the cache file's (not a worker's). */
+  inFile?: boolean;
 }
 
 /** What the cache did in this session (the API's perf, the bench, the tests). */
@@ -59,6 +61,8 @@ export interface StartupCacheStats {
   digest?: { articles: number; restored: number; declined: number; workers: number; ms: number; longestStallMs: number; longestStallEndedAt: number; stallsOver100Ms: number };
   /** Writes, the entries and bytes of the last one, and how long it took (encoding in slices included). */
   writes: number;
+  /** The session's first write found exactly the entries the file holds: nothing written. */
+  unchanged?: boolean;
   written?: { entries: number; bytes: number; ms: number };
 }
 
@@ -168,7 +172,7 @@ export class StartupCache implements vscode.Disposable {
           const key = articleKey(article);
           const e = byKey.get(key);
           byKey.delete(key);
-          if (!e || open.has(article.toString()) || !this.restoreOne(article, key, e, suffixOf, writtenAt)) rest.push(article);
+          if (!e || open.has(article.toString()) || !this.restoreOne(article, key, e, suffixOf, writtenAt, true)) rest.push(article);
           else this.stats.restored++;
         }
       });
@@ -234,7 +238,7 @@ export class StartupCache implements vscode.Disposable {
           if (!article) continue;
           if ('declined' in r) { declined++; continue; }
           const e = decodeEntryLine(r.line, r.at, done);
-          if (e.ok && e.value.key === r.key && !openNow.has(article.toString()) && this.restoreOne(article, r.key, e.value, suffixOf, r.at)) restored.add(r.key);
+          if (e.ok && e.value.key === r.key && !openNow.has(article.toString()) && this.restoreOne(article, r.key, e.value, suffixOf, r.at, false)) restored.add(r.key);
         }
       });
       onProgress(done, articles.length);
@@ -244,7 +248,7 @@ export class StartupCache implements vscode.Disposable {
     this.log.info(`start-up scan: ${restored.size} of ${sent.length} articles read, parsed and anchored on ${workers} worker threads (${declined} declined, read here), ${Math.round(this.stats.digest.ms)} ms`);
   }
 
-  private restoreOne(article: vscode.Uri, key: string, e: ReadEntry, suffixOf: (u: vscode.Uri) => string, writtenAt: number): boolean {
+  private restoreOne(article: vscode.Uri, key: string, e: ReadEntry, suffixOf: (u: vscode.Uri) => string, writtenAt: number, inFile: boolean): boolean {
     // Loaded meanwhile or being loaded (another scan, an article opened), or under another name or
     // sidecar (or open in an editor, whose text is the editor's: see restore and digest): read.
     if (this.store.has(key) || this.loading(key)) return false;
@@ -256,7 +260,7 @@ export class StartupCache implements vscode.Disposable {
     if (!sidecarStamp || !articleStamp || !sameStamp(sidecarStamp, e.sidecarStamp) || !sameStamp(articleStamp, e.articleStamp)) return false;
     if (!this.store.restoreLetGo(key, e.sidecar, e.articleName, e.state)) return false;
     // Proven settled against when the entry was made (decodeEntryLine: the cache's write time, or when a worker stamped the files): still so for the next one.
-    this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at: writtenAt, revision: this.store.revision(key), line: e.line });
+    this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at: writtenAt, revision: this.store.revision(key), line: e.line, inFile });
     return true;
   }
 
@@ -302,6 +306,8 @@ export class StartupCache implements vscode.Disposable {
     const writtenAt = Date.now();
     this.stale.clear();
     const parts: string[] = [];
+    /** Lines written as the cache file holds them. */
+    let asInFile = 0;
     // In slices of a few milliseconds: encoding 5,000 articles takes about a second.
     const slice = slicer(ENCODE_SLICE_MS);
     for (const [key, s] of [...this.stamped]) {
@@ -310,12 +316,18 @@ export class StartupCache implements vscode.Disposable {
       if (s.revision === undefined || this.store.revision(key) !== s.revision) { if (s.revision !== undefined || !this.store.has(key)) this.stamped.delete(key); continue; }
       if (!settledStamp(s.sidecar, s.at) || !settledStamp(s.article, s.at)) continue;
       // (unchanged since it was restored: what it was restored from)
-      if (s.line !== undefined) { parts.push(s.line); continue; }
+      if (s.line !== undefined) { parts.push(s.line); if (s.inFile) asInFile++; continue; }
       const state = this.store.letGoState(key);
       const info = this.store.state(key);
       if (!state || !info) continue;
       const article = vscode.Uri.parse(key, true);
       parts.push(encodeEntry({ key, sidecar: info.sidecar, articleName: baseName(article), sidecarStamp: s.sidecar, articleStamp: s.article, state }));
+    }
+    // Every entry the file holds, and nothing else (a warm start that changed nothing): not written again.
+    if (asInFile === parts.length && parts.length === this.stats.entries && this.stats.writes === 0 && !this.stats.ignored) {
+      this.stats.unchanged = true;
+      this.log.info(`start-up cache unchanged: ${parts.length} articles, not written again`);
+      return;
     }
     const bytes = await this.files.write(this.identity(), writtenAt, parts.length, parts.join('\n'));
     this.stats.writes++;
@@ -336,7 +348,7 @@ export class StartupCache implements vscode.Disposable {
     this.cached = undefined;
     this.stamped.clear();
     this.stale.clear();
-    Object.assign(this.stats, { ignored: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined, findMs: undefined, restoreLongestStallMs: undefined, digest: undefined });
+    Object.assign(this.stats, { unchanged: undefined, ignored: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined, findMs: undefined, restoreLongestStallMs: undefined, digest: undefined });
   }
 
   dispose(): void {
