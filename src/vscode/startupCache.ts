@@ -34,7 +34,7 @@ interface Stamped {
    * the store's revision of the article is still the one it had then (nothing changed since),
    * without parsing the claims it did not need or encoding them again.
    */
-  line?: string;
+  line?: () => string;
   /** That line is the cache file's (not a worker's). */
   inFile?: boolean;
 }
@@ -305,7 +305,8 @@ export class StartupCache implements vscode.Disposable {
     const started = performance.now();
     const writtenAt = Date.now();
     this.stale.clear();
-    const parts: string[] = [];
+    /** The entries' lines; those restored and unchanged, as read (made strings only if written). */
+    const parts: (string | (() => string))[] = [];
     /** Lines written as the cache file holds them. */
     let asInFile = 0;
     // In slices of a few milliseconds: encoding 5,000 articles takes about a second.
@@ -329,7 +330,7 @@ export class StartupCache implements vscode.Disposable {
       this.log.info(`start-up cache unchanged: ${parts.length} articles, not written again`);
       return;
     }
-    const bytes = await this.files.write(this.identity(), writtenAt, parts.length, parts.join('\n'));
+    const bytes = await this.files.write(this.identity(), writtenAt, parts.length, parts.map((p) => (typeof p === 'string' ? p : p())).join('\n'));
     this.stats.writes++;
     this.stats.written = { entries: parts.length, bytes, ms: performance.now() - started };
     this.log.info(`start-up cache written: ${parts.length} articles, ${bytes} bytes, ${Math.round(this.stats.written.ms)} ms`);

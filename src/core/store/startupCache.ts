@@ -118,7 +118,7 @@ export interface CacheEntry extends EntryFields {
 export interface ReadEntry extends EntryFields {
   readonly state: CachedState;
   /** The entry's line as read (ASCII, as encodeEntry made it): written again as it is while the article is unchanged. */
-  readonly line: string;
+  line(): string;
 }
 
 /** What a cache must say of itself to be used here; anything else is another workspace's, version's or format's. */
@@ -215,16 +215,25 @@ export type Digested =
 export function decodeEntryLine(line: string, writtenAt: number, n: number): Decoded<ReadEntry> {
   const tab = line.indexOf('\t');
   if (tab < 0) return { ok: false, reason: `entry ${n} is malformed` };
+  return decodeEntry(line.slice(0, tab), () => line.slice(tab + 1), () => line, writtenAt, n);
+}
+
+/**
+ * An entry from its parts: the head's text, and how to get the body's and the whole line's
+ * (read only when the claims are needed, or the line written again: the host keeps them as bytes
+ * of the file, not as 65 MB of strings for the collector to go through).
+ */
+export function decodeEntry(head: string, body: () => string, line: () => string, writtenAt: number, n: number): Decoded<ReadEntry> {
   let raw: unknown;
-  try { raw = JSON.parse(line.slice(0, tab)); } catch { return { ok: false, reason: `entry ${n} is not JSON (corrupt or truncated)` }; }
-  const e = decodeHead(raw, line, tab);
+  try { raw = JSON.parse(head); } catch { return { ok: false, reason: `entry ${n} is not JSON (corrupt or truncated)` }; }
+  const e = decodeHead(raw, body, line);
   if (!e) return { ok: false, reason: `entry ${n} is malformed` };
   // (an entry newer than the cache itself cannot be)
   if (!settledStamp(e.sidecarStamp, writtenAt) || !settledStamp(e.articleStamp, writtenAt)) return { ok: false, reason: `entry ${n} is newer than the cache` };
   return { ok: true, value: e };
 }
 
-function decodeHead(r: unknown, line: string, tab: number): ReadEntry | undefined {
+function decodeHead(r: unknown, body: () => string, line: () => string): ReadEntry | undefined {
   if (!Array.isArray(r) || r.length !== 6) return undefined;
   const [key, sidecar, articleName, ss, as, st] = r as unknown[];
   if (typeof key !== 'string' || typeof sidecar !== 'string' || typeof articleName !== 'string') return undefined;
@@ -246,18 +255,18 @@ function decodeHead(r: unknown, line: string, tab: number): ReadEntry | undefine
       ...(published !== null ? { published: published as Published } : {}),
       ...(dismissed !== null ? { dismissed: dismissed as string[] } : {}),
       problems: problems as Problem[],
-      body: lazyBody(statuses as string[], line, tab + 1),
+      body: lazyBody(statuses as string[], body),
     },
   };
 }
 
-/** The body of a line, from `at` (after the tab): checked against the head's statuses when parsed. */
-function lazyBody(statuses: readonly string[], line: string, at: number): LazyClaims {
+/** The body of an entry: checked against the head's statuses when parsed. */
+function lazyBody(statuses: readonly string[], body: () => string): LazyClaims {
   return {
     statuses,
     load() {
       let raw: unknown;
-      try { raw = JSON.parse(line.slice(at)); } catch { return undefined; }
+      try { raw = JSON.parse(body()); } catch { return undefined; }
       if (!Array.isArray(raw) || raw.length !== 2) return undefined;
       const [claims, placements] = raw as unknown[];
       if (!Array.isArray(claims) || claims.length !== statuses.length || !claims.every((c, i) => isClaim(c) && c.status === statuses[i])) return undefined;

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { decodeEntryLine, decodeHeader, encodeHeader, type CacheHeader, type CacheIdentity, type FileStamp, type ReadEntry } from '../../core/store/startupCache';
+import { decodeEntry, decodeHeader, encodeHeader, type CacheHeader, type CacheIdentity, type FileStamp, type ReadEntry } from '../../core/store/startupCache';
 import type { StartupCacheFiles } from '../platform';
 import { slicer } from '../perf';
 
@@ -56,8 +56,12 @@ export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCache
       for (let at = 0; at < body.length;) {
         const end = body.indexOf(0x0a, at);
         const stop = end < 0 ? body.length : end;
-        // (ASCII, as written: see encodeBody)
-        const e = decodeEntryLine(body.toString('latin1', at, stop), header.value.writtenAt, entries.length + 1);
+        // (ASCII, as written: see encodeBody.) Only the head becomes a string now; the claims stay
+        // bytes of the file until they are needed (or the line is written again).
+        const tab = body.indexOf(0x09, at);
+        if (tab < 0 || tab > stop) return { ok: false, reason: `entry ${entries.length + 1} is malformed` };
+        const from = at;
+        const e = decodeEntry(body.toString('latin1', at, tab), () => body.toString('latin1', tab + 1, stop), () => body.toString('latin1', from, stop), header.value.writtenAt, entries.length + 1);
         if (!e.ok) return e;
         entries.push(e.value);
         at = stop + 1;
