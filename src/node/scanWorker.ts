@@ -5,7 +5,7 @@ import * as os from 'os';
 import { parentPort, workerData } from 'worker_threads';
 import type { StatusScale } from '../core/statusScale';
 import type { Digested } from '../core/store/startupCache';
-import { digestOne, type DigestJob } from './scanDigest';
+import { digestOne, toWire, type DigestJob } from './scanDigest';
 
 const WORKER_NICE = 10;
 
@@ -18,11 +18,15 @@ if (process.platform === 'linux') {
 }
 const { scale } = workerData as { scale: StatusScale };
 parentPort?.on('message', (jobs: DigestJob[]) => {
-  parentPort?.postMessage(jobs.map((job): Digested => {
+  const results = jobs.map((job) => {
+    let d: Digested;
     try {
-      return digestOne(job, scale);
+      d = digestOne(job, scale);
     } catch (e) {
-      return { key: job.key, declined: `failed (${e instanceof Error ? e.message : String(e)})` };
+      d = { key: job.key, declined: `failed (${e instanceof Error ? e.message : String(e)})` };
     }
-  }));
+    return toWire(d);
+  });
+  // (the entries' bytes moved, not copied)
+  parentPort?.postMessage(results.map((r) => r.wire), results.flatMap((r) => (r.transfer ? [r.transfer] : [])));
 });

@@ -7,7 +7,7 @@
 // those stamped files left them. A cache that does not fit is ignored and said so in the log.
 import * as vscode from 'vscode';
 import type { ClaimStore } from '../core/store/claimStore';
-import { decodeEntryLine, encodeEntry, rewriteDue, sameStamp, settledStamp, type CacheIdentity, type FileStamp, type ReadEntry } from '../core/store/startupCache';
+import { decodeEntry, decodeEntryLine, encodeEntry, rewriteDue, sameStamp, settledStamp, type CacheIdentity, type FileStamp, type ReadEntry } from '../core/store/startupCache';
 import { articleKey, baseName, sidecarUriFor, suffixesByFolder } from './articles';
 import type { ScanDigester, StartupCacheFiles } from './platform';
 import { slicer, StallWatch, yieldToHost } from './perf';
@@ -237,7 +237,7 @@ export class StartupCache implements vscode.Disposable {
           const article = byKey.get(r.key);
           if (!article) continue;
           if ('declined' in r) { declined++; continue; }
-          const e = decodeEntryLine(r.line, r.at, done);
+          const e = 'parts' in r ? decodeEntry(r.parts.head, r.parts.body, r.parts.line, r.at, done) : decodeEntryLine(r.line, r.at, done);
           if (e.ok && e.value.key === r.key && !openNow.has(article.toString()) && this.restoreOne(article, r.key, e.value, suffixOf, r.at, false)) restored.add(r.key);
         }
       });

@@ -8,9 +8,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { ClaimStore } from '../../src/core/store/claimStore';
-import { decodeEntryLine, type Digested, type LetGoState, type ReadEntry } from '../../src/core/store/startupCache';
+import { decodeEntry, decodeEntryLine, type Digested, type LetGoState, type ReadEntry } from '../../src/core/store/startupCache';
 import { DEFAULT_SCALE } from '../../src/core/statusScale';
-import { digestOne, stampFile, type DigestJob } from '../../src/node/scanDigest';
+import { digestOne, fromWire, stampFile, toWire, type DigestJob, type WireDigested } from '../../src/node/scanDigest';
+import { MessageChannel } from 'worker_threads';
 import { realRootSync } from '../../src/node/safeFiles';
 import { claimIdIn, sidecarVariants, tickingStore, treatySidecar, TREATY_TEXT } from './sidecarFixtures';
 
@@ -94,6 +95,31 @@ describe('Cold scan on worker threads: a digested article is what the host would
       assert.strictEqual(restored.restoreArticleSidecar(key, variant), true, `${name}: the file read again is the one digested`);
       restored.restoreArticleText(key, TEXT);
       assert.strictEqual(restored.serialize(key), variant, `${name}: written back byte for byte`);
+    }
+  });
+
+  it('through a real message port as a worker posts it (the body\'s bytes moved, not copied): the same entry, line for line', async () => {
+    const { port1, port2 } = new MessageChannel();
+    try {
+      for (const [name, variant] of Object.entries({ ...sidecarVariants(source), curly: source.replace('Renewed for five years.', 'Renewed for “five” years — ü 🇷🇺.') })) {
+        put(variant);
+        const d = digestOne(job(), DEFAULT_SCALE);
+        assert.ok('line' in d, `${name}: digested`);
+        if (name === 'curly') assert.match(d.line, /\\u201c/, 'the fixture\'s curly quote is in the line, escaped');
+        const { wire, transfer } = toWire(d);
+        assert.ok(transfer);
+        const got = new Promise<WireDigested>((resolve) => port2.once('message', resolve));
+        port1.postMessage(wire, [transfer]);
+        assert.strictEqual(transfer.byteLength, 0, `${name}: the bytes moved to the other side`);
+        const r = fromWire(await got);
+        assert.ok('parts' in r);
+        assert.strictEqual(r.parts.line(), d.line, `${name}: the line as the worker made it`);
+        const e = decodeEntry(r.parts.head, r.parts.body, r.parts.line, r.at, 1);
+        assert.ok(e.ok, e.ok ? '' : e.reason);
+        assert.deepStrictEqual(parsedState(e.value), parsedState(entryOf(d)), `${name}: the same entry`);
+      }
+    } finally {
+      port1.close();
     }
   });
 

@@ -205,7 +205,15 @@ export function decodeBody(body: string, header: CacheHeader): Decoded<ReadEntry
  */
 export type Digested =
   | { readonly key: string; readonly line: string; readonly at: number }
+  | { readonly key: string; readonly parts: EntryParts; readonly at: number }
   | { readonly key: string; readonly declined: string };
+
+/** An entry's line in parts (see decodeEntry): the head's text, the body's and the whole line's on demand. */
+export interface EntryParts {
+  readonly head: string;
+  body(): string;
+  line(): string;
+}
 
 /**
  * One line of the body (entry number `n`): its head parsed and checked, its body left to parse

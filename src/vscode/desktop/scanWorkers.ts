@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import type { StatusScale } from '../../core/statusScale';
 import type { Digested } from '../../core/store/startupCache';
-import type { DigestJob } from '../../node/scanDigest';
+import { fromWire, type DigestJob, type WireDigested } from '../../node/scanDigest';
 import type { DigestArticle, ScanDigester } from '../platform';
 import { realRootOf, rootOf } from './localFiles';
 
@@ -95,10 +95,10 @@ function digestIn(script: string, articles: readonly DigestArticle[], scale: Sta
         if (stuck) clearTimeout(stuck);
         stuck = setTimeout(() => stop(`no answer in ${STUCK_MS / 1000} s`), STUCK_MS);
       };
-      w.on('message', (results: Digested[]) => {
+      w.on('message', (results: WireDigested[]) => {
         if (gone) return;
         outstanding--;
-        try { onResults(results); } catch (e) { log.error(`start-up scan: ${String(e)}`); }
+        try { onResults(results.map(fromWire)); } catch (e) { log.error(`start-up scan: ${String(e)}`); }
         if (give(w)) { outstanding++; watch(); }
         else if (outstanding === 0) stop();
         else watch();
