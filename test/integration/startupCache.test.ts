@@ -52,6 +52,47 @@ describe('start-up cache (a second session)', () => {
     assert.deepStrictEqual(await panel(factmark, cacheable), before.panel);
   });
 
+  it('restored, an article\'s claims are parsed only when asked for: its row in the panel is built from the entry\'s head, its claims when it is expanded', async function () {
+    this.timeout(120_000);
+    const factmark = await api();
+    const cache = factmark.startupCache!;
+    assert.ok(!factmark.store.policy.requireSources && factmark.store.policy.requireReviews <= 0, 'no rule in .factmark.yaml (a rule\'s diagnostics need every article\'s claims)');
+    const a = await oldArticle(factmark, uniqueName('lazy-a'), [{ id: 'lazy01', quote: 'a budget of £412 million', status: 'unverified' }, { id: 'lazy02', quote: 'Bus fares will stay frozen', status: 'mostly-accurate' }]);
+    const b = await oldArticle(factmark, uniqueName('lazy-b'), [{ id: 'lazy03', quote: 'a budget of £412 million', status: 'accurate' }]);
+    await cache.restart();
+    await settled(factmark);
+    const articleNode = async (key: string) => ((await factmark.views.tree.provider.getChildren(undefined)) ?? []).find((id) => { const n = factmark.views.tree.node(id); return n?.kind === 'article' && n.article === key; });
+    const shown = async (key: string) => {
+      const id = await articleNode(key);
+      assert.ok(id, `${key} is listed`);
+      const item = await factmark.views.tree.provider.getTreeItem(id);
+      return { description: item.description, tooltip: item.tooltip, icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined, label: item.accessibilityInformation?.label };
+    };
+    // What the panel shows with their claims parsed (the first restart read these two).
+    const before = { a: await shown(a.key), b: await shown(b.key), open: factmark.views.tree.openCount() };
+    // The panel hidden, so that VS Code asks it for nothing by itself while the window restarts.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('the Claims panel hidden', () => !factmark.views.tree.view.visible);
+    const parsedBefore = factmark.perf().store.cachedClaimsParsed;
+    const stats = await cache.restart();
+    assert.strictEqual(stats.ignored, undefined, `the cache was used (${stats.ignored})`);
+    assert.ok(factmark.store.pendingSummary(a.key) && factmark.store.pendingSummary(b.key), 'restored: their claims not parsed');
+    assert.deepStrictEqual(await shown(a.key), before.a, 'the article\'s row, from the head, as it was');
+    assert.deepStrictEqual(await shown(b.key), before.b);
+    assert.strictEqual(factmark.views.tree.openCount(), before.open, 'the badge: the same claims still open');
+    assert.ok(factmark.store.pendingSummary(a.key) && factmark.store.pendingSummary(b.key), 'still not parsed after the rows were drawn');
+    // Expanded: that article's claims, and only its.
+    const children = await factmark.views.tree.provider.getChildren((await articleNode(a.key)) as string);
+    assert.deepStrictEqual((children ?? []).map((id) => { const n = factmark.views.tree.node(id); return n?.kind === 'claim' ? n.id : id; }), ['lazy01', 'lazy02']);
+    assert.strictEqual(factmark.store.pendingSummary(a.key), undefined, 'expanded: parsed');
+    assert.ok(factmark.store.pendingSummary(b.key), 'the other article still not parsed');
+    assert.strictEqual(factmark.perf().store.cachedClaimsParsed - parsedBefore, 1);
+    assert.strictEqual(factmark.perf().store.cachedClaimsLost, 0);
+    // Asked for by anything else (here the store's snapshot, as every command and view takes it): parsed, as the file says.
+    assert.deepStrictEqual(factmark.store.get(b.key)?.claims.map((e) => [e.claim.id, e.claim.status, e.state]), [['lazy03', 'accurate', 'anchored']]);
+    assert.strictEqual(factmark.store.pendingSummary(b.key), undefined);
+  });
+
   it('an entry made stale behind a matching stat (same size, mtime forced back, same inode) ends right when a claim is acted on', async function () {
     this.timeout(120_000);
     const factmark = await api();
