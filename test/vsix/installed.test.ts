@@ -59,18 +59,20 @@ describe('the packaged extension (.vsix) installed into VS Code', () => {
     const scale = { initial: 'unverified', statuses: [{ key: 'unverified', label: 'Unverified', settled: false }, { key: 'accurate', label: 'True', settled: true }] };
     const worker = new Worker(script, { workerData: { scale } });
     try {
-      const [result] = await new Promise<{ key: string; line?: string; declined?: string }[]>((resolve, reject) => {
+      // (the worker's message: the entry's head as text, its body as bytes moved to this thread; see src/node/scanDigest.ts WireDigested)
+      const [result] = await new Promise<{ key: string; head?: string; body?: Uint8Array; declined?: string }[]>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
         const real = fs.realpathSync(dir);
         worker.postMessage([{ key, sidecarUri: `${key}.claims.yaml`, articleName: 'a.md', articlePath, sidecarPath: `${articlePath}.claims.yaml`, root: dir, realRoot: real }]);
       });
       assert.strictEqual(result.key, key);
-      assert.ok(result.line, `declined: ${result.declined}`);
-      const entry = JSON.parse(result.line) as unknown[];
-      assert.strictEqual(entry[0], key);
-      assert.match(result.line, /"id":"vsix01"/);
-      assert.match(result.line, /\["anchored",\d+,\d+/);
+      assert.ok(result.head && result.body, `declined: ${result.declined}`);
+      const head = JSON.parse(result.head) as unknown[];
+      assert.strictEqual(head[0], key);
+      const body = Buffer.from(result.body).toString('latin1');
+      assert.match(body, /"id":"vsix01"/);
+      assert.match(body, /\["anchored",\d+,\d+/);
     } finally {
       await worker.terminate();
       fs.rmSync(dir, { recursive: true, force: true });
