@@ -84,6 +84,11 @@ export class StartupCache implements vscode.Disposable {
   /** The first scan's digest (see digest) has run. */
   private digested = false;
   private disposed = false;
+  /**
+   * The cache file is still the one this session's restore read (for the identity it said), not
+   * written or removed since: a write of exactly its entries may be skipped.
+   */
+  private fileAsRead?: string;
   /** Ends the worker threads when the extension is (see digest). */
   private readonly ending = new AbortController();
 
@@ -113,6 +118,7 @@ export class StartupCache implements vscode.Disposable {
     if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
     return this.inTurn(async () => {
       if (startupCacheEnabled()) return; // (turned on again meanwhile)
+      this.fileAsRead = undefined;
       try {
         if (await this.files.remove()) this.log.info(`start-up cache ${this.files.where} removed: factmark.startupCache is off`);
       } catch (e) {
@@ -155,6 +161,7 @@ export class StartupCache implements vscode.Disposable {
       else this.log.info(`start-up cache: ${read?.reason ?? 'none'}; every article is read`);
       return [...articles];
     }
+    this.fileAsRead = JSON.stringify(this.identity());
     const restoreStarted = performance.now();
     const stalls = new StallWatch();
     stalls.start();
@@ -259,7 +266,7 @@ export class StartupCache implements vscode.Disposable {
     const articleStamp = this.files.stamp(article, true);
     if (!sidecarStamp || !articleStamp || !sameStamp(sidecarStamp, e.sidecarStamp) || !sameStamp(articleStamp, e.articleStamp)) return false;
     if (!this.store.restoreLetGo(key, e.sidecar, e.articleName, e.state)) return false;
-    // Proven settled against when the entry was made (decodeEntryLine: the cache's write time, or when a worker stamped the files): still so for the next one.
+    // Proven settled against when the entry was made (decodeEntry: the cache's write time, or when a worker stamped the files): still so for the next one.
     this.stamped.set(key, { sidecar: sidecarStamp, article: articleStamp, at: writtenAt, revision: this.store.revision(key), line: e.line, inFile });
     return true;
   }
@@ -274,7 +281,7 @@ export class StartupCache implements vscode.Disposable {
     else this.stamped.delete(key);
   }
 
-  /** The batch load took the article in: what it is now is what the stamped files gave (checked again before each write: letGoState). */
+  /** The batch load took the article in: what it is now is what the stamped files gave (checked again before each write: its revision, then letGoState). */
   taken(key: string): void {
     const s = this.stamped.get(key);
     if (s && s.revision === undefined) s.revision = this.store.revision(key);
@@ -320,16 +327,18 @@ export class StartupCache implements vscode.Disposable {
       if (s.line !== undefined) { parts.push(s.line); if (s.inFile) asInFile++; continue; }
       const state = this.store.letGoState(key);
       const info = this.store.state(key);
-      if (!state || !info) continue;
+      // (letGoState may have parsed a cache entry's claims: should they have been lost, the article changed)
+      if (!state || !info || this.store.revision(key) !== s.revision) continue;
       const article = vscode.Uri.parse(key, true);
       parts.push(encodeEntry({ key, sidecar: info.sidecar, articleName: baseName(article), sidecarStamp: s.sidecar, articleStamp: s.article, state }));
     }
     // Every entry the file holds, and nothing else (a warm start that changed nothing): not written again.
-    if (asInFile === parts.length && parts.length === this.stats.entries && this.stats.writes === 0 && !this.stats.ignored) {
+    if (this.fileAsRead !== undefined && this.fileAsRead === JSON.stringify(this.identity()) && asInFile === parts.length && parts.length === this.stats.entries) {
       this.stats.unchanged = true;
       this.log.info(`start-up cache unchanged: ${parts.length} articles, not written again`);
       return;
     }
+    this.fileAsRead = undefined;
     const bytes = await this.files.write(this.identity(), writtenAt, parts.length, parts.map((p) => (typeof p === 'string' ? p : p())).join('\n'));
     this.stats.writes++;
     this.stats.written = { entries: parts.length, bytes, ms: performance.now() - started };
@@ -347,6 +356,7 @@ export class StartupCache implements vscode.Disposable {
     this.digested = false;
     this.scanned = false;
     this.cached = undefined;
+    this.fileAsRead = undefined;
     this.stamped.clear();
     this.stale.clear();
     Object.assign(this.stats, { unchanged: undefined, ignored: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined, findMs: undefined, restoreLongestStallMs: undefined, digest: undefined });

@@ -105,7 +105,15 @@ export class WorkspaceSync implements vscode.Disposable {
       if (e.kind === 'claims' || e.kind === 'dismissed') for (const a of e.articles) this.writer.schedule(a);
       // A new status scale (setScale names no claim): a sidecar let go with a claim off it is read
       // again, so that its unknown-status errors are placed on the file's lines.
-      if (e.kind === 'claims' && !e.ids) for (const a of e.articles) if (store.sidecarNeededForProblems(a)) void this.restoreSidecar(a).catch((err) => log.error(`reading ${a} again: ${String(err)}`));
+      // So is one whose start-up cache entry did not hold its claims (never expected: the cache's
+      // checksum held): read now, its claims are the file's.
+      if (e.kind === 'claims' && !e.ids) {
+        for (const a of e.articles) {
+          const lost = store.claimsLost(a);
+          if (lost) log.error(`the start-up cache's entry for ${a} did not hold its claims; its sidecar is read again`);
+          if (lost || store.sidecarNeededForProblems(a)) void this.restoreSidecar(a).catch((err) => log.error(`reading ${a} again: ${String(err)}`));
+        }
+      }
     }));
     this.disposables.push(new SidecarAlerts(store, this.writer, this.diagnostics));
   }

@@ -5,6 +5,7 @@
 // command acted on a claim whose words had changed on disk since they were shown; a folder
 // linked in from outside the workspace was restored.
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -103,6 +104,42 @@ describe('start-up cache: stale and refused entries', () => {
     assert.deepStrictEqual(factmark.store.get(a.key)?.claims.map((e) => e.claim.id), ['rtdmg1'], 'the claim as its sidecar says');
     // Read from its files: by the host, or (the cache refused: a cold start) on the worker threads, which read the files; nothing came from the cache.
     assert.strictEqual(factmark.perf().store.restoredFromCache - restoredBefore, stats.digest?.restored ?? 0, 'every article restored was restored from what a worker read, none from the cache');
+  });
+
+  it('a cache whose body was changed with its checksum made again (a claim\'s status, not as its head says): no claim from it; the sidecar is read again and its claims shown as the file has them', async function () {
+    this.timeout(120_000);
+    const factmark = await api();
+    const cache = factmark.startupCache!;
+    const a = await oldArticle(factmark, uniqueName('rebodied'), [{ id: 'rtbdy1', quote: 'a budget of £412 million', status: 'accurate' }, { id: 'rtbdy2', quote: 'Bus fares will stay frozen', status: 'unverified' }]);
+    await cache.restart();
+    let changed = false;
+    const stats = await cache.restart(async () => {
+      const bytes = fs.readFileSync(cache.where);
+      const nl = bytes.indexOf(0x0a);
+      const header = JSON.parse(bytes.toString('utf8', 0, nl)) as { checksum: string };
+      // In the article's line, after its head: the body's first claim said to be "unproven" (as long as "accurate"), the head still saying "accurate".
+      const lineAt = bytes.indexOf('"rtbdy1"', nl);
+      const bodyAt = lineAt < 0 ? -1 : bytes.indexOf(0x09, lineAt);
+      const at = bodyAt < 0 ? -1 : bytes.indexOf('"status":"accurate"', bodyAt);
+      if (at < 0) return;
+      bytes.write('"status":"unproven"', at, 'latin1');
+      const body = bytes.subarray(nl + 1);
+      const checksum = createHash('sha256').update(body).digest('hex');
+      fs.writeFileSync(cache.where, Buffer.concat([Buffer.from(JSON.stringify({ ...header, checksum }) + '\n', 'utf8'), body]));
+      changed = true;
+    });
+    assert.ok(changed, 'the article\'s entry was not in the cache');
+    assert.strictEqual(stats.ignored, undefined, `the cache was used (its checksum made again): ${JSON.stringify(stats)}`);
+    assert.ok(factmark.store.pendingSummary(a.key), 'restored, its claims not parsed yet');
+    const lostBefore = factmark.perf().store.cachedClaimsLost;
+    // The claims needed (as a command or an expanded article needs them): the body does not hold what the head says.
+    assert.deepStrictEqual(factmark.store.get(a.key)?.claims, [], 'no claim from the damaged entry');
+    assert.strictEqual(factmark.perf().store.cachedClaimsLost - lostBefore, 1);
+    // Read again at once, as changed on disk: the claims as the sidecar says, never the damaged "unproven".
+    await waitFor('the sidecar read again', () => (factmark.store.get(a.key)?.claims.length ?? 0) === 2, 20_000);
+    assert.deepStrictEqual(factmark.store.get(a.key)?.claims.map((e) => [e.claim.id, e.claim.status]), [['rtbdy1', 'accurate'], ['rtbdy2', 'unverified']]);
+    assert.strictEqual(factmark.store.get(a.key)?.dirty, false, 'nothing to write');
+    assert.strictEqual(factmark.store.claimsLost(a.key), false);
   });
 
   it('an article whose folder became a link out of the workspace while closed is not restored: refused, as a fresh read refuses it', async function () {

@@ -252,6 +252,37 @@ describe('Start-up cache: the claims are parsed when first needed', () => {
   });
 
   const line = () => encodeEntry(entryOf(coldLoad(WRITTEN)));
+  const lostEntry = (): ReadEntry => {
+    const l = line();
+    const bad = l.slice(0, l.indexOf('\t') + 1) + l.slice(l.indexOf('\t') + 1).replace('"quote":', '"qu0te":');
+    const header = decodeHeader(encodeHeader({ ...IDENTITY, writtenAt: NOW, entries: 1, bodyBytes: bad.length, checksum: 'x' }), IDENTITY);
+    assert.ok(header.ok);
+    const decoded = decodeBody(bad, header.value);
+    assert.ok(decoded.ok);
+    return decoded.value[0];
+  };
+
+  it('a body that does not parse, first read for the cache itself (letGoState): no entry of it is made, with no claims or with the mark of the file', () => {
+    const warm = restored(lostEntry());
+    assert.strictEqual(warm.letGoState(ARTICLE), undefined);
+    assert.strictEqual(warm.stats.cachedClaimsLost, 1);
+    assert.strictEqual(warm.claimsLost(ARTICLE), true);
+    assert.strictEqual(warm.letGoState(ARTICLE), undefined, 'nor later');
+  });
+
+  it('a body that does not parse: the store says so in a `claims` event once whatever read it is done (the views showed its counts), and no longer once the file is read again', async () => {
+    const warm = restored(lostEntry());
+    const events: string[] = [];
+    warm.onDidChange((e) => events.push(`${e.kind}:${e.articles.join(',')}:${e.ids ? 'ids' : 'all'}`));
+    assert.deepStrictEqual(warm.get(ARTICLE)!.claims, []);
+    assert.deepStrictEqual(events, [], 'not from inside the read');
+    await Promise.resolve();
+    assert.deepStrictEqual(events, [`claims:${ARTICLE}:all`]);
+    readAgain(warm, WRITTEN);
+    assert.strictEqual(warm.claimsLost(ARTICLE), false, 'read again: its claims are the file\'s');
+    assert.strictEqual(warm.get(ARTICLE)!.claims.length, 3);
+  });
+
   const bodyOf = (l: string) => l.slice(l.indexOf('\t') + 1);
   const withBody = (l: string, body: string) => l.slice(0, l.indexOf('\t') + 1) + body;
   for (const [what, corrupt] of [

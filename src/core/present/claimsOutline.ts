@@ -41,7 +41,7 @@ export interface OutlineSource {
   snapshot(article: string): ArticleSnapshot | undefined;
   /**
    * The article while its claims are not brought in (undefined otherwise): a row that needs no
-   * claim (grouped by article, nothing filtered) is built from it, and takes the claims from
+   * claim (grouped by article, nothing filtered, no suggestions shown) is built from it, and takes the claims from
    * snapshot() only when they are asked for (the article expanded). Without it, every row is built
    * from a snapshot: at a warm start, every article's claims parsed before the panel shows.
    */
@@ -64,9 +64,11 @@ export interface ArticleRow {
   readonly article: string;
   readonly sortKey: string;
   /**
-   * The article at the row's last full build: its file's state and claim count. Typing taken in
-   * since by updateEdited is in the fields below, not here, and the entries anywhere in the row
-   * keep the ranges they had then (the panel never shows where a claim is).
+   * The article at the row's last full build (for a row built without the claims, see
+   * pendingRow: taken when first read). Typing taken in since by updateEdited is in the fields
+   * below, not here, and the entries anywhere in the row keep the ranges they had then (the panel
+   * never shows where a claim is). What the row shows of the file and how many claims it has are
+   * `file` and `total`.
    */
   readonly snapshot?: ArticleSnapshot;
   /** The sidecar as the row was built (undefined for an article without one: suggestions only). */

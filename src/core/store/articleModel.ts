@@ -42,7 +42,7 @@ interface Placement {
 /** `claimAtScanned`: claims claimAt looked at (those starting up to the longest claim's length before the offset); `claimOrders`: times it ordered the claims by start. */
 /** `textsDropped` / `textsRestored`: article texts let go once anchored (dropText), and read again (restoreText). */
 /** `sidecarsDropped` / `sidecarsRestored`: sidecar texts and parses let go (dropSidecar), and read again unchanged (restoreSidecar). */
-/** `restoredFromCache`: articles given their let-go state from the start-up cache (restoreLetGo), not read; `cachedClaimsParsed` / `cachedClaimsLost`: of those, the ones whose claims were needed and parsed from it, and the ones whose entry's claims could not be (read again then: bringIn). */
+/** `restoredFromCache`: articles given their let-go state from the start-up cache (restoreLetGo), not read; `cachedClaimsParsed` / `cachedClaimsLost`: of those, the ones whose claims were needed and parsed from it, and the ones whose entry's claims could not be (no claim then until the sidecar is read again: bringIn). */
 export interface ModelCounters { snapshots: number; sidecarLoads?: number; reanchors?: number; claimAtScanned?: number; claimOrders?: number; textsDropped?: number; textsRestored?: number; sidecarsDropped?: number; sidecarsRestored?: number; restoredFromCache?: number; cachedClaimsParsed?: number; cachedClaimsLost?: number }
 
 /** The last placementsVersion given out, by any model. */
@@ -160,6 +160,14 @@ export class ArticleModel {
     return this.placements_;
   }
 
+  /** Called (once) when the claims of a start-up cache's entry could not be parsed (see bringIn): from inside whatever read them, so it must only schedule. */
+  onClaimsLost?: () => void;
+
+  /** A start-up cache entry's claims could not be parsed (bringIn), and the sidecar has not been read again since. */
+  get claimsLost(): boolean {
+    return this.held?.lost === true;
+  }
+
   /** The claims are still those of a start-up cache's entry, not parsed yet (see restoreLetGo). */
   get claimsPending(): boolean {
     return this.lazy !== undefined;
@@ -170,7 +178,9 @@ export class ArticleModel {
    * state would have done), changing nothing else: not a change of the article. Should the entry
    * not hold what its head said (a bug: the host checked its checksum), the article has no claims
    * and a sidecar mark that matches no file, so that the sidecar is taken as changed on disk when
-   * it is next read (before any change or write) and its claims come from the file.
+   * it is next read (before any change, write or export) and its claims come from the file;
+   * meanwhile nothing of it is cached again (letGoState), and onClaimsLost says so (the store tells
+   * the views, which showed the entry's counts).
    */
   private bringIn(): void {
     const lazy = this.lazy as LazyClaims;
@@ -181,6 +191,7 @@ export class ArticleModel {
       if (this.held) this.held = { ...this.held, mark: 'lost: the start-up cache did not hold its claims', lost: true };
       this.counters.cachedClaimsLost = (this.counters.cachedClaimsLost ?? 0) + 1;
       this.claimsChanged();
+      this.onClaimsLost?.();
       return;
     }
     this.takeCached(body.claims, body.placements);
@@ -648,6 +659,8 @@ export class ArticleModel {
    * not ask git, whose answer could place them otherwise), nothing placed by hand.
    */
   letGoState(): LetGoState | undefined {
+    // (a cache entry's claims first: should they not parse, the held mark is the lost one)
+    if (this.lazy) this.bringIn();
     const held = this.held;
     if (!held || held.lost || !this.textDropped || !this.anchoredFresh || this.dirty || this.sidecarState !== 'ok' || this.conflicts.length || this.placed.size || this.unreadable || this.articleMissing || this.previous || this.renamed) return undefined;
     const placements: [ 'anchored', number, number, string, number ][] = [];

@@ -76,7 +76,7 @@ export interface StoreStats {
   readonly sidecarsHeld: number;
   /** Articles restored from the start-up cache (restoreLetGo), not read. */
   readonly restoredFromCache: number;
-  /** Of those, articles whose claims were needed and parsed from their entry since; and entries whose claims could not be (the article is read again: ArticleModel.bringIn). */
+  /** Of those, articles whose claims were needed and parsed from their entry since; and entries whose claims could not be (no claim then until the sidecar is read again: ArticleModel.bringIn). */
   readonly cachedClaimsParsed: number;
   readonly cachedClaimsLost: number;
 }
@@ -162,6 +162,11 @@ export class ClaimStore {
     if (!m?.claimsPending) return undefined;
     const progress = this.progress(article) as Progress;
     return { state: this.state(article) as ArticleState, progress, open: progress.open };
+  }
+
+  /** The article's start-up cache entry did not hold its claims (ArticleModel.bringIn): it has none until its sidecar is read again. */
+  claimsLost(article: string): boolean {
+    return this.models.get(article)?.claimsLost ?? false;
   }
 
   /** The article's progress figures, recomputed only when a status or an anchor state changed. */
@@ -412,6 +417,8 @@ export class ClaimStore {
     if (this.models.has(article)) return false;
     const m = new ArticleModel(article, sidecar, articleName, this.counters, this.options.detachParses !== false);
     if (!m.restoreLetGo(state, this.scale)) return false;
+    // The entry's claims did not parse when first needed: the views, which showed its counts, hear that it has none (after whatever read them).
+    m.onClaimsLost = () => queueMicrotask(() => { if (this.models.get(article) === m) this.fire(article, 'claims'); });
     this.models.set(article, m);
     this.fire(article, 'loaded');
     return true;

@@ -89,7 +89,8 @@ export interface LazyClaims {
   /**
    * The body parsed and checked: fresh objects each call. Undefined when it does not hold what
    * the head says (malformed, another count or other statuses): the host's checksum makes that
-   * a bug, never a file changed on disk, and the article is then read again (ArticleModel.bringIn).
+   * a bug, never a file changed on disk; the article then has no claim until its sidecar is read
+   * again, and its claims come from the file (ArticleModel.bringIn).
    */
   load(): { claims: Claim[]; placements: CachedPlacement[] } | undefined;
 }
