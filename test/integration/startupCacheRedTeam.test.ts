@@ -118,10 +118,13 @@ describe('start-up cache: stale and refused entries', () => {
       const nl = bytes.indexOf(0x0a);
       const header = JSON.parse(bytes.toString('utf8', 0, nl)) as { checksum: string };
       // In the article's line, after its head: the body's first claim said to be "unproven" (as long as "accurate"), the head still saying "accurate".
-      const lineAt = bytes.indexOf('"rtbdy1"', nl);
-      const bodyAt = lineAt < 0 ? -1 : bytes.indexOf(0x09, lineAt);
-      const at = bodyAt < 0 ? -1 : bytes.indexOf('"status":"accurate"', bodyAt);
-      if (at < 0) return;
+      const idAt = bytes.indexOf('"rtbdy1"', nl);
+      if (idAt < 0) return;
+      const lineStart = bytes.lastIndexOf(0x0a, idAt) + 1;
+      const lineEnd = bytes.indexOf(0x0a, idAt) < 0 ? bytes.length : bytes.indexOf(0x0a, idAt);
+      const bodyAt = bytes.indexOf(0x09, lineStart);
+      const at = bytes.indexOf('"status":"accurate"', bodyAt);
+      if (bodyAt < 0 || at < 0 || at > lineEnd) return;
       bytes.write('"status":"unproven"', at, 'latin1');
       const body = bytes.subarray(nl + 1);
       const checksum = createHash('sha256').update(body).digest('hex');
