@@ -61,7 +61,7 @@ export interface StartupCacheStats {
   digest?: { articles: number; restored: number; declined: number; workers: number; ms: number; longestStallMs: number; longestStallEndedAt: number; stallsOver100Ms: number };
   /** Writes, the entries and bytes of the last one, and how long it took (encoding in slices included). */
   writes: number;
-  /** The session's first write found exactly the entries the file holds: nothing written. */
+  /** The last write would have written exactly the entries of the file this session read: nothing was written. */
   unchanged?: boolean;
   written?: { entries: number; bytes: number; ms: number };
 }
@@ -339,6 +339,7 @@ export class StartupCache implements vscode.Disposable {
       return;
     }
     this.fileAsRead = undefined;
+    this.stats.unchanged = undefined;
     const bytes = await this.files.write(this.identity(), writtenAt, parts.length, parts.map((p) => (typeof p === 'string' ? p : p())).join('\n'));
     this.stats.writes++;
     this.stats.written = { entries: parts.length, bytes, ms: performance.now() - started };

@@ -162,6 +162,46 @@ describe('start-up cache (a second session)', () => {
     assert.strictEqual(factmark.perf().startupCache!.writes, writes, 'the cache was written again after two statuses set');
   });
 
+  it('a warm start that changed nothing leaves the cache file as it read it; once one of its articles changes, it is written again without that article', async function () {
+    this.timeout(120_000);
+    const factmark = await api();
+    const cache = factmark.startupCache!;
+    const fs = await import('fs');
+    // (an article open in an editor is read at every start, and may be cached after: none open)
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const a = await oldArticle(factmark, uniqueName('unchanged'), [{ id: 'same01', quote: 'a budget of £412 million', status: 'unverified' }]);
+    await cache.restart(); // a read and stamped
+    await settled(factmark);
+    // The cache written with a; then every article it can hold restored from it.
+    const stats = await cache.restart();
+    await settled(factmark);
+    assert.strictEqual(stats.ignored, undefined, `the cache was used (${stats.ignored})`);
+    assert.strictEqual(factmark.store.reanchorsOf(a.key), 0, 'a restored, not read');
+    const entry = JSON.stringify(a.key);
+    const bytes = fs.readFileSync(cache.where);
+    const mtime = fs.statSync(cache.where).mtimeMs;
+    assert.ok(bytes.includes(entry), 'the file has a');
+    const writes = factmark.perf().startupCache!.writes;
+    // (settled read every article's claims from its entry: that changes nothing to write either)
+    await cache.write();
+    assert.strictEqual(factmark.perf().startupCache!.unchanged, true, `not found unchanged: ${JSON.stringify(factmark.perf().startupCache)}`);
+    assert.strictEqual(factmark.perf().startupCache!.writes, writes, 'written again');
+    assert.ok(fs.readFileSync(cache.where).equals(bytes) && fs.statSync(cache.where).mtimeMs === mtime, 'the file was touched');
+
+    // One of its articles changed: what the file says of it is no longer so, and the next write drops it.
+    await vscode.commands.executeCommand('factmark.setStatus', { article: a.key, id: 'same01' }, 'accurate');
+    await factmark.flush();
+    await cache.write();
+    const after = factmark.perf().startupCache!;
+    assert.strictEqual(after.writes, writes + 1, 'not written after a change');
+    assert.strictEqual(after.unchanged, undefined, 'the last write is not reported as skipped');
+    assert.strictEqual(after.written?.entries, stats.entries - 1, `every entry but a's: ${JSON.stringify(after)}`);
+    assert.ok(!fs.readFileSync(cache.where).includes(entry), 'the changed article is still in the file');
+    // Written, the file is no longer the one this session read: a write of the same entries writes it again.
+    await cache.write();
+    assert.strictEqual(factmark.perf().startupCache!.writes, writes + 2);
+  });
+
   it('turned off, the cache file is removed and not written again; turned on, written again', async function () {
     this.timeout(60_000);
     const factmark = await api();

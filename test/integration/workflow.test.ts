@@ -292,4 +292,36 @@ describe('the repository policy in the Problems panel', () => {
     await waitFor('the breaches found again', () => factmark.views.policy.countsOf(uri).built > counts.built);
     await waitFor('the breaches on the claims', placed);
   });
+
+  it('a new policy reaches every article at once: breaches no rule asks for any more leave the Problems panel, also when no rule is left', async () => {
+    const first = await openNewArticle(uniqueName('policy-many-a'), ARTICLE);
+    const a = await markWords(first, 'a budget of £412 million');
+    await vscode.commands.executeCommand('factmark.setStatus', a, 'accurate');
+    const second = await openNewArticle(uniqueName('policy-many-b'), ARTICLE);
+    const b = await markWords(second, 'Bus fares will stay frozen');
+    await vscode.commands.executeCommand('factmark.setStatus', b, 'inaccurate');
+    const uris = [first.document.uri, second.document.uri];
+    const codes = () => uris.map((u) => problems(u).map(([c]) => c).sort());
+    await waitFor('the breaches of both', () => uris.every((u) => factmark.views.policy.of(u).length === 3));
+    assert.deepStrictEqual(codes(), [['no-explanation', 'no-source', 'sign-off'], ['no-explanation', 'no-source', 'sign-off']]);
+    const everyArticle = factmark.store.articles().length;
+    assert.ok(everyArticle > 2, 'other articles, with no breach, take the same batch');
+    try {
+      // Sources no longer asked for: one batch of every article (setPolicy), each article's list made again.
+      await writeFile(config(), 'requireReviews: 1\n');
+      await waitFor('the policy to be read', () => !factmark.store.policy.requireSources);
+      await waitFor('only the sign-off asked for', () => uris.every((u) => factmark.views.policy.of(u).length === 1));
+      assert.deepStrictEqual(codes(), [['sign-off'], ['sign-off']]);
+      assert.deepStrictEqual(uris.map((u) => vscode.languages.getDiagnostics(u).filter((d) => d.source === 'factmark').map((d) => d.code)), [['sign-off'], ['sign-off']], 'the workbench shows what the collection holds');
+      // No rule at all: nothing is found, and what was shown goes (not left from before).
+      await writeFile(config(), 'requireReviews: 0\n');
+      await waitFor('the policy to be read', () => factmark.store.policy.requireReviews === 0);
+      await waitFor('no breach shown', () => uris.every((u) => factmark.views.policy.of(u).length === 0));
+      await waitFor('none in the workbench', () => uris.every((u) => vscode.languages.getDiagnostics(u).every((d) => d.source !== 'factmark')));
+    } finally {
+      await writeFile(config(), 'requireReviews: 1\nrequireSources: true\n');
+      await waitFor('the policy to be read again', () => factmark.store.policy.requireReviews === 1 && factmark.store.policy.requireSources);
+    }
+    await waitFor('the breaches back', () => uris.every((u) => factmark.views.policy.of(u).length === 3));
+  });
 });
