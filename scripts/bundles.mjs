@@ -19,6 +19,8 @@ export function bundles({ production = false } = {}) {
     { name: 'web', ...browser, ...maps, entryPoints: ['src/vscode/web.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
     // The worker threads of the cold start-up scan (src/vscode/desktop/scanWorkers.ts starts them).
     { name: 'scan-worker', ...node, ...maps, entryPoints: ['src/node/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
+    // The worker thread that reads the start-up cache file at activation (src/vscode/desktop/startupCacheFile.ts starts it).
+    { name: 'cache-read-worker', ...node, ...maps, entryPoints: ['src/node/cacheReadWorker.ts'], outfile: 'dist/cacheReadWorker.js' },
     { name: 'cli', ...node, ...maps, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
     // The bench drives code-server with Chromium (playwright-core, loaded from node_modules).
     { name: 'bench', ...node, ...maps, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js', sourcemap: false, external: ['playwright-core'] },

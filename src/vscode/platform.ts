@@ -53,13 +53,15 @@ export type SidecarSearch = (roots: readonly vscode.Uri[], suffix: string, exclu
 export interface StartupCacheFiles {
   /** The cache file's path (for the log). */
   readonly where: string;
+  /** The cache is read on another thread (its bytes, checksum and lines): reading it at activation does not slow the host. */
+  readonly offThread?: boolean;
   /**
    * One lstat of a regular file on the local disk; undefined for anything else (a link, missing,
    * not local; with `confined`, also one whose folder is not where its path says, through a link).
    */
   stamp(uri: vscode.Uri, confined?: boolean): FileStamp | undefined;
   /** The cache, checked (header, size, checksum, entries); why not when it is none, another's, or damaged. */
-  read(identity: CacheIdentity): Promise<{ ok: true; header: CacheHeader; entries: ReadEntry[] } | { ok: false; reason: string; missing?: boolean }>;
+  read(identity: CacheIdentity): Promise<{ ok: true; header: CacheHeader; entries: ReadEntry[]; on: 'worker' | 'host' } | { ok: false; reason: string; missing?: boolean }>;
   /** Writes the cache whole (a temporary file renamed over it); resolves to the body's size in bytes. */
   write(identity: CacheIdentity, writtenAt: number, entries: number, body: string): Promise<number>;
   /** Removes the cache file; resolves to whether there was one. */

@@ -72,8 +72,11 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
     const doc = documentOf(uri);
     return [uri, problemsOf(article).map((p) => toDiagnostic(p, doc))];
   };
+  /** Articles whose breaches the collection shows now (a list that is not empty). */
+  const shown = new Set<string>();
   const update = (article: string) => timed('diagnostics', () => {
     const [uri, diagnostics] = diagnosticsOf(article);
+    if (diagnostics?.length) shown.add(article); else shown.delete(article);
     if (diagnostics) collection.set(uri, diagnostics); else collection.delete(uri);
   });
   /**
@@ -83,8 +86,17 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
    */
   const updateMany = (articles: readonly string[]) => {
     const changes: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    // (no rule asks for anything: an article showing none has none to show, nothing to look up)
+    const none = !store.policy.requireSources && store.policy.requireReviews <= 0;
     for (const article of articles) {
+      if (none && !shown.has(article)) {
+        const t = timers.get(article);
+        if (t) { clearTimeout(t); timers.delete(article); }
+        found.delete(article);
+        continue;
+      }
       const [uri, diagnostics] = diagnosticsOf(article);
+      if (diagnostics?.length) shown.add(article); else shown.delete(article);
       if (diagnostics?.length || collection.has(uri)) changes.push([uri, diagnostics?.length ? diagnostics : undefined]);
     }
     if (changes.length) collection.set(changes);
@@ -97,7 +109,7 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext, serv
 
   const onStore = (e: StoreChange) => {
     if (e.kind === 'saved') return;
-    if (e.kind === 'removed') { for (const a of e.articles) { found.delete(a); counts.delete(a); } collection.set(e.articles.map((a) => [services.articleUri(a), undefined])); return; }
+    if (e.kind === 'removed') { for (const a of e.articles) { found.delete(a); counts.delete(a); shown.delete(a); } collection.set(e.articles.map((a) => [services.articleUri(a), undefined])); return; }
     if (e.kind === 'anchors') { for (const a of e.articles) later(a); return; }
     if (e.articles.length === 1) update(e.articles[0]); else updateMany(e.articles);
   };

@@ -47,8 +47,10 @@ export interface StartupCacheStats {
   entries: number;
   restored: number;
   read: number;
-  /** The cache read (file, checksum, entries) and the restore, in ms. */
+  /** The wait for the cache read (file, checksum, entries) once the scan asked for it (read from activation on where a worker reads it), and the restore, in ms. */
   readMs?: number;
+  /** Where the cache file was read: on a worker thread, or on the host's (no worker, or it failed). */
+  readOn?: 'worker' | 'host';
   restoreMs?: number;
   /** How long the workspace was searched for sidecars before the restore (ms), and the longest the host was kept busy during the restore. */
   findMs?: number;
@@ -161,6 +163,7 @@ export class StartupCache implements vscode.Disposable {
       else this.log.info(`start-up cache: ${read?.reason ?? 'none'}; every article is read`);
       return [...articles];
     }
+    this.stats.readOn = read.on;
     this.fileAsRead = JSON.stringify(this.identity());
     const restoreStarted = performance.now();
     const stalls = new StallWatch();
@@ -346,6 +349,11 @@ export class StartupCache implements vscode.Disposable {
     this.log.info(`start-up cache written: ${parts.length} articles, ${bytes} bytes, ${Math.round(this.stats.written.ms)} ms`);
   }
 
+  /** The cache file is read on another thread: it may be read from activation on, beside the listing. */
+  get readsOffThread(): boolean {
+    return this.files.offThread === true;
+  }
+
   /** The cache file's path. */
   get where(): string {
     return this.files.where;
@@ -360,7 +368,7 @@ export class StartupCache implements vscode.Disposable {
     this.fileAsRead = undefined;
     this.stamped.clear();
     this.stale.clear();
-    Object.assign(this.stats, { unchanged: undefined, ignored: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined, findMs: undefined, restoreLongestStallMs: undefined, digest: undefined });
+    Object.assign(this.stats, { unchanged: undefined, ignored: undefined, readOn: undefined, entries: 0, restored: 0, read: 0, readMs: undefined, restoreMs: undefined, findMs: undefined, restoreLongestStallMs: undefined, digest: undefined });
   }
 
   dispose(): void {

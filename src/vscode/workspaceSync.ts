@@ -139,9 +139,10 @@ export class WorkspaceSync implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
     );
     this.lifecycle.start();
-    // Read while VS Code searches the workspace for sidecars (a second or so); the desktop's own
-    // listing is quicker done first, with the host to itself, than slowed down by the cache's slices.
-    if (!this.platform.findSidecars) this.startupCache?.prefetch();
+    // Read while VS Code searches the workspace for sidecars (a second or so), or the desktop
+    // lists it, where a worker thread reads the cache; the desktop's own listing is quicker done
+    // first, with the host to itself, than slowed down by the cache read in slices here.
+    if (!this.platform.findSidecars || this.startupCache?.readsOffThread) this.startupCache?.prefetch();
     this.ready = this.scan();
   }
 

@@ -202,6 +202,38 @@ describe('start-up cache (a second session)', () => {
     assert.strictEqual(factmark.perf().startupCache!.writes, writes + 2);
   });
 
+  it('the cache file is read on a worker thread; with the worker gone (a broken install) it is read on the host, restoring the same', async function () {
+    this.timeout(120_000);
+    const factmark = await api();
+    const cache = factmark.startupCache!;
+    const fs = await import('fs');
+    const path = await import('path');
+    const a = await oldArticle(factmark, uniqueName('off-thread'), [{ id: 'thrd01', quote: 'a budget of £412 million', status: 'accurate' }]);
+    await cache.restart(); // a read and stamped
+    await settled(factmark);
+    const onWorker = await cache.restart();
+    assert.strictEqual(onWorker.readOn, 'worker', JSON.stringify(onWorker));
+    assert.strictEqual(factmark.store.reanchorsOf(a.key), 0, 'a restored');
+    const restored = onWorker.restored;
+    await settled(factmark);
+    const cacheable = new Set(factmark.store.articles().filter((k) => factmark.store.articleLetGo(k)));
+    const before = everything(factmark, cacheable);
+    const script = path.join(vscode.extensions.getExtension('factmark.factmark')!.extensionPath, 'dist', 'cacheReadWorker.js');
+    const aside = `${script}.aside`;
+    fs.renameSync(script, aside);
+    try {
+      const onHost = await cache.restart();
+      assert.strictEqual(onHost.readOn, 'host', JSON.stringify(onHost));
+      assert.strictEqual(onHost.ignored, undefined);
+      assert.strictEqual(onHost.restored, restored, 'the same articles restored');
+      assert.strictEqual(factmark.store.reanchorsOf(a.key), 0, 'a restored');
+    } finally {
+      fs.renameSync(aside, script);
+    }
+    await settled(factmark);
+    assert.deepStrictEqual(everything(factmark, cacheable), before);
+  });
+
   it('turned off, the cache file is removed and not written again; turned on, written again', async function () {
     this.timeout(60_000);
     const factmark = await api();

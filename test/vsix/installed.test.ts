@@ -2,6 +2,7 @@
 // (the production bundle), never the checkout: the extension under development is the empty
 // test runner in ./runner/. Reaches Factmark only through its commands and activate()'s API.
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -73,6 +74,33 @@ describe('the packaged extension (.vsix) installed into VS Code', () => {
       const body = Buffer.from(result.body).toString('latin1');
       assert.match(body, /"id":"vsix01"/);
       assert.match(body, /\["anchored",\d+,\d+/);
+    } finally {
+      await worker.terminate();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ships the start-up cache\'s reader thread, and it reads, hashes and indexes a cache file', async function () {
+    this.timeout(30_000);
+    const ext = vscode.extensions.getExtension(extensionId)!;
+    const script = path.join(ext.extensionPath, 'dist', 'cacheReadWorker.js');
+    assert.ok(fs.existsSync(script), 'dist/cacheReadWorker.js is missing');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-vsix-cache-'));
+    const file = path.join(dir, 'startup-cache.json');
+    const body = '["a"]\t[[],[]]\n["b"]\t[[1],[2]]';
+    fs.writeFileSync(file, `{"factmarkStartupCache":2}\n${body}`);
+    const worker = new Worker(script, { workerData: { file, maxBytes: 1 << 20 } });
+    try {
+      // (see src/node/cacheFileBytes.ts CacheBytes: the bytes and the lines moved to this thread)
+      const m = await new Promise<{ ok: boolean; bytes: Uint8Array; nl: number; bodySha256: string; lines: Int32Array }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      assert.ok(m.ok);
+      assert.strictEqual(Buffer.from(m.bytes).toString('latin1'), fs.readFileSync(file, 'latin1'));
+      assert.strictEqual(m.bodySha256, createHash('sha256').update(body).digest('hex'));
+      const nl = m.nl;
+      assert.deepStrictEqual([...m.lines], [nl + 1, nl + 6, nl + 14, nl + 15, nl + 20, nl + 1 + body.length]);
     } finally {
       await worker.terminate();
       fs.rmSync(dir, { recursive: true, force: true });

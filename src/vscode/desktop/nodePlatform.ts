@@ -39,7 +39,7 @@ export function nodePlatform(context: vscode.ExtensionContext, log: vscode.LogOu
       }
     },
     gitMerging: new GitMergingSetup(context, log),
-    startupCache: startupCacheFiles(context.storageUri),
+    startupCache: startupCacheFiles(context.storageUri, context.extensionUri.fsPath, log),
     findSidecars: listSidecars,
     scanDigester: scanWorkers(context.extensionUri.fsPath, log),
   };

@@ -7,6 +7,8 @@ import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
+import { lineIndex, type CacheBytes } from '../../node/cacheFileBytes';
 import { decodeEntry, decodeHeader, encodeHeader, type CacheHeader, type CacheIdentity, type FileStamp, type ReadEntry } from '../../core/store/startupCache';
 import type { StartupCacheFiles } from '../platform';
 import { slicer } from '../perf';
@@ -20,10 +22,16 @@ const SLICE_MS = 8;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCacheFiles | undefined {
+/**
+ * The cache in `storage` (the workspace's storage), read on a worker thread from the extension's
+ * dist/cacheReadWorker.js where `extensionPath` has it.
+ */
+export function startupCacheFiles(storage: vscode.Uri | undefined, extensionPath?: string, log?: vscode.LogOutputChannel): StartupCacheFiles | undefined {
   if (!storage || storage.scheme !== 'file') return undefined;
   const dir = storage.fsPath;
   const file = path.join(dir, FILE);
+  const worker = extensionPath === undefined ? undefined : path.join(extensionPath, 'dist', 'cacheReadWorker.js');
+  const offThread = worker !== undefined && fs.existsSync(worker);
   return {
     where: file,
     stamp(uri, confined = false) {
@@ -35,40 +43,48 @@ export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCache
       // workspace folder. (A batch load's stamp is followed by that confined read itself.)
       return s?.isFile() && (!confined || inPlace(uri)) ? stampOf(s) : undefined;
     },
+    offThread,
     async read(identity: CacheIdentity) {
-      let bytes: Buffer;
-      try { bytes = await readWhole(file); } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'there is none yet', missing: true };
-        return { ok: false, reason: `it cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+      // On a worker thread where there is one (read, hashed and indexed while the host lists the
+      // workspace); here, in slices, where there is not or it failed.
+      let got: CacheBytes | undefined;
+      let on: 'worker' | 'host' = 'worker';
+      if (offThread) {
+        try { got = await readOnWorker(worker as string, file); } catch (e) {
+          if ((e as Error).name === 'TimeoutError') return { ok: false, reason: (e as Error).message };
+          log?.warn(`start-up cache: the worker thread did not read it (${String(e)}); read here`);
+        }
       }
-      const nl = bytes.indexOf(0x0a);
+      if (!got) { on = 'host'; got = await readHere(file); }
+      if (!got.ok) {
+        if (got.code === 'ENOENT') return { ok: false, reason: 'there is none yet', missing: true };
+        return { ok: false, reason: `it cannot be read (${got.code})` };
+      }
+      const { bytes: raw, nl, bodySha256, lines } = got;
+      const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
       if (nl < 0) return { ok: false, reason: 'it has no header line (truncated or not a cache)' };
       const header = decodeHeader(bytes.toString('utf8', 0, nl), identity);
       if (!header.ok) return header;
       const body = bytes.subarray(nl + 1);
       if (body.length !== header.value.bodyBytes) return { ok: false, reason: `its body is ${body.length} bytes, not the ${header.value.bodyBytes} its header says (truncated)` };
-      // In slices of a few milliseconds, so that the host answers meanwhile (60 MB at 5,000 articles).
+      if (bodySha256 !== header.value.checksum) return { ok: false, reason: 'its checksum does not match (corrupt)' };
+      // In slices of a few milliseconds, so that the host answers meanwhile (5,000 entries).
       const slice = slicer(SLICE_MS);
-      const hash = createHash('sha256');
-      for (let i = 0; i < body.length; i += HASH_SLICE) { hash.update(body.subarray(i, i + HASH_SLICE)); await slice(); }
-      if (hash.digest('hex') !== header.value.checksum) return { ok: false, reason: 'its checksum does not match (corrupt)' };
       const entries: ReadEntry[] = [];
-      for (let at = 0; at < body.length;) {
-        const end = body.indexOf(0x0a, at);
-        const stop = end < 0 ? body.length : end;
+      for (let i = 0; i < lines.length; i += 3) {
+        const at = lines[i];
+        const tab = lines[i + 1];
+        const stop = lines[i + 2];
         // (ASCII, as written: see encodeBody.) Only the head becomes a string now; the claims stay
         // bytes of the file until they are needed (or the line is written again).
-        const tab = body.indexOf(0x09, at);
-        if (tab < 0 || tab > stop) return { ok: false, reason: `entry ${entries.length + 1} is malformed` };
-        const from = at;
-        const e = decodeEntry(body.toString('latin1', at, tab), () => body.toString('latin1', tab + 1, stop), () => body.toString('latin1', from, stop), header.value.writtenAt, entries.length + 1);
+        if (tab < 0) return { ok: false, reason: `entry ${entries.length + 1} is malformed` };
+        const e = decodeEntry(bytes.toString('latin1', at, tab), () => bytes.toString('latin1', tab + 1, stop), () => bytes.toString('latin1', at, stop), header.value.writtenAt, entries.length + 1);
         if (!e.ok) return e;
         entries.push(e.value);
-        at = stop + 1;
         await slice();
       }
       if (entries.length !== header.value.entries) return { ok: false, reason: 'its body does not hold the entries its header counts' };
-      return { ok: true, header: header.value, entries };
+      return { ok: true, header: header.value, entries, on };
     },
     async write(identity, writtenAt, count, body) {
       if (!/^[\x00-\x7f]*$/.test(body)) throw new Error('the start-up cache body is not ASCII');
@@ -98,27 +114,60 @@ export function startupCacheFiles(storage: vscode.Uri | undefined): StartupCache
 }
 
 /**
- * The file's bytes in as few reads as the system allows (one, for a local file): fs.promises.readFile
- * reads 512 KB at a time, each waiting for a turn of the event loop, and in a starting window
- * (other extensions activating) reading the 65 MB cache that way took most of a second.
+ * What the worker reads (cacheFileBytes.ts), read on this thread: the file's bytes in as few
+ * reads as the system allows (one, for a local file: fs.promises.readFile reads 512 KB at a time,
+ * each waiting for a turn of the event loop, which took most of a second for 65 MB in a starting
+ * window), then hashed and indexed in slices.
  */
-async function readWhole(file: string): Promise<Buffer> {
-  const handle = await fs.promises.open(file, 'r');
+async function readHere(file: string): Promise<CacheBytes> {
+  let handle: fs.promises.FileHandle;
+  // (as the worker opens it: no link followed, a FIFO not waited on)
+  try { handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0)); } catch (e) {
+    return { ok: false, code: (e as NodeJS.ErrnoException).code ?? String(e) };
+  }
+  let bytes: Buffer;
   try {
     const stat = await handle.stat();
     const size = stat.size;
-    if (!stat.isFile() || size > MAX_CACHE_BYTES) throw Object.assign(new Error('not a regular file of a cache\'s size'), { code: !stat.isFile() ? 'not a regular file' : `over ${MAX_CACHE_BYTES >> 20} MB` });
-    const bytes = Buffer.allocUnsafe(size);
+    if (!stat.isFile()) return { ok: false, code: 'not a regular file' };
+    if (size > MAX_CACHE_BYTES) return { ok: false, code: `over ${MAX_CACHE_BYTES >> 20} MB` };
+    bytes = Buffer.allocUnsafe(size);
     let at = 0;
     while (at < size) {
       const { bytesRead } = await handle.read(bytes, at, size - at, at);
       if (!bytesRead) break; // (shorter than it was: the header's byte count says so)
       at += bytesRead;
     }
-    return at === size ? bytes : bytes.subarray(0, at);
+    if (at < size) bytes = bytes.subarray(0, at);
+  } catch (e) {
+    return { ok: false, code: (e as NodeJS.ErrnoException).code ?? String(e) };
   } finally {
     await handle.close();
   }
+  const nl = bytes.indexOf(0x0a);
+  if (nl < 0) return { ok: true, bytes, nl, lines: new Int32Array(0) };
+  const slice = slicer(SLICE_MS);
+  const hash = createHash('sha256');
+  for (let i = nl + 1; i < bytes.length; i += HASH_SLICE) { hash.update(bytes.subarray(i, Math.min(i + HASH_SLICE, bytes.length))); await slice(); }
+  return { ok: true, bytes, nl, bodySha256: hash.digest('hex'), lines: lineIndex(bytes, nl + 1) };
+}
+
+/** How long the worker may take to read the cache before it is given up (the cache ignored, every article read). */
+const WORKER_READ_MS = 30_000;
+
+/** The cache's bytes as the worker thread read them (moved here, not copied); rejects if it cannot start or ends without answering. */
+function readOnWorker(script: string, file: string): Promise<CacheBytes> {
+  return new Promise<CacheBytes>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { file, maxBytes: MAX_CACHE_BYTES } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(Object.assign(new Error(`it took the worker thread over ${WORKER_READ_MS / 1000} s to read`), { name: 'TimeoutError' }));
+    }, WORKER_READ_MS);
+    const done = () => { clearTimeout(timer); worker.removeAllListeners(); };
+    worker.once('message', (m: CacheBytes) => { done(); void worker.terminate(); resolve(m); });
+    worker.once('error', (e) => { done(); void worker.terminate(); reject(e); });
+    worker.once('exit', (code) => { done(); reject(new Error(`the worker thread ended (${code}) without an answer`)); });
+  });
 }
 
 /**
