@@ -8,13 +8,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
-import { lineIndex, type CacheBytes } from '../../node/cacheFileBytes';
+import { readCacheBytes, type CacheBytes } from '../../node/cacheFileBytes';
 import { decodeEntry, decodeHeader, encodeHeader, type CacheHeader, type CacheIdentity, type FileStamp, type ReadEntry } from '../../core/store/startupCache';
 import type { StartupCacheFiles } from '../platform';
 import { slicer } from '../perf';
 
 const FILE = 'startup-cache.json';
-const HASH_SLICE = 4 << 20;
 /** A cache larger than this is not read (about 75,000 articles' worth). */
 const MAX_CACHE_BYTES = 1 << 30;
 /** Slices of this many ms between turns of the event loop. */
@@ -46,7 +45,7 @@ export function startupCacheFiles(storage: vscode.Uri | undefined, extensionPath
     offThread,
     async read(identity: CacheIdentity) {
       // On a worker thread where there is one (read, hashed and indexed while the host lists the
-      // workspace); here, in slices, where there is not or it failed.
+      // workspace); here where there is not or it failed.
       let got: CacheBytes | undefined;
       let on: 'worker' | 'host' = 'worker';
       if (offThread) {
@@ -55,7 +54,8 @@ export function startupCacheFiles(storage: vscode.Uri | undefined, extensionPath
           log?.warn(`start-up cache: the worker thread did not read it (${String(e)}); read here`);
         }
       }
-      if (!got) { on = 'host'; got = await readHere(file); }
+      // (no worker: the same read here, in one piece, as the extension was installed without its worker file)
+      if (!got) { on = 'host'; got = readCacheBytes(file, MAX_CACHE_BYTES); }
       if (!got.ok) {
         if (got.code === 'ENOENT') return { ok: false, reason: 'there is none yet', missing: true };
         return { ok: false, reason: `it cannot be read (${got.code})` };
@@ -113,45 +113,6 @@ export function startupCacheFiles(storage: vscode.Uri | undefined, extensionPath
   };
 }
 
-/**
- * What the worker reads (cacheFileBytes.ts), read on this thread: the file's bytes in as few
- * reads as the system allows (one, for a local file: fs.promises.readFile reads 512 KB at a time,
- * each waiting for a turn of the event loop, which took most of a second for 65 MB in a starting
- * window), then hashed and indexed in slices.
- */
-async function readHere(file: string): Promise<CacheBytes> {
-  let handle: fs.promises.FileHandle;
-  // (as the worker opens it: no link followed, a FIFO not waited on)
-  try { handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0)); } catch (e) {
-    return { ok: false, code: (e as NodeJS.ErrnoException).code ?? String(e) };
-  }
-  let bytes: Buffer;
-  try {
-    const stat = await handle.stat();
-    const size = stat.size;
-    if (!stat.isFile()) return { ok: false, code: 'not a regular file' };
-    if (size > MAX_CACHE_BYTES) return { ok: false, code: `over ${MAX_CACHE_BYTES >> 20} MB` };
-    bytes = Buffer.allocUnsafe(size);
-    let at = 0;
-    while (at < size) {
-      const { bytesRead } = await handle.read(bytes, at, size - at, at);
-      if (!bytesRead) break; // (shorter than it was: the header's byte count says so)
-      at += bytesRead;
-    }
-    if (at < size) bytes = bytes.subarray(0, at);
-  } catch (e) {
-    return { ok: false, code: (e as NodeJS.ErrnoException).code ?? String(e) };
-  } finally {
-    await handle.close();
-  }
-  const nl = bytes.indexOf(0x0a);
-  if (nl < 0) return { ok: true, bytes, nl, lines: new Int32Array(0) };
-  const slice = slicer(SLICE_MS);
-  const hash = createHash('sha256');
-  for (let i = nl + 1; i < bytes.length; i += HASH_SLICE) { hash.update(bytes.subarray(i, Math.min(i + HASH_SLICE, bytes.length))); await slice(); }
-  return { ok: true, bytes, nl, bodySha256: hash.digest('hex'), lines: lineIndex(bytes, nl + 1) };
-}
-
 /** How long the worker may take to read the cache before it is given up (the cache ignored, every article read). */
 const WORKER_READ_MS = 30_000;
 
@@ -160,6 +121,7 @@ function readOnWorker(script: string, file: string): Promise<CacheBytes> {
   return new Promise<CacheBytes>((resolve, reject) => {
     const worker = new Worker(script, { workerData: { file, maxBytes: MAX_CACHE_BYTES } });
     const timer = setTimeout(() => {
+      done();
       void worker.terminate();
       reject(Object.assign(new Error(`it took the worker thread over ${WORKER_READ_MS / 1000} s to read`), { name: 'TimeoutError' }));
     }, WORKER_READ_MS);
